@@ -1,0 +1,345 @@
+"""The records every step of the pipeline passes on.
+
+All results are frozen dataclasses over plain data. Every ``start``/``end`` pair
+is a character span into the *original* text of one report (``text[start:end]``),
+and ``a`` / ``b`` always name the two reports, as in :mod:`difflib`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def frozen_mapping(items: Mapping | None = None) -> Mapping:
+    """A read-only copy of ``items`` with its keys sorted (deterministic output)."""
+    return MappingProxyType(dict(sorted((items or {}).items())))
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token: ``text`` is ``article_text[start:end]``.
+
+    ``norm`` folds case, curly quotes, apostrophes and dashes; ``content`` is False for
+    function words (articles, pronouns, auxiliaries, prepositions) and punctuation.
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    content: bool
+
+    @property
+    def is_word(self) -> bool:
+        """True for tokens with a letter or digit in them (not bare punctuation)."""
+        return any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A content sentence: ``text`` is ``article_text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit or byline line (``— Age``, ``By Jane Doe``): metadata, not content."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report: its original text, metadata and segmentation.
+
+    Build one with :func:`compare.load_article` (files, pages, URLs, stdin) or
+    :meth:`Article.from_text`.
+    """
+
+    name: str
+    text: str
+    meta: Mapping[str, str]
+    sentences: tuple[Sentence, ...]
+    credits: tuple[Credit, ...]
+    words: tuple[tuple[Word, ...], ...] = field(repr=False)
+
+    @classmethod
+    def from_text(
+        cls, text: str, name: str = "text", meta: Mapping[str, str] | None = None
+    ) -> Article:
+        """Segment ``text`` (kept exactly as given) into sentences and words."""
+        from compare.segment import find_credits, split_sentences, tokenize
+
+        if not text.strip():
+            raise ValueError(f"{name}: the article is empty")
+        sentences = split_sentences(text)
+        words = tuple(tokenize(text, s.start, s.end) for s in sentences)
+        return cls(
+            name=name,
+            text=text,
+            meta=frozen_mapping(meta),
+            sentences=sentences,
+            credits=find_credits(text),
+            words=words,
+        )
+
+
+class Records(tuple):
+    """A tuple of result records that can become a pandas table (``to_frame()``)."""
+
+    __slots__ = ()
+
+    def to_frame(self):
+        """One row per record, one column per field (spans and indices kept)."""
+        from compare.tables import records_frame
+
+        return records_frame(self)
+
+
+# --- alignment and overlap -------------------------------------------------------
+
+RELATIONS = ("identical", "near_verbatim", "paraphrase", "partial")
+"""Relations a link can have, from closest to loosest; sentences in no link are ``unique``."""
+UNIQUE = "unique"
+
+
+@dataclass(frozen=True)
+class Link:
+    """Sentences ``a`` of report a say the same thing as sentences ``b`` of report b.
+
+    ``a`` and ``b`` are sorted sentence indices (one-to-many and many-to-one links
+    have more than one). ``score`` is in [0, 1]. ``shared_words`` are the normalised
+    content words both sides use, in a's order; ``signals`` holds every similarity
+    signal's value and ``reason`` says in words which signal decided the relation.
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    relation: str
+    shared_words: tuple[str, ...]
+    signals: Mapping[str, float]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A maximal run of words found in both reports, like ``difflib.Match`` in characters.
+
+    ``a.text[a_start:a_end]`` and ``b.text[b_start:b_end]`` hold the same ``words``
+    words (after normalisation); ``text`` is a's wording.
+    """
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    words: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of report ``of`` report ``by`` covers, as shares of ``of``'s content words.
+
+    ``verbatim + paraphrase + absent == 1`` (all 0 for a report with no content word).
+    ``sentences`` gives each sentence of ``of`` its status: a relation or ``unique``.
+    """
+
+    of: str
+    by: str
+    verbatim: float
+    paraphrase: float
+    absent: float
+    content_words: int
+    sentences: tuple[str, ...]
+
+
+VERDICTS = ("verbatim copy", "light revision", "heavy revision", "independent")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How report b relates to report a, with the scores behind it."""
+
+    label: str
+    scores: Mapping[str, float]
+    reason: str
+
+
+# --- details and quotes ----------------------------------------------------------
+
+DETAIL_KINDS = ("number", "date", "name")
+DETAIL_STATUSES = ("shared", "only_a", "only_b", "conflict")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One mention of a fact in one report: ``text`` is ``article.text[start:end]``.
+
+    ``value`` is the normalised key that mentions in the two reports are matched on
+    (``100,000`` and ``one hundred thousand`` both give ``100000``); ``category`` is
+    finer than ``kind`` (``quantity``, ``year``, ``person``, ``organisation``, ``place``).
+    """
+
+    kind: str
+    category: str
+    text: str
+    value: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class DetailMatch:
+    """A fact compared across the reports: shared, only in one, or conflicting."""
+
+    kind: str
+    category: str
+    value: str
+    text: str
+    status: str
+    in_a: tuple[int, ...]
+    in_b: tuple[int, ...]
+    a: tuple[Detail, ...]
+    b: tuple[Detail, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote: ``text`` is the quoted words inside the marks (``article.text[start:end]``).
+
+    ``speaker``, ``verb`` (the cue verb: said, told, acknowledged…) and ``setting``
+    (``told an online press conference``) are empty when the report does not give them.
+    ``partial`` is True for a few quoted words inside a sentence (``suspended "all support"``).
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str
+    verb: str
+    setting: str
+    sentences: tuple[int, ...]
+    partial: bool
+
+
+# --- wording ---------------------------------------------------------------------
+
+EDIT_KINDS = ("function_words", "number", "name", "quote", "attribution", "other")
+
+
+@dataclass(frozen=True)
+class Op:
+    """One word-level edit, named as ``difflib`` opcodes are.
+
+    ``i1:i2`` and ``j1:j2`` index the two word sequences compared; ``a_start:a_end`` and
+    ``b_start:b_end`` are the same words as spans of the original texts (empty spans at
+    the insertion point for ``insert`` and ``delete``). ``kind`` classes a change (one of
+    ``EDIT_KINDS``) and is ``""`` for ``equal``.
+    """
+
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """The same quote in both reports (``a`` and ``b``), or a quote only one report has.
+
+    ``status`` is ``same``, ``reworded``, ``only_a`` or ``only_b``; ``ops`` are the
+    word-level edits from a's rendering to b's (empty when one side is missing).
+    """
+
+    a: Quote | None
+    b: Quote | None
+    score: float
+    status: str
+    ops: tuple[Op, ...]
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Word-level edits that turn the sentences ``a`` of report a into sentences ``b``."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    relation: str
+    ops: tuple[Op, ...]
+
+
+@dataclass(frozen=True)
+class Framing:
+    """A difference in how the two reports frame the same statement.
+
+    ``kind`` is ``attribution`` (different cue verbs: blames / blamed, acknowledged /
+    conceded), ``hedge`` or ``intensifier`` (a word one report adds). ``a_text`` /
+    ``b_text`` are the words each report uses (``""`` where it has none), with spans.
+    """
+
+    kind: str
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    a_text: str
+    b_text: str
+    a_span: tuple[int, int] | None
+    b_span: tuple[int, int] | None
+    note: str
+
+
+# --- the whole comparison --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything :func:`compare.compare` finds about two reports of one event.
+
+    Each collection (``links``, ``passages``, ``details``, ``quotes``, ``diffs``,
+    ``framing``) is a :class:`Records` tuple with ``to_frame()``; ``to_frame()`` on the
+    comparison itself gives one row per sentence of both reports with its status.
+    ``diffs[k]`` is the word-level diff of ``links[k]``.
+    """
+
+    a: Article
+    b: Article
+    links: Records
+    passages: Records
+    coverage: tuple[Coverage, Coverage]
+    verdict: Verdict
+    details: Records
+    quotes: Records
+    diffs: Records
+    framing: Records
+
+    def to_frame(self):
+        """One row per sentence of a and of b: its text, status and partner sentences."""
+        from compare.tables import sentences_frame
+
+        return sentences_frame(self)
+
+    def _repr_html_(self) -> str:
+        from compare.render import comparison_summary_html
+
+        return comparison_summary_html(self)

@@ -1,0 +1,143 @@
+"""Sentences, credit lines and words, each with its span in the original text.
+
+Sentence boundaries come from syntok, which handles the conventions of news text
+(``U.S.``, ``Gen.``, ``9/11``, quotes that run over several sentences, a quote left
+open at a paragraph end). This module adds what syntok does not know: credit and
+byline lines (``— Age``, ``By Jane Doe``) are metadata, not content sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from syntok import segmenter
+
+from compare.models import Credit, Sentence, Word
+
+# A credit line: a dash and one to four capitalised words, alone at the very start or
+# end of the article (``— Age``, ``-- Reuters``, ``— AP``, ``— The Age``).
+_CREDIT_TAIL = re.compile(
+    r"(?:(?<=[.!?\"'”’)\]])|(?<=^)|(?<=\n))[ \t]*(?P<credit>[—–]|--?)[ \t]*"
+    r"(?P<value>(?:[A-Z][\w&.'’-]*)(?:[ \t]+[A-Z][\w&.'’-]*){0,3})[ \t]*\s*\Z"
+)
+# A byline: ``By Jane Doe`` (optionally ``and John Roe``) on a line of its own.
+_BYLINE = re.compile(
+    r"^[ \t]*(?P<credit>By[ \t]+(?P<value>[A-Z][\w.'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]*){0,5}))"
+    r"[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+# Words: numbers with separators (100,000 / 9/11 / 2.5 / 30-country is two parts),
+# abbreviations with inner dots (U.S.), words with inner apostrophes or hyphens, the
+# possessive 's as a token of its own, and any other single non-space character.
+_TOKEN = re.compile(
+    r"""
+    (?P<possessive>['’][sS](?![\w]))
+    | (?P<number>\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?)
+    | (?P<abbrev>(?:[A-Za-z]\.){2,})
+    | (?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*(?=['’][sS]\b)|[^\W_]+(?:[-'’][^\W_]+)*)
+    | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+    }
+)
+
+FUNCTION_WORDS = frozenset(
+    """
+    a an the and or but nor so yet if then than that this these those there here
+    of in on at by for from to with without into onto upon over under about above below
+    between among through during before after since until against across along around
+    as per via off out up down
+    i me my mine we us our ours you your yours he him his she her hers it its they them
+    their theirs who whom whose which what when where why how
+    is am are was were be been being do does did done doing have has had having
+    will would shall should can could may might must
+    not no s 's
+    all any both each few more most other some such only own same too very just also
+    again further once
+    """.split()
+)
+
+
+def normalize(token: str) -> str:
+    """Fold case, curly quotes and apostrophes, dashes and Unicode compatibility forms."""
+    return unicodedata.normalize("NFKC", token).translate(_FOLD).casefold()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
+    """Words of ``text[start:end]``, each with its span in ``text``."""
+    end = len(text) if end is None else end
+    words = []
+    for m in _TOKEN.finditer(text, start, end):
+        norm = normalize(m.group())
+        if m.lastgroup == "abbrev":
+            norm = norm.replace(".", "")
+        content = (
+            m.lastgroup in {"number", "abbrev", "word"} and norm not in FUNCTION_WORDS
+        )
+        words.append(Word(m.start(), m.end(), m.group(), norm, content))
+    return tuple(words)
+
+
+def find_credits(text: str) -> tuple[Credit, ...]:
+    """Credit lines at the end (``— Age``) and bylines (``By Jane Doe``) of an article."""
+    credits = []
+    for m in _BYLINE.finditer(text):
+        if not text[: m.start()].strip():  # only a byline that opens the article
+            credits.append(Credit(m.start("credit"), m.end("credit"), m["credit"], m["value"]))
+    tail = _CREDIT_TAIL.search(text)
+    if tail:
+        credits.append(Credit(tail.start("credit"), tail.end("value"), text[tail.start("credit"):tail.end("value")], tail["value"]))
+    return tuple(credits)
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Content sentences of ``text``; credit lines are left out (see :func:`find_credits`).
+
+    ``paragraph`` counts blank-line separated paragraphs from 0.
+    """
+    credits = find_credits(text)
+    spans: list[tuple[int, int, int]] = []  # start, first-token offset of next, paragraph
+    starts: list[tuple[int, int]] = []
+    for paragraph, para in enumerate(segmenter.analyze(text)):
+        for sentence in para:
+            if sentence:
+                starts.append((sentence[0].offset, paragraph))
+    sentences = []
+    for k, (start, paragraph) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        for credit in credits:
+            if start <= credit.start < end:
+                end = credit.start
+            if credit.start <= start < credit.end:
+                start = credit.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start:
+            spans.append((start, end, paragraph))
+    for index, (start, end, paragraph) in enumerate(spans):
+        sentences.append(Sentence(index, start, end, text[start:end], paragraph))
+    return tuple(sentences)

@@ -1,0 +1,56 @@
+"""pandas views of results: one row per record, spans and indices kept."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+
+def _cell(value):
+    if dataclasses.is_dataclass(value):
+        return getattr(value, "text", repr(value))
+    if isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+        return len(value)
+    if isinstance(value, tuple):
+        return list(value)
+    if hasattr(value, "items"):
+        return dict(value)
+    return value
+
+
+def records_frame(records) -> pd.DataFrame:
+    """A DataFrame with a column per dataclass field; nested records become their text."""
+    if not records:
+        return pd.DataFrame()
+    names = [f.name for f in dataclasses.fields(records[0])]
+    rows = [{name: _cell(getattr(r, name)) for name in names} for r in records]
+    return pd.DataFrame(rows, columns=names)
+
+
+def sentences_frame(comparison) -> pd.DataFrame:
+    """One row per sentence of both reports: report, index, status, partners, text."""
+    rows = []
+    for side, article, coverage in (
+        ("a", comparison.a, comparison.coverage[0]),
+        ("b", comparison.b, comparison.coverage[1]),
+    ):
+        other = "b" if side == "a" else "a"
+        for sentence in article.sentences:
+            partners = sorted(
+                {j for link in comparison.links if sentence.index in getattr(link, side)
+                 for j in getattr(link, other)}
+            )
+            rows.append(
+                {
+                    "report": side,
+                    "sentence": sentence.index,
+                    "paragraph": sentence.paragraph,
+                    "status": coverage.sentences[sentence.index],
+                    "partners": partners,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "text": sentence.text,
+                }
+            )
+    return pd.DataFrame(rows)
