@@ -179,3 +179,16 @@ def _sidecar_meta(path: Path) -> dict[str, str]:
     if not isinstance(data, dict):
         raise LoadError(f"{sidecar}: must be a mapping of keys to values")
     return {str(k): str(v) for k, v in data.items() if v is not None}
+
+
+def save_text(path: str | Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` (``-`` for standard output), creating its folder."""
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot be written ({exc.strerror or exc})") from None

@@ -23,8 +23,8 @@ _CREDIT_TAIL = re.compile(
 )
 # A byline: ``By Jane Doe`` (optionally ``and John Roe``) on a line of its own.
 _BYLINE = re.compile(
-    r"^[ \t]*(?P<credit>By[ \t]+(?P<value>[A-Z][\w.'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]*){0,5}))"
-    r"[ \t]*\r?$",
+    r"^[ \t]*(?P<credit>By[ \t]+(?P<value>[A-Z][\w.'’-]*"
+    r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]*){0,5}))[ \t]*\r?$",
     re.MULTILINE,
 )
 
@@ -108,7 +108,8 @@ def find_credits(text: str) -> tuple[Credit, ...]:
             credits.append(Credit(m.start("credit"), m.end("credit"), m["credit"], m["value"]))
     tail = _CREDIT_TAIL.search(text)
     if tail:
-        credits.append(Credit(tail.start("credit"), tail.end("value"), text[tail.start("credit"):tail.end("value")], tail["value"]))
+        start, end = tail.start("credit"), tail.end("value")
+        credits.append(Credit(start, end, text[start:end], tail["value"]))
     return tuple(credits)
 
 

@@ -1,0 +1,67 @@
+"""Compare how different news reports cover the same event.
+
+>>> from compare import compare, load_article
+>>> result = compare(load_article("data/report-a.txt"), load_article("data/report-b.txt"))
+>>> result.verdict.label, result.coverage[0].verbatim  # doctest: +SKIP
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from compare.io import LoadError, load_article
+from compare.models import (
+    Article,
+    Comparison,
+    Coverage,
+    Credit,
+    Detail,
+    DetailMatch,
+    Diff,
+    Framing,
+    Link,
+    Op,
+    Passage,
+    Quote,
+    QuotePair,
+    Sentence,
+    Verdict,
+    Word,
+)
+from compare.segment import split_sentences, tokenize
+
+try:
+    __version__ = version("compare-sources")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+
+def compare(a, b, **options) -> Comparison:
+    """Compare two reports: see :func:`compare.pipeline.compare`."""
+    from compare.pipeline import compare as run
+
+    return run(a, b, **options)
+
+
+__all__ = [
+    "Article",
+    "Comparison",
+    "Coverage",
+    "Credit",
+    "Detail",
+    "DetailMatch",
+    "Diff",
+    "Framing",
+    "Link",
+    "LoadError",
+    "Op",
+    "Passage",
+    "Quote",
+    "QuotePair",
+    "Sentence",
+    "Verdict",
+    "Word",
+    "__version__",
+    "compare",
+    "load_article",
+    "split_sentences",
+    "tokenize",
+]

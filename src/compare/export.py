@@ -1,0 +1,243 @@
+"""JSON and plain-text views of a comparison (the command line's outputs).
+
+The JSON shape is documented in the README ("JSON output") and versioned by its
+``schema`` key: fields are only ever added within one schema version.
+"""
+
+from __future__ import annotations
+
+import json
+
+from compare.models import Article, Comparison, Op, Quote
+
+SCHEMA = 1
+
+
+def _round(x: float) -> float:
+    return round(float(x), 4)
+
+
+def article_dict(article: Article) -> dict:
+    """A report: name, metadata, credit lines and sentences with their spans."""
+    return {
+        "name": article.name,
+        "meta": dict(article.meta),
+        "credits": [{"start": c.start, "end": c.end, "text": c.text} for c in article.credits],
+        "sentences": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "paragraph": s.paragraph,
+                "text": s.text,
+            }
+            for s in article.sentences
+        ],
+    }
+
+
+def _ops(ops: tuple[Op, ...]) -> list[dict]:
+    return [
+        {
+            "tag": op.tag,
+            "a": [op.a_start, op.a_end],
+            "b": [op.b_start, op.b_end],
+            "a_text": op.a_text,
+            "b_text": op.b_text,
+            "kind": op.kind,
+        }
+        for op in ops
+    ]
+
+
+def _quote(q: Quote | None) -> dict | None:
+    if q is None:
+        return None
+    return {
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "speaker": q.speaker,
+        "verb": q.verb,
+        "setting": q.setting,
+        "sentence": q.sentences[0] if q.sentences else None,
+        "sentences": list(q.sentences),
+        "partial": q.partial,
+    }
+
+
+def comparison_dict(result: Comparison) -> dict:
+    """Everything in a :class:`Comparison` as plain JSON-ready data."""
+    return {
+        "schema": SCHEMA,
+        "a": article_dict(result.a),
+        "b": article_dict(result.b),
+        "links": [
+            {
+                "a": list(link.a),
+                "b": list(link.b),
+                "score": _round(link.score),
+                "relation": link.relation,
+                "shared_words": list(link.shared_words),
+                "reason": link.reason,
+                "signals": {k: _round(v) for k, v in link.signals.items()},
+                "ops": _ops(diff.ops),
+            }
+            for link, diff in zip(result.links, result.diffs, strict=True)
+        ],
+        "passages": [
+            {
+                "a": [p.a_start, p.a_end],
+                "b": [p.b_start, p.b_end],
+                "words": p.words,
+                "text": p.text,
+            }
+            for p in result.passages
+        ],
+        "coverage": {
+            c.of: {
+                "by": c.by,
+                "verbatim": _round(c.verbatim),
+                "paraphrase": _round(c.paraphrase),
+                "absent": _round(c.absent),
+                "content_words": c.content_words,
+                "sentences": list(c.sentences),
+            }
+            for c in result.coverage
+        },
+        "verdict": {
+            "label": result.verdict.label,
+            "scores": {k: _round(v) for k, v in result.verdict.scores.items()},
+            "reason": result.verdict.reason,
+        },
+        "details": [
+            {
+                "kind": d.kind,
+                "category": d.category,
+                "text": d.text,
+                "value": d.value,
+                "in_a": list(d.in_a),
+                "in_b": list(d.in_b),
+                "status": d.status,
+                "note": d.note,
+            }
+            for d in result.details
+        ],
+        "quotes": [
+            {
+                "a": _quote(q.a),
+                "b": _quote(q.b),
+                "score": _round(q.score),
+                "status": q.status,
+                "ops": _ops(q.ops),
+            }
+            for q in result.quotes
+        ],
+        "framing": [
+            {
+                "kind": f.kind,
+                "a": list(f.a),
+                "b": list(f.b),
+                "a_text": f.a_text,
+                "b_text": f.b_text,
+                "a_span": list(f.a_span) if f.a_span else None,
+                "b_span": list(f.b_span) if f.b_span else None,
+                "note": f.note,
+            }
+            for f in result.framing
+        ],
+    }
+
+
+def to_json(data: dict) -> str:
+    """Deterministic JSON text (UTF-8, two-space indent, trailing newline)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def sentences_text(article: Article) -> str:
+    """Each sentence of a report on a line of its own, with its index and paragraph."""
+    lines = [f"{article.name}: {len(article.sentences)} sentences"]
+    lines += [f"  [{s.index:>3}] (¶{s.paragraph}) {s.text}" for s in article.sentences]
+    lines += [f"  credit: {c.text}" for c in article.credits]
+    return "\n".join(lines) + "\n"
+
+
+def summary_text(result: Comparison, *, top: int = 8) -> str:
+    """A short readable summary: coverage both ways, relations, verdict, top links,
+    unique details and quote differences."""
+    a, b = result.a, result.b
+    out = [f"{side}: {x.name} ({len(x.sentences)} sentences)" for side, x in (("a", a), ("b", b))]
+    for note_of in (a, b):
+        if "note" in note_of.meta:
+            out.append(f"note on {note_of.name}: {note_of.meta['note']}")
+    out.append("")
+    out.append(f"Verdict: {result.verdict.label} — {result.verdict.reason}")
+    out.append("")
+    out.append("Coverage (share of content words):")
+    for c in result.coverage:
+        out.append(
+            f"  {c.of} covered by {c.by}: {c.verbatim:6.1%} verbatim, "
+            f"{c.paraphrase:6.1%} paraphrased, {c.absent:6.1%} absent"
+        )
+    counts: dict[str, int] = {}
+    for link in result.links:
+        counts[link.relation] = counts.get(link.relation, 0) + 1
+    for c in result.coverage:
+        counts[f"unique in {c.of}"] = c.sentences.count("unique")
+    out.append("")
+    out.append("Links: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    if result.links:
+        out.append("")
+        out.append(f"Top links (of {len(result.links)}):")
+        ranked = sorted(result.links, key=lambda k: (-k.score, k.a, k.b))[:top]
+        for link in ranked:
+            a_ids = ",".join(map(str, link.a))
+            b_ids = ",".join(map(str, link.b))
+            out.append(f"  a[{a_ids}] ~ b[{b_ids}]  {link.relation:<13} {link.score:.2f}")
+            out.append(f"      a: {_short(' '.join(a.sentences[i].text for i in link.a))}")
+            out.append(f"      b: {_short(' '.join(b.sentences[j].text for j in link.b))}")
+    if result.passages:
+        longest = max(result.passages, key=lambda p: (p.words, -p.a_start))
+        out.append("")
+        out.append(
+            f"Shared verbatim passages: {len(result.passages)}; longest ({longest.words} words): "
+            f"“{_short(longest.text, 70)}”"
+        )
+    unique = [d for d in result.details if d.status != "shared"]
+    if unique:
+        out.append("")
+        out.append("Details not shared:")
+        for status, label in (("only_a", "only in a"), ("only_b", "only in b"),
+                              ("conflict", "conflicting")):
+            items = [d for d in unique if d.status == status]
+            for kind in ("number", "date", "name"):
+                texts = [d.text for d in items if d.kind == kind]
+                if texts:
+                    out.append(f"  {label} ({kind}s): " + "; ".join(texts))
+            if status == "conflict":
+                out += [f"    {d.note}" for d in items if d.note]
+    reworded = [q for q in result.quotes if q.status == "reworded"]
+    single = [q for q in result.quotes if q.status in ("only_a", "only_b")]
+    if reworded or single:
+        out.append("")
+        out.append("Quotes:")
+        for q in reworded:
+            changes = "; ".join(
+                f"“{op.a_text}” → “{op.b_text}”" for op in q.ops if op.tag != "equal"
+            )
+            out.append(f"  reworded: “{_short(q.a.text, 60)}”  [{changes}]")
+        for q in single:
+            side = q.a if q.a is not None else q.b
+            where = "only in a" if q.status == "only_a" else "only in b"
+            out.append(f"  {where}: “{_short(side.text, 80)}”")
+    if result.framing:
+        out.append("")
+        out.append("Framing:")
+        for f in result.framing:
+            out.append(f"  {f.kind}: a “{f.a_text}” / b “{f.b_text}”  {f.note}".rstrip())
+    return "\n".join(out) + "\n"
