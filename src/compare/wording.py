@@ -1,0 +1,417 @@
+"""Word-level differences between aligned sentences, and how each report frames them.
+
+:func:`word_ops` is a word diff in :mod:`difflib`'s vocabulary (``equal``, ``replace``,
+``insert``, ``delete``) over two word sequences, with every op also given as spans of
+the original texts. Words are matched on :attr:`Word.norm` with rapidfuzz's ``Indel``
+opcodes (a longest common subsequence), then cleaned up for reading: a deletion next to
+an insertion becomes one ``replace``, and a short run of equal words caught between two
+edits (``the``, a comma) is folded into one edit, as diff-match-patch's semantic
+cleanup does for characters. Each edit gets a kind from :data:`EDIT_KINDS`.
+
+:func:`framing` compares the words the reporters themselves use for the same statement:
+cue verbs (``blames`` / ``blamed``, ``acknowledged`` / ``said``) and hedges or
+intensifiers that one report adds. The word lists ship in ``data/framing.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz.distance import Indel
+
+from compare.models import Article, Diff, Framing, Link, Op, Word
+
+__all__ = ["classify", "diff_link", "framing", "lexicon", "quote_regions", "word_ops"]
+
+_QUOTE_MARKS = "\"“”„«»"
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_SENTENCE_END = frozenset(".!?:;\"“”'‘’([")
+
+
+@cache
+def lexicon() -> dict:
+    """The shipped word lists: ``cue_verbs`` (form -> lemma), ``neutral_cue_verbs``
+    (lemmas: say, tell...), ``hedges``, ``intensifiers``, ``number_words`` (frozensets of
+    normalised words)."""
+    raw = json.loads(resources.files("compare").joinpath("data/framing.json").read_text("utf-8"))
+    cue = {form: lemma for lemma, forms in raw["cue_verbs"].items() for form in forms}
+    return {
+        "cue_verbs": cue,
+        "neutral_cue_verbs": frozenset(raw["neutral_cue_verbs"]),
+        "hedges": frozenset(raw["hedges"]),
+        "intensifiers": frozenset(raw["intensifiers"]),
+        "number_words": frozenset(raw["number_words"]),
+    }
+
+
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` inside quotation marks (the marks excluded), in text order.
+
+    A straight ``"`` opens a quote when it follows a space, a bracket or the start and is
+    followed by a non-space; otherwise it closes one. A quote left open (news text often
+    leaves a quote open at a paragraph end) ends where the next quote opens.
+    """
+    regions = []
+    open_at = None
+    for m in re.finditer(f"[{_QUOTE_MARKS}]", text):
+        k = m.start()
+        mark = m.group()
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if mark in _OPENERS:
+            opening = True
+        elif mark in _CLOSERS:
+            opening = False
+        else:
+            opening = (before.isspace() or before in "([{—–-") and not after.isspace()
+        if opening:
+            if open_at is not None:
+                regions.append((open_at, k))
+            open_at = k + 1
+        elif open_at is not None:
+            regions.append((open_at, k))
+            open_at = None
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    return tuple((s, e) for s, e in regions if e > s)
+
+
+def _inside(word: Word, regions: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= word.start and word.end <= e for s, e in regions)
+
+
+def _is_number(word: Word) -> bool:
+    return any(ch.isdigit() for ch in word.norm) or word.norm in lexicon()["number_words"]
+
+
+def _sentence_initial(words: Sequence[Word], k: int) -> bool:
+    """True for the first word of the sequence or one after an end mark or opening quote."""
+    return k == 0 or words[k - 1].text[-1] in _SENTENCE_END
+
+
+def _is_name(words: Sequence[Word], k: int) -> bool:
+    """A capitalised word that is not capitalised only because it opens a sentence."""
+    word = words[k]
+    if not word.is_word or not word.text[0].isupper():
+        return False
+    if any(ch.isupper() for ch in word.text[1:]):  # NATO, U.S., McDonald
+        return True
+    return word.content and not _sentence_initial(words, k)
+
+
+def _framing_word(norm: str) -> bool:
+    lex = lexicon()
+    return norm in lex["cue_verbs"] or norm in lex["hedges"] or norm in lex["intensifiers"]
+
+
+def _changed(words: Sequence[Word], lo: int, hi: int, extra: Counter) -> list[int]:
+    """Indices in ``words[lo:hi]`` of the words not matched on the other side."""
+    left = Counter(extra)
+    out = []
+    for k in range(lo, hi):
+        if left[words[k].norm] > 0:
+            left[words[k].norm] -= 1
+            out.append(k)
+    return out
+
+
+def classify(
+    a_words: Sequence[Word],
+    i1: int,
+    i2: int,
+    b_words: Sequence[Word],
+    j1: int,
+    j2: int,
+    a_quotes: Sequence[tuple[int, int]] = (),
+    b_quotes: Sequence[tuple[int, int]] = (),
+) -> str:
+    """The kind of the edit ``a_words[i1:i2]`` -> ``b_words[j1:j2]`` (one of EDIT_KINDS).
+
+    Only the words not found on the other side count (a multiset difference; all words
+    when the edit only reorders). Kinds are tried in the order of :data:`EDIT_KINDS`:
+    ``function_words`` when every changed token is a function word or punctuation, then
+    ``number``, ``name`` (capitalised words), ``quote`` (a changed word, not punctuation,
+    inside quotation marks; ``a_quotes``/``b_quotes`` from :func:`quote_regions`),
+    ``attribution`` (cue verbs, hedges, intensifiers), else ``other``.
+    """
+    a_norms = Counter(w.norm for w in a_words[i1:i2])
+    b_norms = Counter(w.norm for w in b_words[j1:j2])
+    a_idx = _changed(a_words, i1, i2, a_norms - b_norms)
+    b_idx = _changed(b_words, j1, j2, b_norms - a_norms)
+    if not a_idx and not b_idx:  # the same words in another order
+        a_idx, b_idx = list(range(i1, i2)), list(range(j1, j2))
+    changed = [(a_words, k, a_quotes) for k in a_idx] + [(b_words, k, b_quotes) for k in b_idx]
+    if all(not ws[k].content for ws, k, _ in changed):
+        return "function_words"
+    if any(_is_number(ws[k]) for ws, k, _ in changed):
+        return "number"
+    if any(_is_name(ws, k) for ws, k, _ in changed):
+        return "name"
+    if any(ws[k].is_word and _inside(ws[k], q) for ws, k, q in changed):
+        return "quote"
+    if any(_framing_word(ws[k].norm) for ws, k, _ in changed):
+        return "attribution"
+    return "other"
+
+
+def _raw_opcodes(a_norms: list[str], b_norms: list[str]) -> list[list]:
+    """Indel opcodes as mutable ``[tag, i1, i2, j1, j2]`` with delete+insert merged."""
+    ops: list[list] = []
+    for op in Indel.opcodes(a_norms, b_norms):
+        cur = [op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end]
+        if ops and cur[0] != "equal" and ops[-1][0] != "equal":
+            prev = ops[-1]
+            prev[0] = "replace"
+            prev[2], prev[4] = cur[2], cur[4]
+        else:
+            ops.append(cur)
+    return ops
+
+
+def _size(op: list) -> int:
+    return max(op[2] - op[1], op[4] - op[3])
+
+
+def _cleanup(ops: list[list], a_words: Sequence[Word]) -> list[list]:
+    """Fold short equal runs caught between two edits into one ``replace``.
+
+    An equal run of ``n`` tokens between two edits is folded when it holds no content
+    word and ``n`` is at most the size of each neighbouring edit: ``the``, ``,`` or
+    ``of`` between two edits is noise, a kept name or noun is not.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(ops) - 1):
+            left, mid, right = ops[k - 1], ops[k], ops[k + 1]
+            if mid[0] != "equal" or left[0] == "equal" or right[0] == "equal":
+                continue
+            n = mid[2] - mid[1]
+            room = min(_size(left), _size(right))
+            content = any(w.content for w in a_words[mid[1] : mid[2]])
+            if n <= room and not content:
+                ops[k - 1 : k + 2] = [["replace", left[1], right[2], left[3], right[4]]]
+                changed = True
+                break
+    return ops
+
+
+def _span(words: Sequence[Word], lo: int, hi: int) -> tuple[int, int]:
+    """The text span of ``words[lo:hi]``; an empty span where words would go if lo == hi."""
+    if hi > lo:
+        return words[lo].start, words[hi - 1].end
+    if lo < len(words):
+        return words[lo].start, words[lo].start
+    if words:
+        return words[-1].end, words[-1].end
+    return 0, 0
+
+
+def word_ops(
+    a_text: str, a_words: Sequence[Word], b_text: str, b_words: Sequence[Word]
+) -> tuple[Op, ...]:
+    """The word-level diff from ``a_words`` to ``b_words`` as :class:`Op` records.
+
+    The words are tokens of ``a_text`` and ``b_text`` (:func:`compare.segment.tokenize`);
+    they are matched on ``norm``. Ops cover both sequences in order, like
+    ``difflib.SequenceMatcher.get_opcodes``; applying them to a's norms gives b's norms.
+    ``a_start:a_end`` spans a's words ``i1:i2`` in ``a_text`` (empty at the insertion
+    point for an ``insert``), likewise for b; ``a_text``/``b_text`` are those substrings.
+    """
+    a_words, b_words = tuple(a_words), tuple(b_words)
+    raw = _raw_opcodes([w.norm for w in a_words], [w.norm for w in b_words])
+    raw = _cleanup(raw, a_words)
+    a_quotes, b_quotes = quote_regions(a_text), quote_regions(b_text)
+    ops = []
+    for tag, i1, i2, j1, j2 in raw:
+        if tag == "replace" and i1 == i2:
+            tag = "insert"
+        elif tag == "replace" and j1 == j2:
+            tag = "delete"
+        a_start, a_end = _span(a_words, i1, i2)
+        b_start, b_end = _span(b_words, j1, j2)
+        kind = "" if tag == "equal" else classify(
+            a_words, i1, i2, b_words, j1, j2, a_quotes, b_quotes
+        )
+        ops.append(
+            Op(
+                tag, i1, i2, j1, j2, a_start, a_end, b_start, b_end,
+                a_text[a_start:a_end], b_text[b_start:b_end], kind,
+            )
+        )
+    return tuple(ops)
+
+
+def _link_words(article: Article, indices: Iterable[int]) -> tuple[Word, ...]:
+    return tuple(w for i in sorted(indices) for w in article.words[i])
+
+
+def diff_link(a: Article, b: Article, link: Link) -> Diff:
+    """The word diff between the sentences of ``link`` in a and in b (in index order)."""
+    ops = word_ops(a.text, _link_words(a, link.a), b.text, _link_words(b, link.b))
+    return Diff(a=tuple(link.a), b=tuple(link.b), relation=link.relation, ops=ops)
+
+
+
+# --- framing ---------------------------------------------------------------------------
+
+_STEM = 5  # content words are compared on their first letters: afghan ~ afghanistan
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A cue verb outside quotation marks, with the words of the statement it introduces."""
+
+    pos: int  # index in the link's word sequence
+    word: Word
+    lemma: str
+    scope: frozenset[str]
+
+
+def _stems(words: Iterable[Word]) -> frozenset[str]:
+    return frozenset(w.norm[:_STEM] for w in words if w.content and not _framing_word(w.norm))
+
+
+def _reporter_word(words: Sequence[Word], k: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """True when ``words[k]`` is the reporter's own word: outside quotes, not a name."""
+    word = words[k]
+    if _inside(word, quotes):
+        return False
+    return not (word.text[:1].isupper() and not _sentence_initial(words, k))
+
+
+def _cues(words: Sequence[Word], quotes: Sequence[tuple[int, int]]) -> list[_Cue]:
+    """Cue verbs of ``words`` with their scope: the statement each one attributes.
+
+    A verb right after a closing quote (``," he said``) attributes the words before it
+    (back to the previous cue verb); any other verb attributes the words after it, up
+    to the next cue verb.
+    """
+    verbs = lexicon()["cue_verbs"]
+    where = [k for k, w in enumerate(words) if w.norm in verbs and _reporter_word(words, k, quotes)]
+    closing = {e for _, e in quotes}
+    cues = []
+    for n, k in enumerate(where):
+        prev = where[n - 1] + 1 if n else 0
+        nxt = where[n + 1] if n + 1 < len(where) else len(words)
+        backward = any(w.start in closing for w in words[max(prev, k - 3) : k])
+        scope = words[prev:k] if backward else words[k + 1 : nxt]
+        cues.append(_Cue(k, words[k], verbs[words[k].norm], _stems(scope)))
+    return cues
+
+
+def _pair_cues(a_cues: list[_Cue], b_cues: list[_Cue]) -> list[tuple[_Cue, _Cue]]:
+    """Pair cue verbs that attribute the same statement, best first.
+
+    A pair scores the number of content words (stems) their statements share, plus one
+    when both use the same verb; pairs are taken greedily, highest score first (ties by
+    position), and a pair needs a score of at least one.
+    """
+    scored = []
+    for x in a_cues:
+        for y in b_cues:
+            score = len(x.scope & y.scope) + (x.lemma == y.lemma)
+            if score >= 1:
+                scored.append((-score, x.pos, y.pos, x, y))
+    scored.sort(key=lambda t: t[:3])
+    used_a, used_b, pairs = set(), set(), []
+    for _, i, j, x, y in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((x, y))
+    return sorted(pairs, key=lambda p: (p[0].pos, p[1].pos))
+
+
+def _added(
+    kind: str,
+    a_words: Sequence[Word],
+    b_words: Sequence[Word],
+    a_quotes: Sequence[tuple[int, int]],
+    b_quotes: Sequence[tuple[int, int]],
+    ops: Sequence[Op],
+) -> list[tuple[str, Word]]:
+    """Words of list ``kind`` (hedges, intensifiers) one side uses more often than the other.
+
+    Returns ``(side, word)``; among several uses of the same word, those inside edits of
+    the word diff are taken first.
+    """
+    listed = lexicon()[kind]
+    edited = {
+        "a": {i for op in ops if op.tag != "equal" for i in range(op.i1, op.i2)},
+        "b": {j for op in ops if op.tag != "equal" for j in range(op.j1, op.j2)},
+    }
+    found = {}
+    for side, words, quotes in (("a", a_words, a_quotes), ("b", b_words, b_quotes)):
+        found[side] = [
+            k for k, w in enumerate(words)
+            if w.norm in listed and _reporter_word(words, k, quotes)
+        ]
+    counts = {side: Counter(words[k].norm for k in found[side])
+              for side, words in (("a", a_words), ("b", b_words))}
+    out = []
+    for side, other, words in (("a", "b", a_words), ("b", "a", b_words)):
+        surplus = counts[side] - counts[other]
+        ranked = sorted(found[side], key=lambda k: (k not in edited[side], k))
+        for k in ranked:
+            if surplus[words[k].norm] > 0:
+                surplus[words[k].norm] -= 1
+                out.append((side, words[k]))
+    return sorted(out, key=lambda t: (t[0], t[1].start))
+
+
+def framing(a: Article, b: Article, links: Iterable[Link]) -> tuple[Framing, ...]:
+    """How the two reports frame the statements of each link differently.
+
+    ``attribution``: the cue verbs the reports use for the same statement differ, in
+    tense (``blames`` / ``blamed``) or in verb (``acknowledged`` / ``said``); cue verbs
+    are paired by the words of the statements they introduce. ``hedge`` and
+    ``intensifier``: a word from the shipped lists (``reportedly``, ``may``;
+    ``desperately``, ``fierce``) that one report uses and the other does not. Words
+    inside quotation marks are the speaker's, not the reporter's, and are left out.
+    Records come in link order (by sentence indices), then by position.
+    """
+    a_quotes, b_quotes = quote_regions(a.text), quote_regions(b.text)
+    seen = set()
+    out = []
+    for link in sorted(links, key=lambda k: (tuple(k.a), tuple(k.b))):
+        la, lb = tuple(link.a), tuple(link.b)
+        aw, bw = _link_words(a, la), _link_words(b, lb)
+        for x, y in _pair_cues(_cues(aw, a_quotes), _cues(bw, b_quotes)):
+            if x.word.norm == y.word.norm:
+                continue
+            if x.lemma == y.lemma:
+                note = f"same verb ({x.lemma}), different form: {x.word.text} / {y.word.text}"
+            else:
+                neutral = lexicon()["neutral_cue_verbs"]
+                note = "different verbs: " + " / ".join(
+                    f"{c.lemma} (neutral)" if c.lemma in neutral else c.lemma for c in (x, y)
+                )
+            out.append(Framing(
+                "attribution", la, lb, x.word.text, y.word.text,
+                (x.word.start, x.word.end), (y.word.start, y.word.end), note,
+            ))
+        ops = word_ops(a.text, aw, b.text, bw)
+        for kind, label in (("hedges", "hedge"), ("intensifiers", "intensifier")):
+            for side, w in _added(kind, aw, bw, a_quotes, b_quotes, ops):
+                span = (w.start, w.end)
+                out.append(Framing(
+                    label, la, lb,
+                    w.text if side == "a" else "", w.text if side == "b" else "",
+                    span if side == "a" else None, span if side == "b" else None,
+                    f"only {side} uses the {label} '{w.norm}'",
+                ))
+    unique = []
+    for f in out:
+        key = (f.kind, f.a_span, f.b_span)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return tuple(unique)

@@ -1,0 +1,281 @@
+"""Tests for compare.wording: word diffs, edit kinds and framing."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.io import load_article
+from compare.models import EDIT_KINDS, Link
+from compare.segment import tokenize
+from compare.wording import diff_link, framing, lexicon, quote_regions, word_ops
+
+
+def ops_of(a: str, b: str):
+    return word_ops(a, tokenize(a), b, tokenize(b))
+
+
+def changes(a: str, b: str):
+    return [(op.tag, op.a_text, op.b_text, op.kind) for op in ops_of(a, b) if op.tag != "equal"]
+
+
+def apply(ops, a_norms, b_norms):
+    """Rebuild b's norms from a's with the ops (checking equal ops really are equal)."""
+    out = []
+    for op in ops:
+        if op.tag == "equal":
+            assert a_norms[op.i1 : op.i2] == b_norms[op.j1 : op.j2]
+            out.extend(a_norms[op.i1 : op.i2])
+        else:
+            out.extend(b_norms[op.j1 : op.j2])
+    return out
+
+
+# --- word_ops ------------------------------------------------------------------------
+
+VOCAB = [
+    "the", "of", "a", "Afghan", "leadership", "said", "blamed", "blames", "NATO", "may",
+    "very", "100,000", "30", "troops", ",", ".", '"', "“", "”", "collapse", "he", "told",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), max_size=25), st.lists(st.sampled_from(VOCAB), max_size=25))
+def test_ops_rebuild_b_from_a(xs, ys):
+    a, b = " ".join(xs), " ".join(ys)
+    aw, bw = tokenize(a), tokenize(b)
+    ops = word_ops(a, aw, b, bw)
+    assert apply(ops, [w.norm for w in aw], [w.norm for w in bw]) == [w.norm for w in bw]
+    # ops tile both sequences in order, and spans are the words' text
+    i = j = 0
+    for op in ops:
+        assert (op.i1, op.j1) == (i, j)
+        i, j = op.i2, op.j2
+        assert op.a_text == a[op.a_start : op.a_end] and op.b_text == b[op.b_start : op.b_end]
+        if op.i2 > op.i1:
+            assert (op.a_start, op.a_end) == (aw[op.i1].start, aw[op.i2 - 1].end)
+        else:
+            assert op.a_start == op.a_end
+        assert (op.kind == "") == (op.tag == "equal")
+        assert op.kind == "" or op.kind in EDIT_KINDS
+        assert op.tag != "replace" or (op.i2 > op.i1 and op.j2 > op.j1)
+    assert (i, j) == (len(aw), len(bw))
+    # no two edits in a row: adjacent non-equal ops are merged
+    assert all(p.tag == "equal" or q.tag == "equal" for p, q in itertools.pairwise(ops))
+
+
+@given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25))
+def test_identical_inputs_give_one_equal(xs):
+    a = " ".join(xs)
+    ops = ops_of(a, a)
+    assert [op.tag for op in ops] == ["equal"]
+
+
+def test_empty_inputs():
+    assert word_ops("", (), "", ()) == ()
+    (op,) = ops_of("", "new words")
+    assert (op.tag, op.a_start, op.a_end, op.b_text) == ("insert", 0, 0, "new words")
+
+
+def test_function_word_insert_has_empty_span_at_insertion_point():
+    a = "This failure of Afghan leadership led to the tragedy"
+    b = "This failure of the Afghan leadership led to the tragedy"
+    (op,) = [op for op in ops_of(a, b) if op.tag != "equal"]
+    assert (op.tag, op.b_text, op.kind) == ("insert", "the", "function_words")
+    assert op.a_start == op.a_end == a.index("Afghan")
+
+
+def test_short_equal_run_between_edits_is_folded():
+    # "the" alone between two edits would be noise: one replace instead
+    got = changes("in the past few weeks", "over the last two weeks")
+    assert got == [("replace", "in the past few", "over the last two", "number")]
+
+
+def test_content_word_between_small_edits_is_kept():
+    got = changes("Stoltenberg blames NATO leaders", "Stoltenberg blamed NATO officials")
+    assert [g[:3] for g in got] == [
+        ("replace", "blames", "blamed"),
+        ("replace", "leaders", "officials"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        ("of Afghan leadership", "of the Afghan leadership", "function_words"),
+        ("there were 100,000 troops", "there were 10,000 troops", "number"),
+        ("two decades of war", "twenty years of war", "number"),
+        ("he met the envoy", "he met Pontecorvo", "name"),
+        ("he blames the leaders", "he blamed the leaders", "attribution"),
+        ("he said the talks", "he conceded the talks", "attribution"),
+        ("the talks failed", "the talks reportedly failed", "attribution"),
+        ('he said "the collapse was swift"', 'he said "the collapse was sudden"', "quote"),
+        ('"the talks failed."', '"the talks failed," he said.', "attribution"),
+        ("the talks were long", "the talks were short", "other"),
+    ],
+)
+def test_edit_kinds(a, b, kind):
+    got = changes(a, b)
+    assert len(got) == 1 and got[0][3] == kind, got
+
+
+def test_sentence_initial_capital_is_not_a_name():
+    assert changes("Ultimately the plan failed", "Finally the plan failed")[0][3] == "other"
+
+
+def test_quote_regions_handle_straight_curly_and_open_quotes():
+    text = 'He said "one" and “two” then "three. "four'
+    got = [text[s:e] for s, e in quote_regions(text)]
+    assert got == ["one", "two", "three. ", "four"]
+
+
+def test_lexicon_lists_are_disjoint_and_normalised():
+    lex = lexicon()
+    assert lex["cue_verbs"]["blamed"] == lex["cue_verbs"]["blames"] == "blame"
+    assert lex["cue_verbs"]["told"] == "tell"
+    assert {"say", "tell"} <= lex["neutral_cue_verbs"] <= set(lex["cue_verbs"].values())
+    assert not set(lex["cue_verbs"]) & lex["hedges"]
+    assert not set(lex["cue_verbs"]) & lex["intensifiers"]
+    assert not lex["hedges"] & lex["intensifiers"]
+    for words in (set(lex["cue_verbs"]), lex["hedges"], lex["intensifiers"]):
+        assert all(w == w.casefold().strip() and " " not in w for w in words)
+
+
+# --- real text: the example reports --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return load_article("data/report-a.txt"), load_article("data/report-b.txt")
+
+
+def link(a, b):
+    """A link built by hand for sentences we checked by reading the two reports."""
+    return Link(tuple(a), tuple(b), 0.5, "paraphrase", (), {}, "by hand")
+
+
+def test_sentence_indices_of_the_hand_links(reports):
+    a, b = reports
+    assert a.sentences[0].text.startswith("NATO Secretary General Jens Stoltenberg blames")
+    assert a.sentences[3].text.startswith("“This failure of Afghan leadership")
+    assert a.sentences[13].text.startswith("Stoltenberg acknowledged that international")
+    assert a.sentences[15].text.startswith("He acknowledged that there are")
+    assert b.sentences[0].text.startswith("NATO Secretary General Jens Stoltenberg said")
+    assert b.sentences[2].text.startswith('"This failure of the Afghan leadership')
+    assert b.sentences[3].text.startswith("Stoltenberg blamed the leadership in Afghanistan")
+    assert b.sentences[11].text.startswith('"Those now taking power')
+    assert b.sentences[17].text == 'There are many lessons to be learned."'
+
+
+def test_diff_link_on_the_failure_quote(reports):
+    a, b = reports
+    diff = diff_link(a, b, link([3], [2]))
+    assert (diff.a, diff.b, diff.relation) == ((3,), (2,), "paraphrase")
+    edits = [op for op in diff.ops if op.tag != "equal"]
+    first = edits[0]
+    assert (first.tag, first.b_text, first.kind) == ("insert", "the", "function_words")
+    assert a.text[first.a_start : first.a_end] == "" and a.text[first.a_start :].startswith(
+        "Afghan leadership"
+    )
+    # b's added clause after "he said" is one insert, not a scatter of small edits
+    assert edits[1].tag == "insert" and edits[1].b_text.startswith(", echoing US President")
+    assert len(edits) == 2
+    for op in diff.ops:
+        assert a.text[op.a_start : op.a_end] == op.a_text
+        assert b.text[op.b_start : op.b_end] == op.b_text
+
+
+def test_diff_link_spans_several_sentences(reports):
+    a, b = reports
+    diff = diff_link(a, b, link([15], [16, 17]))
+    assert diff.b == (16, 17)
+    assert diff.ops[-1].j2 == len(b.words[16]) + len(b.words[17])
+    b_start, b_end = b.sentences[16].start, b.sentences[17].end
+    assert all(b_start <= op.b_start <= op.b_end <= b_end for op in diff.ops)
+    assert any(op.tag == "equal" and "lessons to be learned" in op.a_text for op in diff.ops)
+
+
+def pairs(records, kind="attribution"):
+    return [(f.a, f.b, f.a_text, f.b_text) for f in records if f.kind == kind]
+
+
+def test_framing_blames_blamed_in_the_leads(reports):
+    a, b = reports
+    got = framing(a, b, [link([0], [0]), link([0], [3])])
+    assert pairs(got) == [
+        ((0,), (0,), "blames", "blamed"),
+        ((0,), (0,), "says", "said"),
+        ((0,), (3,), "blames", "blamed"),
+    ]
+    note = got[0].note
+    assert "blame" in note and "form" in note
+    for f in got:
+        if f.a_span:
+            assert a.text[slice(*f.a_span)] == f.a_text
+        if f.b_span:
+            assert b.text[slice(*f.b_span)] == f.b_text
+
+
+def test_framing_acknowledged_is_paired_with_the_same_statement(reports):
+    a, b = reports
+    # a13 acknowledges that terrorists could regain a foothold, then says NATO expects
+    # the Taliban to keep its word; b11 only has the first statement, with "said".
+    got = framing(a, b, [link([13], [11]), link([15], [16, 17])])
+    assert pairs(got) == [
+        ((13,), (11,), "acknowledged", "said"),
+        ((15,), (16, 17), "acknowledged", "said"),
+    ]
+    assert got[0].note == "different verbs: acknowledge / say (neutral)"
+
+
+def test_framing_conceded_and_words_inside_quotes(reports):
+    a, b = reports
+    # a8 says the allies were united, "although he conceded" it was not easy; b2 quotes
+    # Stoltenberg with "he said" and adds "echoing" Biden.
+    got = framing(a, b, [link([8], [2])])
+    assert ("conceded", "echoing") in [(f.a_text, f.b_text) for f in got]
+    # "desperately" is inside the quote in both reports: the speaker's word, not framing
+    got = framing(a, b, [link([2], [1])])
+    assert not [f for f in got if f.kind == "intensifier"]
+
+
+def test_framing_hedges_and_intensifiers_one_report_adds(reports):
+    a, b = reports
+    got = framing(a, b, [link([0], [0]), link([13], [11])])
+    assert [(f.kind, f.a_text, f.b_text, f.b_span) for f in got if f.kind != "attribution"] == [
+        ("intensifier", "rapid", "", None),
+        ("hedge", "could", "", None),
+    ]
+
+
+def test_framing_is_deterministic_and_ordered(reports):
+    a, b = reports
+    links = [link([15], [16, 17]), link([0], [3]), link([13], [11]), link([0], [0])]
+    got = framing(a, b, links)
+    assert got == framing(a, b, list(reversed(links)))
+    assert [f.a for f in got] == sorted(f.a for f in got)
+
+
+def test_framing_identical_reports_is_empty(reports):
+    a, _ = reports
+    links = [link([k], [k]) for k in range(len(a.sentences))]
+    assert framing(a, a, links) == ()
+    assert all(
+        [op.tag for op in diff_link(a, a, lnk).ops] == ["equal"] for lnk in links
+    )
+
+
+def test_with_the_real_aligner(reports):
+    align = pytest.importorskip("compare.align").align
+    a, b = reports
+    links = align(a, b)
+    got = framing(a, b, links)
+    verbs = {(f.a_text, f.b_text) for f in got if f.kind == "attribution"}
+    assert ("blames", "blamed") in verbs
+    assert any(x == "acknowledged" for x, _ in verbs)
+    for lnk in links:
+        diff = diff_link(a, b, lnk)
+        assert diff.ops and diff.ops[-1].i2 == sum(len(a.words[i]) for i in lnk.a)
