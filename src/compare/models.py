@@ -271,6 +271,7 @@ class QuotePair:
 
     ``status`` is ``same``, ``reworded``, ``only_a`` or ``only_b``; ``ops`` are the
     word-level edits from a's rendering to b's (empty when one side is missing).
+    ``note`` says when one report quotes only part of the other's quote, or repeats it.
     """
 
     a: Quote | None
@@ -278,6 +279,7 @@ class QuotePair:
     score: float
     status: str
     ops: tuple[Op, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,136 @@
+"""Direct quotes of the example reports, their speakers, and how the reports pair them."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.models import Article
+from compare.quotes import extract_quotes, pair_quotes
+
+
+@pytest.fixture(scope="module")
+def pairs(article_a, article_b):
+    return pair_quotes(article_a, article_b)
+
+
+def _find(quotes, start):
+    return next(q for q in quotes if q.text.startswith(start))
+
+
+def test_speaker_verb_and_setting_after_the_quote(article_a, article_b):
+    q = _find(extract_quotes(article_a), "What we have seen")
+    assert (q.speaker, q.verb) == ("Jens Stoltenberg", "told")  # "he told" resolved
+    assert q.setting == "told international press in a virtual press conference"
+    q = _find(extract_quotes(article_b), "The Afghan political")
+    assert q.setting == "told an online press conference"
+
+
+def test_cue_verbs(article_a, article_b):
+    a = extract_quotes(article_a)
+    assert _find(a, "not easy").verb == "conceded"
+    assert _find(a, "live up to").verb == "said"
+    assert _find(a, "many lessons").verb == "says"
+    b = extract_quotes(article_b)
+    assert _find(b, "In the last two decades").verb == "noted"
+    assert _find(b, "The world will be watching").verb == "added"
+    assert _find(b, "tragedy").verb == "blamed"
+
+
+def test_partial_quotes(article_a, article_b):
+    a = extract_quotes(article_a)
+    assert _find(a, "all support").partial and _find(a, "gradually").partial
+    assert not _find(a, "I share your pain").partial  # ', "I share ...' after a comma
+    assert not _find(a, "This failure").partial
+    assert _find(extract_quotes(article_b), "tragedy").partial
+
+
+def test_name_in_marks_is_not_a_quote(article_a):
+    assert not [q for q in extract_quotes(article_a) if "Resolute" in q.text]
+
+
+def test_quote_over_two_sentences(article_a):
+    q = _find(extract_quotes(article_a), "The United States agreed")
+    assert len(q.sentences) == 2 and q.text.endswith("U.S. decision,")
+
+
+def test_quote_left_open_ends_where_the_next_opens(article_b):
+    # b: "What we have seen ... anticipated. "The Afghan political leadership ..."
+    q = _find(extract_quotes(article_b), "What we have seen")
+    assert q.text.endswith("anticipated.")
+    assert q.speaker == "Jens Stoltenberg" and q.verb == "told"  # from the continuation
+
+
+def test_quote_left_open_at_paragraph_end():
+    text = ('The minister spoke at length. "We will not stop here.\n\n'
+            '"We will go on to the end," Jane Smith said.')
+    quotes = extract_quotes(Article.from_text(text))
+    assert [q.text for q in quotes] == ["We will not stop here.", "We will go on to the end,"]
+    assert quotes[0].speaker == "Jane Smith" and quotes[0].verb == "said"
+
+
+def test_straight_and_curly_marks_and_pronoun_resolution():
+    text = ("Mayor John Doe spoke on Friday. “We are ready,” he said. He added, "
+            '"The city is safe." Doe said the plan was "on track."')
+    quotes = extract_quotes(Article.from_text(text))
+    assert [q.text for q in quotes] == ["We are ready,", "The city is safe.", "on track."]
+    assert {q.speaker for q in quotes} == {"John Doe"}
+    assert [q.partial for q in quotes] == [False, False, True]
+
+
+def test_reworded_quotes(pairs):
+    changes = {
+        tuple((op.a_text, op.b_text) for op in p.ops if op.tag != "equal")
+        for p in pairs if p.status == "reworded"
+    }
+    assert (("past", "last"),) in changes
+    assert (("reassuming", "resuming"),) in changes
+    assert (("", "the"),) in changes  # "of Afghan leadership" / "of the Afghan leadership"
+
+
+def test_only_one_report(pairs):
+    only_a = [p.a.text for p in pairs if p.status == "only_a"]
+    only_b = [p.b.text for p in pairs if p.status == "only_b"]
+    assert "I share your pain." in only_a
+    assert any(t.startswith("The world will be watching") for t in only_b)
+
+
+def test_split_and_repeated_quote(pairs):
+    """b quotes a part of a's long quote twice: both pair with it, flagged as a repeat."""
+    parts = [p for p in pairs if p.a and p.a.text.startswith("Parts of the Afghan")]
+    assert len(parts) == 2 and {p.status for p in parts} == {"same"}
+    assert all("b repeats this quote" in p.note for p in parts)
+    assert all("only part" in p.note for p in parts)
+
+
+def test_every_quote_is_listed_once_or_paired(article_a, article_b, pairs):
+    assert {p.a for p in pairs if p.a} == set(extract_quotes(article_a))
+    assert {p.b for p in pairs if p.b} == set(extract_quotes(article_b))
+
+
+TEXT = st.lists(st.sampled_from([
+    "He said ", "“", "”", '"', "We will win. ", "the plan ", ", ", "Jane Doe ", "told ",
+    "reporters ", "\n\n", "Stoltenberg ", "all support ", "said. ", "A B C "]),
+    min_size=1, max_size=25).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXT)
+def test_quote_spans_index_the_text(text):
+    if not text.strip():
+        return
+    art = Article.from_text(text)
+    for q in extract_quotes(art):
+        assert art.text[q.start:q.end] == q.text and q.text.strip() == q.text
+        assert q.sentences == tuple(sorted(q.sentences))
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT)
+def test_a_report_paired_with_itself_is_all_same(text):
+    if not text.strip():
+        return
+    art = Article.from_text(text)
+    pairs = pair_quotes(art, art)
+    assert all(p.status == "same" for p in pairs)
+    assert {p.a for p in pairs} == set(extract_quotes(art))
+    assert pairs == pair_quotes(art, art)
