@@ -1,0 +1,732 @@
+"""HTML views of a :class:`~compare.models.Comparison` (the only module that writes HTML).
+
+:func:`comparison_html` gives a standalone page: inline CSS and script, charts as
+embedded PNG images, nothing fetched from anywhere. :func:`comparison_summary_html`
+gives the compact table a notebook shows for a comparison. Every piece of text that
+comes from a report or its metadata goes through :func:`escape`, the one place where
+text becomes HTML. The output is deterministic: the same comparison gives the same
+bytes. Neither function writes a file; the caller does (see the command line).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections import Counter
+from collections.abc import Iterable
+
+from compare.models import RELATIONS, UNIQUE, Article, Comparison
+from compare.plot import (
+    CHARTS,
+    RELATION_COLORS,
+    RELATION_LABELS,
+    STATUS_COLORS,
+    chart_png,
+    sentence_status,
+)
+
+SIDES = ("a", "b")
+
+CHART_TEXT = {
+    "alignment_map": (
+        "Alignment map",
+        "Each bar is a sentence, in reading order, as tall as it is long; lines join "
+        "sentences that say the same thing. Crossing lines mean the reports tell it in a "
+        "different order; grey hatched bars are sentences the other report lacks.",
+    ),
+    "coverage_bars": ("Coverage", "How much of each report's content the other one has."),
+    "position_chart": (
+        "Where the shared content sits",
+        "Each report from its first word (0) to its last (1); news puts what matters first.",
+    ),
+    "details_chart": (
+        "Facts", "Numbers, dates, names and quotes in both reports, in conflict, or in one only."
+    ),
+    "similarity_heatmap": (
+        "Sentence similarity",
+        "Every sentence of a against every sentence of b; darker is more similar, and the "
+        "pairs the alignment chose are outlined in their relation's colour.",
+    ),
+}
+
+STATUS_LABELS = {
+    "shared": "in both",
+    "conflict": "conflict",
+    "only_a": "only in a",
+    "only_b": "only in b",
+    "same": "same words",
+    "reworded": "reworded",
+}
+
+
+QUOTE_STATUS = {"same": "shared", "reworded": "conflict", "only_a": "only_a", "only_b": "only_b"}
+"""The detail status (and so the colour) each quote status is shown with."""
+
+
+def escape(value: object) -> str:
+    """``value`` as text that is safe inside HTML elements and quoted attributes."""
+    return html.escape(str(value), quote=True)
+
+
+def _tint(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[k : k + 2], 16) for k in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def _relation_css() -> str:
+    rules = []
+    for rel, color in RELATION_COLORS.items():
+        if rel == UNIQUE:
+            continue
+        rules.append(
+            f'.s[data-rel="{rel}"] {{ background: {_tint(color, 0.22)}; '
+            f"box-shadow: inset 0 -3px 0 {color}; }}\n"
+            f'.swatch[data-rel="{rel}"] {{ background: {color}; }}\n'
+            f'.badge[data-rel="{rel}"] {{ background: {_tint(color, 0.3)}; '
+            f"border-color: {color}; }}"
+        )
+    for status, color in STATUS_COLORS.items():
+        rules.append(
+            f'.badge[data-status="{status}"] {{ background: {_tint(color, 0.3)}; '
+            f"border-color: {color}; }}"
+        )
+    return "\n".join(rules)
+
+
+CSS = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d0d7de; --paper: #ffffff;
+  --soft: #f6f8fa; --focus: #000000; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: var(--soft);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; }
+main { max-width: 1280px; margin: 0 auto; padding: 0 20px 48px; }
+header.page { background: var(--paper); border-bottom: 1px solid var(--line);
+  padding: 20px 0 12px; margin-bottom: 16px; }
+header.page > div { max-width: 1280px; margin: 0 auto; padding: 0 20px; }
+h1 { font-size: 1.6rem; margin: 0 0 8px; line-height: 1.25; }
+h2 { font-size: 1.25rem; margin: 0 0 12px; }
+h3 { font-size: 1rem; margin: 0 0 6px; }
+section { background: var(--paper); border: 1px solid var(--line); border-radius: 8px;
+  padding: 18px 20px; margin: 16px 0; }
+nav.toc { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.9rem; }
+nav.toc a { color: #0550ae; text-decoration: none; }
+nav.toc a:hover { text-decoration: underline; }
+.verdict { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px 14px;
+  margin: 10px 0 12px; }
+.verdict .label { font-size: 1.15rem; font-weight: 700; padding: 2px 12px;
+  border-radius: 999px; background: #fff3c4; border: 1px solid #d4a72c; }
+.verdict .reason { color: var(--muted); }
+.reports { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
+  background: var(--soft); }
+.card dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px;
+  margin: 6px 0 0; font-size: 0.88rem; }
+.card dt { color: var(--muted); }
+.card dd { margin: 0; overflow-wrap: anywhere; }
+.side-tag { display: inline-block; min-width: 1.6em; text-align: center; font-weight: 700;
+  border-radius: 4px; background: var(--ink); color: #fff; padding: 0 6px; margin-right: 6px; }
+.cov { display: grid; grid-template-columns: minmax(180px, 260px) 1fr; gap: 10px 16px;
+  align-items: center; }
+.bar { display: flex; height: 26px; border-radius: 4px; overflow: hidden;
+  border: 1px solid var(--line); }
+.bar span { display: block; height: 100%; }
+.bar .verbatim { background: #0072B2; }
+.bar .paraphrase { background: #009E73; }
+.bar .absent { background: repeating-linear-gradient(135deg, #e4e4e4 0 5px, #cfcfcf 5px 10px); }
+.cov small { color: var(--muted); }
+.legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 0.85rem;
+  margin: 4px 0 10px; align-items: center; }
+.legend .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px;
+  vertical-align: -2px; margin-right: 5px; border: 1px solid rgba(0,0,0,.15); }
+.swatch[data-rel="unique"], .s[data-rel="unique"] {
+  background: repeating-linear-gradient(135deg, #f4f4f4 0 6px, #e9e9e9 6px 12px); }
+.hint { color: var(--muted); font-size: 0.85rem; }
+.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 20px; }
+.column h3 { position: sticky; top: 0; background: var(--paper); padding: 4px 0;
+  margin: 0; border-bottom: 1px solid var(--line); }
+.text { font: 17px/1.7 Georgia, "Times New Roman", serif; max-height: 78vh; overflow-y: auto;
+  padding: 8px 10px 8px 2px; }
+.text p { margin: 0 0 0.9em; }
+.s { border-radius: 3px; padding: 1px 1px; cursor: default;
+  -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.s[data-partners] { cursor: pointer; }
+.s.hover, .s.hover-partner { outline: 2px dashed var(--focus); outline-offset: 1px; }
+.s.active, .s.partner { outline: 3px solid var(--focus); outline-offset: 1px; }
+.pinned .text .s:not(.active):not(.partner) { opacity: 0.4; }
+.s:focus-visible { outline: 3px solid #0969da; }
+.num { font: 600 0.68rem/1 system-ui, sans-serif; color: var(--muted); vertical-align: super;
+  margin-right: 2px; user-select: none; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px;
+  border-bottom: 1px solid var(--line); }
+th { background: var(--soft); font-weight: 600; }
+table.quotes { table-layout: fixed; }
+td.wording { font-family: Georgia, "Times New Roman", serif; font-size: 0.98rem; }
+.badge { display: inline-block; font-size: 0.78rem; padding: 0 7px; border-radius: 999px;
+  border: 1px solid var(--line); white-space: nowrap; }
+.pair { border-top: 1px solid var(--line); padding: 10px 0; }
+.pair:first-of-type { border-top: 0; }
+.pair .head { font-size: 0.86rem; color: var(--muted); margin-bottom: 4px; }
+.pair .row .side-tag { align-self: start; font: 700 0.8rem/1.6 system-ui, sans-serif; }
+.pair .row { display: grid; grid-template-columns: 2em 1fr; gap: 6px;
+  font: 16px/1.6 Georgia, "Times New Roman", serif; }
+del { background: #ffd8c2; color: #7a2e0e; text-decoration: line-through;
+  text-decoration-color: #d55e00; }
+ins { background: #d3eefe; color: #0a3069; text-decoration: underline;
+  text-decoration-color: #0072b2; }
+del[data-kind="number"], ins[data-kind="number"], del[data-kind="name"],
+ins[data-kind="name"], del[data-kind="quote"], ins[data-kind="quote"] {
+  font-weight: 700; }
+mark { background: #fff3a8; padding: 0 2px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr));
+  gap: 16px; }
+figure { margin: 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px;
+  background: #fff; }
+figcaption { font-size: 0.86rem; color: var(--muted); margin-top: 4px; }
+details summary { cursor: pointer; color: #0550ae; margin: 6px 0; }
+footer { color: var(--muted); font-size: 0.8rem; text-align: center; margin-top: 24px; }
+@media (max-width: 860px) {
+  .columns, .reports, .cov { grid-template-columns: 1fr; }
+  .text { max-height: none; }
+}
+"""
+
+SCRIPT = """
+(function () {
+  "use strict";
+  function partnersOf(el) {
+    var ids = (el.getAttribute("data-partners") || "").split(" ");
+    var found = [];
+    for (var k = 0; k < ids.length; k++) {
+      var node = ids[k] ? document.getElementById(ids[k]) : null;
+      if (node) { found.push(node); }
+    }
+    return found;
+  }
+  function clear(name) {
+    var nodes = document.querySelectorAll("." + name);
+    for (var k = 0; k < nodes.length; k++) { nodes[k].classList.remove(name); }
+  }
+  function mark(el, own, other) {
+    clear(own); clear(other);
+    if (!el) { return []; }
+    el.classList.add(own);
+    var partners = partnersOf(el);
+    for (var k = 0; k < partners.length; k++) { partners[k].classList.add(other); }
+    return partners;
+  }
+  var active = null;
+  function toggle(el) {
+    if (active === el) {
+      active = null; mark(null, "active", "partner");
+      document.body.classList.remove("pinned"); return;
+    }
+    active = el;
+    document.body.classList.add("pinned");
+    var partners = mark(el, "active", "partner");
+    if (partners.length) { partners[0].scrollIntoView({block: "nearest", behavior: "smooth"}); }
+  }
+  var sentences = document.querySelectorAll(".s[data-partners]");
+  for (var k = 0; k < sentences.length; k++) {
+    var el = sentences[k];
+    el.addEventListener("mouseenter", function () { mark(this, "hover", "hover-partner"); });
+    el.addEventListener("mouseleave", function () { mark(null, "hover", "hover-partner"); });
+    el.addEventListener("click", function () { toggle(this); });
+    el.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(this); }
+    });
+  }
+  var jumps = document.querySelectorAll("[data-show]");
+  for (var j = 0; j < jumps.length; j++) {
+    jumps[j].addEventListener("click", function (event) {
+      var target = document.getElementById(this.getAttribute("data-show"));
+      if (!target) { return; }
+      event.preventDefault();
+      document.getElementById("side-by-side").scrollIntoView();
+      if (active !== target) { toggle(target); }
+      target.scrollIntoView({block: "center"});
+    });
+  }
+}());
+"""
+
+
+# --- small pieces ------------------------------------------------------------------
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _ref(side: str, indices: Iterable[int]) -> str:
+    """``a3``, ``b1–b2`` style references to sentences, as links into the side-by-side view."""
+    return ", ".join(
+        f'<a href="#{side}-{i}" data-show="{side}-{i}">{escape(side)}{i}</a>' for i in indices
+    )
+
+
+def _badge(text: str, *, rel: str | None = None, status: str | None = None) -> str:
+    attrs = f' data-rel="{escape(rel)}"' if rel else ""
+    attrs += f' data-status="{escape(status)}"' if status else ""
+    return f'<span class="badge"{attrs}>{escape(text)}</span>'
+
+
+def _marked(text: str, start: int, end: int, marks: Iterable[tuple[int, int, str, str]]) -> str:
+    """``text[start:end]`` escaped, with ``(start, end, tag, kind)`` marks wrapped in ``tag``.
+
+    Marks are clipped to the range; a mark that overlaps an earlier one is left out.
+    """
+    out, pos = [], start
+    for m_start, m_end, tag, kind in sorted(marks, key=lambda m: (m[0], m[1], m[2], m[3])):
+        m_start, m_end = max(m_start, start), min(m_end, end)
+        if m_end <= m_start or m_start < pos:
+            continue
+        out.append(escape(text[pos:m_start]))
+        label = kind.replace("_", " ") + " changed"
+        kind_attr = f' data-kind="{escape(kind)}" title="{escape(label)}"' if kind else ""
+        out.append(f"<{tag}{kind_attr}>{escape(text[m_start:m_end])}</{tag}>")
+        pos = m_end
+    out.append(escape(text[pos:end]))
+    return "".join(out)
+
+
+def _sentences_marked(article: Article, indices, marks) -> str:
+    """The sentences ``indices`` of ``article`` with marks; ``…`` where they are not adjacent."""
+    parts, previous = [], None
+    for i in indices:
+        sentence = article.sentences[i]
+        if previous is not None:
+            parts.append(" " if i == previous + 1 else " … ")
+        parts.append(_marked(article.text, sentence.start, sentence.end, marks))
+        previous = i
+    return "".join(parts)
+
+
+def partners(result: Comparison, side: str) -> list[list[int]]:
+    """For each sentence of report ``side``, the sorted sentences of the other it is linked to."""
+    article = result.a if side == "a" else result.b
+    other = "b" if side == "a" else "a"
+    found: list[set[int]] = [set() for _ in article.sentences]
+    for link in result.links:
+        for i in getattr(link, side):
+            found[i].update(getattr(link, other))
+    return [sorted(p) for p in found]
+
+
+# --- page sections -----------------------------------------------------------------
+
+
+def _card(side: str, article: Article) -> str:
+    rows = [("name", article.name)]
+    for key in ("title", "outlet", "date", "author", "url"):
+        if article.meta.get(key):
+            rows.append((key, article.meta[key]))
+    rows.append(("sentences", str(len(article.sentences))))
+    rows.append(("words", str(sum(w.is_word for ws in article.words for w in ws))))
+    for credit in article.credits:
+        rows.append(("credit", credit.text))
+    body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
+    heading = escape(article.meta.get("title") or article.name)
+    return (
+        f'<div class="card"><h3><span class="side-tag">{side}</span>{heading}</h3>'
+        f"<dl>{body}</dl></div>"
+    )
+
+
+def _header(result: Comparison, title: str) -> str:
+    verdict = result.verdict
+    scores = ", ".join(f"{escape(k)} {v:.2f}" for k, v in sorted(verdict.scores.items()))
+    toc = "".join(
+        f'<a href="#{anchor}">{escape(name)}</a>'
+        for anchor, name in (
+            ("coverage", "Coverage"),
+            ("side-by-side", "Side by side"),
+            ("differences", "Differences"),
+            ("details", "Facts"),
+            ("quotes", "Quotes"),
+            ("framing", "Framing"),
+            ("passages", "Shared passages"),
+            ("charts", "Charts"),
+        )
+    )
+    return (
+        f'<header class="page"><div><h1>{escape(title)}</h1>'
+        f'<div class="verdict" id="verdict"><span>Verdict on b against a:</span>'
+        f'<span class="label">{escape(verdict.label)}</span>'
+        f'<span class="reason">{escape(verdict.reason)}</span></div>'
+        f'<div class="reports">{_card("a", result.a)}{_card("b", result.b)}</div>'
+        f'<p class="hint">Scores: {scores}</p>'
+        f'<nav class="toc" aria-label="Sections">{toc}</nav></div></header>'
+    )
+
+
+def _coverage(result: Comparison) -> str:
+    rows = []
+    names = ((result.a.name, result.b.name), (result.b.name, result.a.name))
+    for side, cov, (of, by) in zip(SIDES, result.coverage, names, strict=True):
+        bar = "".join(
+            f'<span class="{key}" style="width: {getattr(cov, key) * 100:.2f}%" '
+            f'title="{key} {_percent(getattr(cov, key))}"></span>'
+            for key in ("verbatim", "paraphrase", "absent")
+        )
+        found = cov.verbatim + cov.paraphrase
+        rows.append(
+            f"<div><strong>{escape(side)} ({escape(of)})</strong><br>"
+            f"<small>{_percent(found)} of its {cov.content_words} content words are in "
+            f"{escape(by)}: {_percent(cov.verbatim)} verbatim, {_percent(cov.paraphrase)} "
+            f"paraphrased; {_percent(cov.absent)} absent</small></div>"
+            f'<div class="bar" role="img" aria-label="{escape(side)} covered: '
+            f'{_percent(cov.verbatim)} verbatim, {_percent(cov.paraphrase)} paraphrased, '
+            f'{_percent(cov.absent)} absent">{bar}</div>'
+        )
+    legend = (
+        '<div class="legend"><span><span class="swatch" style="background:#0072B2"></span>'
+        'verbatim</span><span><span class="swatch" style="background:#009E73"></span>'
+        'paraphrased</span><span><span class="swatch" data-rel="unique"></span>absent</span>'
+        "</div>"
+    )
+    return (
+        '<section id="coverage"><h2>Coverage</h2>'
+        f'<div class="cov">{"".join(rows)}</div>{legend}</section>'
+    )
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<span><span class="swatch" data-rel="{escape(rel)}"></span>'
+        f"{escape(RELATION_LABELS[rel])}</span>"
+        for rel in (*RELATIONS, UNIQUE)
+    )
+    return f'<div class="legend" aria-label="Legend">{items}</div>'
+
+
+def _column(result: Comparison, side: str) -> str:
+    article = result.a if side == "a" else result.b
+    other = "b" if side == "a" else "a"
+    statuses = sentence_status(result, side)
+    linked = partners(result, side)
+    paragraphs: dict[int, list[str]] = {}
+    for sentence, status, mates in zip(article.sentences, statuses, linked, strict=True):
+        sid = f"{side}-{sentence.index}"
+        attrs = [
+            f'id="{sid}"',
+            f'data-side="{side}"',
+            f'data-index="{sentence.index}"',
+            f'data-rel="{escape(status)}"',
+        ]
+        label = RELATION_LABELS.get(status, status)
+        if mates:
+            attrs.append(f'data-partners="{" ".join(f"{other}-{j}" for j in mates)}"')
+            attrs.append('tabindex="0"')
+            refs = ", ".join(f"{other}{j}" for j in mates)
+            attrs.append(f'title="{escape(f"{side}{sentence.index}: {label} in {refs}")}"')
+        else:
+            attrs.append(f'title="{escape(f"{side}{sentence.index}: {label}")}"')
+        paragraphs.setdefault(sentence.paragraph, []).append(
+            f'<span class="s" {" ".join(attrs)}><span class="num">{side}{sentence.index}'
+            f"</span>{escape(sentence.text)}</span>"
+        )
+    body = "".join(f"<p>{' '.join(p)}</p>" for _, p in sorted(paragraphs.items()))
+    return (
+        f'<div class="column" id="report-{side}"><h3><span class="side-tag">{side}</span>'
+        f'{escape(article.name)}</h3><div class="text">{body}</div></div>'
+    )
+
+
+def _side_by_side(result: Comparison) -> str:
+    return (
+        '<section id="side-by-side"><h2>Side by side</h2>'
+        '<p class="hint">Each sentence is coloured by how it relates to the other report. '
+        "Point at a sentence to see its partner; click it (or press Enter) to keep it "
+        "highlighted and bring its partner into view.</p>"
+        f'{_legend()}<div class="columns">{_column(result, "a")}{_column(result, "b")}</div>'
+        "</section>"
+    )
+
+
+def _differences(result: Comparison) -> str:
+    pairs = []
+    order = sorted(range(len(result.diffs)), key=lambda k: (result.diffs[k].a, result.diffs[k].b))
+    for k in order:
+        diff = result.diffs[k]
+        link = result.links[k] if k < len(result.links) else None
+        a_marks = [(op.a_start, op.a_end, "del", op.kind) for op in diff.ops
+                   if op.tag in ("replace", "delete")]
+        b_marks = [(op.b_start, op.b_end, "ins", op.kind) for op in diff.ops
+                   if op.tag in ("replace", "insert")]
+        changes = Counter(op.kind or "other" for op in diff.ops if op.tag != "equal")
+        summary = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(changes.items()))
+        head = (
+            f"{_ref('a', diff.a)} ↔ {_ref('b', diff.b)} "
+            f"{_badge(RELATION_LABELS.get(diff.relation, diff.relation), rel=diff.relation)}"
+            + (f" score {link.score:.2f} · {escape(link.reason)}" if link else "")
+            + f" · {escape(summary) if summary else 'no word changed'}"
+        )
+        pairs.append(
+            f'<div class="pair" data-link="{k}"><div class="head">{head}</div>'
+            f'<div class="row"><span class="side-tag">a</span><div>'
+            f"{_sentences_marked(result.a, diff.a, a_marks)}</div></div>"
+            f'<div class="row"><span class="side-tag">b</span><div>'
+            f"{_sentences_marked(result.b, diff.b, b_marks)}</div></div></div>"
+        )
+    body = "".join(pairs) or "<p>No sentences are linked.</p>"
+    return (
+        '<section id="differences"><h2>Differences in wording</h2>'
+        '<p class="hint">For each linked pair: <del>struck out</del> words are a\'s and '
+        "were changed or dropped in b; <ins>underlined</ins> words are b's own. Bold marks "
+        "a changed number, name or quote; point at a mark to see the kind of change.</p>"
+        f"{body}</section>"
+    )
+
+
+def _mentions(side: str, details) -> str:
+    return "; ".join(
+        f"{escape(d.text)} ({_ref(side, [d.sentence])})" for d in details
+    ) or "—"
+
+
+def _details(result: Comparison) -> str:
+    rank = {"conflict": 0, "only_a": 1, "only_b": 2}
+    rows, shared = [], []
+    for match in sorted(result.details,
+                        key=lambda m: (rank.get(m.status, 3), m.kind, m.value, m.text)):
+        row = (
+            f"<tr><td>{_badge(STATUS_LABELS.get(match.status, match.status), status=match.status)}"
+            f"</td><td>{escape(match.kind)}<br><small>{escape(match.category)}</small></td>"
+            f"<td>{escape(match.text)}</td><td>{_mentions('a', match.a)}</td>"
+            f"<td>{_mentions('b', match.b)}</td><td>{escape(match.note)}</td></tr>"
+        )
+        (shared if match.status == "shared" else rows).append(row)
+    head = ("<tr><th>status</th><th>kind</th><th>fact</th><th>in a</th><th>in b</th>"
+            "<th>note</th></tr>")
+    table = f"<table>{head}{''.join(rows)}</table>" if rows else "<p>None.</p>"
+    both = (
+        f"<details><summary>{len(shared)} facts in both reports</summary>"
+        f"<table>{head}{''.join(shared)}</table></details>" if shared else ""
+    )
+    return (
+        '<section id="details"><h2>Facts: numbers, dates and names</h2>'
+        "<p class=\"hint\">Facts only one report gives, and facts the two give differently.</p>"
+        f"{table}{both}</section>"
+    )
+
+
+def _quotes(result: Comparison) -> str:
+    rank = {"reworded": 0, "only_a": 1, "only_b": 2, "same": 3}
+    rows = []
+    pairs = sorted(
+        result.quotes,
+        key=lambda p: (rank.get(p.status, 4), p.a.start if p.a else -1, p.b.start if p.b else -1),
+    )
+    for pair in pairs:
+        a_marks = [(op.a_start, op.a_end, "del", op.kind) for op in pair.ops
+                   if op.tag in ("replace", "delete")]
+        b_marks = [(op.b_start, op.b_end, "ins", op.kind) for op in pair.ops
+                   if op.tag in ("replace", "insert")]
+        cells = []
+        for side, article, quote, marks in (("a", result.a, pair.a, a_marks),
+                                            ("b", result.b, pair.b, b_marks)):
+            if quote is None:
+                cells.append("<td>—</td>")
+                continue
+            verb = "" if quote.setting.startswith(quote.verb) else quote.verb
+            who = " ".join(x for x in (quote.speaker, verb, quote.setting) if x)
+            cells.append(
+                f'<td class="wording">“{_marked(article.text, quote.start, quote.end, marks)}”'
+                f"<br><small>{escape(who)} · {_ref(side, quote.sentences)}</small></td>"
+            )
+        badge = _badge(STATUS_LABELS.get(pair.status, pair.status),
+                       status=QUOTE_STATUS.get(pair.status, pair.status))
+        rows.append(f"<tr><td>{badge}</td>{''.join(cells)}</tr>"
+        )
+    body = (
+        '<table class="quotes"><colgroup><col style="width: 8em"><col><col></colgroup>'
+        f"<tr><th>status</th><th>in a</th><th>in b</th></tr>{''.join(rows)}</table>"
+        if rows else "<p>No quotes found.</p>"
+    )
+    return f'<section id="quotes"><h2>Quotes</h2>{body}</section>'
+
+
+def _framing(result: Comparison) -> str:
+    rows = []
+    for item in result.framing:
+        cells = []
+        for side, article, indices, span in (("a", result.a, item.a, item.a_span),
+                                             ("b", result.b, item.b, item.b_span)):
+            marks = [(span[0], span[1], "mark", "")] if span else []
+            text = _sentences_marked(article, indices, marks) if indices else "—"
+            cells.append(f'<td class="wording">{text}<br><small>{_ref(side, indices)}</small></td>')
+        rows.append(
+            f"<tr><td>{escape(item.kind)}</td><td>{escape(item.a_text) or '—'}</td>"
+            f"<td>{escape(item.b_text) or '—'}</td>{''.join(cells)}"
+            f"<td>{escape(item.note)}</td></tr>"
+        )
+    body = (
+        "<table><tr><th>kind</th><th>a says</th><th>b says</th><th>in a</th><th>in b</th>"
+        f"<th>note</th></tr>{''.join(rows)}</table>"
+        if rows else "<p>No difference in framing found.</p>"
+    )
+    return (
+        '<section id="framing"><h2>Framing</h2><p class="hint">Where the reports tell the '
+        "same statement with different attribution verbs, hedges or intensifiers.</p>"
+        f"{body}</section>"
+    )
+
+
+def _passages(result: Comparison, limit: int = 12) -> str:
+    longest = sorted(result.passages, key=lambda p: (-p.words, p.a_start, p.b_start))[:limit]
+    rows = "".join(
+        f'<tr><td>{p.words}</td><td class="wording">{escape(p.text)}</td></tr>' for p in longest
+    )
+    body = (
+        f"<table><tr><th>words</th><th>passage (a's wording)</th></tr>{rows}</table>"
+        if rows else "<p>No shared passage.</p>"
+    )
+    more = len(result.passages) - len(longest)
+    note = f'<p class="hint">{more} shorter passages not shown.</p>' if more > 0 else ""
+    return (
+        f'<section id="passages"><h2>Shared passages</h2><p class="hint">The longest runs '
+        f"of words found in both reports ({len(result.passages)} in all).</p>{body}{note}"
+        "</section>"
+    )
+
+
+def _charts(result: Comparison) -> str:
+    figures = []
+    for name, (chart, size) in CHARTS.items():
+        title, caption = CHART_TEXT[name]
+        data = base64.b64encode(chart_png(chart, result, figsize=size)).decode("ascii")
+        figures.append(
+            f'<figure id="chart-{name}"><h3>{escape(title)}</h3>'
+            f'<img src="data:image/png;base64,{data}" alt="{escape(title)}: {escape(caption)}">'
+            f"<figcaption>{escape(caption)}</figcaption></figure>"
+        )
+    return (
+        f'<section id="charts"><h2>Charts</h2><div class="charts">{"".join(figures)}</div>'
+        "</section>"
+    )
+
+
+# --- public ------------------------------------------------------------------------
+
+
+def comparison_html(result: Comparison, *, title: str | None = None, charts: bool = True) -> str:
+    """A standalone HTML page showing the whole comparison.
+
+    The page has the verdict and both reports' metadata, coverage both ways, the two
+    reports side by side (each sentence coloured by relation; pointing at or clicking a
+    sentence highlights its partner), word-level differences of every linked pair, facts
+    one report gives alone or differently, quotes, framing, shared passages and the charts
+    of :mod:`compare.plot` (``charts=False`` leaves them out). Everything is inline: the
+    page loads nothing from anywhere. Write it with ``Path(...).write_text(page, "utf-8")``.
+    """
+    title = title or f"{result.a.name} and {result.b.name} compared"
+    sections = [
+        _coverage(result),
+        _side_by_side(result),
+        _differences(result),
+        _details(result),
+        _quotes(result),
+        _framing(result),
+        _passages(result),
+    ]
+    if charts:
+        sections.append(_charts(result))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+        f"<title>{escape(title)}</title>\n"
+        f"<style>{CSS}{_relation_css()}\n</style>\n</head>\n<body>\n"
+        f"{_header(result, title)}\n<main>\n"
+        + "\n".join(sections)
+        + "\n<footer>Made with compare-sources. Sentence numbers count from 0; "
+        "a is the first report, b the second.</footer>\n</main>\n"
+        f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
+    )
+
+
+SUMMARY_CSS = """
+.compare-summary { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  font-size: 13px; line-height: 1.45; max-width: 960px; }
+.compare-summary table { border-collapse: collapse; margin: 4px 0 10px; }
+.compare-summary th, .compare-summary td { text-align: left; vertical-align: top;
+  padding: 3px 8px; border-bottom: 1px solid #ddd; }
+.compare-summary .verdict { font-weight: 700; }
+.compare-summary .sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
+  margin-right: 4px; }
+"""
+
+
+def _snippet(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def comparison_summary_html(result: Comparison, *, top: int = 5) -> str:
+    """A compact HTML summary for notebooks: verdict, coverage, relation counts, top links."""
+    a, b = result.a, result.b
+    cov_rows = "".join(
+        f"<tr><td>{escape(of)} covered by {escape(by)}</td><td>{_percent(c.verbatim)}</td>"
+        f"<td>{_percent(c.paraphrase)}</td><td>{_percent(c.absent)}</td></tr>"
+        for c, of, by in ((result.coverage[0], a.name, b.name),
+                          (result.coverage[1], b.name, a.name))
+    )
+    relation_counts = Counter(link.relation for link in result.links)
+    unique = {side: sum(s == UNIQUE for s in sentence_status(result, side)) for side in SIDES}
+    counts = "".join(
+        f'<td><span class="sw" style="background:{RELATION_COLORS[rel]}"></span>'
+        f"{relation_counts.get(rel, 0)}</td>"
+        for rel in RELATIONS
+    )
+    details = Counter(m.status for m in result.details)
+    quotes = Counter(p.status for p in result.quotes)
+    best = sorted(range(len(result.links)),
+                  key=lambda k: (-result.links[k].score, result.links[k].a, result.links[k].b))
+    link_rows = "".join(
+        "<tr><td>{a_ref}</td><td>{a_text}</td><td>{b_ref}</td><td>{b_text}</td>"
+        "<td>{rel}</td><td>{score:.2f}</td></tr>".format(
+            a_ref=escape(", ".join(f"a{i}" for i in link.a)),
+            a_text=escape(_snippet(" ".join(a.sentences[i].text for i in link.a))),
+            b_ref=escape(", ".join(f"b{j}" for j in link.b)),
+            b_text=escape(_snippet(" ".join(b.sentences[j].text for j in link.b))),
+            rel=escape(RELATION_LABELS.get(link.relation, link.relation)),
+            score=link.score,
+        )
+        for link in (result.links[k] for k in best[:top])
+    )
+    rel_head = "".join(f"<th>{escape(RELATION_LABELS[r])}</th>" for r in RELATIONS)
+    return (
+        f'<div class="compare-summary"><style>{SUMMARY_CSS}</style>'
+        f"<div><strong>{escape(a.name)}</strong> ({len(a.sentences)} sentences) vs "
+        f"<strong>{escape(b.name)}</strong> ({len(b.sentences)} sentences)</div>"
+        f'<div>Verdict: <span class="verdict">{escape(result.verdict.label)}</span> — '
+        f"{escape(result.verdict.reason)}</div>"
+        "<table><tr><th>coverage</th><th>verbatim</th><th>paraphrase</th><th>absent</th></tr>"
+        f"{cov_rows}</table>"
+        f"<table><tr><th>links</th>{rel_head}<th>unique in a</th><th>unique in b</th></tr>"
+        f"<tr><td>{len(result.links)}</td>{counts}<td>{unique['a']}</td><td>{unique['b']}</td>"
+        "</tr></table>"
+        "<table><tr><th>facts</th><th>in both</th><th>conflict</th><th>only in a</th>"
+        "<th>only in b</th><th>quotes</th><th>same</th><th>reworded</th><th>only in a</th>"
+        f"<th>only in b</th></tr><tr><td>{len(result.details)}</td>"
+        + "".join(f"<td>{details.get(s, 0)}</td>" for s in ("shared", "conflict", "only_a",
+                                                            "only_b"))
+        + f"<td>{len(result.quotes)}</td>"
+        + "".join(f"<td>{quotes.get(s, 0)}</td>" for s in ("same", "reworded", "only_a",
+                                                           "only_b"))
+        + "</tr></table>"
+        + (
+            f"<div>Closest links (of {len(result.links)}):</div><table><tr><th>a</th>"
+            "<th>text in a</th><th>b</th><th>text in b</th><th>relation</th><th>score</th>"
+            f"</tr>{link_rows}</table>"
+            if link_rows else "<div>No linked sentences.</div>"
+        )
+        + "</div>"
+    )
+
+
+__all__ = ["comparison_html", "comparison_summary_html", "escape", "partners"]

@@ -1,0 +1,137 @@
+"""The HTML page in a real browser: sections, no outside request, partner highlighting.
+
+Uses Debian's Chromium (``apt-get install chromium``) through Playwright's sync API; the
+test is skipped when /usr/bin/chromium is missing. It never downloads a browser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.pipeline import compare
+from compare.render import comparison_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SECTIONS = ["verdict", "coverage", "side-by-side", "differences", "details", "quotes",
+            "framing", "passages", "charts"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Chromium not found at /usr/bin/chromium: apt-get install chromium",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def result(article_a, article_b):
+    return compare(article_a, article_b)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def classes(locator) -> set[str]:
+    return set((locator.get_attribute("class") or "").split())
+
+
+@pytest.fixture
+def opened(chromium, result, tmp_path):
+    path = tmp_path / "comparison.html"
+    path.write_text(comparison_html(result), encoding="utf-8")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside, errors = [], []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(("file://", "data:")):
+            request_route.continue_()
+        else:
+            outside.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri(), wait_until="load")
+    page.outside, page.errors = outside, errors
+    yield page
+    context.close()
+
+
+def test_page_has_every_section_and_loads_nothing_outside(opened, result):
+    page = opened
+    for section in SECTIONS:
+        assert page.locator(f"#{section}").count() == 1, section
+    assert page.locator("#report-a .s").count() == len(result.a.sentences)
+    assert page.locator("#report-b .s").count() == len(result.b.sentences)
+    images = page.locator("#charts img")
+    assert images.count() == 5
+    for k in range(images.count()):
+        assert images.nth(k).evaluate("img => img.complete && img.naturalWidth > 100")
+    assert page.outside == []
+    assert page.errors == []
+
+
+def test_clicking_a_sentence_highlights_its_partner(opened, result, tmp_path):
+    page = opened
+    link = next(lk for lk in result.links if len(lk.b) > 1) if any(
+        len(lk.b) > 1 for lk in result.links) else result.links[0]
+    i = link.a[0]
+    mates = sorted({j for lk in result.links if i in lk.a for j in lk.b})
+    partner = page.locator(f"#b-{mates[0]}")
+    assert "partner" not in classes(partner)
+    page.locator(f"#a-{i}").click()
+    for j in mates:
+        assert "partner" in classes(page.locator(f"#b-{j}"))
+    assert "active" in classes(page.locator(f"#a-{i}"))
+    unlinked = [j for j in range(len(result.b.sentences)) if j not in mates]
+    assert "partner" not in classes(page.locator(f"#b-{unlinked[0]}"))
+    page.evaluate("document.getElementById('side-by-side').scrollIntoView()")
+    page.screenshot(path=str(tmp_path / "page.png"), full_page=False)
+    page.locator("#side-by-side").screenshot(path=str(tmp_path / "side-by-side.png"))
+    assert (tmp_path / "page.png").stat().st_size > 10_000
+    page.locator(f"#a-{i}").click()
+    assert "partner" not in classes(page.locator(f"#b-{mates[0]}"))
+    assert page.errors == []
+
+
+def test_hover_and_keyboard_highlight(opened, result):
+    page = opened
+    link = result.links[0]
+    a_sentence = page.locator(f"#a-{link.a[0]}")
+    a_sentence.hover()
+    assert "hover-partner" in classes(page.locator(f"#b-{link.b[0]}"))
+    a_sentence.focus()
+    page.keyboard.press("Enter")
+    assert "partner" in classes(page.locator(f"#b-{link.b[0]}"))
+
+
+def test_unique_sentence_has_no_partner_and_stays_plain(opened, result):
+    page = opened
+    from compare.plot import sentence_status
+
+    unique = [k for k, s in enumerate(sentence_status(result, "a")) if s == "unique"]
+    sentence = page.locator(f"#a-{unique[0]}")
+    assert sentence.get_attribute("data-partners") is None
+    sentence.click()
+    assert page.locator(".partner").count() == 0

@@ -1,0 +1,147 @@
+"""Charts: each returns its Axes, draws on a given one, and draws what the data says."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch, Rectangle
+
+from compare import plot
+from compare.models import RELATIONS, UNIQUE
+from compare.pipeline import compare
+
+CHARTS = [
+    plot.alignment_map,
+    plot.similarity_heatmap,
+    plot.coverage_bars,
+    plot.position_chart,
+    plot.details_chart,
+]
+
+
+@pytest.fixture(scope="module")
+def result(article_a, article_b):
+    return compare(article_a, article_b)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _gid(ax, gid, kind=object):
+    return [p for p in ax.patches if p.get_gid() == gid and isinstance(p, kind)]
+
+
+def _pairs(result):
+    return {(i, j) for link in result.links for i in link.a for j in link.b}
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_draws_on_the_given_axes_and_returns_it(chart, result):
+    figure = Figure()
+    ax = figure.add_subplot()
+    assert chart(result, ax=ax) is ax
+    assert ax.get_title()
+    assert ax.get_xlabel() or ax.get_xticklabels()
+    assert ax.get_legend() is not None
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_makes_its_own_axes_without_showing(chart, result, monkeypatch):
+    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("plt.show was called"))
+    assert matplotlib.get_backend().lower() == "agg"
+    ax = chart(result)
+    assert ax.figure in [plt.figure(n) for n in plt.get_fignums()]
+
+
+def test_palette_is_one_colour_per_relation():
+    assert set(plot.RELATION_COLORS) == {*RELATIONS, UNIQUE}
+    assert len(set(plot.RELATION_COLORS.values())) == len(plot.RELATION_COLORS)
+
+
+def test_alignment_map_draws_one_line_per_linked_pair(result):
+    ax = plot.alignment_map(result, ax=Figure().add_subplot())
+    lines = _gid(ax, "link", PathPatch)
+    assert len(lines) == len(_pairs(result)) > 0
+    assert len(_gid(ax, "sentence-a")) == len(result.a.sentences)
+    assert len(_gid(ax, "sentence-b")) == len(result.b.sentences)
+
+
+def test_alignment_map_colours_follow_relations(result):
+    ax = plot.alignment_map(result, ax=Figure().add_subplot())
+    to_rgba = matplotlib.colors.to_rgba
+    expected = sorted(
+        to_rgba(plot.RELATION_COLORS[rel], 0.85)
+        for rel in [r for _, _, r in sorted({(i, j, lk.relation) for lk in result.links
+                                             for i in lk.a for j in lk.b})]
+    )
+    assert sorted(tuple(p.get_edgecolor()) for p in _gid(ax, "link")) == expected
+    bars = _gid(ax, "sentence-a")
+    statuses = plot.sentence_status(result, "a")
+    for bar, status in zip(bars, statuses, strict=True):
+        assert bar.get_facecolor()[:3] == to_rgba(plot.RELATION_COLORS[status])[:3]
+        assert bool(bar.get_hatch()) == (status == UNIQUE)
+
+
+def test_alignment_map_bar_height_is_sentence_length(result):
+    ax = plot.alignment_map(result, ax=Figure().add_subplot())
+    heights = [bar.get_height() for bar in _gid(ax, "sentence-b")]
+    assert heights == [len(s.text) for s in result.b.sentences]
+
+
+def test_heatmap_shows_the_matrix_and_outlines_links(result):
+    from compare.similarity import matrix
+
+    ax = plot.similarity_heatmap(result, ax=Figure().add_subplot())
+    image = ax.get_images()[0]
+    assert image.get_array().shape == (len(result.a.sentences), len(result.b.sentences))
+    assert (image.get_array() == matrix(result.a, result.b)).all()
+    cells = {(int(r.get_y() + 0.5), int(r.get_x() + 0.5)) for r in _gid(ax, "link", Rectangle)}
+    assert cells == _pairs(result)
+
+
+def test_coverage_bars_add_up_to_the_coverage(result):
+    ax = plot.coverage_bars(result, ax=Figure().add_subplot())
+    for row, cov in enumerate(result.coverage):
+        widths = {key: _gid(ax, key)[row].get_width() for key in ("verbatim", "paraphrase",
+                                                                  "absent")}
+        assert widths["verbatim"] == pytest.approx(cov.verbatim * 100)
+        assert widths["paraphrase"] == pytest.approx(cov.paraphrase * 100)
+        assert widths["absent"] == pytest.approx(cov.absent * 100)
+        assert sum(widths.values()) == pytest.approx(100, abs=0.01)
+
+
+def test_position_chart_places_sentences_at_their_relative_position(result):
+    ax = plot.position_chart(result, ax=Figure().add_subplot())
+    bars = _gid(ax, "sentence-a")
+    assert len(bars) == len(result.a.sentences)
+    first, last = bars[0], bars[-1]
+    assert first.get_x() == pytest.approx(result.a.sentences[0].start / len(result.a.text))
+    assert last.get_x() + last.get_width() <= 1.0
+    assert all(0 <= bar.get_x() <= 1 for bar in bars)
+
+
+def test_details_chart_counts_match_the_details(result):
+    ax = plot.details_chart(result, ax=Figure().add_subplot())
+    counts = plot.detail_counts(result)
+    kinds = list(counts)
+    for status in plot.STATUS_COLORS:
+        widths = [bar.get_width() for bar in _gid(ax, status)]
+        assert widths == [counts[k][status] for k in kinds]
+    total_details = sum(counts[k][s] for k in kinds if k != "quote" for s in counts[k])
+    assert total_details == sum(1 for d in result.details if d.status in plot.STATUS_COLORS)
+    assert sum(counts["quote"].values()) == len(result.quotes)
+
+
+def test_chart_png_is_deterministic(result):
+    first = plot.chart_png(plot.alignment_map, result, figsize=(4, 5), dpi=50)
+    second = plot.chart_png(plot.alignment_map, result, figsize=(4, 5), dpi=50)
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert first == second

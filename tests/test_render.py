@@ -1,0 +1,385 @@
+"""The HTML page and the notebook summary: structure, escaping, determinism."""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare import render
+from compare.models import (
+    Article,
+    Comparison,
+    Coverage,
+    Detail,
+    DetailMatch,
+    Diff,
+    Framing,
+    Link,
+    Op,
+    Passage,
+    Quote,
+    QuotePair,
+    Records,
+    Verdict,
+)
+from compare.pipeline import compare
+from compare.plot import RELATION_COLORS, sentence_status
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def result(article_a, article_b):
+    return compare(article_a, article_b)
+
+
+@pytest.fixture(scope="module")
+def html_page(result):
+    return render.comparison_html(result)
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    """Two reports whose text and metadata try to inject markup."""
+    a = Article.from_text(
+        f"The mayor said {HOSTILE} was found on the site. Officials confirmed 12 arrests "
+        "on Monday.\n\nThe council met later & voted \"yes\" to <b>new</b> rules.",
+        name=f"a{HOSTILE}",
+        meta={"title": '"><img src=x onerror=alert(2)>', "url": "javascript:alert(3)"},
+    )
+    b = Article.from_text(
+        f"Officials confirmed 12 arrests on Monday. The mayor said {HOSTILE} was found on "
+        "the site. A spokesman added <i>nothing</i>.",
+        name="b'quote\"",
+    )
+    return compare(a, b)
+
+
+class Collector(HTMLParser):
+    """Every start tag with its attributes, and every script body."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def parse(html: str) -> Collector:
+    collector = Collector()
+    collector.feed(html)
+    return collector
+
+
+def test_page_is_a_standalone_document(html_page):
+    assert html_page.startswith("<!DOCTYPE html>\n")
+    assert html_page.rstrip().endswith("</html>")
+    assert '<meta charset="utf-8">' in html_page
+    tags = parse(html_page).tags
+    # nothing refers to another file or host: images are inline data, no <link>, no src=http
+    assert not [t for t, _ in tags if t in {"link", "iframe", "object", "embed"}]
+    for tag, attrs in tags:
+        if "src" in attrs:
+            assert attrs["src"].startswith("data:image/png;base64,"), tag
+        if tag == "script":
+            assert "src" not in attrs
+    assert "http://" not in html_page and "https://" not in html_page
+    assert "@import" not in html_page and "url(" not in html_page
+
+
+def test_page_has_every_section(html_page):
+    ids = {attrs.get("id") for _, attrs in parse(html_page).tags}
+    for section in ("verdict", "coverage", "side-by-side", "differences", "details", "quotes",
+                    "framing", "passages", "charts", "report-a", "report-b"):
+        assert section in ids, section
+    for name in ("alignment_map", "similarity_heatmap", "coverage_bars", "position_chart",
+                 "details_chart"):
+        assert f"chart-{name}" in ids
+
+
+def test_every_sentence_is_a_span_with_its_partners(html_page, result):
+    tags = parse(html_page).tags
+    spans = {a["id"]: a for t, a in tags if t == "span" and "data-side" in a}
+    assert len(spans) == len(result.a.sentences) + len(result.b.sentences)
+    for side, article in (("a", result.a), ("b", result.b)):
+        statuses = sentence_status(result, side)
+        for sentence in article.sentences:
+            attrs = spans[f"{side}-{sentence.index}"]
+            assert attrs["data-rel"] == statuses[sentence.index]
+            assert int(attrs["data-index"]) == sentence.index
+    for link in result.links:
+        for i in link.a:
+            assert {f"b-{j}" for j in link.b} <= set(spans[f"a-{i}"]["data-partners"].split())
+        for j in link.b:
+            assert {f"a-{i}" for i in link.a} <= set(spans[f"b-{j}"]["data-partners"].split())
+    unique = [k for k, s in enumerate(sentence_status(result, "a")) if s == "unique"]
+    assert all("data-partners" not in spans[f"a-{k}"] for k in unique)
+
+
+def test_sentence_text_is_shown_whole_and_in_order(html_page, result):
+    text = re.sub(r"<[^>]+>", "", html_page.split('id="report-a"')[1].split('id="report-b"')[0])
+    import html
+
+    text = html.unescape(text)
+    positions = [text.index(s.text) for s in result.a.sentences]
+    assert positions == sorted(positions)
+
+
+def test_relation_colours_are_the_chart_colours(html_page):
+    for relation, color in RELATION_COLORS.items():
+        if relation != "unique":
+            assert f'.swatch[data-rel="{relation}"] {{ background: {color}; }}' in html_page
+
+
+def _marked(section: str, tag: str) -> str:
+    """The text inside every ``tag`` of ``section``, unescaped, with no whitespace."""
+    import html
+
+    found = re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", section, re.S)
+    return re.sub(r"\s+", "", html.unescape("".join(found)))
+
+
+def _clipped(article, indices, start, end):
+    """The parts of ``article.text[start:end]`` inside the sentences ``indices``, no spaces."""
+    parts = [article.text[max(start, s.start):min(end, s.end)]
+             for s in (article.sentences[i] for i in indices)]
+    return [re.sub(r"\s+", "", p) for p in parts if p.strip()]
+
+
+def test_differences_mark_each_changed_word(html_page, result):
+    differences = html_page.split('id="differences"')[1].split("</section>")[0]
+    assert differences.count('class="pair"') == len(result.diffs)
+    deleted, inserted = _marked(differences, "del"), _marked(differences, "ins")
+    changed = [(d, op) for d in result.diffs for op in d.ops if op.tag != "equal"]
+    assert changed
+    for diff, op in changed:
+        for piece in _clipped(result.a, diff.a, op.a_start, op.a_end):
+            assert piece in deleted
+        for piece in _clipped(result.b, diff.b, op.b_start, op.b_end):
+            assert piece in inserted
+    # one mark per changed op and linked sentence it touches, in each pair
+    pairs = re.findall(r'<div class="pair" data-link="(\d+)">(.*?)(?=<div class="pair"|$)',
+                       differences, re.S)
+    assert len(pairs) == len(result.diffs)
+    for k, body in pairs:
+        diff = result.diffs[int(k)]
+        expected_del = sum(
+            1 for op in diff.ops if op.tag in ("replace", "delete")
+            for s in (result.a.sentences[i] for i in diff.a)
+            if min(op.a_end, s.end) > max(op.a_start, s.start))
+        expected_ins = sum(
+            1 for op in diff.ops if op.tag in ("replace", "insert")
+            for s in (result.b.sentences[j] for j in diff.b)
+            if min(op.b_end, s.end) > max(op.b_start, s.start))
+        assert body.count("<del") == expected_del
+        assert body.count("<ins") == expected_ins
+    quotes = html_page.split('id="quotes"')[1].split("</section>")[0]
+    for op in (op for q in result.quotes for op in q.ops if op.tag != "equal"):
+        assert re.sub(r"\s+", "", op.a_text) in _marked(quotes, "del")
+        assert re.sub(r"\s+", "", op.b_text) in _marked(quotes, "ins")
+
+
+def test_unique_details_quotes_and_framing_are_listed(html_page, result):
+    details = html_page.split('id="details"')[1].split("</section>")[0]
+    for match in result.details:
+        assert render.escape(match.text) in details
+    conflicts = [m for m in result.details if m.status == "conflict"]
+    assert details.count('data-status="conflict"') == len(conflicts)
+    quotes = html_page.split('id="quotes"')[1].split("</section>")[0]
+    assert quotes.count("<tr>") == len(result.quotes) + 1
+    framing = html_page.split('id="framing"')[1].split("</section>")[0]
+    for item in result.framing:
+        assert render.escape(item.a_text) in framing and render.escape(item.b_text) in framing
+
+
+def test_article_text_and_metadata_are_escaped(hostile):
+    page = render.comparison_html(hostile, charts=False)
+    assert HOSTILE not in page
+    assert render.escape(HOSTILE) in page
+    assert "<img src=x" not in page and "<b>new</b>" not in page and "<i>nothing" not in page
+    parsed = parse(page)
+    # the only script is the page's own, and no attribute runs code or leaves its quotes
+    assert len(parsed.scripts) == 1 and "alert" not in parsed.scripts[0]
+    for tag, attrs in parsed.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert not any(str(v).startswith("javascript:") for k, v in attrs.items()
+                       if k in {"href", "src"}), (tag, attrs)
+    summary = render.comparison_summary_html(hostile)
+    assert HOSTILE not in summary and render.escape(HOSTILE) in summary
+
+
+def test_custom_title_is_escaped(result):
+    page = render.comparison_html(result, title="A & B <compared>", charts=False)
+    assert "<title>A &amp; B &lt;compared&gt;</title>" in page
+    assert "<h1>A &amp; B &lt;compared&gt;</h1>" in page
+
+
+def test_render_is_deterministic(result):
+    assert render.comparison_html(result) == render.comparison_html(result)
+    assert render.comparison_summary_html(result) == render.comparison_summary_html(result)
+
+
+def test_summary_shows_verdict_coverage_and_top_links(result):
+    summary = result._repr_html_()
+    assert summary == render.comparison_summary_html(result)
+    assert render.escape(result.verdict.label) in summary
+    assert f"{result.coverage[0].verbatim * 100:.0f}%" in summary
+    best = max(result.links, key=lambda lk: lk.score)
+    assert f"{best.score:.2f}" in summary
+    assert summary.count("<tr>") == 2 + 1 + 2 + 2 + 1 + min(5, len(result.links))
+    assert "<script" not in summary and "<html" not in summary
+
+
+def test_a_comparison_with_no_links_renders(result):
+    import dataclasses
+
+    empty = dataclasses.replace(result, links=Records(), diffs=Records(), quotes=Records(),
+                                framing=Records(), passages=Records(), details=Records())
+    assert isinstance(empty, Comparison)
+    page = render.comparison_html(empty, charts=False)
+    assert "No sentences are linked." in page
+    assert 'data-partners="' not in page
+    assert "No linked sentences." in render.comparison_summary_html(empty)
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab <>&\"'“\n")), max_size=40),
+    cuts=st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6),
+    window=st.tuples(st.integers(0, 45), st.integers(0, 45)),
+)
+def test_marked_text_reads_back_as_the_original(text, cuts, window):
+    import html
+
+    start, end = sorted(window)
+    end = min(end, len(text))
+    start = min(start, end)
+    marks = [(min(x, y), max(x, y), "del", "other") for x, y in cuts]
+    out = render._marked(text, start, end, marks)
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == text[start:end]
+    assert out.count("<del") == out.count("</del>")
+    assert "<" not in re.sub(r"</?del[^>]*>", "", out)
+
+
+def test_render_writes_no_file():
+    assert not hasattr(render, "write_html")
+
+
+def test_partners_are_symmetric(result):
+    a_partners, b_partners = render.partners(result, "a"), render.partners(result, "b")
+    pairs_a = {(i, j) for i, js in enumerate(a_partners) for j in js}
+    pairs_b = {(i, j) for j, is_ in enumerate(b_partners) for i in is_}
+    assert pairs_a == pairs_b == {(i, j) for lk in result.links for i in lk.a for j in lk.b}
+
+
+# --- golden file ---------------------------------------------------------------------
+# tests/golden/tiny.html pins the page (without charts, whose PNG bytes depend on the
+# matplotlib and FreeType versions) for a small hand-made comparison. After an intended
+# change to render.py, regenerate it with:
+#     UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py -k golden
+# and review the diff of tests/golden/tiny.html before committing it.
+
+GOLDEN = Path(__file__).parent / "golden" / "tiny.html"
+
+
+def _word_ops(a, b, ia, ib):
+    """difflib opcodes over the words of sentences ``ia`` of a and ``ib`` of b, as Ops."""
+    from difflib import SequenceMatcher
+
+    wa = [w for i in ia for w in a.words[i] if w.is_word]
+    wb = [w for j in ib for w in b.words[j] if w.is_word]
+    matcher = SequenceMatcher(None, [w.norm for w in wa], [w.norm for w in wb], autojunk=False)
+    ops = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        a0 = wa[i1].start if i1 < len(wa) else wa[-1].end
+        b0 = wb[j1].start if j1 < len(wb) else wb[-1].end
+        a1 = wa[i2 - 1].end if i2 > i1 else a0
+        b1 = wb[j2 - 1].end if j2 > j1 else b0
+        kind = "" if tag == "equal" else ("number" if any(
+            w.text[0].isdigit() for w in (*wa[i1:i2], *wb[j1:j2])) else "other")
+        ops.append(Op(tag, i1, i2, j1, j2, a0, a1, b0, b1, a.text[a0:a1], b.text[b0:b1], kind))
+    return tuple(ops)
+
+
+def tiny_comparison() -> Comparison:
+    """A small comparison made by hand, independent of the pipeline."""
+    a = Article.from_text(
+        "Police arrested 12 people on Monday. The mayor said the city was \u201ccalm\u201d."
+        "\n\nA fire broke out at noon.",
+        name="tiny-a", meta={"title": "Arrests & a fire", "date": "2024-01-01"},
+    )
+    b = Article.from_text(
+        "The mayor said the city was \u201cquiet\u201d. Police detained 14 people on Monday.",
+        name="tiny-b", meta={"outlet": "The <Daily>"},
+    )
+    links = (
+        Link((0,), (1,), 0.71, "paraphrase", ("police", "people", "monday"),
+             {"content_overlap": 0.6}, "same content words, one verb changed"),
+        Link((1,), (0,), 0.9, "near_verbatim", ("mayor", "said", "city"),
+             {"content_overlap": 0.8}, "same words but one"),
+    )
+    diffs = tuple(Diff(lk.a, lk.b, lk.relation, _word_ops(a, b, lk.a, lk.b)) for lk in links)
+    twelve, fourteen = a.text.index("12"), b.text.index("14")
+    details = (
+        DetailMatch("number", "quantity", "12", "12", "conflict", (0,), (), (
+            Detail("number", "quantity", "12", "12", twelve, twelve + 2, 0),), (
+            Detail("number", "quantity", "14", "14", fourteen, fourteen + 2, 1),),
+            note="12 in a, 14 in b"),
+        DetailMatch("date", "weekday", "monday", "Monday", "shared", (0,), (1,), (), ()),
+    )
+    qa, qb = a.text.index("calm"), b.text.index("quiet")
+    quote_a = Quote(qa, qa + 4, "calm", "the mayor", "said", "", (1,), True)
+    quote_b = Quote(qb, qb + 5, "quiet", "the mayor", "said", "", (0,), True)
+    quote_ops = (Op("replace", 0, 1, 0, 1, qa, qa + 4, qb, qb + 5, "calm", "quiet", "quote"),)
+    fire = a.text.index("A fire")
+    passage = b.text.index("The mayor said the city was")
+    return Comparison(
+        a=a, b=b, links=Records(links),
+        passages=Records((Passage(a.text.index("The mayor"), a.text.index("The mayor") + 27,
+                                  passage, passage + 27, 6, "The mayor said the city was"),)),
+        coverage=(Coverage("tiny-a", "tiny-b", 0.4, 0.3, 0.3, 10,
+                           ("paraphrase", "near_verbatim", "unique")),
+                  Coverage("tiny-b", "tiny-a", 0.5, 0.5, 0.0, 9,
+                           ("near_verbatim", "paraphrase"))),
+        verdict=Verdict("light revision", {"verbatim": 0.45}, "most words kept, a few changed"),
+        details=Records(details),
+        quotes=Records((QuotePair(quote_a, quote_b, 0.5, "reworded", quote_ops),)),
+        diffs=Records(diffs),
+        framing=Records((Framing("hedge", (2,), (), "broke out", "", (fire + 7, fire + 16),
+                                 None, "only a reports the fire"),)),
+    )
+
+
+def test_golden_page():
+    page = render.comparison_html(tiny_comparison(), charts=False)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(page, encoding="utf-8")
+    assert GOLDEN.exists(), "run UPDATE_GOLDEN=1 pytest tests/test_render.py -k golden"
+    assert page == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_tiny_page_structure():
+    page = render.comparison_html(tiny_comparison(), charts=False)
+    assert "The &lt;Daily&gt;" in page and "Arrests &amp; a fire" in page
+    assert 'data-kind="number" title="number changed">arrested 12</del>' in page
+    assert 'data-kind="number" title="number changed">detained 14</ins>' in page
+    assert 'data-kind="quote" title="quote changed">calm</del>' in page
+    assert "<mark>broke out</mark>" in page
+    assert 'id="a-2" data-side="a" data-index="2" data-rel="unique"' in page
