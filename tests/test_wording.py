@@ -279,3 +279,21 @@ def test_with_the_real_aligner(reports):
     for lnk in links:
         diff = diff_link(a, b, lnk)
         assert diff.ops and diff.ops[-1].i2 == sum(len(a.words[i]) for i in lnk.a)
+
+
+@pytest.mark.parametrize(("a_ids", "b_ids"), [([2], [1, 5]), ([0, 15], [17]), ([1, 3], [2, 4])])
+def test_no_op_spans_text_outside_a_link_with_gaps(reports, a_ids, b_ids):
+    a, b = reports
+    diff = diff_link(a, b, link(a_ids, b_ids))
+    a_inside = [(a.sentences[i].start, a.sentences[i].end) for i in a_ids]
+    b_inside = [(b.sentences[j].start, b.sentences[j].end) for j in b_ids]
+    for op in diff.ops:
+        assert any(s <= op.a_start <= op.a_end <= e for s, e in a_inside), op
+        assert any(s <= op.b_start <= op.b_end <= e for s, e in b_inside), op
+    a_norms = [w.norm for i in a_ids for w in a.words[i]]
+    b_norms = [w.norm for j in b_ids for w in b.words[j]]
+    rebuilt = []
+    for op in diff.ops:
+        rebuilt += a_norms[op.i1 : op.i2] if op.tag == "equal" else b_norms[op.j1 : op.j2]
+    assert rebuilt == b_norms
+    assert [op.i2 for op in diff.ops][-1] == len(a_norms)

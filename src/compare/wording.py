@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -214,8 +215,38 @@ def _span(words: Sequence[Word], lo: int, hi: int) -> tuple[int, int]:
     return 0, 0
 
 
+def _split_at_breaks(op, a_breaks: Sequence[int], b_breaks: Sequence[int]) -> list[tuple]:
+    """Split an opcode so that none spans a break (a jump between non-adjacent sentences).
+
+    An equal run is cut at the break; a change that crosses a break in b becomes a change
+    up to the break and an insert of the rest (a break in a likewise gives a delete), so
+    the opcodes still turn a into b.
+    """
+    tag, i1, i2, j1, j2 = op
+    if tag == "equal":
+        cuts = {p - i1 for p in a_breaks if i1 < p < i2}
+        cuts |= {q - j1 for q in b_breaks if j1 < q < j2}
+        bounds = [0, *sorted(cuts), i2 - i1]
+        return [("equal", i1 + s, i1 + e, j1 + s, j1 + e) for s, e in pairwise(bounds)]
+    b_cut = next((q for q in b_breaks if j1 < q < j2), None)
+    if b_cut is not None:
+        head, tail = ("replace", i1, i2, j1, b_cut), ("replace", i2, i2, b_cut, j2)
+    else:
+        a_cut = next((p for p in a_breaks if i1 < p < i2), None)
+        if a_cut is None:
+            return [op]
+        head, tail = ("replace", i1, a_cut, j1, j2), ("replace", a_cut, i2, j2, j2)
+    return _split_at_breaks(head, a_breaks, b_breaks) + _split_at_breaks(tail, a_breaks, b_breaks)
+
+
 def word_ops(
-    a_text: str, a_words: Sequence[Word], b_text: str, b_words: Sequence[Word]
+    a_text: str,
+    a_words: Sequence[Word],
+    b_text: str,
+    b_words: Sequence[Word],
+    *,
+    a_breaks: Sequence[int] = (),
+    b_breaks: Sequence[int] = (),
 ) -> tuple[Op, ...]:
     """The word-level diff from ``a_words`` to ``b_words`` as :class:`Op` records.
 
@@ -224,10 +255,14 @@ def word_ops(
     ``difflib.SequenceMatcher.get_opcodes``; applying them to a's norms gives b's norms.
     ``a_start:a_end`` spans a's words ``i1:i2`` in ``a_text`` (empty at the insertion
     point for an ``insert``), likewise for b; ``a_text``/``b_text`` are those substrings.
+    ``a_breaks``/``b_breaks`` are word indices where the words jump to a sentence that does
+    not follow the previous one: no op spans such a break, so no span covers text between.
     """
     a_words, b_words = tuple(a_words), tuple(b_words)
     raw = _raw_opcodes([w.norm for w in a_words], [w.norm for w in b_words])
-    raw = _cleanup(raw, a_words)
+    raw = [
+        piece for op in _cleanup(raw, a_words) for piece in _split_at_breaks(op, a_breaks, b_breaks)
+    ]
     a_quotes, b_quotes = quote_regions(a_text), quote_regions(b_text)
     ops = []
     for tag, i1, i2, j1, j2 in raw:
@@ -253,9 +288,23 @@ def _link_words(article: Article, indices: Iterable[int]) -> tuple[Word, ...]:
     return tuple(w for i in sorted(indices) for w in article.words[i])
 
 
+def _breaks(article: Article, indices: Iterable[int]) -> tuple[int, ...]:
+    """Word positions where the link's sentences jump over sentences not in the link."""
+    breaks, position, previous = [], 0, None
+    for i in sorted(indices):
+        if previous is not None and i != previous + 1:
+            breaks.append(position)
+        position += len(article.words[i])
+        previous = i
+    return tuple(breaks)
+
+
 def diff_link(a: Article, b: Article, link: Link) -> Diff:
     """The word diff between the sentences of ``link`` in a and in b (in index order)."""
-    ops = word_ops(a.text, _link_words(a, link.a), b.text, _link_words(b, link.b))
+    ops = word_ops(
+        a.text, _link_words(a, link.a), b.text, _link_words(b, link.b),
+        a_breaks=_breaks(a, link.a), b_breaks=_breaks(b, link.b),
+    )
     return Diff(a=tuple(link.a), b=tuple(link.b), relation=link.relation, ops=ops)
 
 
