@@ -383,3 +383,23 @@ def test_tiny_page_structure():
     assert 'data-kind="quote" title="quote changed">calm</del>' in page
     assert "<mark>broke out</mark>" in page
     assert 'id="a-2" data-side="a" data-index="2" data-rel="unique"' in page
+
+
+def test_diff_and_quote_pair_show_inline_in_notebooks():
+    from compare.models import Diff, Op, Quote, QuotePair
+    from compare.render import ops_html
+
+    ops = (
+        Op("equal", 0, 2, 0, 2, 0, 8, 0, 8, "the <b>", "the <b>", ""),
+        Op("replace", 2, 3, 2, 3, 9, 13, 9, 13, "past", "last", "quote"),
+        Op("insert", 3, 3, 3, 4, 13, 13, 14, 36, "", "<script>x()</script>", "other"),
+    )
+    html_text = Diff((0,), (1,), "near_verbatim", ops)._repr_html_()
+    assert html_text == ops_html(ops)
+    assert "the &lt;b&gt;" in html_text and "<script>" not in html_text
+    assert ">past</del>" in html_text and ">last</ins>" in html_text
+    assert 'title="quote changed"' in html_text
+    quote = Quote(0, 10, "I share <your> pain", "Jens Stoltenberg", "told", "", (15,), False)
+    only = QuotePair(quote, None, 0.0, "only_a", ())
+    assert only._repr_html_().endswith("<em>only in a:</em> I share &lt;your&gt; pain</div>")
+    assert QuotePair(quote, quote, 1.0, "reworded", ops)._repr_html_() == html_text

@@ -281,6 +281,11 @@ class QuotePair:
     ops: tuple[Op, ...]
     note: str = ""
 
+    def _repr_html_(self) -> str:
+        from compare.render import quote_pair_html
+
+        return quote_pair_html(self)
+
 
 @dataclass(frozen=True)
 class Diff:
@@ -290,6 +295,11 @@ class Diff:
     b: tuple[int, ...]
     relation: str
     ops: tuple[Op, ...]
+
+    def _repr_html_(self) -> str:
+        from compare.render import ops_html
+
+        return ops_html(self.ops)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ import base64
 import html
 from collections import Counter
 from collections.abc import Iterable
+from importlib import resources
 
-from compare.models import RELATIONS, UNIQUE, Article, Comparison
+from compare.models import RELATIONS, UNIQUE, Article, Comparison, Op, QuotePair
 from compare.plot import (
     CHARTS,
     RELATION_COLORS,
@@ -93,164 +94,13 @@ def _relation_css() -> str:
     return "\n".join(rules)
 
 
-CSS = """
-:root { --ink: #1f2328; --muted: #59636e; --line: #d0d7de; --paper: #ffffff;
-  --soft: #f6f8fa; --focus: #000000; }
-* { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: var(--soft);
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-  sans-serif; }
-main { max-width: 1280px; margin: 0 auto; padding: 0 20px 48px; }
-header.page { background: var(--paper); border-bottom: 1px solid var(--line);
-  padding: 20px 0 12px; margin-bottom: 16px; }
-header.page > div { max-width: 1280px; margin: 0 auto; padding: 0 20px; }
-h1 { font-size: 1.6rem; margin: 0 0 8px; line-height: 1.25; }
-h2 { font-size: 1.25rem; margin: 0 0 12px; }
-h3 { font-size: 1rem; margin: 0 0 6px; }
-section { background: var(--paper); border: 1px solid var(--line); border-radius: 8px;
-  padding: 18px 20px; margin: 16px 0; }
-nav.toc { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.9rem; }
-nav.toc a { color: #0550ae; text-decoration: none; }
-nav.toc a:hover { text-decoration: underline; }
-.verdict { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px 14px;
-  margin: 10px 0 12px; }
-.verdict .label { font-size: 1.15rem; font-weight: 700; padding: 2px 12px;
-  border-radius: 999px; background: #fff3c4; border: 1px solid #d4a72c; }
-.verdict .reason { color: var(--muted); }
-.reports { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
-  background: var(--soft); }
-.card dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px;
-  margin: 6px 0 0; font-size: 0.88rem; }
-.card dt { color: var(--muted); }
-.card dd { margin: 0; overflow-wrap: anywhere; }
-.side-tag { display: inline-block; min-width: 1.6em; text-align: center; font-weight: 700;
-  border-radius: 4px; background: var(--ink); color: #fff; padding: 0 6px; margin-right: 6px; }
-.cov { display: grid; grid-template-columns: minmax(180px, 260px) 1fr; gap: 10px 16px;
-  align-items: center; }
-.bar { display: flex; height: 26px; border-radius: 4px; overflow: hidden;
-  border: 1px solid var(--line); }
-.bar span { display: block; height: 100%; }
-.bar .verbatim { background: #0072B2; }
-.bar .paraphrase { background: #009E73; }
-.bar .absent { background: repeating-linear-gradient(135deg, #e4e4e4 0 5px, #cfcfcf 5px 10px); }
-.cov small { color: var(--muted); }
-.legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 0.85rem;
-  margin: 4px 0 10px; align-items: center; }
-.legend .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px;
-  vertical-align: -2px; margin-right: 5px; border: 1px solid rgba(0,0,0,.15); }
-.swatch[data-rel="unique"], .s[data-rel="unique"] {
-  background: repeating-linear-gradient(135deg, #f4f4f4 0 6px, #e9e9e9 6px 12px); }
-.hint { color: var(--muted); font-size: 0.85rem; }
-.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 20px; }
-.column h3 { position: sticky; top: 0; background: var(--paper); padding: 4px 0;
-  margin: 0; border-bottom: 1px solid var(--line); }
-.text { font: 17px/1.7 Georgia, "Times New Roman", serif; max-height: 78vh; overflow-y: auto;
-  padding: 8px 10px 8px 2px; }
-.text p { margin: 0 0 0.9em; }
-.s { border-radius: 3px; padding: 1px 1px; cursor: default;
-  -webkit-box-decoration-break: clone; box-decoration-break: clone; }
-.s[data-partners] { cursor: pointer; }
-.s.hover, .s.hover-partner { outline: 2px dashed var(--focus); outline-offset: 1px; }
-.s.active, .s.partner { outline: 3px solid var(--focus); outline-offset: 1px; }
-.pinned .text .s:not(.active):not(.partner) { opacity: 0.4; }
-.s:focus-visible { outline: 3px solid #0969da; }
-.num { font: 600 0.68rem/1 system-ui, sans-serif; color: var(--muted); vertical-align: super;
-  margin-right: 2px; user-select: none; }
-table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px;
-  border-bottom: 1px solid var(--line); }
-th { background: var(--soft); font-weight: 600; }
-table.quotes { table-layout: fixed; }
-td.wording { font-family: Georgia, "Times New Roman", serif; font-size: 0.98rem; }
-.badge { display: inline-block; font-size: 0.78rem; padding: 0 7px; border-radius: 999px;
-  border: 1px solid var(--line); white-space: nowrap; }
-.pair { border-top: 1px solid var(--line); padding: 10px 0; }
-.pair:first-of-type { border-top: 0; }
-.pair .head { font-size: 0.86rem; color: var(--muted); margin-bottom: 4px; }
-.pair .row .side-tag { align-self: start; font: 700 0.8rem/1.6 system-ui, sans-serif; }
-.pair .row { display: grid; grid-template-columns: 2em 1fr; gap: 6px;
-  font: 16px/1.6 Georgia, "Times New Roman", serif; }
-del { background: #ffd8c2; color: #7a2e0e; text-decoration: line-through;
-  text-decoration-color: #d55e00; }
-ins { background: #d3eefe; color: #0a3069; text-decoration: underline;
-  text-decoration-color: #0072b2; }
-del[data-kind="number"], ins[data-kind="number"], del[data-kind="name"],
-ins[data-kind="name"], del[data-kind="quote"], ins[data-kind="quote"] {
-  font-weight: 700; }
-mark { background: #fff3a8; padding: 0 2px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr));
-  gap: 16px; }
-figure { margin: 0; }
-figure img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px;
-  background: #fff; }
-figcaption { font-size: 0.86rem; color: var(--muted); margin-top: 4px; }
-details summary { cursor: pointer; color: #0550ae; margin: 6px 0; }
-footer { color: var(--muted); font-size: 0.8rem; text-align: center; margin-top: 24px; }
-@media (max-width: 860px) {
-  .columns, .reports, .cov { grid-template-columns: 1fr; }
-  .text { max-height: none; }
-}
-"""
+CSS = resources.files("compare").joinpath("data/report.css").read_text("utf-8")
+"""The page's style sheet (src/compare/data/report.css); override it to restyle the page."""
 
-SCRIPT = """
-(function () {
-  "use strict";
-  function partnersOf(el) {
-    var ids = (el.getAttribute("data-partners") || "").split(" ");
-    var found = [];
-    for (var k = 0; k < ids.length; k++) {
-      var node = ids[k] ? document.getElementById(ids[k]) : null;
-      if (node) { found.push(node); }
-    }
-    return found;
-  }
-  function clear(name) {
-    var nodes = document.querySelectorAll("." + name);
-    for (var k = 0; k < nodes.length; k++) { nodes[k].classList.remove(name); }
-  }
-  function mark(el, own, other) {
-    clear(own); clear(other);
-    if (!el) { return []; }
-    el.classList.add(own);
-    var partners = partnersOf(el);
-    for (var k = 0; k < partners.length; k++) { partners[k].classList.add(other); }
-    return partners;
-  }
-  var active = null;
-  function toggle(el) {
-    if (active === el) {
-      active = null; mark(null, "active", "partner");
-      document.body.classList.remove("pinned"); return;
-    }
-    active = el;
-    document.body.classList.add("pinned");
-    var partners = mark(el, "active", "partner");
-    if (partners.length) { partners[0].scrollIntoView({block: "nearest", behavior: "smooth"}); }
-  }
-  var sentences = document.querySelectorAll(".s[data-partners]");
-  for (var k = 0; k < sentences.length; k++) {
-    var el = sentences[k];
-    el.addEventListener("mouseenter", function () { mark(this, "hover", "hover-partner"); });
-    el.addEventListener("mouseleave", function () { mark(null, "hover", "hover-partner"); });
-    el.addEventListener("click", function () { toggle(this); });
-    el.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(this); }
-    });
-  }
-  var jumps = document.querySelectorAll("[data-show]");
-  for (var j = 0; j < jumps.length; j++) {
-    jumps[j].addEventListener("click", function (event) {
-      var target = document.getElementById(this.getAttribute("data-show"));
-      if (!target) { return; }
-      event.preventDefault();
-      document.getElementById("side-by-side").scrollIntoView();
-      if (active !== target) { toggle(target); }
-      target.scrollIntoView({block: "center"});
-    });
-  }
-}());
-"""
+
+SCRIPT = resources.files("compare").joinpath("data/report.js").read_text("utf-8")
+"""The page's script (src/compare/data/report.js): partner highlighting, no library."""
+
 
 
 # --- small pieces ------------------------------------------------------------------
@@ -664,6 +514,42 @@ SUMMARY_CSS = """
 
 def _snippet(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_INLINE = {
+    "del": "background:#ffd8c2;color:#7a2e0e;text-decoration:line-through",
+    "ins": "background:#d3eefe;color:#0a3069;text-decoration:underline",
+}
+
+
+def ops_html(ops: Iterable[Op]) -> str:
+    """Word-level edits as one inline fragment, styled inline so it reads in a notebook.
+
+    Words only in a are struck out, words only in b underlined; ``title`` names the kind
+    of each change. This is what a :class:`~compare.models.Diff` or
+    :class:`~compare.models.QuotePair` shows in a notebook.
+    """
+    parts = []
+    for op in ops:
+        if op.tag == "equal":
+            parts.append(escape(op.a_text))
+            continue
+        title = f' title="{escape(op.kind.replace("_", " "))} changed"' if op.kind else ""
+        for tag, text in (("del", op.a_text), ("ins", op.b_text)):
+            if text:
+                parts.append(f'<{tag} style="{_INLINE[tag]}"{title}>{escape(text)}</{tag}>')
+    body = " ".join(parts) if parts else "<em>no words</em>"
+    return f'<div style="font-family:Georgia,serif;line-height:1.6">{body}</div>'
+
+
+def quote_pair_html(pair: QuotePair) -> str:
+    """A quote pair inline: a's rendering changed into b's, or the one side that has it."""
+    if pair.ops:
+        return ops_html(pair.ops)
+    side = pair.a if pair.a is not None else pair.b
+    label = STATUS_LABELS.get(pair.status, pair.status)
+    text = escape(side.text) if side is not None else ""
+    return f'<div style="font-family:Georgia,serif"><em>{escape(label)}:</em> {text}</div>'
 
 
 def comparison_summary_html(result: Comparison, *, top: int = 5) -> str:
