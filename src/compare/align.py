@@ -1,0 +1,327 @@
+"""Which sentences of report a say the same thing as which sentences of report b.
+
+A *link* joins one or more sentences of a with one or more sentences of b. Each link
+has one relation, from closest to loosest:
+
+identical
+    The sentences have exactly the same words in the same order. Only case,
+    punctuation and the style of quotation marks or dashes may differ.
+near_verbatim
+    The same words bar a few edits: a word swapped, added or dropped here and there
+    ("in the past few weeks" / "in the last few weeks"). At least 80% of the words line
+    up in order. When both sentences quote someone, the quoted words are compared on
+    their own, so a quote repeated word for word is near verbatim even if one report
+    says "he said" and the other "he told an online press conference".
+paraphrase
+    The same content in other words: the sentences share much of their vocabulary and
+    their details (numbers, names) but the wording or word order has changed too much
+    to be near verbatim.
+partial
+    One side contains the other's content plus more: at least 60% of the content words
+    of the shorter side are found in the longer side, while the longer side has a good
+    deal (at least 40% of its content words) that the shorter side does not say.
+
+A sentence that is in no link is *unique* to its report.
+
+``Link.score`` is the strength of a link in [0, 1]: the larger of the same-content
+probability of :func:`compare.similarity.pair_score` (a logistic regression over the
+signals, fitted on the Microsoft Research Paraphrase Corpus) and the share of the
+shorter side's content words found in the longer side. It is 1 for identical links.
+
+How it works: every sentence becomes a sparse TF-IDF vector of its content words; one
+sparse product gives the cosine of all pairs, and only pairs above a floor that are
+among the best few of their row or column (candidates) get the full signals. A
+candidate becomes a link when its same-content probability passes the fitted
+threshold, or when it is near verbatim or partial. Partial pairs that share their
+longer sentence are merged into one link (one sentence of a told in two of b).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from compare import similarity
+from compare.models import Article, Link, Word, frozen_mapping
+
+CANDIDATE_FLOOR = 0.1
+"""Lowest TF-IDF cosine of a candidate pair."""
+TOP_K = 5
+"""Each sentence keeps its best ``TOP_K`` candidates (by cosine) on the other side."""
+NEAR_VERBATIM = 0.8
+"""Word-level similarity (whole sentences or their quotes) for ``near_verbatim``."""
+MIN_QUOTE_WORDS = 5
+PARTIAL_SHORT = 0.6
+"""Share of the shorter side's content words found in the longer side for ``partial``."""
+PARTIAL_LONG = 0.6
+"""The longer side's share found in the shorter side must be at most this for ``partial``."""
+PARTIAL_MIN_SHARED = 3
+"""A partial link shares at least this many content words."""
+LINK_THRESHOLD = 0.4
+"""Same-content probability that makes a pair a link (a ``paraphrase`` when no closer
+relation holds). Lower than the accuracy-best cut on MSRP (``threshold`` in
+``similarity.json``), whose pairs were all picked for looking alike; two reports of one
+event hold many sentences that look nothing alike, so a looser cut costs little."""
+PREFILTER = 0.4
+"""Pairs below ``LINK_THRESHOLD`` are examined for a closer relation only when one side
+has at least this share of its content words in the other."""
+
+
+_QUOTE_MARKS = re.compile("[\"“”„‟«»]")
+
+
+def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
+    """Normalised words inside double quotation marks (an unclosed quote runs to the end)."""
+    out, inside = [], False
+    for w in words:
+        if w.norm == '"':
+            inside = not inside
+        elif inside and w.is_word:
+            out.append(w.norm)
+    return tuple(out)
+
+
+def _plain(words: Sequence[Word]) -> tuple[str, ...]:
+    return tuple(w.norm for w in words if w.is_word)
+
+
+def _candidates(fa: similarity.Features, fb: similarity.Features) -> tuple[np.ndarray, ...]:
+    """Candidate pairs ``(ia, ib)``: cosine >= floor and among the top k of a row or column."""
+    cos = sparse.csr_matrix(fa.tfidf @ fb.tfidf.T)
+    cos.data[cos.data < CANDIDATE_FLOOR] = 0
+    cos.eliminate_zeros()
+    coo = cos.tocoo()
+    rows, cols, vals = coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data
+    if len(vals) == 0:
+        return rows, cols
+    keep = np.zeros(len(vals), dtype=bool)
+    for key, other in ((rows, cols), (cols, rows)):
+        order = np.lexsort((other, -vals, key))  # by key, best cosine first, then index
+        sorted_key = key[order]
+        starts = np.searchsorted(sorted_key, sorted_key, side="left")
+        rank = np.arange(len(order)) - starts
+        keep[order[rank < TOP_K]] = True
+    return rows[keep], cols[keep]
+
+
+def _same_words(
+    fa: similarity.Features, fb: similarity.Features
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of sentences with the same words (found even without any content word)."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j, plain in enumerate(fb.words):
+        if plain:
+            index.setdefault(plain, []).append(j)
+    pairs = [(i, j) for i, plain in enumerate(fa.words) for j in index.get(plain, ())]
+    ia = np.asarray([p[0] for p in pairs], dtype=np.int64)
+    ib = np.asarray([p[1] for p in pairs], dtype=np.int64)
+    return ia, ib
+
+
+def _relation(
+    sig: dict[str, float],
+    pa: tuple[str, ...],
+    pb: tuple[str, ...],
+    qa: tuple[str, ...],
+    qb: tuple[str, ...],
+) -> tuple[str | None, str, str]:
+    """The relation of two sides (None: not a link unless the score says so), why, and
+    for ``partial`` the side (``"a"`` or ``"b"``) that the other contains.
+
+    ``pa``/``pb`` are the two sides' normalised words, ``qa``/``qb`` their quoted words.
+    """
+    from rapidfuzz.distance import LCSseq, Levenshtein
+
+    if pa == pb:
+        return "identical", "the two sides have the same words in the same order", ""
+    if sig["word_edit"] >= NEAR_VERBATIM:
+        return "near_verbatim", (
+            f"word-level similarity decided it: {sig['word_edit']:.0%} of the words line up "
+            "in order (word_edit), so only a few words differ"
+        ), ""
+    quotes = min(len(qa), len(qb)) >= MIN_QUOTE_WORDS
+    if quotes and Levenshtein.normalized_similarity(qa, qb) >= NEAR_VERBATIM:
+        quote_sim = Levenshtein.normalized_similarity(qa, qb)
+        return "near_verbatim", (
+            f"the quotes decided it: the quoted words are {quote_sim:.0%} the same in order, "
+            "only the words around the quote differ"
+        ), ""
+    short, long_ = sorted((sig["content_a"], sig["content_b"]), reverse=True)
+    side, other = ("b", "a") if sig["content_b"] >= sig["content_a"] else ("a", "b")
+    if short >= PARTIAL_SHORT and long_ <= PARTIAL_LONG and short > long_:
+        return "partial", (
+            f"containment decided it: {short:.0%} of {side}'s content words are in {other} "
+            f"(content_{side}), but only {long_:.0%} of {other}'s are in {side}"
+        ), side
+    if quotes:
+        small, big = sorted((qa, qb), key=len)
+        inside = LCSseq.similarity(small, big) / len(small)
+        if inside >= NEAR_VERBATIM and len(big) >= len(small) / PARTIAL_LONG:
+            side, other = ("a", "b") if small is qa else ("b", "a")
+            return "partial", (
+                f"the quotes decided it: {inside:.0%} of the words {side} quotes appear in "
+                f"order inside {other}'s longer quote"
+            ), side
+    return None, "", ""
+
+
+class _Report:
+    """Per-sentence data of one report that relations need, computed once."""
+
+    def __init__(self, article: Article, features: similarity.Features):
+        self.plain = features.words
+        self.content = features.content_words
+        self.quoted = [
+            _quoted(words) if _QUOTE_MARKS.search(s.text) else ()
+            for s, words in zip(article.sentences, article.words, strict=True)
+        ]
+
+    def join(self, field: str, indices: tuple[int, ...]) -> tuple[str, ...]:
+        values = getattr(self, field)
+        return tuple(x for i in indices for x in values[i])
+
+
+def _make_link(
+    ra: _Report,
+    rb: _Report,
+    ia: tuple[int, ...],
+    ib: tuple[int, ...],
+    sig: dict[str, float],
+    prob: float,
+    force: str = "",
+) -> tuple[Link | None, str]:
+    """The link between sentences ``ia`` of a and ``ib`` of b, or None if they do not link.
+
+    ``sig`` and ``prob`` are the pair's signals and same-content probability; a ``force``
+    reason makes a ``partial`` link (merged partial links) when no closer relation holds.
+    Also returns the contained side of a partial link (``""`` otherwise).
+    """
+    relation, reason, contained = _relation(
+        sig,
+        ra.join("plain", ia),
+        rb.join("plain", ib),
+        ra.join("quoted", ia),
+        rb.join("quoted", ib),
+    )
+    if relation is None and force:
+        relation, reason = "partial", force
+    elif relation is None:
+        if prob < LINK_THRESHOLD:
+            return None, ""
+        relation = "paraphrase"
+        reason = (
+            f"the same-content probability decided it: {prob:.2f} passes the link "
+            f"threshold {LINK_THRESHOLD:.2f} (strongest signal: {_strongest(sig)})"
+        )
+    shared = _shared_words(ra.join("content", ia), rb.join("content", ib))
+    if relation == "partial" and len(shared) < PARTIAL_MIN_SHARED and not force:
+        return None, ""
+    covered = max(sig["content_a"], sig["content_b"])
+    score = 1.0 if relation == "identical" else max(prob, covered)
+    link = Link(
+        a=ia,
+        b=ib,
+        score=round(min(max(score, 0.0), 1.0), 6),
+        relation=relation,
+        shared_words=shared,
+        signals=frozen_mapping(
+            {**{k: round(v, 6) for k, v in sig.items()}, "probability": round(prob, 6)}
+        ),
+        reason=reason[:1].upper() + reason[1:] + ".",
+    )
+    return link, contained
+
+
+def _strongest(sig: dict[str, float]) -> str:
+    name = max(("tfidf", "content_a", "content_b", "char_a", "char_b"), key=lambda s: (sig[s], s))
+    return f"{name} = {sig[name]:.2f}"
+
+
+def _shared_words(a_content: tuple[str, ...], b_content: tuple[str, ...]) -> tuple[str, ...]:
+    """Content words both sides use, once each, in a's order."""
+    in_b = set(b_content)
+    return tuple(w for w in dict.fromkeys(a_content) if w in in_b)
+
+
+def _scored(
+    a: Article, b: Article, groups: list[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> tuple[list[dict[str, float]], np.ndarray]:
+    """Signals and same-content probability of each ``(a sentences, b sentences)`` group."""
+    fa, fb = similarity.featurize(
+        [tuple(w for i in ia for w in a.words[i]) for ia, _ in groups],
+        [tuple(w for j in ib for w in b.words[j]) for _, ib in groups],
+    )
+    k = np.arange(len(groups))
+    sig = similarity.signals_for_pairs(fa, fb, k, k)
+    rows = [dict(zip(similarity.SIGNALS, map(float, r), strict=True)) for r in sig]
+    return rows, similarity.apply_model(sig)
+
+
+def align(a: Article, b: Article) -> tuple[Link, ...]:
+    """Links between the sentences of ``a`` and ``b``, sorted by first a then first b index."""
+    if not a.sentences or not b.sentences:
+        return ()
+    fa, fb = similarity.featurize(a.words, b.words)
+    m = len(b.sentences)
+    ia, ib = _candidates(fa, fb)
+    sa, sb = _same_words(fa, fb)
+    ia, ib = np.divmod(np.unique(np.concatenate([ia * m + ib, sa * m + sb])), m)
+    if len(ia) == 0:
+        return ()
+    sig = similarity.signals_for_pairs(fa, fb, ia, ib)
+    prob = similarity.apply_model(sig)
+    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
+    may_link = (
+        (prob >= LINK_THRESHOLD)
+        | (col["word_edit"] >= NEAR_VERBATIM)
+        | (np.maximum(col["content_a"], col["content_b"]) >= PREFILTER)
+    )
+    ra, rb = _Report(a, fa), _Report(b, fb)
+    pairs: list[tuple[Link, str]] = []
+    for k in np.flatnonzero(may_link):
+        row = dict(zip(similarity.SIGNALS, map(float, sig[k]), strict=True))
+        link, contained = _make_link(ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]))
+        if link is not None:
+            pairs.append((link, contained))
+    return _merge_partials(a, b, ra, rb, pairs)
+
+
+def _merge_partials(
+    a: Article, b: Article, ra: _Report, rb: _Report, pairs: list[tuple[Link, str]]
+) -> tuple[Link, ...]:
+    """Merge partial links that share their containing sentence into one-to-many links."""
+    links = [p for p, _ in pairs if p.relation != "partial"]
+    groups: dict[tuple[str, int], list[Link]] = {}
+    for p, contained in pairs:
+        if p.relation == "partial":
+            container = ("a", p.a[0]) if contained == "b" else ("b", p.b[0])
+            groups.setdefault(container, []).append(p)
+    merges: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    reasons: list[str] = []
+    for (side, index), members in sorted(groups.items()):
+        if len(members) == 1:
+            links.append(members[0])
+        elif side == "a":
+            others = tuple(sorted(j for m in members for j in m.b))
+            merges.append(((index,), others))
+            reasons.append(_merged_reason("b", others, "a", index))
+        else:
+            others = tuple(sorted(i for m in members for i in m.a))
+            merges.append((others, (index,)))
+            reasons.append(_merged_reason("a", others, "b", index))
+    if merges:
+        sigs, probs = _scored(a, b, merges)
+        for (ia, ib), sig, prob, why in zip(merges, sigs, probs, reasons, strict=True):
+            links.append(_make_link(ra, rb, ia, ib, sig, float(prob), force=why)[0])
+    return tuple(sorted(links, key=lambda x: (min(x.a), min(x.b), x.a, x.b)))
+
+
+def _merged_reason(side: str, parts: tuple[int, ...], other: str, index: int) -> str:
+    listed = ", ".join(map(str, parts[:-1])) + f" and {parts[-1]}"
+    return (
+        f"containment decided it: sentences {listed} of {side} are each largely contained "
+        f"in sentence {index} of {other}, which they split between them"
+    )

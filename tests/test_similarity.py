@@ -1,0 +1,111 @@
+"""Tests of compare.similarity: signals, the calibrated score and the matrix."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare import similarity
+from compare.io import example_paths, load_article
+from compare.segment import tokenize
+
+
+@pytest.fixture(scope="module")
+def reports():
+    pa, pb = example_paths()
+    return load_article(pa), load_article(pb)
+
+
+def test_signals_of_identical_sentences_are_all_one():
+    words = tokenize("NATO has suspended all support to the Afghan government.")
+    sig = similarity.pair_signals(words, words)
+    assert set(sig) == set(similarity.SIGNALS)
+    assert all(v == pytest.approx(1.0) for v in sig.values())
+
+
+def test_containment_finds_a_short_sentence_inside_a_long_one():
+    short = tokenize("There are many lessons to be learned.")
+    long_ = tokenize(
+        "He acknowledged that there are many lessons to be learned and told one tearful "
+        "journalist who expressed fear over the fate of Afghan women, I share your pain."
+    )
+    sig = similarity.pair_signals(short, long_)
+    assert sig["content_a"] == 1.0  # all of the short sentence is in the long one
+    assert sig["content_b"] < 0.3
+    assert sig["word3_a"] == 1.0
+
+
+def test_number_and_name_disagreement():
+    a = tokenize("In fact Yucaipa sold the chain to Safeway in 1998 for $2.5 billion.")
+    b = tokenize("In fact Yucaipa sold the chain to Kroger in 1995 for $1.8 billion.")
+    same = similarity.pair_signals(a, a)
+    sig = similarity.pair_signals(a, b)
+    assert same["numbers"] == 1.0 and same["names"] == 1.0
+    assert sig["numbers"] == 0.0
+    assert 0.0 < sig["names"] < 1.0  # Yucaipa agrees, Safeway / Kroger do not
+
+
+def test_pair_score_ranks_paraphrase_above_unrelated():
+    base = "He later learned that the incident was caused by the Concorde's sonic boom."
+    para = "He later found out the alarming incident had been caused by Concorde's sonic boom."
+    other = "The company reported a quarterly profit of 12 cents a share on Tuesday."
+    assert similarity.pair_score(base, base) > 0.9
+    assert similarity.pair_score(base, para) > 0.5
+    assert similarity.pair_score(base, other) < 0.2
+
+
+def test_pair_score_is_symmetric():
+    x = "What we have seen in the past few weeks was a military and political collapse."
+    y = "We have seen a military and political collapse in the last few weeks, he said."
+    assert similarity.pair_score(x, y) == pytest.approx(similarity.pair_score(y, x), abs=1e-12)
+
+
+def test_matrix_shape_and_agreement_with_pair_score(reports):
+    a, b = reports
+    m = similarity.matrix(a, b)
+    assert m.shape == (len(a.sentences), len(b.sentences))
+    assert ((m >= 0) & (m <= 1)).all()
+    # the "past few weeks" / "last few weeks" quote is a's sentence 1 and b's sentence 4
+    assert int(np.argmax(m[1])) == 4
+    expected = similarity.pair_score(a.sentences[1].text, b.sentences[4].text)
+    assert m[1, 4] == pytest.approx(expected)
+    # a's sentence 4 (the 30-country alliance, Resolute Support) matches nothing in b
+    assert m[4].max() < 0.3
+
+
+def test_parameters_ship_the_refit_command():
+    params = similarity.parameters()
+    assert "fit_similarity.py" in params["refit"]
+    model = params["models"]["same_content"]
+    n = len(similarity.INPUTS)
+    assert len(model["linear"]) == n == len(model["mean"]) == len(model["quadratic"])
+    assert all(len(row) == n for row in model["quadratic"])
+    assert 0 < model["threshold"] < 1
+
+
+words = st.lists(
+    st.sampled_from(
+        [
+            *("NATO", "the", "alliance", "said", "800", "Kabul", "troops", "a", "withdraw"),
+            *("US", ",", ".", '"', "Afghan", "peaceful", "2015", "and", "on", "Taliban"),
+        ]
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(words, words)
+def test_signals_and_score_are_in_unit_interval_and_symmetric(x, y):
+    tx, ty = tokenize(" ".join(x)), tokenize(" ".join(y))
+    sig = similarity.pair_signals(tx, ty)
+    rev = similarity.pair_signals(ty, tx)
+    for name, value in sig.items():
+        assert 0.0 <= value <= 1.0, name
+    for d in similarity.DIRECTED:
+        assert sig[f"{d}_a"] == pytest.approx(rev[f"{d}_b"])
+    score = similarity.pair_score(" ".join(x), " ".join(y))
+    assert 0.0 <= score <= 1.0
+    assert score == pytest.approx(similarity.pair_score(" ".join(y), " ".join(x)), abs=1e-9)
