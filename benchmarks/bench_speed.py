@@ -1,0 +1,199 @@
+"""Speed and memory of a full comparison of two long reports built from BASIL articles.
+
+    .venv/bin/python benchmarks/bench_speed.py [--data ../shared/bench] [--sizes 100,1000,5000]
+
+Report a concatenates the nyt articles of the BASIL events (sorted by file name), report
+b the fox and hpo articles of the same events, paragraph by paragraph, until each has
+the number of sentences asked for; the text is then cut after that many sentences.
+BASIL has about 2,300 nyt and 4,200 fox/hpo sentences, so larger reports go round the
+events again (repeated articles: more shared passages, a harder case). Segmentation
+(``Article.from_text``) is done before the clock starts.
+
+Timed: ``compare.pipeline.compare(a, b)`` (everything), and each step on its own
+(``overlap.shared_passages``, ``align.align``, ``details.match_details``,
+``quotes.pair_quotes``, ``overlap.coverage`` + ``verdict``, ``wording`` diffs + framing)
+so the slow step shows. A step that cannot be imported or fails is reported in a note
+and the rest still runs.
+Memory is the process's peak resident set (``resource.getrusage`` ``ru_maxrss``) after
+each size, sizes run smallest first: it includes Python, numpy and scipy themselves.
+The baseline is ``difflib.SequenceMatcher(None, s, t).ratio()`` over every sentence
+pair, in the same process; above 10,000 pairs it is timed on 2,000 pairs drawn with a
+fixed seed and extrapolated (marked ``*``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib
+import json
+import random
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from compare.models import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "bench"
+FULL_BASELINE_PAIRS = 10_000
+SAMPLE_PAIRS = 2_000
+
+
+def load_events(folder: Path) -> list[dict[str, list[str]]]:
+    """Per BASIL event (sorted by triplet id): outlet -> its paragraphs."""
+    events: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for path in sorted(folder.glob("*/*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        paragraphs = [" ".join(p).strip() for p in data.get("body-paragraphs", [])]
+        events[data["triplet-uuid"]][data["source"].lower()] = [p for p in paragraphs if p]
+    return [events[key] for key in sorted(events)]
+
+
+def build_report(events, outlets: tuple[str, ...], size: int, name: str) -> Article:
+    """The outlets' paragraphs of every event, round after round, cut at ``size`` sentences."""
+    from compare.segment import split_sentences
+
+    paragraphs: list[str] = []
+    count = 0
+    while count < size:
+        before = count
+        for event in events:
+            for outlet in outlets:
+                for paragraph in event.get(outlet, []):
+                    paragraphs.append(paragraph)
+                    count += len(split_sentences(paragraph))
+                    if count >= size:
+                        break
+                if count >= size:
+                    break
+            if count >= size:
+                break
+        if count == before:
+            raise ValueError(f"no {'/'.join(outlets)} text found")
+    text = "\n\n".join(paragraphs)
+    article = Article.from_text(text, name=name)
+    if len(article.sentences) > size:
+        article = Article.from_text(text[: article.sentences[size - 1].end], name=name)
+    return article
+
+
+def timed(label: str, function, *args):
+    """(seconds, result) or (None, message) when the step is missing or fails."""
+    start = time.perf_counter()
+    try:
+        result = function(*args)
+    except Exception as exc:  # a step another helper is still writing
+        return None, f"{label}: {type(exc).__name__}: {exc}"
+    return time.perf_counter() - start, result
+
+
+def baseline(a: Article, b: Article, seed: int = 0) -> tuple[float, bool]:
+    """Seconds for SequenceMatcher.ratio over all sentence pairs (extrapolated if sampled)."""
+    pairs = len(a.sentences) * len(b.sentences)
+    sampled = pairs > FULL_BASELINE_PAIRS
+    if sampled:
+        rng = random.Random(seed)
+        chosen = [(rng.randrange(len(a.sentences)), rng.randrange(len(b.sentences)))
+                  for _ in range(SAMPLE_PAIRS)]
+    else:
+        chosen = [(i, j) for i in range(len(a.sentences)) for j in range(len(b.sentences))]
+    start = time.perf_counter()
+    for i, j in chosen:
+        difflib.SequenceMatcher(None, a.sentences[i].text, b.sentences[j].text).ratio()
+    seconds = time.perf_counter() - start
+    return seconds * pairs / len(chosen), sampled
+
+
+def _import(module: str, name: str):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        return exc
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sizes", default="100,1000,5000")
+    args = parser.parse_args(argv)
+    folder = args.data / "basil" / "articles"
+    if not folder.is_dir():
+        print(f"skipped: basil not found at {folder}")
+        return 0
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    events = load_events(folder)
+    steps = {
+        "compare (full pipeline)": _import("compare.pipeline", "compare"),
+        "shared_passages": _import("compare.overlap", "shared_passages"),
+        "align": _import("compare.align", "align"),
+    }
+    for label, module, name in (("details", "compare.details", "match_details"),
+                                ("quotes", "compare.quotes", "pair_quotes")):
+        steps[label] = _import(module, name)
+    coverage = _import("compare.overlap", "coverage")
+    verdict = _import("compare.overlap", "verdict")
+    diff_link = _import("compare.wording", "diff_link")
+    framing = _import("compare.wording", "framing")
+    notes = [f"{k}: not importable ({v})" for k, v in steps.items() if isinstance(v, Exception)]
+    rows = []
+    for size in sizes:
+        a = build_report(events, ("nyt",), size, "nyt")
+        b = build_report(events, ("fox", "hpo"), size, "fox+hpo")
+        pairs = len(a.sentences) * len(b.sentences)
+        base, sampled = baseline(a, b)
+        results = {}
+        for label, function in steps.items():
+            if isinstance(function, Exception):
+                continue
+            seconds, result = timed(label, function, a, b)
+            if seconds is None:
+                notes.append(f"{size}: {result}")
+                continue
+            results[label] = result
+            rows.append((size, label, seconds, pairs, base, sampled))
+        if "shared_passages" in results and "align" in results:
+            def _rest(a=a, b=b, links=results["align"], passages=results["shared_passages"]):
+                covered = coverage(a, b, links, passages)
+                return verdict(a, b, passages, covered)
+
+            seconds, result = timed("coverage + verdict", _rest)
+            if seconds is None:
+                notes.append(f"{size}: {result}")
+            else:
+                rows.append((size, "coverage + verdict", seconds, pairs, base, sampled))
+        if "align" in results and not isinstance(diff_link, Exception):
+            def _wording(a=a, b=b, links=results["align"]):
+                return [diff_link(a, b, link) for link in links], framing(a, b, links)
+
+            seconds, result = timed("wording (diffs + framing)", _wording)
+            if seconds is None:
+                notes.append(f"{size}: {result}")
+            else:
+                rows.append((size, "wording (diffs + framing)", seconds, pairs, base, sampled))
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rows.append((size, f"(process peak RSS after this size: {peak_mb:,.0f} MB)",
+                     None, pairs, base, sampled))
+        print(f"built {size}: a {len(a.sentences)} sentences, b {len(b.sentences)}; "
+              f"baseline {base:.2f} s{' (extrapolated)' if sampled else ''}", file=sys.stderr)
+    print("| sentences | step | time (s) | µs per sentence pair | difflib baseline (s) "
+          "| speed-up |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for size, label, seconds, pairs, base, sampled in rows:
+        star = "*" if sampled else ""
+        if seconds is None:
+            print(f"| {size:,} x {size:,} | {label} | | | {base:,.1f}{star} | |")
+            continue
+        print(f"| {size:,} x {size:,} | {label} | {seconds:.3f} | {1e6 * seconds / pairs:.3f} "
+              f"| {base:,.1f}{star} | {base / seconds:,.0f}x |")
+    print("\n* baseline timed on 2,000 random sentence pairs (seed 0) and extrapolated to all "
+          "pairs.\nMemory: ru_maxrss of the whole process (Python + libraries + both reports).")
+    for note in notes:
+        print(f"note: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
