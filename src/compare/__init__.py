@@ -26,19 +26,13 @@ from compare.models import (
     Verdict,
     Word,
 )
+from compare.pipeline import compare
 from compare.segment import split_sentences, tokenize
 
 try:
     __version__ = version("compare-sources")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
-
-
-def compare(a, b, **options) -> Comparison:
-    """Compare two reports: see :func:`compare.pipeline.compare`."""
-    from compare.pipeline import compare as run
-
-    return run(a, b, **options)
 
 
 __all__ = [
