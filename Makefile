@@ -15,9 +15,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[notebooks,dev]"
 	touch $(STAMP)
 
-## report: compare the example reports; write reports/ (HTML pages, JSON)
+## report: compare two reports (default: the examples; make report A=x.txt B=y.txt) and
+## write the site in reports/: index.html, comparison.html/.json, one page per notebook
+A ?= data/report-a.txt
+B ?= data/report-b.txt
 report: $(STAMP)
-	$(BIN)/compare-sources --json reports/comparison.json --html reports/comparison.html
+	mkdir -p reports
+	$(BIN)/compare-sources "$(A)" "$(B)" --quiet --json reports/comparison.json \
+		--html reports/comparison.html
+	$(BIN)/python tools/build_reports.py --out reports --a "$(A)" --b "$(B)"
+
+## notebooks: re-execute every notebook in place (after a library change; commit the outputs)
+notebooks: $(STAMP)
+	$(BIN)/python -c "import matplotlib.pyplot"
+	cd notebooks && for nb in [0-9]*.ipynb; do \
+		JUPYTER_PREFER_ENV_PATH=1 ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+			--ExecutePreprocessor.kernel_name=python3 "$$nb" || exit 1; \
+	done
 
 ## test: ruff, the unit and property tests, the browser test and nbval on every notebook
 test: $(STAMP)

@@ -3,10 +3,13 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from compare.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(capsys, *args):
@@ -58,3 +61,56 @@ def test_console_script_error_has_no_traceback(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"compare-sources: error: {bad}: this is a binary file, not text"
+
+
+def test_default_run_prints_the_summary(capsys):
+    code, out, err = run(capsys)
+    assert code == 0 and err == ""
+    assert out.startswith("a: report-a (19 sentences)\nb: report-b (25 sentences)\n")
+    for part in ("Verdict:", "Coverage (share of content words):", "Top links", "Quotes:"):
+        assert part in out
+
+
+def test_json_and_html_outputs(tmp_path, capsys):
+    js, page = tmp_path / "out" / "c.json", tmp_path / "out" / "c.html"
+    code, _, err = run(capsys, "-q", "--json", str(js), "--html", str(page))
+    assert code == 0 and err == ""
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert data["links"] and data["verdict"]["label"]
+    html_text = page.read_text(encoding="utf-8")
+    assert html_text.startswith("<!DOCTYPE html>") and 'id="side-by-side"' in html_text
+
+
+def test_article_text_is_escaped_in_html(tmp_path, capsys):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "NATO chief Jens Stoltenberg blamed Afghan leaders. <script>alert('x')</script> "
+        "He said there are many lessons to be learned.",
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.html"
+    code, _, _ = run(capsys, "-q", str(hostile), "data/report-a.txt", "--html", str(page))
+    assert code == 0
+    html_text = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in html_text
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html_text
+
+
+def test_a_report_from_standard_input(tmp_path):
+    text = (ROOT / "data" / "report-b.txt").read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "compare.cli", "data/report-a.txt", "-"],
+        input=text, capture_output=True, check=False, cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"b: stdin (25 sentences)" in proc.stdout
+
+
+def test_same_input_same_bytes(tmp_path):
+    outputs = []
+    for k in range(2):
+        target = tmp_path / f"run{k}.json"
+        subprocess.run([sys.executable, "-m", "compare.cli", "-q", "--json", str(target)],
+                       check=True, cwd=ROOT)
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -72,6 +72,7 @@ def comparison_dict(result: Comparison) -> dict:
         "schema": SCHEMA,
         "a": article_dict(result.a),
         "b": article_dict(result.b),
+        "notes": list(result.notes),
         "links": [
             {
                 "a": list(link.a),
@@ -95,7 +96,8 @@ def comparison_dict(result: Comparison) -> dict:
             for p in result.passages
         ],
         "coverage": {
-            c.of: {
+            side: {
+                "of": c.of,
                 "by": c.by,
                 "verbatim": _round(c.verbatim),
                 "paraphrase": _round(c.paraphrase),
@@ -103,7 +105,7 @@ def comparison_dict(result: Comparison) -> dict:
                 "content_words": c.content_words,
                 "sentences": list(c.sentences),
             }
-            for c in result.coverage
+            for side, c in zip(("a", "b"), result.coverage, strict=True)
         },
         "verdict": {
             "label": result.verdict.label,
@@ -172,9 +174,7 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
     unique details and quote differences."""
     a, b = result.a, result.b
     out = [f"{side}: {x.name} ({len(x.sentences)} sentences)" for side, x in (("a", a), ("b", b))]
-    for note_of in (a, b):
-        if "note" in note_of.meta:
-            out.append(f"note on {note_of.name}: {note_of.meta['note']}")
+    out += [f"note: {note}" for note in result.notes]
     out.append("")
     out.append(f"Verdict: {result.verdict.label} — {result.verdict.reason}")
     out.append("")

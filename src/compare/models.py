@@ -95,15 +95,22 @@ class Article:
 
 
 class Records(tuple):
-    """A tuple of result records that can become a pandas table (``to_frame()``)."""
+    """A tuple of result records that can become a pandas table (``to_frame()``).
 
-    __slots__ = ()
+    ``kind`` is the record class, so that an empty collection still gives a table with
+    the right columns.
+    """
+
+    def __new__(cls, items=(), kind: type | None = None):
+        records = super().__new__(cls, items)
+        records.kind = kind if kind is not None or not records else type(records[0])
+        return records
 
     def to_frame(self):
         """One row per record, one column per field (spans and indices kept)."""
         from compare.tables import records_frame
 
-        return records_frame(self)
+        return records_frame(self, self.kind)
 
 
 # --- alignment and overlap -------------------------------------------------------
@@ -344,6 +351,9 @@ class Comparison:
     quotes: Records
     diffs: Records
     framing: Records
+    notes: tuple[str, ...] = ()
+    """What a reader should know about the input: identical reports, nothing in common,
+    text that does not look like English, a page extracted from HTML."""
 
     def to_frame(self):
         """One row per sentence of a and of b: its text, status and partner sentences."""

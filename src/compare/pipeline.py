@@ -6,10 +6,24 @@ from pathlib import Path
 
 from compare.align import align
 from compare.details import match_details
-from compare.models import Article, Comparison, Records
+from compare.models import (
+    Article,
+    Comparison,
+    DetailMatch,
+    Diff,
+    Framing,
+    Link,
+    Passage,
+    QuotePair,
+    Records,
+)
 from compare.overlap import coverage, shared_passages, verdict
 from compare.quotes import pair_quotes
+from compare.segment import function_word_share
 from compare.wording import diff_link, framing
+
+ENGLISH_SHARE = 0.2
+"""Below this share of English function words a report is flagged as maybe not English."""
 
 
 def _as_article(report: Article | str | Path, name: str) -> Article:
@@ -37,15 +51,41 @@ def compare(
     links = align(a, b)
     passages = shared_passages(a, b, min_words=min_words)
     covered = coverage(a, b, links, passages)
+    notes = _notes(a, b, links, passages)
     return Comparison(
         a=a,
         b=b,
-        links=Records(links),
-        passages=Records(passages),
+        links=Records(links, Link),
+        passages=Records(passages, Passage),
         coverage=covered,
         verdict=verdict(a, b, passages, covered),
-        details=Records(match_details(a, b)),
-        quotes=Records(pair_quotes(a, b)),
-        diffs=Records(diff_link(a, b, link) for link in links),
-        framing=Records(framing(a, b, links)),
+        details=Records(match_details(a, b), DetailMatch),
+        quotes=Records(pair_quotes(a, b), QuotePair),
+        diffs=Records((diff_link(a, b, link) for link in links), Diff),
+        framing=Records(framing(a, b, links), Framing),
+        notes=notes,
     )
+
+
+def _notes(a: Article, b: Article, links, passages) -> tuple[str, ...]:
+    """Plain-words notes on edge cases, so a result says what it found."""
+    notes = []
+    for side, article in (("a", a), ("b", b)):
+        if article.meta.get("note"):
+            notes.append(f"{side} ({article.name}): {article.meta['note']}")
+        share = function_word_share(w for ws in article.words for w in ws)
+        if share < ENGLISH_SHARE:
+            notes.append(
+                f"{side} ({article.name}) does not look like English: only {share:.0%} of its "
+                "words are common English words (about 45% in English news). Sentences, "
+                "passages and numbers still compare; similarity, names and quotes are tuned "
+                "for English and may miss."
+            )
+    if a.text == b.text:
+        notes.append("The two reports are identical.")
+    elif not links and not passages:
+        notes.append(
+            "The two reports have nothing in common: no sentence is linked and no passage "
+            "is shared. They may not report the same event."
+        )
+    return tuple(notes)

@@ -185,6 +185,13 @@ def _card(side: str, article: Article) -> str:
     )
 
 
+def _notes(result: Comparison) -> str:
+    if not result.notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in result.notes)
+    return f'<ul class="notes" id="notes">{items}</ul>'
+
+
 def _header(result: Comparison, title: str) -> str:
     verdict = result.verdict
     scores = ", ".join(f"{escape(k)} {v:.2f}" for k, v in sorted(verdict.scores.items()))
@@ -207,6 +214,7 @@ def _header(result: Comparison, title: str) -> str:
         f'<span class="label">{escape(verdict.label)}</span>'
         f'<span class="reason">{escape(verdict.reason)}</span></div>'
         f'<div class="reports">{_card("a", result.a)}{_card("b", result.b)}</div>'
+        f"{_notes(result)}"
         f'<p class="hint">Scores: {scores}</p>'
         f'<nav class="toc" aria-label="Sections">{toc}</nav></div></header>'
     )
@@ -591,7 +599,8 @@ def comparison_summary_html(result: Comparison, *, top: int = 5) -> str:
         f"<strong>{escape(b.name)}</strong> ({len(b.sentences)} sentences)</div>"
         f'<div>Verdict: <span class="verdict">{escape(result.verdict.label)}</span> — '
         f"{escape(result.verdict.reason)}</div>"
-        "<table><tr><th>coverage</th><th>verbatim</th><th>paraphrase</th><th>absent</th></tr>"
+        + "".join(f"<div><em>Note:</em> {escape(note)}</div>" for note in result.notes)
+        + "<table><tr><th>coverage</th><th>verbatim</th><th>paraphrase</th><th>absent</th></tr>"
         f"{cov_rows}</table>"
         f"<table><tr><th>links</th>{rel_head}<th>unique in a</th><th>unique in b</th></tr>"
         f"<tr><td>{len(result.links)}</td>{counts}<td>{unique['a']}</td><td>{unique['b']}</td>"

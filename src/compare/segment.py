@@ -85,19 +85,49 @@ def normalize(token: str) -> str:
     return unicodedata.normalize("NFKC", token).translate(_FOLD).casefold()
 
 
+def _is_content(kind: str, token: str, norm: str, opens_sentence: bool) -> bool:
+    """Content word: not punctuation, not a function word. A function word's spelling
+    counts as content when written as an acronym (``U.S.``, ``US``, ``WHO``) or
+    capitalised inside a sentence (the month ``May``, ``The Age``)."""
+    if kind not in {"number", "abbrev", "word"}:
+        return False
+    if norm not in FUNCTION_WORDS:
+        return True
+    if kind == "abbrev" or (len(token) > 1 and token.isupper()):
+        return True
+    return token[:1].isupper() and not opens_sentence
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
-    """Words of ``text[start:end]``, each with its span in ``text``."""
+    """Words of ``text[start:end]``, each with its span in ``text``.
+
+    The span is taken to start a sentence: its first word (or the first after an opening
+    quotation mark or colon) is not taken for a name because of its capital letter.
+    """
     end = len(text) if end is None else end
     words = []
+    opens_sentence = True
     for m in _TOKEN.finditer(text, start, end):
-        norm = normalize(m.group())
-        if m.lastgroup == "abbrev":
+        token, kind = m.group(), m.lastgroup
+        norm = normalize(token)
+        if kind == "abbrev":
             norm = norm.replace(".", "")
-        content = (
-            m.lastgroup in {"number", "abbrev", "word"} and norm not in FUNCTION_WORDS
-        )
-        words.append(Word(m.start(), m.end(), m.group(), norm, content))
+        content = _is_content(kind, token, norm, opens_sentence)
+        words.append(Word(m.start(), m.end(), token, norm, content))
+        if kind in {"number", "abbrev", "word"}:
+            opens_sentence = False
+        elif norm in {'"', ":", ".", "!", "?"}:
+            opens_sentence = True
     return tuple(words)
+
+
+def function_word_share(words) -> float:
+    """Share of word tokens that are English function words (about 0.4 to 0.55 in English
+    news; under 0.15 in most other languages). 0.0 when there are no words."""
+    tokens = [w for w in words if w.is_word]
+    if not tokens:
+        return 0.0
+    return sum(w.norm in FUNCTION_WORDS for w in tokens) / len(tokens)
 
 
 def find_credits(text: str) -> tuple[Credit, ...]:

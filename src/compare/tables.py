@@ -19,11 +19,15 @@ def _cell(value):
     return value
 
 
-def records_frame(records) -> pd.DataFrame:
-    """A DataFrame with a column per dataclass field; nested records become their text."""
-    if not records:
+def records_frame(records, kind: type | None = None) -> pd.DataFrame:
+    """A DataFrame with a column per dataclass field; nested records become their text.
+
+    ``kind`` (the record class) gives the columns of an empty collection.
+    """
+    kind = kind or (type(records[0]) if records else None)
+    if kind is None:
         return pd.DataFrame()
-    names = [f.name for f in dataclasses.fields(records[0])]
+    names = [f.name for f in dataclasses.fields(kind)]
     rows = [{name: _cell(getattr(r, name)) for name in names} for r in records]
     return pd.DataFrame(rows, columns=names)
 

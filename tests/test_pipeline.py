@@ -1,0 +1,91 @@
+"""compare(a, b) end to end: edge cases say what they found, output is deterministic."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compare import compare
+from compare.export import comparison_dict, to_json
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+UNRELATED = (
+    "The city council approved a new budget for the public library on Monday. "
+    "Opening hours will be extended on weekends, and the children's section will be "
+    "renovated before the summer. The librarians welcomed the decision."
+)
+GERMAN = (
+    "Der Generalsekretär der Nato, Jens Stoltenberg, hat die afghanische Führung für den "
+    "raschen Zusammenbruch des Landes verantwortlich gemacht. Es gebe viele Lehren zu "
+    "ziehen, sagte er am Dienstag nach einem Treffen der Botschafter."
+)
+
+
+@pytest.fixture(scope="module")
+def example(article_a, article_b):
+    return compare(article_a, article_b)
+
+
+def test_example_comparison_has_every_part(example):
+    assert example.notes == ()
+    assert example.links and example.passages and example.details and example.quotes
+    assert len(example.diffs) == len(example.links)
+    assert [d.a for d in example.diffs] == [link.a for link in example.links]
+    assert example.verdict.label == "heavy revision"
+
+
+def test_identical_reports(article_a):
+    result = compare(article_a, article_a)
+    assert result.notes == ("The two reports are identical.",)
+    assert result.verdict.label == "verbatim copy"
+    assert {link.relation for link in result.links} == {"identical"}
+    assert all(c.verbatim == 1.0 and c.absent == 0.0 for c in result.coverage)
+    assert {m.status for m in result.details} == {"shared"}
+
+
+def test_reports_with_nothing_in_common(article_a):
+    result = compare(article_a, UNRELATED)
+    assert result.links == () and result.passages == ()
+    assert result.verdict.label == "independent"
+    assert any("nothing in common" in note for note in result.notes)
+    assert result.coverage[0].absent == 1.0
+
+
+def test_text_in_another_language_is_flagged(article_a):
+    result = compare(article_a, GERMAN)
+    (note,) = [n for n in result.notes if "does not look like English" in n]
+    assert note.startswith("b (b)")
+    assert len(result.b.sentences) == 2  # still split and compared
+
+
+def test_html_extraction_is_reported(tmp_path, article_b):
+    page = tmp_path / "story.txt"
+    paragraphs = "".join(f"<p>{s.text}</p>" for s in article_b.sentences)
+    page.write_text(f"<html><body><article>{paragraphs}</article></body></html>", "utf-8")
+    from compare import load_article
+
+    result = compare(load_article(page), article_b)
+    assert any("looked like HTML" in note for note in result.notes)
+
+
+def test_inputs_may_be_articles_texts_or_paths(article_a):
+    by_path = compare(DATA / "report-a.txt", DATA / "report-b.txt")
+    assert by_path.a == article_a
+    assert compare(article_a.text, article_a.text).a.text == article_a.text
+    with pytest.raises(TypeError, match="expected an Article"):
+        compare(42, article_a)
+
+
+def test_swapping_a_and_b_mirrors_coverage(example, article_a, article_b):
+    swapped = compare(article_b, article_a)
+    assert swapped.coverage[0].sentences == example.coverage[1].sentences
+    assert swapped.coverage[1].sentences == example.coverage[0].sentences
+    assert {(lk.b, lk.a) for lk in swapped.links} == {(lk.a, lk.b) for lk in example.links}
+
+
+def test_same_input_same_json_bytes(example, article_a, article_b):
+    again = compare(article_a, article_b)
+    first = to_json(comparison_dict(example))
+    assert first == to_json(comparison_dict(again))
+    json.loads(first)

@@ -1,0 +1,28 @@
+"""pandas views: one row per record, and the right columns even when there is none."""
+
+from compare import compare
+from compare.models import Link, Records
+
+
+def test_frames_of_the_example(article_a, article_b):
+    result = compare(article_a, article_b)
+    links = result.links.to_frame()
+    assert list(links.columns) == ["a", "b", "score", "relation", "shared_words", "signals",
+                                   "reason"]
+    assert len(links) == len(result.links)
+    sentences = result.to_frame()
+    assert len(sentences) == len(article_a.sentences) + len(article_b.sentences)
+    row = sentences[(sentences.report == "a") & (sentences.sentence == 1)].iloc[0]
+    assert row.status == "near_verbatim" and 4 in row.partners
+    assert row.text == article_a.sentences[1].text
+    quotes = result.quotes.to_frame()
+    assert {"a", "b", "status", "ops"} <= set(quotes.columns)
+
+
+def test_empty_collections_keep_their_columns(article_a):
+    result = compare(article_a, "The council approved a new library budget on Monday.")
+    assert len(result.links) == 0
+    frame = result.links.to_frame()
+    assert frame.empty and "relation" in frame.columns
+    assert list(Records((), Link).to_frame().columns)[:2] == ["a", "b"]
+    assert result.diffs.to_frame().empty and "ops" in result.diffs.to_frame().columns
