@@ -109,3 +109,49 @@ def test_signals_and_score_are_in_unit_interval_and_symmetric(x, y):
     score = similarity.pair_score(" ".join(x), " ".join(y))
     assert 0.0 <= score <= 1.0
     assert score == pytest.approx(similarity.pair_score(" ".join(y), " ".join(x)), abs=1e-9)
+
+
+def test_inflections_count_as_the_same_content_word():
+    a = tokenize("Stoltenberg blames the collapse on the leadership.")
+    b = tokenize("Stoltenberg blamed the leadership for the collapse.")
+    sig = similarity.pair_signals(a, b)
+    assert sig["content_a"] == 1.0 and sig["content_b"] == 1.0
+    assert sig["word1_a"] < 1.0  # the wording itself differs
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(words, min_size=1, max_size=4), st.lists(words, min_size=1, max_size=4))
+def test_set_signals_match_a_plain_set_reference(xs, ys):
+    ta = [tokenize(" ".join(x)) for x in xs]
+    tb = [tokenize(" ".join(y)) for y in ys]
+    fa, fb = similarity.featurize(ta, tb)
+    ia, ib = np.divmod(np.arange(len(ta) * len(tb)), len(tb))
+    sig = similarity.signals_for_pairs(fa, fb, ia, ib)
+    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
+
+    def grams(ws, n):
+        norms = [w.norm for w in ws if w.is_word]
+        if n == "char":
+            padded = f" {' '.join(norms)} " if norms else ""
+            return {padded[k : k + 4] for k in range(len(padded) - 3)}
+        return {tuple(norms[k : k + n]) for k in range(len(norms) - n + 1)}
+
+    for k, (i, j) in enumerate(zip(ia, ib, strict=True)):
+        for name, n in (("word1", 1), ("word2", 2), ("word3", 3), ("char", "char")):
+            ga, gb = grams(ta[i], n), grams(tb[j], n)
+            expected = len(ga & gb) / len(ga) if ga else (1.0 if not gb else 0.0)
+            assert col[f"{name}_a"][k] == pytest.approx(expected), name
+
+
+@settings(max_examples=60, deadline=None)
+@given(words, words, st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_probability_bound_is_never_below_the_probability(x, y, u, v, w):
+    fa, fb = similarity.featurize([tokenize(" ".join(x))], [tokenize(" ".join(y))])
+    sig = similarity.signals_for_pairs(fa, fb, [0], [0])
+    unknown = sig.copy()
+    for name, value in zip(similarity.EXPENSIVE, (u, v, w), strict=True):
+        k = similarity.SIGNALS.index(name)
+        sig[0, k] = value
+        unknown[0, k] = np.nan
+    assert similarity.probability_bound(unknown)[0] >= similarity.apply_model(sig)[0] - 1e-12
+    assert similarity.probability_bound(sig)[0] == pytest.approx(similarity.apply_model(sig)[0])

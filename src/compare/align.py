@@ -30,7 +30,10 @@ shorter side's content words found in the longer side. It is 1 for identical lin
 
 How it works: every sentence becomes a sparse TF-IDF vector of its content words; one
 sparse product gives the cosine of all pairs, and only pairs above a floor that are
-among the best few of their row or column (candidates) get the full signals. A
+among the best few of their row or column (candidates) get the signals; the costliest
+one (``partial_ratio``) only for candidates whose probability could pass the threshold
+whatever its value (an exact bound, so it changes no link). Content words are compared
+by their stems (``blames`` / ``blamed``), for containment and ``shared_words`` alike. A
 candidate becomes a link when its same-content probability passes the fitted
 threshold, or when it is near verbatim or partial. Partial pairs that share their
 longer sentence are merged into one link (one sentence of a told in two of b).
@@ -70,7 +73,8 @@ PREFILTER = 0.4
 has at least this share of its content words in the other."""
 
 
-_QUOTE_MARKS = re.compile("[\"“”„‟«»]")
+_DEFERRED = ("partial_ratio",)
+_QUOTE_MARKS = re.compile('["“”„‟«»]')
 
 
 def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
@@ -107,9 +111,7 @@ def _candidates(fa: similarity.Features, fb: similarity.Features) -> tuple[np.nd
     return rows[keep], cols[keep]
 
 
-def _same_words(
-    fa: similarity.Features, fb: similarity.Features
-) -> tuple[np.ndarray, np.ndarray]:
+def _same_words(fa: similarity.Features, fb: similarity.Features) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of sentences with the same words (found even without any content word)."""
     index: dict[tuple[str, ...], list[int]] = {}
     for j, plain in enumerate(fb.words):
@@ -138,33 +140,49 @@ def _relation(
     if pa == pb:
         return "identical", "the two sides have the same words in the same order", ""
     if sig["word_edit"] >= NEAR_VERBATIM:
-        return "near_verbatim", (
-            f"word-level similarity decided it: {sig['word_edit']:.0%} of the words line up "
-            "in order (word_edit), so only a few words differ"
-        ), ""
+        return (
+            "near_verbatim",
+            (
+                f"word-level similarity decided it: {sig['word_edit']:.0%} of the words line up "
+                "in order (word_edit), so only a few words differ"
+            ),
+            "",
+        )
     quotes = min(len(qa), len(qb)) >= MIN_QUOTE_WORDS
     if quotes and Levenshtein.normalized_similarity(qa, qb) >= NEAR_VERBATIM:
         quote_sim = Levenshtein.normalized_similarity(qa, qb)
-        return "near_verbatim", (
-            f"the quotes decided it: the quoted words are {quote_sim:.0%} the same in order, "
-            "only the words around the quote differ"
-        ), ""
+        return (
+            "near_verbatim",
+            (
+                f"the quotes decided it: the quoted words are {quote_sim:.0%} the same in order, "
+                "only the words around the quote differ"
+            ),
+            "",
+        )
     short, long_ = sorted((sig["content_a"], sig["content_b"]), reverse=True)
     side, other = ("b", "a") if sig["content_b"] >= sig["content_a"] else ("a", "b")
     if short >= PARTIAL_SHORT and long_ <= PARTIAL_LONG and short > long_:
-        return "partial", (
-            f"containment decided it: {short:.0%} of {side}'s content words are in {other} "
-            f"(content_{side}), but only {long_:.0%} of {other}'s are in {side}"
-        ), side
+        return (
+            "partial",
+            (
+                f"containment decided it: {short:.0%} of {side}'s content words are in {other} "
+                f"(content_{side}), but only {long_:.0%} of {other}'s are in {side}"
+            ),
+            side,
+        )
     if quotes:
         small, big = sorted((qa, qb), key=len)
         inside = LCSseq.similarity(small, big) / len(small)
         if inside >= NEAR_VERBATIM and len(big) >= len(small) / PARTIAL_LONG:
             side, other = ("a", "b") if small is qa else ("b", "a")
-            return "partial", (
-                f"the quotes decided it: {inside:.0%} of the words {side} quotes appear in "
-                f"order inside {other}'s longer quote"
-            ), side
+            return (
+                "partial",
+                (
+                    f"the quotes decided it: {inside:.0%} of the words {side} quotes appear in "
+                    f"order inside {other}'s longer quote"
+                ),
+                side,
+            )
     return None, "", ""
 
 
@@ -174,6 +192,7 @@ class _Report:
     def __init__(self, article: Article, features: similarity.Features):
         self.plain = features.words
         self.content = features.content_words
+        self.stems = features.stems
         self.quoted = [
             _quoted(words) if _QUOTE_MARKS.search(s.text) else ()
             for s, words in zip(article.sentences, article.words, strict=True)
@@ -216,7 +235,9 @@ def _make_link(
             f"the same-content probability decided it: {prob:.2f} passes the link "
             f"threshold {LINK_THRESHOLD:.2f} (strongest signal: {_strongest(sig)})"
         )
-    shared = _shared_words(ra.join("content", ia), rb.join("content", ib))
+    shared = _shared_words(
+        ra.join("content", ia), rb.join("content", ib), ra.join("stems", ia), rb.join("stems", ib)
+    )
     if relation == "partial" and len(shared) < PARTIAL_MIN_SHARED and not force:
         return None, ""
     covered = max(sig["content_a"], sig["content_b"])
@@ -240,10 +261,16 @@ def _strongest(sig: dict[str, float]) -> str:
     return f"{name} = {sig[name]:.2f}"
 
 
-def _shared_words(a_content: tuple[str, ...], b_content: tuple[str, ...]) -> tuple[str, ...]:
-    """Content words both sides use, once each, in a's order."""
-    in_b = set(b_content)
-    return tuple(w for w in dict.fromkeys(a_content) if w in in_b)
+def _shared_words(
+    a_content: tuple[str, ...],
+    b_content: tuple[str, ...],
+    a_stems: tuple[str, ...],
+    b_stems: tuple[str, ...],
+) -> tuple[str, ...]:
+    """a's content words whose stem b also uses, once each, in a's order."""
+    in_b = set(b_stems)
+    kept = (w for w, s in zip(a_content, a_stems, strict=True) if s in in_b)
+    return tuple(dict.fromkeys(kept))
 
 
 def _scored(
@@ -271,6 +298,17 @@ def align(a: Article, b: Article) -> tuple[Link, ...]:
     ia, ib = np.divmod(np.unique(np.concatenate([ia * m + ib, sa * m + sb])), m)
     if len(ia) == 0:
         return ()
+    # The costly partial_ratio signal is computed only for pairs that can become links:
+    # those the closer relations may take, and those whose probability could pass the
+    # threshold whatever partial_ratio is (an exact bound: the links do not change).
+    sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=_DEFERRED)
+    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
+    may_link = (
+        (col["word_edit"] >= NEAR_VERBATIM)
+        | (np.maximum(col["content_a"], col["content_b"]) >= PREFILTER)
+        | (similarity.probability_bound(sig) >= LINK_THRESHOLD)
+    )
+    ia, ib = ia[may_link], ib[may_link]
     sig = similarity.signals_for_pairs(fa, fb, ia, ib)
     prob = similarity.apply_model(sig)
     col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}

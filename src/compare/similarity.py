@@ -3,8 +3,9 @@
 Each signal is a number in [0, 1] that says one thing a reader can check:
 
 ``content_a`` / ``content_b``
-    Share of a's (b's) content words that the other sentence also uses. The two
-    directions are containment: a short sentence inside a long one scores 1 on its side.
+    Share of a's (b's) content words that the other sentence also uses, words compared
+    by their Snowball stem (``blames`` / ``blamed``, ``terrorist`` / ``terrorists``). The
+    two directions are containment: a short sentence inside a long one scores 1 on its side.
 ``word1_a`` ... ``word3_b``
     Share of a's (b's) word unigrams, bigrams and trigrams (all words, function words
     too) found in the other sentence: how much of the *wording* is kept.
@@ -34,7 +35,10 @@ frequencies of words over the MSRP and STS-news training sentences, so the score
 two sentences does not depend on the reports around them.
 
 For many sentences at once (:func:`matrix`, :mod:`compare.align`) the signals are
-computed in bulk with sparse matrices (:class:`Features`, :func:`signals_for_pairs`).
+computed in bulk with sparse matrices (:class:`Features`, :func:`signals_for_pairs`):
+words, n-grams and character 4-grams become integer ids with numpy. The costly string
+alignments (:data:`EXPENSIVE`) can be left out and :func:`probability_bound` says which
+pairs could still pass a threshold, so only those need them.
 """
 
 from __future__ import annotations
@@ -45,7 +49,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -106,51 +109,74 @@ def _idf() -> tuple[dict[str, float], float]:
 
 # --- per-sentence features ---------------------------------------------------------
 
+_STEMMER = None
+
+
+def stems(words: Sequence[str]) -> list[str]:
+    """Snowball (Porter 2) English stems of normalised words: ``blames``/``blamed`` agree."""
+    global _STEMMER
+    if _STEMMER is None:
+        import Stemmer
+
+        _STEMMER = Stemmer.Stemmer("english")
+    return _STEMMER.stemWords(list(words))
+
 
 def _number_key(norm: str) -> str:
     return norm.replace(",", "")
 
 
-def _units(words: Sequence[Word]) -> dict[str, list[str]]:
-    """The items each signal compares, for one sentence."""
-    tokens = [w for w in words if w.content or w.is_word]
-    norms = [w.norm for w in tokens]
-    content = [w.norm for w in tokens if w.content]
-    numbers = [_number_key(w.norm) for w in tokens if w.norm[:1].isdigit()]
-    names = [
-        w.norm
-        for k, w in enumerate(tokens)
-        if k > 0 and w.text[:1].isupper() and not w.norm[:1].isdigit()
-    ]
-    joined = " ".join(norms)
-    padded = f" {joined} "
-    units = {
-        "content": content,
-        "word1": norms,
-        "word2": [f"{x} {y}" for x, y in pairwise(norms)],
-        "word3": [f"{x} {y} {z}" for x, y, z in zip(norms, norms[1:], norms[2:], strict=False)],
-        "char": [padded[k : k + CHAR_N] for k in range(max(len(padded) - CHAR_N + 1, 0))],
-        "numbers": numbers,
-        "names": names,
-    }
-    return units
+def _dense(codes: np.ndarray) -> np.ndarray:
+    """Dense ids ``0..k-1`` of integer codes, in increasing code order (one stable sort)."""
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    first = np.empty(len(codes), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    out = np.empty(len(codes), dtype=np.int64)
+    out[order] = np.cumsum(first) - 1
+    return out
 
 
-def _binary_matrix(rows: list[list[str]]) -> sparse.csr_matrix:
-    """Binary sentence x item matrix; columns in sorted item order (order-independent sums)."""
+def _ngram_ids(ids: np.ndarray, owner: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of the n-grams of ``ids`` (dense, ``k`` distinct) that lie within one owner.
+
+    An n-gram's id is its items in base ``k`` when that fits in 62 bits, else pairs are
+    re-numbered step by step; returns the ids and the owner of each n-gram.
+    """
+    size = len(ids) - n + 1
+    if size <= 0:
+        return ids[:0], owner[:0]
+    keep = np.flatnonzero(owner[n - 1 :] == owner[:size])
+    gram = ids[keep]
+    base = int(ids.max(initial=0)) + 1
+    for k in range(1, n):
+        if base ** (k + 1) < 2**62:
+            gram = gram * base + ids[keep + k]
+        else:
+            gram = _dense(gram * base + ids[keep + k])  # gram < len(ids): no overflow
+    return gram, owner[keep]
+
+
+def _unique_sorted(x: np.ndarray) -> np.ndarray:
+    x = np.sort(x)
+    return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
+
+
+def _binary(owner: np.ndarray, item: np.ndarray, n_rows: int) -> sparse.csr_matrix:
+    """Binary row x item matrix (an item counted once per row), columns in item order."""
+    item = _dense(item) if len(item) else item.astype(np.int64)
+    n_cols = max(int(item.max(initial=-1)) + 1, 1)
+    rows, cols = np.divmod(_unique_sorted(owner * n_cols + item), n_cols)
+    indptr = np.searchsorted(rows, np.arange(n_rows + 1))
+    return sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(n_rows, n_cols))
+
+
+def _ids(items: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Dense ids of strings in first-seen order, and the vocabulary."""
     vocab: dict[str, int] = {}
-    ids = [{vocab.setdefault(item, len(vocab)) for item in items} for items in rows]
-    rank = np.empty(len(vocab), dtype=np.int64)
-    rank[[vocab[item] for item in sorted(vocab)]] = np.arange(len(vocab))
-    lengths = np.asarray([len(s) for s in ids], dtype=np.int64)
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    flat = np.fromiter((i for s in ids for i in s), dtype=np.int64, count=int(indptr[-1]))
-    matrix = sparse.csr_matrix(
-        (np.ones(len(flat)), rank[flat] if len(flat) else flat, indptr),
-        shape=(len(rows), max(len(vocab), 1)),
-    )
-    matrix.sort_indices()
-    return matrix
+    ids = np.fromiter((vocab.setdefault(x, len(vocab)) for x in items), np.int64, len(items))
+    return ids, list(vocab)
 
 
 @dataclass(frozen=True)
@@ -159,8 +185,9 @@ class Features:
 
     ``sets[name]`` is a binary sentence x item matrix for each set-based signal;
     ``tfidf`` holds L2-normalised TF-IDF rows of the content words; ``texts`` and
-    ``words`` the normalised text and word list of each sentence. Build the two sides
-    with :func:`featurize` so that their columns match.
+    ``words`` the normalised text and word list of each sentence, ``content_words``
+    its content words and ``stems`` their stems. Build the two sides with
+    :func:`featurize` so that their columns match.
     """
 
     sets: dict[str, sparse.csr_matrix]
@@ -168,6 +195,7 @@ class Features:
     texts: tuple[str, ...]
     words: tuple[tuple[str, ...], ...]
     content_words: tuple[tuple[str, ...], ...]
+    stems: tuple[tuple[str, ...], ...]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -180,34 +208,72 @@ def featurize(
 ) -> tuple[Features, Features]:
     """Features of the sentences ``a`` and of ``b`` over one shared vocabulary.
 
-    ``idf`` is ``(weights, default)``; by default the shipped table.
+    ``idf`` is ``(weights, default)``; by default the shipped table. Items become
+    integer ids and the n-gram tables are built with numpy (no Python loop over n-grams).
     """
-    units = [_units(words) for words in (*a, *b)]
+    sentences = (*a, *b)
+    n_rows = len(sentences)
     idf, default = idf or _idf()
+    words: list[tuple[str, ...]] = []
+    content: list[tuple[str, ...]] = []
+    numbers, names, owner_n, owner_m = [], [], [], []
+    for r, ws in enumerate(sentences):
+        tokens = [w for w in ws if w.content or w.is_word]
+        words.append(tuple(w.norm for w in tokens))
+        content.append(tuple(w.norm for w in tokens if w.content))
+        for k, w in enumerate(tokens):
+            if w.norm[:1].isdigit():
+                numbers.append(_number_key(w.norm))
+                owner_n.append(r)
+            elif k > 0 and w.text[:1].isupper():
+                names.append(w.norm)
+                owner_m.append(r)
+    lengths = np.asarray([len(w) for w in words], dtype=np.int64)
+    owner = np.repeat(np.arange(n_rows), lengths)
+    ids, _ = _ids([x for ws in words for x in ws])
     sets = {}
-    for name in ("content", "word1", "word2", "word3", "char", "numbers", "names"):
-        sets[name] = _binary_matrix([u[name] for u in units])
-    # TF-IDF over content words: raw term counts times IDF, rows L2-normalised.
-    vocab = {w: k for k, w in enumerate(sorted({w for u in units for w in u["content"]}))}
-    rows, cols, vals = [], [], []
-    for r, u in enumerate(units):
-        counts: dict[str, int] = {}
-        for w in u["content"]:
-            counts[w] = counts.get(w, 0) + 1
-        for w in sorted(counts):
-            rows.append(r)
-            cols.append(vocab[w])
-            vals.append(counts[w] * idf.get(w, default))
+    for n in (1, 2, 3):
+        gram, gram_owner = _ngram_ids(ids, owner, n)
+        sets[f"word{n}"] = _binary(gram_owner, gram, n_rows)
+    # content words and their stems (stemmed once per distinct word)
+    c_lengths = np.asarray([len(c) for c in content], dtype=np.int64)
+    c_owner = np.repeat(np.arange(n_rows), c_lengths)
+    c_ids, c_vocab = _ids([x for c in content for x in c])
+    stem_of = stems(c_vocab)
+    stem_ids, _ = _ids(stem_of)
+    sets["content"] = _binary(c_owner, stem_ids[c_ids] if len(c_ids) else c_ids, n_rows)
+    sentence_stems = tuple(tuple(stem_of[i] for i in c_ids[lo:hi]) for lo, hi in _bounds(c_lengths))
+    # character 4-grams of " w1 w2 ... wn " (codepoints ranked, grams combined as ids)
+    padded = [f" {' '.join(ws)} " if ws else "" for ws in words]
+    big = "".join(padded)
+    codepoints = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    chars = _dense(codepoints)
+    ch_owner = np.repeat(np.arange(n_rows), [len(p) for p in padded])
+    gram, gram_owner = _ngram_ids(chars, ch_owner, CHAR_N)
+    sets["char"] = _binary(gram_owner, gram, n_rows)
+    for name, items, own in (("numbers", numbers, owner_n), ("names", names, owner_m)):
+        item_ids, _ = _ids(items)
+        sets[name] = _binary(np.asarray(own, dtype=np.int64), item_ids, n_rows)
+    # TF-IDF over content words: raw term counts times IDF, rows L2-normalised; columns
+    # in sorted word order so that float sums do not depend on the order of sentences.
+    rank = np.empty(len(c_vocab), dtype=np.int64)
+    rank[np.argsort(np.asarray(c_vocab, dtype=object), kind="stable")] = np.arange(len(c_vocab))
+    weight = np.asarray([idf.get(w, default) for w in c_vocab], dtype=np.float64)
+    cols = rank[c_ids] if len(c_ids) else c_ids
+    cells, counts = np.unique(
+        c_owner * max(len(c_vocab), 1) + cols, return_counts=True, sorted=True
+    )
+    rows, cols = np.divmod(cells, max(len(c_vocab), 1))
+    order = np.argsort(rank)  # column -> vocabulary id
+    vals = counts * weight[order[cols]] if len(cols) else counts.astype(np.float64)
     tfidf = sparse.csr_matrix(
-        (np.asarray(vals, dtype=np.float64), (rows, cols)),
-        shape=(len(units), max(len(vocab), 1)),
+        (vals.astype(np.float64), cols, np.searchsorted(rows, np.arange(n_rows + 1))),
+        shape=(n_rows, max(len(c_vocab), 1)),
     )
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     tfidf = sparse.csr_matrix(sparse.diags(1.0 / norms) @ tfidf)
-    texts = tuple(" ".join(u["word1"]) for u in units)
-    words = tuple(tuple(u["word1"]) for u in units)
-    content_words = tuple(tuple(u["content"]) for u in units)
+    texts = tuple(" ".join(ws) for ws in words)
     n = len(a)
 
     def part(lo: int, hi: int) -> Features:
@@ -215,11 +281,17 @@ def featurize(
             sets={k: m[lo:hi] for k, m in sets.items()},
             tfidf=tfidf[lo:hi],
             texts=texts[lo:hi],
-            words=words[lo:hi],
-            content_words=content_words[lo:hi],
+            words=tuple(words[lo:hi]),
+            content_words=tuple(content[lo:hi]),
+            stems=sentence_stems[lo:hi],
         )
 
-    return part(0, n), part(n, len(units))
+    return part(0, n), part(n, n_rows)
+
+
+def _bounds(lengths: np.ndarray) -> list[tuple[int, int]]:
+    ends = np.cumsum(lengths)
+    return list(zip((ends - lengths).tolist(), ends.tolist(), strict=True))
 
 
 # --- signals for chosen pairs ------------------------------------------------------
@@ -243,10 +315,16 @@ def _agreement(inter: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
     return np.divide(inter, union, out=np.ones_like(inter), where=union > 0)
 
 
-def signals_for_pairs(fa: Features, fb: Features, ia, ib) -> np.ndarray:
+EXPENSIVE = ("token_set", "token_sort", "partial_ratio")
+"""The signals that cost the most (string alignment); :func:`probability_bound` tells
+which pairs need them."""
+
+
+def signals_for_pairs(fa: Features, fb: Features, ia, ib, skip: Sequence[str] = ()) -> np.ndarray:
     """Every signal for the pairs ``(fa[ia[k]], fb[ib[k]])``.
 
-    Returns an array of ``len(ia)`` rows and ``len(SIGNALS)`` columns.
+    Returns an array of ``len(ia)`` rows and ``len(SIGNALS)`` columns; the columns
+    named in ``skip`` (some of :data:`EXPENSIVE`) are left NaN.
     """
     ia = np.asarray(ia, dtype=np.int64)
     ib = np.asarray(ib, dtype=np.int64)
@@ -272,7 +350,10 @@ def signals_for_pairs(fa: Features, fb: Features, ia, ib) -> np.ndarray:
         ("token_sort", fuzz.token_sort_ratio),
         ("partial_ratio", fuzz.partial_ratio),
     ):
-        cols[name] = process.cpdist(ta, tb, scorer=scorer, dtype=np.float64) / 100.0
+        if name in skip:
+            cols[name] = np.full(len(ia), np.nan)
+        else:
+            cols[name] = process.cpdist(ta, tb, scorer=scorer, dtype=np.float64) / 100.0
     for name, seqs_a, seqs_b in (
         ("word_edit", fa.words, fb.words),
         ("content_edit", fa.content_words, fb.content_words),
@@ -341,6 +422,55 @@ def apply_model(signals: np.ndarray, model: str = "same_content") -> np.ndarray:
     if p["kind"] == "logistic":
         return 1.0 / (1.0 + np.exp(-y))
     return np.clip(y / p.get("max", 1.0), 0.0, 1.0)
+
+
+def probability_bound(signals: np.ndarray, model: str = "same_content") -> np.ndarray:
+    """An upper bound of :func:`apply_model` when the NaN signals may take any value in [0, 1].
+
+    Only symmetric signals may be NaN (e.g. the :data:`EXPENSIVE` ones left out by
+    ``signals_for_pairs(..., skip=...)``); in a row with any NaN, every column that is
+    NaN somewhere is taken as unknown. The model's logit is a quadratic in the
+    standardised inputs; each term holding an unknown input is bounded on its own (one
+    unknown: the exact maximum of ``q z**2 + l z`` on its interval; two: the largest
+    corner product), so the bound is never below the true probability. A pair whose
+    bound is under a threshold cannot reach it, whatever the left-out signals are.
+    """
+    p = parameters()["models"][model]
+    x = model_inputs(signals)
+    mean, scale = np.asarray(p["mean"]), np.asarray(p["scale"])
+    unknown = np.flatnonzero(np.isnan(x).any(axis=0))
+    if len(unknown) == 0:
+        return apply_model(signals, model)
+    z = (np.nan_to_num(x, nan=0.0) - mean) / scale
+    z[:, unknown] = 0.0
+    quad = np.asarray(p["quadratic"])
+    sym = quad + quad.T  # coefficient of z_i z_j (i != j) is sym[i, j]
+    y = z @ np.asarray(p["linear"]) + np.einsum("ki,ij,kj->k", z, quad, z) + p["intercept"]
+    lo = (0.0 - mean[unknown]) / scale[unknown]
+    hi = (1.0 - mean[unknown]) / scale[unknown]
+    rows = np.isnan(x[:, unknown]).any(axis=1)  # a row with any NaN: all unknown
+    for k, u in enumerate(unknown):
+        lin = p["linear"][u] + z @ sym[u]  # known z only (unknown columns are 0)
+        q = quad[u, u]
+        cands = [q * lo[k] ** 2 + lin * lo[k], q * hi[k] ** 2 + lin * hi[k]]
+        if q < 0:
+            v = np.clip(-lin / (2 * q), lo[k], hi[k])
+            cands.append(q * v**2 + lin * v)
+        best = np.max(np.stack(cands), axis=0)
+        y += np.where(rows, best, 0.0)
+        for m in range(k + 1, len(unknown)):
+            c = quad[u, unknown[m]] + quad[unknown[m], u]
+            corner = max(c * s * t for s in (lo[k], hi[k]) for t in (lo[m], hi[m]))
+            y += np.where(rows, corner, 0.0)
+    bound = (
+        1.0 / (1.0 + np.exp(-y))
+        if p["kind"] == "logistic"
+        else np.clip(y / p.get("max", 1.0), 0.0, 1.0)
+    )
+    known = ~rows
+    if known.any():
+        bound[known] = apply_model(signals[known], model)
+    return bound
 
 
 def pair_signals(a_words: Sequence[Word], b_words: Sequence[Word]) -> dict[str, float]:
