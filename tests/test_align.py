@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -179,3 +180,60 @@ def test_deferred_signal_changes_no_link(reports, monkeypatch):
     fast = align(big_a, big_b)
     monkeypatch.setattr(module, "_DEFERRED", ())
     assert align(big_a, big_b) == fast
+
+
+def _reference_top_k(matrix, k):
+    """The (row, column) pairs among the k best of their row or column, by sorting all."""
+    coo = matrix.tocoo()
+    keep = set()
+    for key, other in ((coo.row, coo.col), (coo.col, coo.row)):
+        groups: dict[int, list[tuple[float, int]]] = {}
+        for x, y, v in zip(key.tolist(), other.tolist(), coo.data.tolist(), strict=True):
+            groups.setdefault(x, []).append((-v, y))
+        for x, entries in groups.items():
+            for _, y in sorted(entries)[:k]:
+                keep.add((x, y) if key is coo.row else (y, x))
+    return keep
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(1, 12),
+    st.integers(1, 12),
+    st.lists(st.sampled_from([0.1, 0.25, 0.5, 0.5 + 1e-12, 0.75, 0.99, 1.0]), max_size=144),
+    st.randoms(use_true_random=False),
+)
+def test_top_k_candidates_match_a_full_sort(n, m, values, rng):
+    from scipy import sparse
+
+    from compare.align import TOP_K, _top_k
+
+    cells = rng.sample(range(n * m), min(len(values), n * m))
+    rows, cols = np.divmod(np.asarray(cells, dtype=np.int64), m)
+    matrix = sparse.csr_matrix((values[: len(cells)], (rows, cols)), shape=(n, m))
+    rows_a, cols_a = _top_k(matrix.copy())
+    cols_b, rows_b = _top_k(matrix.tocsc())
+    found = set(zip(rows_a.tolist(), cols_a.tolist(), strict=True))
+    found |= set(zip(rows_b.tolist(), cols_b.tolist(), strict=True))
+    assert found == _reference_top_k(matrix, TOP_K)
+
+
+def test_pairs_left_out_before_make_link_make_no_link(reports):
+    from compare import similarity
+    from compare.align import _cannot_link, _make_link, _Report
+
+    a, b = reports
+    big_a = Article.from_text(
+        "\n\n".join(f"{s.text} Item {k}." for k in range(3) for s in a.sentences)
+    )
+    big_b = Article.from_text("\n\n".join(s.text for s in b.sentences))
+    fa, fb = similarity.featurize(big_a.words, big_b.words)
+    ia, ib = np.divmod(np.arange(len(fa) * len(fb)), len(fb))
+    sig = similarity.signals_for_pairs(fa, fb, ia, ib)
+    prob = similarity.apply_model(sig)
+    ra, rb = _Report(big_a, fa), _Report(big_b, fb)
+    left_out = _cannot_link(ra, rb, ia, ib, sig, prob)
+    assert 0 < left_out.sum() < len(ia)
+    for k in np.flatnonzero(left_out):
+        row = dict(zip(similarity.SIGNALS, sig[k].tolist(), strict=True))
+        assert _make_link(ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]))[0] is None

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.align import align
 from compare.models import RELATIONS, UNIQUE, VERDICTS, Article, Link, Passage
-from compare.overlap import _runs, coverage, decide, shared_passages, verdict
+from compare.overlap import _gram_ids, _runs, coverage, decide, shared_passages, verdict
 from compare.segment import tokenize
 
 UNRELATED = (
@@ -116,7 +117,30 @@ def _reference_runs(a, b, k):
     st.integers(1, 4),
 )
 def test_runs_match_brute_force(a, b, k):
-    assert _runs(a, b, k) == _reference_runs(a, b, k)
+    i, j, n = _runs(a, b, k)
+    assert list(zip(i.tolist(), j.tolist(), n.tolist(), strict=True)) == _reference_runs(a, b, k)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(0, 3), max_size=30),
+    st.lists(st.integers(0, 3), max_size=30),
+    st.integers(1, 9),
+)
+def test_gram_ids_are_equal_exactly_for_equal_grams(a, b, n):
+    # codes near 2**40 force the renumbering step that keeps the ids within 62 bits
+    big = 2**40
+    a_codes = np.asarray(a, dtype=np.int64) * big
+    b_codes = np.asarray(b, dtype=np.int64) * big
+    ga, gb = _gram_ids(a_codes, b_codes, n)
+    grams_a = [tuple(a[i : i + n]) for i in range(len(a) - n + 1)]
+    grams_b = [tuple(b[j : j + n]) for j in range(len(b) - n + 1)]
+    assert len(ga) == len(grams_a) and len(gb) == len(grams_b)
+    ids = np.concatenate([ga, gb]).tolist()
+    grams = grams_a + grams_b
+    for x in range(len(grams)):
+        for y in range(len(grams)):
+            assert (ids[x] == ids[y]) == (grams[x] == grams[y])
 
 
 # --- coverage --------------------------------------------------------------------------

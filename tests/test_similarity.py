@@ -155,3 +155,43 @@ def test_probability_bound_is_never_below_the_probability(x, y, u, v, w):
         unknown[0, k] = np.nan
     assert similarity.probability_bound(unknown)[0] >= similarity.apply_model(sig)[0] - 1e-12
     assert similarity.probability_bound(sig)[0] == pytest.approx(similarity.apply_model(sig)[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(words, min_size=1, max_size=4), st.lists(words, min_size=1, max_size=4))
+def test_batched_signals_equal_one_pair_at_a_time(xs, ys):
+    # repeated sentences are scored once per distinct pair; the values must not change
+    ta = [tokenize(" ".join(x)) for x in xs + xs[:1]]
+    tb = [tokenize(" ".join(y)) for y in ys + ys[:1]]
+    fa, fb = similarity.featurize(ta, tb)
+    ia, ib = np.divmod(np.arange(len(ta) * len(tb)), len(tb))
+    batch = similarity.signals_for_pairs(fa, fb, ia, ib)
+    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist(), strict=True)):
+        single = similarity.pair_signals(ta[i], tb[j])
+        for name in ("ratio", *similarity.EXPENSIVE, "word_edit", "content_edit"):
+            assert batch[k, similarity.SIGNALS.index(name)] == single[name], name
+    # the left-out signals, filled in later, are the same numbers
+    skipped = similarity.signals_for_pairs(fa, fb, ia, ib, skip=similarity.EXPENSIVE)
+    assert np.isnan(skipped[:, similarity.SIGNALS.index("partial_ratio")]).all()
+    completed = similarity.complete_signals(fa, fb, ia, ib, skipped)
+    assert np.array_equal(completed, batch)
+
+
+@settings(max_examples=100, deadline=None)
+@given(words, words)
+def test_token_sort_is_rapidfuzz_token_sort_ratio(x, y):
+    from rapidfuzz import fuzz
+
+    fa, fb = similarity.featurize([tokenize(" ".join(x))], [tokenize(" ".join(y))])
+    sig = similarity.signals_for_pairs(fa, fb, [0], [0])[0]
+    expected = fuzz.token_sort_ratio(fa.texts[0], fb.texts[0]) / 100.0
+    assert sig[similarity.SIGNALS.index("token_sort")] == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-(2**40), 2**40), max_size=50), st.integers(0, 2**40))
+def test_dense_ids_keep_the_order_of_the_codes(codes, spread):
+    x = np.asarray(codes, dtype=np.int64) // max(spread, 1)  # narrow or wide ranges
+    dense = similarity._dense(x)
+    distinct = sorted(set(x.tolist()))
+    assert dense.tolist() == [distinct.index(v) for v in x.tolist()]

@@ -32,11 +32,13 @@ How it works: every sentence becomes a sparse TF-IDF vector of its content words
 sparse product gives the cosine of all pairs, and only pairs above a floor that are
 among the best few of their row or column (candidates) get the signals; the costliest
 one (``partial_ratio``) only for candidates whose probability could pass the threshold
-whatever its value (an exact bound, so it changes no link). Content words are compared
-by their stems (``blames`` / ``blamed``), for containment and ``shared_words`` alike. A
-candidate becomes a link when its same-content probability passes the fitted
-threshold, or when it is near verbatim or partial. Partial pairs that share their
-longer sentence are merged into one link (one sentence of a told in two of b).
+whatever its value (an exact bound, so it changes no link); pairs that cannot link
+whatever their words (see ``_cannot_link``) are dropped before the per-pair Python work.
+Content words are compared by their stems (``blames`` / ``blamed``), for containment
+and ``shared_words`` alike. A candidate becomes a link when its same-content
+probability passes the fitted threshold, or when it is near verbatim or partial.
+Partial pairs that share their longer sentence are merged into one link (one sentence
+of a told in two of b).
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ has at least this share of its content words in the other."""
 
 _DEFERRED = ("partial_ratio",)
 _QUOTE_MARKS = re.compile('["“”„‟«»]')
+_HAS_ALNUM = re.compile(r"[^\W_]").search
+"""True exactly when ``Word.is_word`` is for a token's text (a character that is alnum)."""
 
 
 def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
@@ -83,7 +87,7 @@ def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
     for w in words:
         if w.norm == '"':
             inside = not inside
-        elif inside and w.is_word:
+        elif inside and (w.text.isalnum() or _HAS_ALNUM(w.text)):  # w.is_word
             out.append(w.norm)
     return tuple(out)
 
@@ -92,23 +96,45 @@ def _plain(words: Sequence[Word]) -> tuple[str, ...]:
     return tuple(w.norm for w in words if w.is_word)
 
 
+_BINS = 64
+
+
+def _top_k(matrix: sparse.csr_matrix | sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of each row of a CSR matrix (column of a CSC one) that are among its
+    ``TOP_K`` best: largest value first, ties by the smaller other index. Returns the
+    (row or column, other index) of the kept entries."""
+    n_keys = len(matrix.indptr) - 1
+    key = np.repeat(np.arange(n_keys), np.diff(matrix.indptr))
+    other = matrix.indices.astype(np.int64)
+    data = matrix.data
+    # Pre-selection (exact): values binned in _BINS equal bins; a row's TOP_K best all lie
+    # in the bins from the one holding its TOP_K-th best value up, and every entry below
+    # that bin ranks after every entry in it or above. Only those entries are sorted.
+    bins = np.clip(np.floor(data * _BINS), 0, _BINS).astype(np.int64)
+    count = np.bincount(key * (_BINS + 1) + bins, minlength=n_keys * (_BINS + 1))
+    at_least = np.cumsum(count.reshape(n_keys, _BINS + 1)[:, ::-1], axis=1)[:, ::-1]
+    enough = at_least >= TOP_K
+    lowest = np.where(enough.any(axis=1), _BINS - np.argmax(enough[:, ::-1], axis=1), 0)
+    chosen = np.flatnonzero(bins >= lowest[key])
+    key, other, data = key[chosen], other[chosen], data[chosen]
+    order = np.lexsort((other, -data, key))  # by key, best value first, then index
+    sorted_key = key[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_key, sorted_key, side="left")
+    kept = order[rank < TOP_K]
+    return key[kept], other[kept]
+
+
 def _candidates(fa: similarity.Features, fb: similarity.Features) -> tuple[np.ndarray, ...]:
-    """Candidate pairs ``(ia, ib)``: cosine >= floor and among the top k of a row or column."""
+    """Candidate pairs ``(ia, ib)``: cosine >= floor and among the top k of a row or column
+    (a pair may come twice)."""
     cos = sparse.csr_matrix(fa.tfidf @ fb.tfidf.T)
     cos.data[cos.data < CANDIDATE_FLOOR] = 0
     cos.eliminate_zeros()
-    coo = cos.tocoo()
-    rows, cols, vals = coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data
-    if len(vals) == 0:
-        return rows, cols
-    keep = np.zeros(len(vals), dtype=bool)
-    for key, other in ((rows, cols), (cols, rows)):
-        order = np.lexsort((other, -vals, key))  # by key, best cosine first, then index
-        sorted_key = key[order]
-        starts = np.searchsorted(sorted_key, sorted_key, side="left")
-        rank = np.arange(len(order)) - starts
-        keep[order[rank < TOP_K]] = True
-    return rows[keep], cols[keep]
+    if cos.nnz == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    rows_a, cols_a = _top_k(cos)
+    cols_b, rows_b = _top_k(cos.tocsc())
+    return np.concatenate([rows_a, rows_b]), np.concatenate([cols_a, cols_b])
 
 
 def _same_words(fa: similarity.Features, fb: similarity.Features) -> tuple[np.ndarray, np.ndarray]:
@@ -197,9 +223,12 @@ class _Report:
             _quoted(words) if _QUOTE_MARKS.search(s.text) else ()
             for s, words in zip(article.sentences, article.words, strict=True)
         ]
+        self.quoted_length = np.fromiter(map(len, self.quoted), np.int64, len(self.quoted))
 
     def join(self, field: str, indices: tuple[int, ...]) -> tuple[str, ...]:
         values = getattr(self, field)
+        if len(indices) == 1:
+            return tuple(values[indices[0]])
         return tuple(x for i in indices for x in values[i])
 
 
@@ -256,6 +285,25 @@ def _make_link(
     return link, contained
 
 
+def _cannot_link(
+    ra: _Report, rb: _Report, ia: np.ndarray, ib: np.ndarray, sig: np.ndarray, prob: np.ndarray
+) -> np.ndarray:
+    """Pairs (one sentence each side) that :func:`_make_link` turns down whatever their
+    words, found without it: not near verbatim, not partial by containment, too few
+    quoted words on one side for the quote tests, and a probability under the threshold.
+    """
+    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
+    short = np.maximum(col["content_a"], col["content_b"])
+    long_ = np.minimum(col["content_a"], col["content_b"])
+    quoted = np.minimum(ra.quoted_length[ia], rb.quoted_length[ib])
+    return (
+        (prob < LINK_THRESHOLD)
+        & (col["word_edit"] < NEAR_VERBATIM)
+        & ~((short >= PARTIAL_SHORT) & (long_ <= PARTIAL_LONG) & (short > long_))
+        & (quoted < MIN_QUOTE_WORDS)
+    )
+
+
 def _strongest(sig: dict[str, float]) -> str:
     name = max(("tfidf", "content_a", "content_b", "char_a", "char_b"), key=lambda s: (sig[s], s))
     return f"{name} = {sig[name]:.2f}"
@@ -309,19 +357,26 @@ def align(a: Article, b: Article) -> tuple[Link, ...]:
         | (similarity.probability_bound(sig) >= LINK_THRESHOLD)
     )
     ia, ib = ia[may_link], ib[may_link]
-    sig = similarity.signals_for_pairs(fa, fb, ia, ib)
+    sig = similarity.complete_signals(fa, fb, ia, ib, sig[may_link])
     prob = similarity.apply_model(sig)
     col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
+    ra, rb = _Report(a, fa), _Report(b, fb)
     may_link = (
         (prob >= LINK_THRESHOLD)
         | (col["word_edit"] >= NEAR_VERBATIM)
         | (np.maximum(col["content_a"], col["content_b"]) >= PREFILTER)
-    )
-    ra, rb = _Report(a, fa), _Report(b, fb)
+    ) & ~_cannot_link(ra, rb, ia, ib, sig, prob)
+    chosen = np.flatnonzero(may_link)
     pairs: list[tuple[Link, str]] = []
-    for k in np.flatnonzero(may_link):
-        row = dict(zip(similarity.SIGNALS, map(float, sig[k]), strict=True))
-        link, contained = _make_link(ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]))
+    for i, j, values, p in zip(
+        ia[chosen].tolist(),
+        ib[chosen].tolist(),
+        sig[chosen].tolist(),
+        prob[chosen].tolist(),
+        strict=True,
+    ):
+        row = dict(zip(similarity.SIGNALS, values, strict=True))
+        link, contained = _make_link(ra, rb, (i,), (j,), row, p)
         if link is not None:
             pairs.append((link, contained))
     return _merge_partials(a, b, ra, rb, pairs)

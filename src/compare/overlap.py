@@ -23,12 +23,13 @@ pure punctuation are skipped, when matching and when counting: ``Taliban, and`` 
 
 from __future__ import annotations
 
-import bisect
 import json
-from collections import defaultdict
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 from compare.models import (
     RELATIONS,
@@ -46,55 +47,86 @@ from compare.models import (
 # --- shared passages ---------------------------------------------------------------
 
 
-def _is_word(word: Word) -> bool:
-    """``word.is_word``, with a fast path for the common all-alphanumeric token."""
-    return word.text.isalnum() or word.is_word
+_HAS_ALNUM = re.compile(r"[^\W_]").search
+"""``_HAS_ALNUM(text)`` is true exactly when ``Word.is_word`` is for a token of that text
+(some character is alphanumeric by ``str.isalnum``), without a Python loop over it."""
 
 
 def _words(article: Article) -> list[Word]:
     """All word tokens of ``article`` in text order, bare punctuation left out."""
-    return [w for sentence in article.words for w in sentence if _is_word(w)]
+    return [w for ws in article.words for w in ws if w.text.isalnum() or _HAS_ALNUM(w.text)]
 
 
-def _codes(a_words: Sequence[Word], b_words: Sequence[Word]) -> tuple[list[int], list[int]]:
-    """The two word sequences as integer codes (equal norm, equal code)."""
-    vocabulary: dict[str, int] = {}
-    a_codes = [vocabulary.setdefault(w.norm, len(vocabulary)) for w in a_words]
-    b_codes = [vocabulary.setdefault(w.norm, len(vocabulary)) for w in b_words]
-    return a_codes, b_codes
+def _norms(article: Article) -> list[str]:
+    """``Word.norm`` of every word token of ``article`` (as :func:`_words`), in text order."""
+    return [w.norm for ws in article.words for w in ws if w.text.isalnum() or _HAS_ALNUM(w.text)]
 
 
-def _grams(codes: Sequence[int], n: int) -> list[tuple[int, ...]]:
-    """The ``n``-grams of ``codes`` in order (``codes[i:i+n]`` for every ``i``)."""
-    return list(zip(*(codes[k:] for k in range(n)), strict=False))
+def _codes(a_norms: Sequence[str], b_norms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Two sequences of normalised words as integer codes (equal norm, equal code)."""
+    vocabulary = dict.fromkeys(a_norms)
+    vocabulary.update(dict.fromkeys(b_norms))
+    index = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+    return (
+        np.fromiter(map(index.__getitem__, a_norms), dtype=np.int64, count=len(a_norms)),
+        np.fromiter(map(index.__getitem__, b_norms), dtype=np.int64, count=len(b_norms)),
+    )
 
 
-def _runs(a: Sequence[int], b: Sequence[int], k: int) -> list[tuple[int, int, int]]:
+def _gram_ids(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of the ``n``-grams of the codes ``a`` and of ``b`` (``a[i:i+n]`` for every ``i``).
+
+    Two ``n``-grams (of either side) have the same id exactly when their codes are the
+    same: each step multiplies by the code range and adds the next code, and renumbers
+    the ids densely first whenever that could pass 62 bits.
+    """
+    codes = np.concatenate([a, b]).astype(np.int64)
+    size = len(codes) - n + 1
+    if n < 1 or size <= 0:
+        return codes[:0], codes[:0]
+    base = int(codes.max(initial=0)) + 1
+    gram = codes[:size].copy()
+    for k in range(1, n):
+        if int(gram.max(initial=0)) >= 2**62 // base:
+            gram = np.unique(gram, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        gram = gram * base + codes[k : k + size]
+    return gram[: max(len(a) - n + 1, 0)], gram[len(a) : len(a) + max(len(b) - n + 1, 0)]
+
+
+def _runs(a: Sequence[int], b: Sequence[int], k: int) -> tuple[np.ndarray, ...]:
     """Every maximal common run ``(i, j, n)`` with ``a[i:i+n] == b[j:j+n]`` and ``n >= k``.
 
-    Seeds are the word ``k``-grams both sides share (a hash index of b's ``k``-grams);
-    a seed extends only from the left end of a run, so each run is walked once. The
-    result is sorted by ``i`` then ``j``.
+    Returned as three integer arrays ``i``, ``j``, ``n`` sorted by ``i`` then ``j``. Every
+    pair of equal ``k``-grams is found by sorting both sides' ``k``-gram ids; a run of ``n``
+    words is a stretch of ``n - k + 1`` such pairs on one diagonal (``i - j``), so runs
+    are those stretches, found with numpy (no loop over words).
     """
+    a = np.asarray(a, dtype=np.int64)
+    b = np.asarray(b, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int64)
     if len(a) < k or len(b) < k:
-        return []
-    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for j, gram in enumerate(_grams(b, k)):
-        index[gram].append(j)
-    runs = []
-    len_a, len_b = len(a), len(b)
-    for i, gram in enumerate(_grams(a, k)):
-        starts = index.get(gram)
-        if not starts:
-            continue
-        for j in starts:
-            if i and j and a[i - 1] == b[j - 1]:
-                continue  # inside a run that started earlier
-            n = k
-            while i + n < len_a and j + n < len_b and a[i + n] == b[j + n]:
-                n += 1
-            runs.append((i, j, n))
-    return runs
+        return empty, empty, empty
+    ga, gb = _gram_ids(a, b, k)
+    order_a, order_b = np.argsort(ga), np.argsort(gb)
+    sorted_ga, sorted_gb = ga[order_a], gb[order_b]
+    lo = np.searchsorted(sorted_gb, sorted_ga, side="left")
+    counts = np.searchsorted(sorted_gb, sorted_ga, side="right") - lo
+    total = int(counts.sum())
+    if total == 0:
+        return empty, empty, empty
+    i = np.repeat(order_a, counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    j = order_b[np.repeat(lo, counts) + np.arange(total) - first]
+    # pairs on one diagonal with consecutive i form one run
+    by_diagonal = np.lexsort((i, i - j))
+    i, j = i[by_diagonal], j[by_diagonal]
+    starts = np.ones(total, dtype=bool)
+    starts[1:] = (i[1:] != i[:-1] + 1) | (j[1:] != j[:-1] + 1)
+    where = np.flatnonzero(starts)
+    n = np.diff(np.append(where, total)) + (k - 1)
+    i, j = i[where], j[where]
+    by_position = np.lexsort((j, i))
+    return i[by_position], j[by_position], n[by_position]
 
 
 def shared_passages(a: Article, b: Article, min_words: int = 5) -> tuple[Passage, ...]:
@@ -110,22 +142,21 @@ def shared_passages(a: Article, b: Article, min_words: int = 5) -> tuple[Passage
     if min_words < 1:
         raise ValueError(f"min_words must be at least 1, not {min_words}")
     a_words, b_words = _words(a), _words(b)
-    a_codes, b_codes = _codes(a_words, b_words)
+    a_codes, b_codes = _codes([w.norm for w in a_words], [w.norm for w in b_words])
+    runs = _runs(a_codes, b_codes, min_words)
     passages = []
-    for i, j, n in _runs(a_codes, b_codes, min_words):
+    for i, j, n in zip(*(x.tolist() for x in runs), strict=True):
         a_start, a_end = a_words[i].start, a_words[i + n - 1].end
         b_start, b_end = b_words[j].start, b_words[j + n - 1].end
-        passages.append(
-            Passage(a_start, a_end, b_start, b_end, n, a.text[a_start:a_end])
-        )
+        passages.append(Passage(a_start, a_end, b_start, b_end, n, a.text[a_start:a_end]))
     return tuple(passages)
 
 
 # --- coverage ----------------------------------------------------------------------
 
 
-def _merge(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Sorted, merged character spans as two lists (starts, ends)."""
+def _merge(spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted, merged character spans as two arrays (starts, ends)."""
     starts: list[int] = []
     ends: list[int] = []
     for start, end in sorted(spans):
@@ -134,16 +165,23 @@ def _merge(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
         else:
             starts.append(start)
             ends.append(end)
-    return starts, ends
+    return np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
 
 
-def _inside(word: Word, starts: list[int], ends: list[int]) -> bool:
-    k = bisect.bisect_right(starts, word.start) - 1
-    return k >= 0 and word.end <= ends[k]
+def _inside(word_starts: np.ndarray, word_ends: np.ndarray, spans: tuple[np.ndarray, ...]):
+    """Which words (given by their starts and ends) lie inside one of the merged spans."""
+    starts, ends = spans
+    if len(starts) == 0:
+        return np.zeros(len(word_starts), dtype=bool)
+    k = np.searchsorted(starts, word_starts, side="right") - 1
+    return (k >= 0) & (word_ends <= ends[np.maximum(k, 0)])
 
 
 def _sentence_keys(article: Article) -> list[tuple[str, ...]]:
-    return [tuple(w.norm for w in words if _is_word(w)) for words in article.words]
+    return [
+        tuple([w.norm for w in words if w.text.isalnum() or _HAS_ALNUM(w.text)])
+        for words in article.words
+    ]
 
 
 def _one_coverage(
@@ -152,7 +190,9 @@ def _one_coverage(
     side: str,
     links: Sequence[Link],
     spans: Sequence[tuple[int, int]],
+    keys: tuple[list[tuple[str, ...]], list[tuple[str, ...]]],
 ) -> Coverage:
+    """Coverage of ``of`` by ``by``; ``keys`` are the sentence keys of ``of`` and ``by``."""
     rank = {relation: r for r, relation in enumerate(RELATIONS)}
     best: dict[int, int] = {}
     for link in links:
@@ -162,20 +202,26 @@ def _one_coverage(
             )
         for index in getattr(link, side):
             best[index] = min(best.get(index, len(RELATIONS)), rank[link.relation])
-    starts, ends = _merge(spans)
-    other_sentences = {key for key in _sentence_keys(by) if key}
-    counts = {"verbatim": 0, "paraphrase": 0, "absent": 0}
-    for index, (words, key) in enumerate(zip(of.words, _sentence_keys(of), strict=True)):
-        whole = bool(key) and key in other_sentences  # short identical sentences
-        for word in words:
-            if not word.content:
-                continue
-            if whole or _inside(word, starts, ends):
-                counts["verbatim"] += 1
-            elif index in best:
-                counts["paraphrase"] += 1
-            else:
-                counts["absent"] += 1
+    of_keys, by_keys = keys
+    other_sentences = {key for key in by_keys if key}
+    n_sentences = len(of.words)
+    whole = np.fromiter(  # short identical sentences
+        (bool(key) and key in other_sentences for key in of_keys), dtype=bool, count=n_sentences
+    )
+    linked = np.zeros(n_sentences, dtype=bool)
+    linked[[i for i in best if 0 <= i < n_sentences]] = True
+    per_sentence = [[w for w in ws if w.content] for ws in of.words]
+    content = [w for ws in per_sentence for w in ws]
+    sentence = np.repeat(np.arange(n_sentences), [len(ws) for ws in per_sentence])
+    starts = np.fromiter((w.start for w in content), dtype=np.int64, count=len(content))
+    ends = np.fromiter((w.end for w in content), dtype=np.int64, count=len(content))
+    verbatim = whole[sentence] | _inside(starts, ends, _merge(spans))
+    paraphrase = ~verbatim & linked[sentence]
+    counts = {
+        "verbatim": int(verbatim.sum()),
+        "paraphrase": int(paraphrase.sum()),
+        "absent": int(len(content) - verbatim.sum() - paraphrase.sum()),
+    }
     total = sum(counts.values())
     shares = {k: (v / total if total else 0.0) for k, v in counts.items()}
     statuses = tuple(
@@ -207,9 +253,10 @@ def coverage(
     """
     a_spans = [(p.a_start, p.a_end) for p in passages]
     b_spans = [(p.b_start, p.b_end) for p in passages]
+    a_keys, b_keys = _sentence_keys(a), _sentence_keys(b)
     return (
-        _one_coverage(a, b, "a", links, a_spans),
-        _one_coverage(b, a, "b", links, b_spans),
+        _one_coverage(a, b, "a", links, a_spans, (a_keys, b_keys)),
+        _one_coverage(b, a, "b", links, b_spans, (b_keys, a_keys)),
     )
 
 
@@ -226,14 +273,17 @@ def verdict_model() -> Mapping:
     return json.loads(text)
 
 
-def _containment(b_codes: Sequence[int], a_codes: Sequence[int], n: int) -> float:
+def _containment(b_codes: np.ndarray, a_codes: np.ndarray, n: int) -> float:
     """Share of b's word ``n``-grams (``n`` clipped to b's length) that occur in a."""
     n = min(n, len(b_codes))
     if n == 0:
         return 0.0
-    a_grams = set(_grams(a_codes, n))
-    b_grams = _grams(b_codes, n)
-    return sum(g in a_grams for g in b_grams) / len(b_grams)
+    b_grams, a_grams = _gram_ids(b_codes, a_codes, n)
+    if len(a_grams) == 0:
+        return 0.0
+    a_grams, b_grams = np.sort(a_grams), np.sort(b_grams)  # sorted queries: faster lookups
+    at = np.minimum(np.searchsorted(a_grams, b_grams), len(a_grams) - 1)
+    return int(np.count_nonzero(a_grams[at] == b_grams)) / len(b_grams)
 
 
 def verdict_scores(
@@ -246,7 +296,7 @@ def verdict_scores(
     and ``paraphrase_b``: the coverage shares; ``longest_passage_words`` and
     ``longest_passage_share`` (of b's words): the longest shared passage.
     """
-    a_codes, b_codes = _codes(_words(a), _words(b))
+    a_codes, b_codes = _codes(_norms(a), _norms(b))
     longest = max((p.words for p in passages), default=0)
     scores = {f"containment_{n}": _containment(b_codes, a_codes, n) for n in (1, 2, 3, 8)}
     scores.update(
@@ -255,7 +305,7 @@ def verdict_scores(
         verbatim_b=coverage[1].verbatim,
         paraphrase_b=coverage[1].paraphrase,
         longest_passage_words=float(longest),
-        longest_passage_share=longest / len(b_codes) if b_codes else 0.0,
+        longest_passage_share=longest / len(b_codes) if len(b_codes) else 0.0,
     )
     return scores
 

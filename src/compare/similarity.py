@@ -36,19 +36,24 @@ two sentences does not depend on the reports around them.
 
 For many sentences at once (:func:`matrix`, :mod:`compare.align`) the signals are
 computed in bulk with sparse matrices (:class:`Features`, :func:`signals_for_pairs`):
-words, n-grams and character 4-grams become integer ids with numpy. The costly string
-alignments (:data:`EXPENSIVE`) can be left out and :func:`probability_bound` says which
-pairs could still pass a threshold, so only those need them.
+words, n-grams and character 4-grams become integer ids with numpy; the string signals
+(rapidfuzz, in C over whole batches) are computed once per distinct pair of texts. The
+costly string alignments (:data:`EXPENSIVE`) can be left out and
+:func:`probability_bound` says which pairs could still pass a threshold, so only those
+need them (:func:`complete_signals` fills them in).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -57,6 +62,11 @@ from scipy import sparse
 
 from compare.models import Article, Word
 from compare.segment import tokenize
+
+_NORM, _TEXT, _FIRST = attrgetter("norm"), attrgetter("text"), itemgetter(slice(0, 1))
+_HAS_ALNUM = re.compile(r"[^\W_]").search
+"""``_HAS_ALNUM(text)`` is true exactly when ``Word(text=text).is_word`` is (a character
+for which ``str.isalnum`` holds), without a Python loop over the characters."""
 
 DIRECTED = ("content", "word1", "word2", "word3", "char")
 """Signals measured in both directions (``_a``: share of a found in b; ``_b``: of b in a)."""
@@ -127,8 +137,19 @@ def _number_key(norm: str) -> str:
 
 
 def _dense(codes: np.ndarray) -> np.ndarray:
-    """Dense ids ``0..k-1`` of integer codes, in increasing code order (one stable sort)."""
-    order = np.argsort(codes, kind="stable")
+    """Dense ids ``0..k-1`` of integer codes, in increasing code order.
+
+    Codes in a narrow range go through a table of the codes present (no sort); others
+    through one sort (equal codes get one id whatever the order among them).
+    """
+    if len(codes) == 0:
+        return codes.astype(np.int64)
+    low, high = int(codes.min()), int(codes.max())
+    if high - low <= 2 * len(codes) + 4096:
+        present = np.zeros(high - low + 1, dtype=bool)
+        present[codes - low] = True
+        return (np.cumsum(present) - 1)[codes - low]
+    order = np.argsort(codes)
     ordered = codes[order]
     first = np.empty(len(codes), dtype=bool)
     first[:1] = True
@@ -174,9 +195,9 @@ def _binary(owner: np.ndarray, item: np.ndarray, n_rows: int) -> sparse.csr_matr
 
 def _ids(items: list[str]) -> tuple[np.ndarray, list[str]]:
     """Dense ids of strings in first-seen order, and the vocabulary."""
-    vocab: dict[str, int] = {}
-    ids = np.fromiter((vocab.setdefault(x, len(vocab)) for x in items), np.int64, len(items))
-    return ids, list(vocab)
+    vocab = list(dict.fromkeys(items))
+    index = dict(zip(vocab, range(len(vocab)), strict=True))
+    return np.fromiter(map(index.__getitem__, items), np.int64, len(items)), vocab
 
 
 @dataclass(frozen=True)
@@ -186,7 +207,10 @@ class Features:
     ``sets[name]`` is a binary sentence x item matrix for each set-based signal;
     ``tfidf`` holds L2-normalised TF-IDF rows of the content words; ``texts`` and
     ``words`` the normalised text and word list of each sentence, ``content_words``
-    its content words and ``stems`` their stems. Build the two sides with
+    its content words and ``stems`` their stems; ``sorted_texts`` the text with its
+    words in sorted order (what ``token_sort`` compares). ``ids[field]`` numbers the
+    distinct values of ``texts``, ``words`` and ``content_words`` (equal value, equal
+    id), so that a signal is computed once per distinct pair. Build the two sides with
     :func:`featurize` so that their columns match.
     """
 
@@ -196,6 +220,8 @@ class Features:
     words: tuple[tuple[str, ...], ...]
     content_words: tuple[tuple[str, ...], ...]
     stems: tuple[tuple[str, ...], ...]
+    sorted_texts: tuple[str, ...]
+    ids: dict[str, np.ndarray]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -214,23 +240,27 @@ def featurize(
     sentences = (*a, *b)
     n_rows = len(sentences)
     idf, default = idf or _idf()
-    words: list[tuple[str, ...]] = []
-    content: list[tuple[str, ...]] = []
-    numbers, names, owner_n, owner_m = [], [], [], []
-    for r, ws in enumerate(sentences):
-        tokens = [w for w in ws if w.content or w.is_word]
-        words.append(tuple(w.norm for w in tokens))
-        content.append(tuple(w.norm for w in tokens if w.content))
-        for k, w in enumerate(tokens):
-            if w.norm[:1].isdigit():
-                numbers.append(_number_key(w.norm))
-                owner_n.append(r)
-            elif k > 0 and w.text[:1].isupper():
-                names.append(w.norm)
-                owner_m.append(r)
-    lengths = np.asarray([len(w) for w in words], dtype=np.int64)
+    tokens = [
+        [w for w in ws if w.content or w.text.isalnum() or _HAS_ALNUM(w.text)]
+        for ws in sentences
+    ]
+    words = [tuple(map(_NORM, ts)) for ts in tokens]
+    content = [tuple([w.norm for w in ts if w.content]) for ts in tokens]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=n_rows)
     owner = np.repeat(np.arange(n_rows), lengths)
-    ids, _ = _ids([x for ws in words for x in ws])
+    flat = list(chain.from_iterable(words))
+    # numbers: words that start with a digit; names: other words, not first in their
+    # sentence, written with a capital (map over C functions: no Python loop per word)
+    is_number = np.fromiter(map(str.isdigit, map(_FIRST, flat)), dtype=bool, count=len(flat))
+    texts_of = map(_TEXT, chain.from_iterable(tokens))
+    capital = np.fromiter(map(str.isupper, map(_FIRST, texts_of)), dtype=bool, count=len(flat))
+    not_first = np.ones(len(flat), dtype=bool)
+    not_first[(np.cumsum(lengths) - lengths)[lengths > 0]] = False
+    is_name = ~is_number & capital & not_first
+    numbers = [_number_key(flat[k]) for k in np.flatnonzero(is_number).tolist()]
+    names = [flat[k] for k in np.flatnonzero(is_name).tolist()]
+    owner_n, owner_m = owner[is_number], owner[is_name]
+    ids, _ = _ids(flat)
     sets = {}
     for n in (1, 2, 3):
         gram, gram_owner = _ngram_ids(ids, owner, n)
@@ -238,11 +268,12 @@ def featurize(
     # content words and their stems (stemmed once per distinct word)
     c_lengths = np.asarray([len(c) for c in content], dtype=np.int64)
     c_owner = np.repeat(np.arange(n_rows), c_lengths)
-    c_ids, c_vocab = _ids([x for c in content for x in c])
+    c_ids, c_vocab = _ids(list(chain.from_iterable(content)))
     stem_of = stems(c_vocab)
     stem_ids, _ = _ids(stem_of)
     sets["content"] = _binary(c_owner, stem_ids[c_ids] if len(c_ids) else c_ids, n_rows)
-    sentence_stems = tuple(tuple(stem_of[i] for i in c_ids[lo:hi]) for lo, hi in _bounds(c_lengths))
+    flat_stems = [stem_of[i] for i in c_ids.tolist()]
+    sentence_stems = tuple(tuple(flat_stems[lo:hi]) for lo, hi in _bounds(c_lengths))
     # character 4-grams of " w1 w2 ... wn " (codepoints ranked, grams combined as ids)
     padded = [f" {' '.join(ws)} " if ws else "" for ws in words]
     big = "".join(padded)
@@ -274,6 +305,10 @@ def featurize(
     norms[norms == 0] = 1.0
     tfidf = sparse.csr_matrix(sparse.diags(1.0 / norms) @ tfidf)
     texts = tuple(" ".join(ws) for ws in words)
+    text_ids, distinct = _ids(texts)
+    sorted_distinct = [" ".join(sorted(t.split())) for t in distinct]  # as token_sort does
+    sorted_texts = tuple(sorted_distinct[i] for i in text_ids.tolist())
+    ids = {"texts": text_ids, "words": _ids(words)[0], "content_words": _ids(content)[0]}
     n = len(a)
 
     def part(lo: int, hi: int) -> Features:
@@ -284,6 +319,8 @@ def featurize(
             words=tuple(words[lo:hi]),
             content_words=tuple(content[lo:hi]),
             stems=sentence_stems[lo:hi],
+            sorted_texts=sorted_texts[lo:hi],
+            ids={k: v[lo:hi] for k, v in ids.items()},
         )
 
     return part(0, n), part(n, n_rows)
@@ -319,6 +356,51 @@ EXPENSIVE = ("token_set", "token_sort", "partial_ratio")
 """The signals that cost the most (string alignment); :func:`probability_bound` tells
 which pairs need them."""
 
+_SCORERS = {
+    "ratio": fuzz.ratio,
+    "token_set": fuzz.token_set_ratio,
+    "token_sort": fuzz.token_sort_ratio,
+    "partial_ratio": fuzz.partial_ratio,
+}
+
+
+def _distinct_pairs(
+    fa: Features, fb: Features, ia: np.ndarray, ib: np.ndarray, field: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One pair ``(ia, ib)`` per distinct pair of ``field`` values, and for every pair the
+    index of its distinct pair."""
+    ka, kb = fa.ids[field][ia], fb.ids[field][ib]
+    key = ka * (int(kb.max(initial=0)) + 1) + kb
+    _, first, back = np.unique(key, return_index=True, return_inverse=True)
+    return ia[first], ib[first], back.reshape(-1)
+
+
+def _string_signal(name: str, fa: Features, fb: Features, ia, ib) -> np.ndarray:
+    """A rapidfuzz signal of the sentence pairs ``(ia[k], ib[k])`` in [0, 1], computed
+    once per distinct pair of texts. ``token_sort`` is ``ratio`` of the texts with their
+    words sorted (rapidfuzz's definition), sorted once per sentence."""
+    ia, ib, back = _distinct_pairs(fa, fb, ia, ib, "texts")
+    if name == "token_sort":
+        ta, tb, scorer = fa.sorted_texts, fb.sorted_texts, fuzz.ratio
+    else:
+        ta, tb, scorer = fa.texts, fb.texts, _SCORERS[name]
+    scores = process.cpdist(
+        [ta[i] for i in ia.tolist()], [tb[j] for j in ib.tolist()], scorer=scorer, dtype=np.float64
+    )
+    return (scores / 100.0)[back]
+
+
+def complete_signals(fa: Features, fb: Features, ia, ib, signals: np.ndarray) -> np.ndarray:
+    """``signals`` (rows of ``signals_for_pairs(fa, fb, ia, ib, skip=...)``) with the
+    left-out columns computed: equal to ``signals_for_pairs(fa, fb, ia, ib)``."""
+    out = np.array(signals, dtype=np.float64)
+    missing = [s for s in SYMMETRIC if s in _SCORERS and np.isnan(out[:, SIGNALS.index(s)]).any()]
+    ia = np.asarray(ia, dtype=np.int64)
+    ib = np.asarray(ib, dtype=np.int64)
+    for name in missing:
+        out[:, SIGNALS.index(name)] = np.clip(_string_signal(name, fa, fb, ia, ib), 0.0, 1.0)
+    return out
+
 
 def signals_for_pairs(fa: Features, fb: Features, ia, ib, skip: Sequence[str] = ()) -> np.ndarray:
     """Every signal for the pairs ``(fa[ia[k]], fb[ib[k]])``.
@@ -342,30 +424,23 @@ def signals_for_pairs(fa: Features, fb: Features, ia, ib, skip: Sequence[str] = 
         else:
             cols[name] = _agreement(inter, na, nb)
     cols["tfidf"] = np.clip(_rowwise_dot(fa.tfidf, fb.tfidf, ia, ib), 0.0, 1.0)
-    ta = [fa.texts[i] for i in ia]
-    tb = [fb.texts[j] for j in ib]
-    cols["ratio"] = process.cpdist(ta, tb, scorer=fuzz.ratio, dtype=np.float64) / 100.0
-    for name, scorer in (
-        ("token_set", fuzz.token_set_ratio),
-        ("token_sort", fuzz.token_sort_ratio),
-        ("partial_ratio", fuzz.partial_ratio),
-    ):
-        if name in skip:
+    for name in ("ratio", *EXPENSIVE):
+        if name in skip or len(ia) == 0:
             cols[name] = np.full(len(ia), np.nan)
         else:
-            cols[name] = process.cpdist(ta, tb, scorer=scorer, dtype=np.float64) / 100.0
-    for name, seqs_a, seqs_b in (
-        ("word_edit", fa.words, fb.words),
-        ("content_edit", fa.content_words, fb.content_words),
-    ):
-        cols[name] = np.fromiter(
-            (
-                Levenshtein.normalized_similarity(seqs_a[i], seqs_b[j])
-                for i, j in zip(ia.tolist(), ib.tolist(), strict=True)
-            ),
+            cols[name] = _string_signal(name, fa, fb, ia, ib)
+    for name, field in (("word_edit", "words"), ("content_edit", "content_words")):
+        if len(ia) == 0:
+            cols[name] = np.zeros(0)
+            continue
+        seqs_a, seqs_b = getattr(fa, field), getattr(fb, field)
+        ua, ub, back = _distinct_pairs(fa, fb, ia, ib, field)
+        cols[name] = process.cpdist(
+            [seqs_a[i] for i in ua.tolist()],
+            [seqs_b[j] for j in ub.tolist()],
+            scorer=Levenshtein.normalized_similarity,
             dtype=np.float64,
-            count=len(ia),
-        )
+        )[back]
     wa = np.asarray([len(fa.words[i]) for i in ia], dtype=np.float64)
     wb = np.asarray([len(fb.words[j]) for j in ib], dtype=np.float64)
     cols["word_gap"] = np.exp(-np.abs(wa - wb) / WORD_GAP_SCALE)
