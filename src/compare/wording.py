@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from itertools import pairwise
 
@@ -52,16 +53,22 @@ def lexicon() -> dict:
     }
 
 
+_QUOTE_MARK = re.compile(f"[{_QUOTE_MARKS}]")
+
+
+@lru_cache(maxsize=16)
 def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` inside quotation marks (the marks excluded), in text order.
 
     A straight ``"`` opens a quote when it follows a space, a bracket or the start and is
     followed by a non-space; otherwise it closes one. A quote left open (news text often
-    leaves a quote open at a paragraph end) ends where the next quote opens.
+    leaves a quote open at a paragraph end) ends where the next quote opens. The spans
+    never overlap. Results are cached for the last few texts (a diff of each link of two
+    reports asks for the same two texts again and again).
     """
     regions = []
     open_at = None
-    for m in re.finditer(f"[{_QUOTE_MARKS}]", text):
+    for m in _QUOTE_MARK.finditer(text):
         k = m.start()
         mark = m.group()
         before = text[k - 1] if k else " "
@@ -85,11 +92,17 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _inside(word: Word, regions: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= word.start and word.end <= e for s, e in regions)
+    """True when ``word`` lies in one of ``regions`` (sorted, non-overlapping spans, as
+    :func:`quote_regions` gives them)."""
+    k = bisect_right(regions, (word.start, float("inf"))) - 1
+    return k >= 0 and word.end <= regions[k][1]
 
 
 def _is_number(word: Word) -> bool:
-    return any(ch.isdigit() for ch in word.norm) or word.norm in lexicon()["number_words"]
+    norm = word.norm
+    if norm in lexicon()["number_words"]:
+        return True
+    return not norm.isalpha() and any(ch.isdigit() for ch in norm)
 
 
 def _sentence_initial(words: Sequence[Word], k: int) -> bool:
@@ -142,10 +155,13 @@ def classify(
     inside quotation marks; ``a_quotes``/``b_quotes`` from :func:`quote_regions`),
     ``attribution`` (cue verbs, hedges, intensifiers), else ``other``.
     """
-    a_norms = Counter(w.norm for w in a_words[i1:i2])
-    b_norms = Counter(w.norm for w in b_words[j1:j2])
-    a_idx = _changed(a_words, i1, i2, a_norms - b_norms)
-    b_idx = _changed(b_words, j1, j2, b_norms - a_norms)
+    if i1 == i2 or j1 == j2:  # an insert or a delete: every word is changed
+        a_idx, b_idx = list(range(i1, i2)), list(range(j1, j2))
+    else:
+        a_norms = Counter(w.norm for w in a_words[i1:i2])
+        b_norms = Counter(w.norm for w in b_words[j1:j2])
+        a_idx = _changed(a_words, i1, i2, a_norms - b_norms)
+        b_idx = _changed(b_words, j1, j2, b_norms - a_norms)
     if not a_idx and not b_idx:  # the same words in another order
         a_idx, b_idx = list(range(i1, i2)), list(range(j1, j2))
     changed = [(a_words, k, a_quotes) for k in a_idx] + [(b_words, k, b_quotes) for k in b_idx]
@@ -336,16 +352,17 @@ def _reporter_word(words: Sequence[Word], k: int, quotes: Sequence[tuple[int, in
     return not (word.text[:1].isupper() and not _sentence_initial(words, k))
 
 
-def _cues(words: Sequence[Word], quotes: Sequence[tuple[int, int]]) -> list[_Cue]:
+def _cues(
+    words: Sequence[Word], quotes: Sequence[tuple[int, int]], closing: frozenset[int]
+) -> list[_Cue]:
     """Cue verbs of ``words`` with their scope: the statement each one attributes.
 
     A verb right after a closing quote (``," he said``) attributes the words before it
     (back to the previous cue verb); any other verb attributes the words after it, up
-    to the next cue verb.
+    to the next cue verb. ``closing`` holds the ends of ``quotes``.
     """
     verbs = lexicon()["cue_verbs"]
     where = [k for k, w in enumerate(words) if w.norm in verbs and _reporter_word(words, k, quotes)]
-    closing = {e for _, e in quotes}
     cues = []
     for n, k in enumerate(where):
         prev = where[n - 1] + 1 if n else 0
@@ -379,30 +396,39 @@ def _pair_cues(a_cues: list[_Cue], b_cues: list[_Cue]) -> list[tuple[_Cue, _Cue]
     return sorted(pairs, key=lambda p: (p[0].pos, p[1].pos))
 
 
+def _edited(a_words: Sequence[Word], b_words: Sequence[Word]) -> dict[str, set[int]]:
+    """Word indices of each side inside an edit of the word diff (as :func:`word_ops`
+    finds it: the ops' ``tag`` and ranges do not depend on their kinds or spans)."""
+    ops = _cleanup(_raw_opcodes([w.norm for w in a_words], [w.norm for w in b_words]), a_words)
+    return {
+        "a": {i for op in ops if op[0] != "equal" for i in range(op[1], op[2])},
+        "b": {j for op in ops if op[0] != "equal" for j in range(op[3], op[4])},
+    }
+
+
 def _added(
     kind: str,
     a_words: Sequence[Word],
     b_words: Sequence[Word],
     a_quotes: Sequence[tuple[int, int]],
     b_quotes: Sequence[tuple[int, int]],
-    ops: Sequence[Op],
+    edited: Callable[[], dict[str, set[int]]],
 ) -> list[tuple[str, Word]]:
     """Words of list ``kind`` (hedges, intensifiers) one side uses more often than the other.
 
     Returns ``(side, word)``; among several uses of the same word, those inside edits of
-    the word diff are taken first.
+    the word diff (``edited()``, asked only when such a word is found) are taken first.
     """
     listed = lexicon()[kind]
-    edited = {
-        "a": {i for op in ops if op.tag != "equal" for i in range(op.i1, op.i2)},
-        "b": {j for op in ops if op.tag != "equal" for j in range(op.j1, op.j2)},
-    }
     found = {}
     for side, words, quotes in (("a", a_words, a_quotes), ("b", b_words, b_quotes)):
         found[side] = [
             k for k, w in enumerate(words)
             if w.norm in listed and _reporter_word(words, k, quotes)
         ]
+    if not found["a"] and not found["b"]:
+        return []
+    edited = edited()
     counts = {side: Counter(words[k].norm for k in found[side])
               for side, words in (("a", a_words), ("b", b_words))}
     out = []
@@ -428,12 +454,15 @@ def framing(a: Article, b: Article, links: Iterable[Link]) -> tuple[Framing, ...
     Records come in link order (by sentence indices), then by position.
     """
     a_quotes, b_quotes = quote_regions(a.text), quote_regions(b.text)
+    a_closing = frozenset(e for _, e in a_quotes)
+    b_closing = frozenset(e for _, e in b_quotes)
     seen = set()
     out = []
     for link in sorted(links, key=lambda k: (tuple(k.a), tuple(k.b))):
         la, lb = tuple(link.a), tuple(link.b)
         aw, bw = _link_words(a, la), _link_words(b, lb)
-        for x, y in _pair_cues(_cues(aw, a_quotes), _cues(bw, b_quotes)):
+        a_cues, b_cues = _cues(aw, a_quotes, a_closing), _cues(bw, b_quotes, b_closing)
+        for x, y in _pair_cues(a_cues, b_cues):
             if x.word.norm == y.word.norm:
                 continue
             if x.lemma == y.lemma:
@@ -447,9 +476,9 @@ def framing(a: Article, b: Article, links: Iterable[Link]) -> tuple[Framing, ...
                 "attribution", la, lb, x.word.text, y.word.text,
                 (x.word.start, x.word.end), (y.word.start, y.word.end), note,
             ))
-        ops = word_ops(a.text, aw, b.text, bw)
+        edited = cache(partial(_edited, aw, bw))
         for kind, label in (("hedges", "hedge"), ("intensifiers", "intensifier")):
-            for side, w in _added(kind, aw, bw, a_quotes, b_quotes, ops):
+            for side, w in _added(kind, aw, bw, a_quotes, b_quotes, edited):
                 span = (w.start, w.end)
                 out.append(Framing(
                     label, la, lb,

@@ -1,0 +1,427 @@
+"""Names of people, organisations and places, and the variants that join them.
+
+No trained model is used: names are runs of capitalised words (with ``of``/``for``/
+``and`` and particles such as ``al`` inside), split at titles (``NATO Secretary General
+Jens Stoltenberg`` gives ``NATO`` and ``Jens Stoltenberg``), without demonyms
+(``Afghan``), possessive ``'s`` or a leading ``The``. A capitalised word that opens a
+sentence, or a word in a title-case headline, counts only when the article or the word
+lists vouch for it.
+
+Every name gets a ``value`` the reports are matched on: the name folded
+(:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
+and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stoltenberg``),
+within a report (:func:`extract_names`) and across the two (:func:`cross_fold`).
+
+The word lists (titles, months, number words, countries, cities, demonyms,
+organisation variants, cue verbs...) ship in ``data/names.json``; :func:`lexicon` loads
+them once for this module, :mod:`compare.details` and :mod:`compare.quotes`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from functools import cache, lru_cache
+from importlib import resources
+
+from compare.models import Article, Detail, Word
+
+__all__ = ["cross_fold", "extract_names", "lexicon", "name_key", "singular"]
+
+
+@cache
+def lexicon() -> dict:
+    """The word lists of ``data/names.json``, with lookup sets and alias maps built."""
+    raw = json.loads(resources.files("compare").joinpath("data/names.json").read_text("utf-8"))
+    alias: dict[str, str] = {}
+    org_keys, place_keys = set(), set()
+    for group, keys in (("organisations", org_keys), ("places", place_keys)):
+        for canonical, forms in raw[group].items():
+            for form in (canonical, *forms):
+                alias[name_key(form)] = name_key(canonical)
+            keys.add(name_key(canonical))
+    for group in ("countries", "us_states", "cities"):
+        place_keys.update(name_key(p) for p in raw[group])
+    cue = {form: lemma for lemma, forms in raw["cue_verbs"].items() for form in forms}
+    titles = {tuple(_bare(w) for w in t.split()) for t in raw["titles"]}
+    org_words = frozenset(w.casefold() for w in raw["org_words"])
+    place_words = frozenset(w.casefold() for w in raw["place_words"])
+    return {
+        **raw,
+        "alias": alias,
+        "org_keys": frozenset(org_keys),
+        "place_keys": frozenset(place_keys),
+        "demonym_set": frozenset(d.casefold() for d in raw["demonyms"]),
+        "common_set": frozenset(c.casefold() for c in raw["common_capitalised"]),
+        "title_set": frozenset(titles),
+        "title_max": max(len(t) for t in titles),
+        "title_first": frozenset(t[0] for t in titles),
+        "cue": cue,
+        "org_word_set": org_words,
+        "place_word_set": place_words,
+        "org_place_word_set": org_words | place_words,
+        "particle_set": frozenset(raw["name_particles"]),
+        "connector_set": frozenset(raw["name_connectors"]),
+        "trim_set": frozenset(raw["name_connectors"]) | {"a", "an"},
+        "head_set": frozenset(singular(h) for h in raw["head_nouns"]),
+        "setting_noun_set": frozenset(raw["setting_nouns"]),
+    }
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_DASHES_SPACES = re.compile(r"[-‐‑–—\s]+")
+_LEADING_THE = re.compile(r"^the ")
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """Fold a name for matching: case, accents, dots, hyphens, a leading ``the``, ``'s``."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _POSSESSIVE_END.sub("", text.strip())
+    text = text.replace(".", "").replace("’", "'")
+    text = _DASHES_SPACES.sub(" ", text).strip()
+    return _LEADING_THE.sub("", text)
+
+
+def _bare(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+def singular(noun: str) -> str:
+    """``troops`` -> ``troop`` (casefolded; ``ss`` endings kept): the form head nouns use."""
+    noun = noun.casefold()
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+# --- runs of capitalised words ----------------------------------------------------
+
+_OPENERS = frozenset("\"“‘'([—–:")
+_INITIAL = _OPENERS | frozenset(".!?")
+_DOT_ABBREVS = {"gov", "sen", "rep", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt",
+                "capt", "adm", "prof", "rev", "st", "jr", "sr", "maj"}
+_PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
+_BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
+_UPPER = re.compile(r"[A-Z]")
+
+
+class _Free:
+    """``free[k]``: True when word ``k`` starts outside the ``blocked`` spans."""
+
+    def __init__(self, words: tuple[Word, ...], blocked: list[tuple[int, int]]):
+        self.words, self.blocked = words, blocked
+
+    def __getitem__(self, k: int) -> bool:
+        start = self.words[k].start
+        return not any(s <= start < e for s, e in self.blocked)
+
+
+class _AllFree:
+    def __getitem__(self, k: int) -> bool:
+        return True
+
+
+_ALL_FREE = _AllFree()
+
+
+def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
+          upper: list[int]) -> list[list[int]]:
+    """Index runs of capitalised words, with connectors, particles and initials inside.
+
+    ``upper`` are the indices of the words that start with a capital letter. A run can
+    only start at one of them or at a particle just before one (``al Qaeda``), so the
+    words in between are skipped.
+    """
+    lex = lexicon()
+    particles, connectors = lex["particle_set"], lex["connector_set"]
+    n = len(words)
+    free = _Free(words, blocked) if blocked else _ALL_FREE
+    caps = [False] * n
+    for k in upper:
+        w = words[k]
+        caps[k] = (w.text.isalnum() or w.is_word) and free[k] and \
+            not _PARTY_LABEL.match(w.text)
+    starts = [k for k in upper if caps[k]]
+
+    def cap(k: int) -> bool:
+        return 0 <= k < n and caps[k]
+
+    runs, run, k, nxt = [], [], 0, 0
+    while k < n:
+        if not run and not caps[k]:
+            # nothing open: jump to the word before the next capitalised one
+            while nxt < len(starts) and starts[nxt] <= k:
+                nxt += 1
+            if nxt == len(starts):
+                break
+            if k < starts[nxt] - 1:
+                k = starts[nxt] - 1
+        w = words[k]
+        if caps[k]:
+            run.append(k)
+            k += 1
+            continue
+        initial_dot = run and w.text == "." and cap(k + 1) and (
+            len(words[run[-1]].text) == 1 or words[run[-1]].norm in _DOT_ABBREVS)
+        particle = free[k] and w.norm in particles and cap(k + 1) and w.text.islower()
+        joiner = run and free[k] and w.norm in connectors and w.text.islower() and cap(k + 1)
+        if initial_dot or particle or joiner:
+            run.append(k)
+        elif run and free[k] and w.norm in connectors and cap(k + 2) and \
+                words[k + 1].norm == "the" and w.norm != "the":
+            run.extend([k, k + 1])
+            k += 1
+        else:
+            if run:
+                runs.append(run)
+            run = []
+        k += 1
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[int], bool]]:
+    """Split a run at title words; each piece says whether a title came right before it."""
+    lex = lexicon()
+    titles, title_max, first = lex["title_set"], lex["title_max"], lex["title_first"]
+    toks = [k for k in run if words[k].text != "."]
+    bare = [_bare(words[k].text) for k in toks]
+    pieces: list[tuple[list[int], bool]] = []
+    cur: list[int] = []
+    after_title = False
+    i = 0
+    while i < len(toks):
+        if bare[i] not in first:  # no title starts with this word
+            cur.append(toks[i])
+            i += 1
+            continue
+        for size in range(min(title_max, len(toks) - i), 0, -1):
+            if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper():
+                if cur:
+                    pieces.append((cur, after_title))
+                cur, after_title = [], True
+                i += size
+                break
+        else:
+            cur.append(toks[i])
+            i += 1
+    if cur:
+        pieces.append((cur, after_title))
+    return pieces
+
+
+def _piece_key(words: tuple[Word, ...], piece: list[int]) -> str:
+    return name_key(" ".join(words[k].text for k in piece))
+
+
+def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
+    """Split ``US and UK`` in two, but keep ``Department of Health and Human Services``."""
+    lex = lexicon()
+    out = []
+    for piece, after_title in pieces:
+        cut = [i for i, k in enumerate(piece) if words[k].norm in {"and", "&"} or
+               (words[k].norm == "of" and i > 0 and
+               words[piece[i - 1]].norm not in lex["org_place_word_set"]
+               and _piece_key(words, piece[i + 1:]) in lex["place_keys"])]
+        whole = _piece_key(words, piece) if cut else ""
+        if cut and whole not in lex["alias"] and whole not in lex["place_keys"] and \
+                words[piece[-1]].norm not in lex["org_word_set"]:
+            bounds = [-1, *cut, len(piece)]
+            for lo, hi in itertools.pairwise(bounds):
+                if piece[lo + 1:hi]:
+                    out.append((piece[lo + 1:hi], after_title))
+        else:
+            out.append((piece, after_title))
+    return out
+
+
+def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
+    """Drop leading/trailing connectors and a leading article from a piece."""
+    lex = lexicon()
+    connectors = lex["trim_set"]
+    while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
+                     lex["demonym_set"] and len(piece) > 1 and
+                     words[piece[-1]].norm not in lex["org_word_set"] and
+                     _piece_key(words, piece) not in lex["alias"])):
+        piece = piece[1:]
+    while piece and words[piece[-1]].norm in connectors:
+        piece = piece[:-1]
+    return piece
+
+
+def _span_text(text: str, words: tuple[Word, ...], piece: list[int]) -> tuple[int, int]:
+    start, end = words[piece[0]].start, words[piece[-1]].end
+    m = _BASED.match(text[words[piece[-1]].start:end])
+    if m and not _UPPER.search(m.group(2)):
+        end = words[piece[-1]].start + len(m.group(1))
+    return start, end
+
+
+def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
+    lex = lexicon()
+    last = key.split()[-1] if key else ""
+    if key in lex["place_keys"]:
+        return "place"
+    if key in lex["org_keys"] or (text.isupper() and len(text.replace(".", "")) >= 2):
+        return "organisation"
+    if last in lex["org_word_set"]:
+        return "organisation"
+    if last in lex["place_word_set"]:
+        return "place"
+    if person_hint or 2 <= n_tokens <= 4:
+        return "person"
+    return "other"
+
+
+def _headline(words: tuple[Word, ...]) -> bool:
+    """A title-case line: most of its longer words are capitalised."""
+    if not words or words[-1].text in {".", "!", "?", '"', "”", "’", ")"}:
+        return False
+    long = [w for w in words if len(w.text) >= 4 and w.text.isalpha()]
+    return len(long) >= 3 and sum(w.text[0].isupper() for w in long) / len(long) >= 0.6
+
+
+# --- names of one article ---------------------------------------------------------
+
+
+def _upper(article: Article) -> list[list[int]]:
+    """Per sentence, the indices of the words that start with a capital letter."""
+    return [[k for k, w in enumerate(words) if w.text[0].isupper()] for words in article.words]
+
+
+def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) -> set[str]:
+    """Norms of capitalised words seen inside a sentence (not opening it), off headlines."""
+    midcaps: set[str] = set()
+    for words, headline, ups in zip(article.words, headlines, upper, strict=True):
+        if headline:
+            continue
+        for k in ups:
+            if k > 0 and words[k].is_word and words[k - 1].text not in _OPENERS and \
+                    words[k - 1].text not in ".!?":
+                midcaps.add(words[k].norm)
+    return midcaps
+
+
+def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
+                headlines: list[bool], upper: list[list[int]]) -> list[tuple]:
+    """Name pieces of every sentence: (piece, sentence, start, end, key, person_hint,
+    needs_support, cue_next)."""
+    lex = lexicon()
+    text = article.text
+    common, demonyms = lex["common_set"], lex["demonym_set"]
+    cands = []
+    for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
+                                       strict=False):
+        for run in _runs(words, blocked.get(s.index, []), ups):
+            first = run[0]
+            initial = first == 0 or words[first - 1].text in _INITIAL
+            last = run[-1]
+            quoted = initial and first > 0 and words[first - 1].text in "\"“‘'" and \
+                last + 1 < len(words) and words[last + 1].text in "\"”’'"
+            for piece, after_title in _split_and(words, _split_titles(words, run)):
+                piece = _trim(words, piece)
+                if not piece:
+                    continue
+                while len(piece) > 1 and (words[piece[-1]].norm in common or
+                                          words[piece[-1]].norm in demonyms) and \
+                        _piece_key(words, piece) not in lex["alias"] and \
+                        _piece_key(words, piece) not in lex["place_keys"]:
+                    piece = piece[:-1]
+                norms = [words[k].norm for k in piece]
+                if all(n in demonyms or n in common for n in norms) and \
+                        not (len(norms) == 1 and name_key(words[piece[0]].text) in lex["alias"]):
+                    continue
+                start, end = _span_text(text, words, piece)
+                surface = text[start:end]
+                key = lex["alias"].get(name_key(surface), name_key(surface))
+                nxt = piece[-1] + 1
+                while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
+                    nxt += 1
+                cue_next = nxt < len(words) and words[nxt].norm in lex["cue"]
+                known = key in lex["place_keys"] or key in lex["org_keys"]
+                support = headline or (initial and piece[0] == first and not after_title
+                                       and not quoted)
+                cands.append((piece, s.index, start, end, key, after_title or cue_next,
+                              support and not known, cue_next))
+    return cands
+
+
+def extract_names(article: Article,
+                  blocked: Mapping[int, list[tuple[int, int]]] | None = None) -> list[Detail]:
+    """Name mentions of ``article`` as ``name`` :class:`Detail` records, in sentence order.
+
+    ``blocked`` maps a sentence index to character spans already taken by dates and
+    numbers; no name starts inside one.
+    """
+    lex = lexicon()
+    text = article.text
+    blocked = blocked or {}
+    headlines = [_headline(words) for words in article.words]
+    upper = _upper(article)
+    midcaps = _midcaps(article, headlines, upper)
+    cands = _candidates(article, blocked, headlines, upper)
+    persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
+               _category(c[4], len(c[4].split()), c[5], "") == "person"}
+    # a bare word that is a later part of a known person's name (a surname)
+    surnames = {part for p in persons for part in p.split()[1:]}
+    details = []
+    for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
+        surface = text[start:end]
+        if needs_support:
+            toks = key.split()
+            first_word = surface.split()[0].casefold()
+            vouched = first_word in midcaps or (
+                len(toks) > 1 and surface.split()[-1].casefold() in midcaps
+                and first_word not in lex["common_set"])
+            if not (vouched or key in surnames or (cue_next and len(toks) <= 3)):
+                continue
+        details.append((sent, start, end, surface, key, hint, len(piece)))
+    return _fold_surnames(details)
+
+
+def _owners(full: Iterable[str]) -> dict[str, list[str]]:
+    """Word -> the full names (in ``full``'s order) it is a later part of."""
+    owners: dict[str, list[str]] = {}
+    for f in full:
+        for part in dict.fromkeys(f.split()[1:]):
+            owners.setdefault(part, []).append(f)
+    return owners
+
+
+def _fold_surnames(found: list[tuple]) -> list[Detail]:
+    """Make a bare surname take its full name's value when one full name fits."""
+    out = []
+    cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
+    full = sorted({key for key, cat in cats.items() if cat == "person" and len(key.split()) > 1})
+    owners_of = _owners(full)
+    for sent, start, end, surface, key, hint, _n in found:
+        cat = cats[key]
+        if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
+                len(key.split()) == 1):
+            owners = owners_of.get(key, [])
+            if len(owners) == 1:
+                key, cat = owners[0], "person"
+            elif hint:
+                cat = "person"
+        out.append(Detail("name", cat, surface, key, start, end, sent))
+    return out
+
+
+def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:
+    """A bare surname in one report joins the one full name of the other report it ends."""
+    full = sorted({d.value for d in other if d.kind == "name" and d.category == "person"
+                   and len(d.value.split()) > 1})
+    owners_of = _owners(full)
+    out = []
+    for d in mine:
+        if d.kind == "name" and len(d.value.split()) == 1:
+            owners = owners_of.get(d.value, [])
+            if len(owners) == 1:
+                d = replace(d, value=owners[0], category="person")
+        out.append(d)
+    return out
