@@ -7,9 +7,12 @@ and ``a`` / ``b`` always name the two reports, as in :mod:`difflib`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]").search
 
 
 def frozen_mapping(items: Mapping | None = None) -> Mapping:
@@ -34,7 +37,7 @@ class Word:
     @property
     def is_word(self) -> bool:
         """True for tokens with a letter or digit in them (not bare punctuation)."""
-        return any(ch.isalnum() for ch in self.text)
+        return _HAS_LETTER_OR_DIGIT(self.text) is not None
 
 
 @dataclass(frozen=True)
