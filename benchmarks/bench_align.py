@@ -25,12 +25,14 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 from compare.align import align
 from compare.io import example_paths, load_article
 from compare.models import Article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_speed import load_events
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "gold_links.json"
@@ -71,16 +73,6 @@ def bench_gold() -> None:
     )
     print("missed must pairs:", s["missed"])
     print("wrong pairs:", s["wrong pairs"])
-
-
-def load_events(folder: Path) -> list[dict[str, list[str]]]:
-    """Per BASIL event (sorted by triplet id): outlet -> its non-empty paragraphs."""
-    events: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for path in sorted(folder.glob("*/*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        paragraphs = [" ".join(p).strip() for p in data.get("body-paragraphs", [])]
-        events[data["triplet-uuid"]][data["source"].lower()] = [p for p in paragraphs if p]
-    return [events[key] for key in sorted(events)]
 
 
 def build_report(events, outlets: tuple[str, ...], size: int) -> Article:
