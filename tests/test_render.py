@@ -282,7 +282,7 @@ def test_render_writes_no_file():
 
 
 def test_partners_are_symmetric(result):
-    a_partners, b_partners = render.partners(result, "a"), render.partners(result, "b")
+    a_partners, b_partners = result.partners("a"), result.partners("b")
     pairs_a = {(i, j) for i, js in enumerate(a_partners) for j in js}
     pairs_b = {(i, j) for j, is_ in enumerate(b_partners) for i in is_}
     assert pairs_a == pairs_b == {(i, j) for lk in result.links for i in lk.a for j in lk.b}

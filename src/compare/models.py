@@ -358,6 +358,17 @@ class Comparison:
     """What a reader should know about the input: identical reports, nothing in common,
     text that does not look like English, a page extracted from HTML."""
 
+    def partners(self, side: str) -> tuple[tuple[int, ...], ...]:
+        """For each sentence of report ``side`` (``"a"`` or ``"b"``), the sorted sentences
+        of the other report it is linked to (empty for a unique sentence)."""
+        article = self.a if side == "a" else self.b
+        other = "b" if side == "a" else "a"
+        found: list[set[int]] = [set() for _ in article.sentences]
+        for link in self.links:
+            for i in getattr(link, side):
+                found[i].update(getattr(link, other))
+        return tuple(tuple(sorted(p)) for p in found)
+
     def to_frame(self):
         """One row per sentence of a and of b: its text, status and partner sentences."""
         from compare.tables import sentences_frame

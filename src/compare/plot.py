@@ -67,22 +67,9 @@ def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
 
 
 def sentence_status(result: Comparison, side: str) -> tuple[str, ...]:
-    """Each sentence's status in report ``side`` (``"a"`` or ``"b"``): a relation or unique.
-
-    Taken from the coverage record of that report; when it does not list every sentence,
-    the closest relation of any link the sentence is in (``unique`` for none).
-    """
-    article = result.a if side == "a" else result.b
-    statuses = result.coverage[0 if side == "a" else 1].sentences
-    if len(statuses) == len(article.sentences):
-        return tuple(statuses)
-    rank = {rel: k for k, rel in enumerate(RELATIONS)}
-    best = [UNIQUE] * len(article.sentences)
-    for link in result.links:
-        for i in getattr(link, side):
-            if best[i] == UNIQUE or rank.get(link.relation, 99) < rank.get(best[i], 99):
-                best[i] = link.relation
-    return tuple(best)
+    """Each sentence's status in report ``side`` (``"a"`` or ``"b"``): a relation or unique,
+    as the coverage record of that report gives it (one status per sentence)."""
+    return tuple(result.coverage[0 if side == "a" else 1].sentences)
 
 
 def _pairs(result: Comparison) -> list[tuple[int, int, str]]:

@@ -154,17 +154,6 @@ def _sentences_marked(article: Article, indices, marks) -> str:
     return "".join(parts)
 
 
-def partners(result: Comparison, side: str) -> list[list[int]]:
-    """For each sentence of report ``side``, the sorted sentences of the other it is linked to."""
-    article = result.a if side == "a" else result.b
-    other = "b" if side == "a" else "a"
-    found: list[set[int]] = [set() for _ in article.sentences]
-    for link in result.links:
-        for i in getattr(link, side):
-            found[i].update(getattr(link, other))
-    return [sorted(p) for p in found]
-
-
 # --- page sections -----------------------------------------------------------------
 
 
@@ -264,7 +253,7 @@ def _column(result: Comparison, side: str) -> str:
     article = result.a if side == "a" else result.b
     other = "b" if side == "a" else "a"
     statuses = sentence_status(result, side)
-    linked = partners(result, side)
+    linked = result.partners(side)
     paragraphs: dict[int, list[str]] = {}
     for sentence, status, mates in zip(article.sentences, statuses, linked, strict=True):
         sid = f"{side}-{sentence.index}"
@@ -624,4 +613,4 @@ def comparison_summary_html(result: Comparison, *, top: int = 5) -> str:
     )
 
 
-__all__ = ["comparison_html", "comparison_summary_html", "escape", "partners"]
+__all__ = ["comparison_html", "comparison_summary_html", "escape", "ops_html", "quote_pair_html"]

@@ -39,19 +39,15 @@ def sentences_frame(comparison) -> pd.DataFrame:
         ("a", comparison.a, comparison.coverage[0]),
         ("b", comparison.b, comparison.coverage[1]),
     ):
-        other = "b" if side == "a" else "a"
+        partners = comparison.partners(side)
         for sentence in article.sentences:
-            partners = sorted(
-                {j for link in comparison.links if sentence.index in getattr(link, side)
-                 for j in getattr(link, other)}
-            )
             rows.append(
                 {
                     "report": side,
                     "sentence": sentence.index,
                     "paragraph": sentence.paragraph,
                     "status": coverage.sentences[sentence.index],
-                    "partners": partners,
+                    "partners": list(partners[sentence.index]),
                     "start": sentence.start,
                     "end": sentence.end,
                     "text": sentence.text,
