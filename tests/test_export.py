@@ -51,8 +51,29 @@ def test_summary_names_the_unique_details_and_rewordings(result):
     assert "100,000" not in not_shared and " 800" not in not_shared
     assert "“past” → “last”" in text
     assert "“reassuming” → “resuming”" in text
-    assert "“” → “the”" in text
+    assert "+ “the”" in text  # an insertion, not “” → “the”
+    assert "“” →" not in text and "→ “”" not in text
     assert "only in a: “I share your pain.”" in text
     assert "only in b: “The world will be watching." in text
     assert "Verdict: heavy revision" in text
     assert "covered by" in text
+
+
+def test_summary_writes_insertions_and_deletions_with_a_sign(result):
+    reworded = [q for q in result.quotes if q.status == "reworded"]
+    inserted = [op for q in reworded for op in q.ops if op.tag == "insert"]
+    assert inserted  # the example reports have one: “the” added to a quote
+    text = summary_text(result)
+    for op in inserted:
+        assert f"+ “{op.b_text}”" in text
+    # a deletion is the same edit seen from the other side
+    back = summary_text(compare(result.b, result.a))
+    for op in inserted:
+        assert f"- “{op.b_text}”" in back
+
+
+def test_summary_top_zero_has_no_link_list_and_negative_top_is_refused(result):
+    assert "Top links" in summary_text(result, top=1)
+    assert "Top links" not in summary_text(result, top=0)
+    with pytest.raises(ValueError, match="top"):
+        summary_text(result, top=-1)

@@ -75,6 +75,20 @@ def test_matrix_shape_and_agreement_with_pair_score(reports):
     assert m[4].max() < 0.3
 
 
+def test_pair_score_takes_sentence_objects(reports):
+    # the README's pair_score(sentence_a, sentence_b) with the Sentences of two reports
+    a, b = reports
+    from_sentences = similarity.pair_score(a.sentences[1], b.sentences[4])
+    assert from_sentences == similarity.pair_score(a.sentences[1].text, b.sentences[4].text)
+    assert from_sentences == pytest.approx(similarity.matrix(a, b)[1, 4])
+    assert similarity.pair_score(a.sentences[1], b.sentences[4].text) == from_sentences
+
+
+def test_pair_score_refuses_other_types():
+    with pytest.raises(TypeError, match="str or Sentence"):
+        similarity.pair_score(tokenize("A sentence."), "A sentence.")
+
+
 def test_parameters_ship_the_refit_command():
     params = similarity.parameters()
     assert "fit_similarity.py" in params["refit"]

@@ -161,6 +161,15 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _change(op: Op) -> str:
+    """One word-level edit in a line of text: ``+ “w”``, ``- “w”`` or ``“v” → “w”``."""
+    if op.tag == "insert":
+        return f"+ “{op.b_text}”"
+    if op.tag == "delete":
+        return f"- “{op.a_text}”"
+    return f"“{op.a_text}” → “{op.b_text}”"
+
+
 def sentences_text(article: Article) -> str:
     """Each sentence of a report on a line of its own, with its index and paragraph."""
     lines = [f"{article.name}: {len(article.sentences)} sentences"]
@@ -170,8 +179,10 @@ def sentences_text(article: Article) -> str:
 
 
 def summary_text(result: Comparison, *, top: int = 8) -> str:
-    """A short readable summary: coverage both ways, relations, verdict, top links,
-    unique details and quote differences."""
+    """A short readable summary: coverage both ways, relations, verdict, the ``top``
+    strongest links (none for 0), unique details and quote differences."""
+    if top < 0:
+        raise ValueError(f"top must be 0 or more, not {top}")
     a, b = result.a, result.b
     out = [f"{side}: {x.name} ({len(x.sentences)} sentences)" for side, x in (("a", a), ("b", b))]
     out += [f"note: {note}" for note in result.notes]
@@ -191,7 +202,7 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
         counts[f"unique in {c.of}"] = c.sentences.count("unique")
     out.append("")
     out.append("Links: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
-    if result.links:
+    if result.links and top:
         out.append("")
         out.append(f"Top links (of {len(result.links)}):")
         ranked = sorted(result.links, key=lambda k: (-k.score, k.a, k.b))[:top]
@@ -227,9 +238,7 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
         out.append("")
         out.append("Quotes:")
         for q in reworded:
-            changes = "; ".join(
-                f"“{op.a_text}” → “{op.b_text}”" for op in q.ops if op.tag != "equal"
-            )
+            changes = "; ".join(_change(op) for op in q.ops if op.tag != "equal")
             out.append(f"  reworded: “{_short(q.a.text, 60)}”  [{changes}]")
         for q in single:
             side = q.a if q.a is not None else q.b

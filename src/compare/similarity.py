@@ -60,7 +60,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from scipy import sparse
 
-from compare.models import Article, Word
+from compare.models import Article, Sentence, Word
 from compare.segment import tokenize
 
 _NORM, _TEXT, _FIRST = attrgetter("norm"), attrgetter("text"), itemgetter(slice(0, 1))
@@ -555,9 +555,22 @@ def pair_signals(a_words: Sequence[Word], b_words: Sequence[Word]) -> dict[str, 
     return {s: float(v) for s, v in zip(SIGNALS, row, strict=True)}
 
 
-def pair_score(a_text: str, b_text: str) -> float:
-    """Probability in [0, 1] that two sentences say the same thing (calibrated on MSRP)."""
-    fa, fb = featurize([tokenize(a_text)], [tokenize(b_text)])
+def pair_score(a: str | Sentence, b: str | Sentence) -> float:
+    """Probability in [0, 1] that two sentences say the same thing (calibrated on MSRP).
+
+    Each sentence is a string or a :class:`~compare.models.Sentence` (its ``text``).
+    """
+    words = []
+    for sentence in (a, b):
+        if isinstance(sentence, Sentence):
+            sentence = sentence.text
+        if not isinstance(sentence, str):
+            raise TypeError(
+                f"pair_score takes two sentences, each a str or Sentence, "
+                f"not {type(sentence).__name__}"
+            )
+        words.append([tokenize(sentence)])
+    fa, fb = featurize(*words)
     return float(apply_model(signals_for_pairs(fa, fb, [0], [0]))[0])
 
 
