@@ -77,3 +77,11 @@ def test_summary_top_zero_has_no_link_list_and_negative_top_is_refused(result):
     assert "Top links" not in summary_text(result, top=0)
     with pytest.raises(ValueError, match="top"):
         summary_text(result, top=-1)
+
+
+def test_summary_never_prints_an_empty_quotation(result):
+    # framing found on one side only names that side, not `b “”`
+    assert any(not f.a_text or not f.b_text for f in result.framing)
+    text = summary_text(result)
+    assert "“”" not in text
+    assert "intensifier: a “rapid”  only a uses" in text

@@ -248,5 +248,6 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
         out.append("")
         out.append("Framing:")
         for f in result.framing:
-            out.append(f"  {f.kind}: a “{f.a_text}” / b “{f.b_text}”  {f.note}".rstrip())
+            sides = " / ".join(f"{k} “{t}”" for k, t in (("a", f.a_text), ("b", f.b_text)) if t)
+            out.append(f"  {f.kind}: {sides}  {f.note}".rstrip())
     return "\n".join(out) + "\n"
