@@ -1,8 +1,10 @@
 """The compare-sources command: defaults, outputs and one-line errors."""
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,7 @@ def test_default_run_prints_the_summary(capsys):
 
 
 def test_json_and_html_outputs(tmp_path, capsys):
+    (tmp_path / "out").mkdir()  # the output folder must exist (see test_missing_output_folder)
     js, page = tmp_path / "out" / "c.json", tmp_path / "out" / "c.html"
     code, _, err = run(capsys, "-q", "--json", str(js), "--html", str(page))
     assert code == 0 and err == ""
@@ -114,3 +117,243 @@ def test_same_input_same_bytes(tmp_path):
                        check=True, cwd=ROOT)
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+# --- outputs never overwrite inputs, are written atomically, errors are one line --------
+
+
+@pytest.fixture
+def reports(tmp_path):
+    """Copies of the example reports (with their .meta.yaml) in a scratch folder."""
+    for name in ("report-a.txt", "report-a.meta.yaml", "report-b.txt", "report-b.meta.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "data" / name).read_bytes())
+    return tmp_path / "report-a.txt", tmp_path / "report-b.txt"
+
+
+def snapshot(folder):
+    return {p.name: None if p.is_dir() else p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def assert_one_line_error(code, err, message, expected_code=2):
+    assert code == expected_code, err
+    assert err.count("\n") == 1 and err.startswith("compare-sources: ")
+    assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("option", ["--json", "--html"])
+@pytest.mark.parametrize(
+    "target",
+    ["a", "b", "link-to-a", "hard-link-to-b", "a-sidecar", "b-missing-sidecar", "a-via-dotdot"],
+)
+def test_output_onto_an_input_is_refused(reports, capsys, option, target):
+    a, b = reports
+    folder = a.parent
+    (folder / "report-b.meta.yaml").unlink()
+    (folder / "link-to-a").symlink_to(a)
+    os.link(b, folder / "hard-link-to-b")
+    (folder / "sub").mkdir()
+    path = {
+        "a": a,
+        "b": b,
+        "a-sidecar": folder / "report-a.meta.yaml",
+        "b-missing-sidecar": folder / "report-b.meta.yaml",
+        "a-via-dotdot": folder / "sub" / ".." / "report-a.txt",
+    }.get(target, folder / target)
+    before = snapshot(folder)
+    code, out, err = run(capsys, "-q", str(a), str(b), option, str(path))
+    assert out == ""
+    assert_one_line_error(code, err, "is an input")
+    assert snapshot(folder) == before
+
+
+def test_output_onto_the_file_given_as_standard_input_is_refused(reports):
+    a, b = reports
+    before = a.read_bytes()
+    with a.open("rb") as stdin:
+        proc = subprocess.run(
+            [sys.executable, "-m", "compare.cli", "-q", "-", str(b), "--json", str(a)],
+            stdin=stdin, capture_output=True, text=True, check=False,
+        )
+    assert_one_line_error(proc.returncode, proc.stderr, "standard input")
+    assert a.read_bytes() == before
+
+
+def test_the_same_path_for_two_outputs_is_refused(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "-q", "--json", str(out), "--html", str(out))
+    assert_one_line_error(code, err, "--json and --html")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--json", ""], "--json: the output path is empty"),
+        (["--html", ""], "--html: the output path is empty"),
+        (["--json", "-", "--html", "-"], "--json and --html"),
+        (["--top", "-1"], "--top must be 0 or more"),
+        (["--sentences", "--html", "x.html"], "--html cannot be used with --sentences"),
+    ],
+)
+def test_bad_output_options_are_one_line_and_exit_2(tmp_path, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "-q", str(ROOT / "data/report-a.txt"),
+                         str(ROOT / "data/report-b.txt"), *args)
+    assert_one_line_error(code, err, message)
+    assert out == "" and list(tmp_path.iterdir()) == []
+
+
+def test_missing_output_folder_is_an_error_and_is_not_created(tmp_path, capsys):
+    target = tmp_path / "no-such-folder" / "c.json"
+    code, _, err = run(capsys, "-q", "--json", str(target))
+    assert_one_line_error(code, err, "does not exist")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_path_that_is_a_folder_is_an_error(tmp_path, capsys):
+    code, _, err = run(capsys, "-q", "--html", str(tmp_path))
+    assert_one_line_error(code, err, "is a folder")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_folder_that_is_a_file_is_an_error(tmp_path, capsys):
+    (tmp_path / "f").write_text("keep", encoding="utf-8")
+    code, _, err = run(capsys, "-q", "--json", str(tmp_path / "f" / "c.json"))
+    assert_one_line_error(code, err, "not a folder")
+    assert snapshot(tmp_path) == {"f": b"keep"}
+
+
+def test_unwritable_output_folder_is_an_error(tmp_path, monkeypatch, capsys):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    code, _, err = run(capsys, "-q", "--json", str(tmp_path / "c.json"))
+    assert_one_line_error(code, err, "permission denied")
+    assert list(tmp_path.iterdir()) == []
+
+
+def interrupt_writes_midway(monkeypatch, exc):
+    """Make every write to a temporary file write half its data, then raise ``exc``."""
+    real = tempfile.NamedTemporaryFile
+
+    class HalfWriter:
+        def __init__(self, f):
+            self._f = f
+
+        def __getattr__(self, name):
+            return getattr(self._f, name)
+
+        def __enter__(self):
+            self._f.__enter__()
+            return self
+
+        def __exit__(self, *exc_info):
+            return self._f.__exit__(*exc_info)
+
+        def write(self, data):
+            self._f.write(data[: len(data) // 2])
+            self._f.flush()
+            raise exc
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", lambda *a, **k: HalfWriter(real(*a, **k)))
+
+
+@pytest.mark.parametrize(
+    ("exc", "code", "message"),
+    [
+        (OSError(28, "No space left on device"), 2, "cannot be written (No space left on device)"),
+        (KeyboardInterrupt(), 130, "interrupted"),
+    ],
+)
+def test_interrupted_write_keeps_the_old_file_and_leaves_no_temp_file(
+    tmp_path, monkeypatch, capsys, exc, code, message
+):
+    target = tmp_path / "c.json"
+    target.write_text("the old output\n", encoding="utf-8")
+    interrupt_writes_midway(monkeypatch, exc)
+    got, _, err = run(capsys, "-q", "--json", str(target))
+    assert_one_line_error(got, err, message, expected_code=code)
+    assert snapshot(tmp_path) == {"c.json": b"the old output\n"}
+
+
+def test_written_file_mode_follows_umask_and_an_existing_file_keeps_its_mode(tmp_path, capsys):
+    new, old = tmp_path / "new.json", tmp_path / "old.json"
+    old.write_text("x", encoding="utf-8")
+    old.chmod(0o600)
+    mask = os.umask(0o027)
+    try:
+        code, _, _ = run(capsys, "-q", "--json", str(new), "--html", str(old))
+    finally:
+        os.umask(mask)
+    assert code == 0
+    assert new.stat().st_mode & 0o777 == 0o640
+    assert old.stat().st_mode & 0o777 == 0o600
+    assert old.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_output_through_a_symlink_replaces_the_file_it_points_to(tmp_path, capsys):
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(real)
+    code, _, _ = run(capsys, "-q", "--json", str(tmp_path / "link.json"))
+    assert code == 0 and (tmp_path / "link.json").is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["schema"] == 1
+
+
+def test_json_to_standard_output_is_only_the_json(capsys):
+    code, out, err = run(capsys, "--json", "-")
+    assert code == 0 and err == ""
+    assert json.loads(out)["schema"] == 1
+
+
+def test_top_zero_prints_no_link_list(capsys):
+    code, out, _ = run(capsys, "--top", "0")
+    assert code == 0 and "Top links" not in out and "Links:" in out
+
+
+# --- an unexpected error is one line (exit 1); --debug shows the traceback -------------
+
+
+def fail_in_pipeline(monkeypatch, exc):
+    def boom(*args, **kwargs):
+        raise exc
+
+    monkeypatch.setattr("compare.pipeline.compare", boom)
+
+
+def test_unexpected_error_is_one_line_naming_the_inputs(monkeypatch, capsys):
+    fail_in_pipeline(monkeypatch, RecursionError("maximum recursion depth exceeded"))
+    code, out, err = run(capsys, "data/report-a.txt", "data/report-b.txt")
+    assert_one_line_error(code, err, "data/report-a.txt", expected_code=1)
+    assert "data/report-b.txt" in err and "RecursionError" in err
+    assert "please report" in err and "--debug" in err
+    assert out == ""
+
+
+def test_debug_shows_the_traceback(monkeypatch, capsys):
+    fail_in_pipeline(monkeypatch, RecursionError("maximum recursion depth exceeded"))
+    code, _, err = run(capsys, "--debug")
+    assert code == 1
+    assert err.startswith("Traceback (most recent call last):")
+    assert "RecursionError: maximum recursion depth exceeded" in err
+
+
+def test_keyboard_interrupt_is_exit_130_without_traceback(monkeypatch, capsys):
+    fail_in_pipeline(monkeypatch, KeyboardInterrupt())
+    code, _, err = run(capsys)
+    assert_one_line_error(code, err, "interrupted", expected_code=130)
+
+
+def test_console_script_unexpected_error_has_no_traceback(tmp_path):
+    # a real process: the error must not escape main() as a traceback
+    script = (
+        "import sys, compare.pipeline\n"
+        "def boom(*a, **k): raise RuntimeError('line one\\nline two')\n"
+        "compare.pipeline.compare = boom\n"
+        "from compare.cli import main\n"
+        "sys.exit(main([]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False, cwd=ROOT)
+    assert_one_line_error(proc.returncode, proc.stderr, "line one line two", expected_code=1)

@@ -6,9 +6,16 @@ With no arguments it compares the two example reports in ``data/``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import re
+import stat
 import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from compare.io import LoadError, example_paths, load_article, save_text
+from compare.io import LoadError, check_output, example_paths, load_article, save_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--top", type=int, default=8, metavar="N", help="links to print")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback of an unexpected error"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -49,51 +59,142 @@ def _fail(message: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command; the exit status is 0 (done), 1 (unexpected error: a bug to
+    report), 2 (bad arguments or input) or 130 (interrupted)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        if args.debug:
+            traceback.print_exc()
+        print("compare-sources: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader of standard output left (`compare-sources | head`): stop quietly
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+            return 1
+        inputs = f"{args.a} and {args.b}" if args.a is not None else "the example reports"
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        print(
+            f"compare-sources: unexpected error on {inputs} ({detail}); please report it "
+            "with the output of the same command run with --debug",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if (args.a is None) != (args.b is None):
         return _fail("give two reports, A and B (or none to compare the example reports)")
     if args.a == "-" and args.b == "-":
         return _fail("only one of the reports can come from standard input")
     if args.min_words < 1:
         return _fail("--min-words must be at least 1")
+    if args.top < 0:
+        return _fail("--top must be 0 or more")
+    if args.sentences and args.html is not None:
+        return _fail("--html cannot be used with --sentences (use --json to save the sentences)")
     try:
         sources = (args.a, args.b) if args.a is not None else example_paths()
+        outputs = _outputs(args, sources)
         a = load_article(sources[0])
         b = load_article(sources[1])
     except (LoadError, ValueError) as exc:
         return _fail(str(exc))
+    # an output on standard output is all that goes there
+    quiet = args.quiet or "-" in outputs.values()
 
     from compare import export
 
     if args.sentences:
-        if not args.quiet:
+        if not quiet:
             sys.stdout.write(export.sentences_text(a) + "\n" + export.sentences_text(b))
-        if args.json:
-            data = {"schema": export.SCHEMA, "a": export.article_dict(a),
-                    "b": export.article_dict(b)}
-            return _save(args.json, export.to_json(data))
-        return 0
+        data = {"schema": export.SCHEMA, "a": export.article_dict(a), "b": export.article_dict(b)}
+        return _save(outputs, {"--json": lambda: export.to_json(data)})
 
     from compare.pipeline import compare
+    from compare.render import comparison_html
 
     result = compare(a, b, min_words=args.min_words)
-    if not args.quiet:
+    if not quiet:
         sys.stdout.write(export.summary_text(result, top=args.top))
-    if args.json and (code := _save(args.json, export.to_json(export.comparison_dict(result)))):
-        return code
-    if args.html:
-        from compare.render import comparison_html
-
-        return _save(args.html, comparison_html(result))
-    return 0
+    return _save(outputs, {
+        "--json": lambda: export.to_json(export.comparison_dict(result)),
+        "--html": lambda: comparison_html(result),
+    })
 
 
-def _save(path: str, text: str) -> int:
+def _outputs(args: argparse.Namespace, sources: Sequence[str | Path]) -> dict[str, str]:
+    """The output paths asked for, by option; :class:`LoadError` for one that cannot be
+    written, that is an input (or an input's ``.meta.yaml``), or that two options share."""
+    outputs = {option: path for option, path in (("--json", args.json), ("--html", args.html))
+               if path is not None}
+    seen: dict[str, Path | str] = {}
+    for option, path in outputs.items():
+        if path == "-":
+            target: Path | str = "-"
+        else:
+            try:
+                target = check_output(path)
+            except LoadError as exc:
+                raise LoadError(f"{option}: {exc}") from None
+            for source in sources:
+                if _is_input(target, str(source)):
+                    where = "standard input" if str(source) == "-" else str(source)
+                    raise LoadError(
+                        f"{option} {path}: is an input (read from {where}); "
+                        "outputs never overwrite inputs"
+                    )
+        for other, earlier in seen.items():
+            if target == earlier or (target != "-" != earlier and _same_file(target, earlier)):
+                where = "standard output" if target == "-" else path
+                raise LoadError(f"{other} and {option} both write to {where}")
+        seen[option] = target
+    return outputs
+
+
+def _is_input(target: Path, source: str) -> bool:
+    """Whether writing ``target`` would change what ``source`` reads."""
+    if source == "-":
+        try:
+            stdin = os.fstat(sys.stdin.fileno())
+        except (AttributeError, OSError, ValueError):  # no file behind sys.stdin
+            return False
+        if not stat.S_ISREG(stdin.st_mode) or not target.exists():
+            return False
+        here = target.stat()
+        return (here.st_dev, here.st_ino) == (stdin.st_dev, stdin.st_ino)
+    if re.match(r"https?://", source, re.I):
+        return False
+    path = Path(source)
+    sidecar = path.with_name(path.stem + ".meta.yaml")
+    return _same_file(target, path) or _same_file(target, sidecar)
+
+
+def _same_file(target: Path, other: Path) -> bool:
+    """The same file: the same path once links are resolved, or (both existing) the same
+    inode, as with hard links or a case-insensitive file system."""
+    if target == Path(os.path.realpath(other)):
+        return True
     try:
-        save_text(path, text)
-    except LoadError as exc:
-        return _fail(str(exc))
+        return os.path.samefile(target, other)
+    except OSError:
+        return False
+
+
+def _save(outputs: dict[str, str], make: dict[str, Callable[[], str]]) -> int:
+    """Make every output first, then write each: nothing is written if making one fails."""
+    texts = {option: make[option]() for option in outputs}
+    for option, text in texts.items():
+        try:
+            save_text(outputs[option], text)
+        except LoadError as exc:
+            return _fail(f"{option}: {exc}")
     return 0
 
 

@@ -8,8 +8,11 @@ line endings are kept), so every span the library returns indexes into
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sys
+import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -179,14 +182,66 @@ def _sidecar_meta(path: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items() if v is not None}
 
 
+def check_output(path: str | Path) -> Path:
+    """The file an output written to ``path`` replaces; :class:`LoadError` if it cannot be.
+
+    The folder must already exist (none is created), ``path`` must not be a folder or a
+    read-only file, and a symbolic link is followed (the file it points to is replaced).
+    """
+    if str(path) == "":
+        raise LoadError("the output path is empty (use - for standard output)")
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if target.is_dir():
+        raise LoadError(f"{path}: is a folder, not a file")
+    if not folder.exists():
+        raise LoadError(f"{path}: the folder {folder} does not exist (create it first)")
+    if not folder.is_dir():
+        raise LoadError(f"{path}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK) or (
+        target.exists() and not os.access(target, os.W_OK)
+    ):
+        raise LoadError(f"{path}: cannot be written (permission denied)")
+    return target
+
+
 def save_text(path: str | Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` (``-`` for standard output), creating its folder."""
+    """Write ``text`` as UTF-8 to ``path`` (``-`` for standard output).
+
+    The text goes to a temporary file in the same folder, which then replaces ``path``
+    in one step: an interrupted or failed write leaves the old file as it was and no
+    temporary file behind. The folder must exist (see :func:`check_output`). A new file
+    gets the usual mode (``0o666`` less the umask); a replaced file keeps its mode.
+    Raises :class:`LoadError` with a one-line reason.
+    """
     if str(path) == "-":
         sys.stdout.write(text)
         return
-    path = Path(path)
+    target = check_output(path)
+    if target.exists():
+        mode = target.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    temp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            with tempfile.NamedTemporaryFile(
+                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+            ) as f:
+                temp = f.name
+                f.write(text.encode("utf-8"))
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(temp, mode)
+            os.replace(temp, target)
+        except BaseException:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+            raise
+    except PermissionError:
+        raise LoadError(f"{path}: cannot be written (permission denied)") from None
     except OSError as exc:
         raise LoadError(f"{path}: cannot be written ({exc.strerror or exc})") from None
