@@ -144,36 +144,39 @@ def _outputs(args: argparse.Namespace, sources: Sequence[str | Path]) -> dict[st
             except LoadError as exc:
                 raise LoadError(f"{option}: {exc}") from None
             for source in sources:
-                if _is_input(target, str(source)):
-                    where = "standard input" if str(source) == "-" else str(source)
+                if what := _input_at(target, str(source)):
                     raise LoadError(
-                        f"{option} {path}: is an input (read from {where}); "
-                        "outputs never overwrite inputs"
+                        f"{option} {path}: is an input ({what}); outputs never overwrite inputs"
                     )
         for other, earlier in seen.items():
-            if target == earlier or (target != "-" != earlier and _same_file(target, earlier)):
+            files = isinstance(target, Path) and isinstance(earlier, Path)
+            if target == earlier or (files and _same_file(target, earlier)):
                 where = "standard output" if target == "-" else path
                 raise LoadError(f"{other} and {option} both write to {where}")
         seen[option] = target
     return outputs
 
 
-def _is_input(target: Path, source: str) -> bool:
-    """Whether writing ``target`` would change what ``source`` reads."""
+def _input_at(target: Path, source: str) -> str:
+    """What of ``source`` writing ``target`` would change, in words ("" for nothing)."""
     if source == "-":
         try:
             stdin = os.fstat(sys.stdin.fileno())
         except (AttributeError, OSError, ValueError):  # no file behind sys.stdin
-            return False
+            return ""
         if not stat.S_ISREG(stdin.st_mode) or not target.exists():
-            return False
+            return ""
         here = target.stat()
-        return (here.st_dev, here.st_ino) == (stdin.st_dev, stdin.st_ino)
+        same = (here.st_dev, here.st_ino) == (stdin.st_dev, stdin.st_ino)
+        return "the file given as standard input" if same else ""
     if re.match(r"https?://", source, re.I):
-        return False
+        return ""
     path = Path(source)
-    sidecar = path.with_name(path.stem + ".meta.yaml")
-    return _same_file(target, path) or _same_file(target, sidecar)
+    if _same_file(target, path):
+        return f"report {source}"
+    if _same_file(target, path.with_name(path.stem + ".meta.yaml")):
+        return f"the metadata of report {source}"
+    return ""
 
 
 def _same_file(target: Path, other: Path) -> bool:
