@@ -185,6 +185,15 @@ def test_the_same_path_for_two_outputs_is_refused(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_two_outputs_that_are_one_file_are_refused(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.write_text("old", encoding="utf-8")
+    os.link(out, tmp_path / "hard-link")
+    code, _, err = run(capsys, "-q", "--json", str(out), "--html", str(tmp_path / "hard-link"))
+    assert_one_line_error(code, err, "--json and --html")
+    assert snapshot(tmp_path) == {"hard-link": b"old", "out": b"old"}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -29,11 +29,20 @@ def build_parser() -> argparse.ArgumentParser:
             "file, a saved .html page, an http(s):// URL, or - for standard input. "
             "With no reports, the two example reports in data/ are used."
         ),
+        epilog=(
+            "Outputs never overwrite an input; each is written in one step, and its folder "
+            "must exist. Exit status: 0 done, 1 unexpected error (a bug: please report it, "
+            "with the output of --debug), 2 bad arguments or input, 130 interrupted."
+        ),
     )
     parser.add_argument("a", nargs="?", help="report a (default: data/report-a.txt)")
     parser.add_argument("b", nargs="?", help="report b (default: data/report-b.txt)")
-    parser.add_argument("--json", metavar="PATH", help="write the full comparison as JSON")
-    parser.add_argument("--html", metavar="PATH", help="write a standalone HTML report")
+    parser.add_argument(
+        "--json", metavar="PATH", help="write the full comparison as JSON (- for standard output)"
+    )
+    parser.add_argument(
+        "--html", metavar="PATH", help="write a standalone HTML report (- for standard output)"
+    )
     parser.add_argument(
         "--sentences", action="store_true", help="print each report's sentences and stop"
     )
@@ -44,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="shortest shared verbatim passage, in words (default 5)",
     )
-    parser.add_argument("--top", type=int, default=8, metavar="N", help="links to print")
+    parser.add_argument(
+        "--top", type=int, default=8, metavar="N", help="links to print (default 8)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback of an unexpected error"
