@@ -215,13 +215,13 @@ def test_bad_output_options_are_one_line_and_exit_2(tmp_path, monkeypatch, capsy
 def test_missing_output_folder_is_an_error_and_is_not_created(tmp_path, capsys):
     target = tmp_path / "no-such-folder" / "c.json"
     code, _, err = run(capsys, "-q", "--json", str(target))
-    assert_one_line_error(code, err, "does not exist")
+    assert_one_line_error(code, err, "no folder")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_output_path_that_is_a_folder_is_an_error(tmp_path, capsys):
     code, _, err = run(capsys, "-q", "--html", str(tmp_path))
-    assert_one_line_error(code, err, "is a folder")
+    assert_one_line_error(code, err, "cannot be written (it is a folder)")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -160,8 +160,12 @@ def test_bad_front_matter(tmp_path):
         load_article(path)
 
 
-def test_save_text_creates_folders_and_reports_errors(tmp_path):
+def test_save_text_refuses_a_missing_folder_and_reports_errors(tmp_path):
     target = tmp_path / "deep" / "out.json"
+    with pytest.raises(LoadError, match=r"no folder .*deep; create it first"):
+        cio.save_text(target, "é\n")  # a missing folder is not created silently
+    assert not target.parent.exists()
+    target.parent.mkdir()
     cio.save_text(target, "é\n")
     assert target.read_bytes() == "é\n".encode()
     blocker = tmp_path / "file"

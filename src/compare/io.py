@@ -94,7 +94,7 @@ def load_article(source: str | Path, *, name: str | None = None) -> Article:
 def _read_file(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise LoadError(f"{path}: is a folder, not a file")
+            raise LoadError(f"{path}: cannot be written (it is a folder)")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise LoadError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
@@ -193,11 +193,11 @@ def check_output(path: str | Path) -> Path:
     target = Path(os.path.realpath(path))
     folder = target.parent
     if target.is_dir():
-        raise LoadError(f"{path}: is a folder, not a file")
+        raise LoadError(f"{path}: cannot be written (it is a folder)")
     if not folder.exists():
-        raise LoadError(f"{path}: the folder {folder} does not exist (create it first)")
+        raise LoadError(f"{path}: cannot be written (no folder {folder}; create it first)")
     if not folder.is_dir():
-        raise LoadError(f"{path}: {folder} is not a folder")
+        raise LoadError(f"{path}: cannot be written ({folder} is not a folder)")
     if not os.access(folder, os.W_OK | os.X_OK) or (
         target.exists() and not os.access(target, os.W_OK)
     ):
