@@ -135,3 +135,41 @@ def test_unique_sentence_has_no_partner_and_stays_plain(opened, result):
     assert sentence.get_attribute("data-partners") is None
     sentence.click()
     assert page.locator(".partner").count() == 0
+
+
+OVERFLOW = """() => {
+  const boxes = "section, .card, header.page > div";
+  const out = [];
+  for (const el of document.querySelectorAll("header.page *, main *")) {
+    if (el.closest(".scroll") && !el.matches(".scroll")) { continue; }  // scrolls in its box
+    const box = el.parentElement.closest(boxes);
+    if (!box) { continue; }
+    const r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
+    if (r.width && (r.right > b.right + 1 || r.left < b.left - 1)) {
+      out.push(el.tagName + "." + el.className + " " + Math.round(r.left) + "-" +
+               Math.round(r.right) + " in " + Math.round(b.left) + "-" + Math.round(b.right));
+    }
+  }
+  return out;
+}"""
+
+
+def test_narrow_screen_has_no_horizontal_overflow(chromium, result, tmp_path):
+    path = tmp_path / "comparison.html"
+    path.write_text(comparison_html(result, back_link="index.html"), encoding="utf-8")
+    context = chromium.new_context(viewport={"width": 420, "height": 900})
+    page = context.new_page()
+    page.goto(path.as_uri(), wait_until="load")
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420
+        assert page.evaluate(OVERFLOW) == []
+        # a wide table scrolls inside its own box instead of widening the page
+        scrolls = page.locator(".scroll")
+        assert scrolls.count() > 0
+        assert page.evaluate("getComputedStyle(document.querySelector('.scroll')).overflowX") \
+            == "auto"
+        images = page.locator("#charts img")
+        for k in range(images.count()):
+            assert images.nth(k).evaluate("img => img.getBoundingClientRect().right") <= 420
+    finally:
+        context.close()

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch, Rectangle
 
 from compare import plot
-from compare.models import RELATIONS, UNIQUE
+from compare.models import RELATIONS, UNIQUE, Article
 from compare.pipeline import compare
 
 CHARTS = [
@@ -145,3 +150,78 @@ def test_chart_png_is_deterministic(result):
     second = plot.chart_png(plot.alignment_map, result, figsize=(4, 5), dpi=50)
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
     assert first == second
+
+
+# --- labels that fit (issue 8) -------------------------------------------------------
+
+BASIL = Path(__file__).resolve().parents[2] / "shared" / "bench" / "basil" / "articles"
+
+
+def _basil_pair():
+    """The two longest reports of the BASIL event whose second-longest report is longest."""
+    if not BASIL.is_dir():
+        pytest.skip("../shared/bench/basil absent")
+    events: dict[str, list[tuple[int, str, str]]] = {}
+    for path in sorted(BASIL.glob("*/*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        text = "\n\n".join(p if isinstance(p, str) else " ".join(p)
+                           for p in data["body-paragraphs"])
+        events.setdefault(data["triplet-uuid"], []).append((len(text), data["source"], text))
+    reports = max(events.values(), key=lambda rs: sorted(rs)[-2][0])
+    (_, name_b, text_b), (_, name_a, text_a) = sorted(reports)[-2:]
+    return Article.from_text(text_a, name=name_a), Article.from_text(text_b, name=name_b)
+
+
+def _synthetic_pair(n: int = 60):
+    """Two reports of ``n`` sentences, many short, half of b reworded from a, in another order."""
+    words = ("council", "budget", "library", "mayor", "vote", "school", "road", "park", "tax")
+    a_sentences = [
+        f"The {words[k % 9]} item {k} was {'discussed at length by every member present' * (k % 3)}"
+        f" on day {k}." for k in range(n)
+    ]
+    b_sentences = [s.replace("discussed", "debated") for s in a_sentences[::2]][::-1]
+    b_sentences += [f"Residents asked about plan {k}." for k in range(n - len(b_sentences))]
+    return (Article.from_text(" ".join(a_sentences), name="synthetic-a"),
+            Article.from_text(" ".join(b_sentences), name="synthetic-b"))
+
+
+def _labels(ax):
+    return [t for t in ax.texts if re.fullmatch(r"[ab]\d+", t.get_text())]
+
+
+def _overlaps(figure, ax):
+    """Pairs of visible sentence or tick labels whose drawn boxes overlap."""
+    canvas = FigureCanvasAgg(figure) if not hasattr(figure.canvas, "get_renderer") else None
+    canvas = canvas or figure.canvas
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = [t for t in (*_labels(ax), *ax.get_xticklabels()) if t.get_visible()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    return [(n1, n2) for k, (n1, b1) in enumerate(boxes) for n2, b2 in boxes[k + 1:]
+            if b1.overlaps(b2)]
+
+
+@pytest.mark.parametrize("pair", ["synthetic", "basil"])
+def test_alignment_map_labels_do_not_overlap(pair):
+    a, b = _synthetic_pair() if pair == "synthetic" else _basil_pair()
+    result = compare(a, b)
+    assert len(a.sentences) >= (60 if pair == "synthetic" else 35)
+    # as the page draws it, and as a notebook does (a new pyplot figure)
+    _, size = plot.CHARTS["alignment_map"]
+    figure = Figure(figsize=size, dpi=110, layout="constrained")
+    ax = plot.alignment_map(result, ax=figure.add_subplot())
+    assert _overlaps(figure, ax) == []
+    shown = [t for t in _labels(ax) if t.get_visible()]
+    assert len(shown) >= 10, "label what fits, not nothing"
+    own = plot.alignment_map(result)
+    assert _overlaps(own.figure, own) == []
+
+
+def test_alignment_map_labels_every_sentence_when_there_is_room(result):
+    figure = Figure(figsize=plot.CHARTS["alignment_map"][1], dpi=110, layout="constrained")
+    ax = plot.alignment_map(result, ax=figure.add_subplot())
+    assert _overlaps(figure, ax) == []
+    shown = {t.get_text() for t in _labels(ax) if t.get_visible()}
+    expected = {f"a{s.index}" for s in result.a.sentences} | {f"b{s.index}"
+                                                              for s in result.b.sentences}
+    assert shown == expected

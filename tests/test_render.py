@@ -403,3 +403,119 @@ def test_diff_and_quote_pair_show_inline_in_notebooks():
     only = QuotePair(quote, None, 0.0, "only_a", ())
     assert only._repr_html_().endswith("<em>only in a:</em> I share &lt;your&gt; pain</div>")
     assert QuotePair(quote, quote, 1.0, "reworded", ops)._repr_html_() == html_text
+
+
+# --- issue 8: what a class sees ------------------------------------------------------
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_escape_neutralises_bidirectional_controls():
+    out = render.escape("price \u202e0.5$ \u2066x\u2069 <b>")
+    assert not any(ch in out for ch in BIDI)
+    import html as html_module
+
+    # each control becomes a visible, inert marker naming its code point
+    for ch in BIDI:
+        marked = render.escape(f"a{ch}b")
+        code = f"{ord(ch):04X}"
+        assert marked == f'a<span class="ctl" title="U+{code}">[U+{code}]</span>b'
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", marked))
+        assert ch not in text
+    assert "&lt;b&gt;" in out
+    # ordinary text, and characters that only look odd, are untouched
+    assert render.escape("naïve “quote” – 12%") == "naïve “quote” – 12%"
+
+
+def test_bidi_controls_in_a_report_never_reach_the_page():
+    a = Article.from_text("The mayor said the price was \u202e21$\u202c on Monday.", name="a\u2067")
+    b = Article.from_text("The mayor said the price was 12$ on Monday.", name="b")
+    result = compare(a, b)
+    page = render.comparison_html(result, charts=False)
+    summary = render.comparison_summary_html(result)
+    for out in (page, summary):
+        assert not any(ch in out for ch in BIDI)
+        assert 'title="U+202E">[U+202E]</span>' in out
+
+
+def test_back_link_is_optional_and_escaped(result):
+    page = render.comparison_html(result, charts=False)
+    assert 'class="back"' not in page
+    page = render.comparison_html(result, charts=False, back_link='index.html?x="1"&y=<2>')
+    back = re.search(r'<a class="back" href="([^"]*)">([^<]*)</a>', page)
+    assert back and back.group(1) == "index.html?x=&quot;1&quot;&amp;y=&lt;2&gt;"
+    assert page.index('class="back"') < page.index("<h1>")
+    with pytest.raises(ValueError, match="javascript"):
+        render.comparison_html(result, charts=False, back_link="javascript:alert(1)")
+
+
+def test_header_says_the_verdict_in_one_line_and_hides_the_scores(result):
+    page = render.comparison_html(result, charts=False)
+    header = page.split('<header class="page">')[1].split("</header>")[0]
+    verdict = header.split('id="verdict"')[1].split("<details")[0]
+    plain = re.sub(r"<[^>]+>", " ", verdict)
+    assert len(plain.split()) <= 25, plain
+    assert "containment" not in verdict
+    # the scores and the long reason are behind a disclosure, with plain names
+    disclosure = header.split("<details")[1].split("</details>")[0]
+    assert "<summary>" in disclosure
+    assert render.escape(result.verdict.reason) in disclosure
+    for key, value in result.verdict.scores.items():
+        assert key in disclosure
+        shown = f"{value:.0f}" if key.endswith("_words") else f"{value * 100:.0f}%"
+        assert shown in disclosure, key
+    assert "three-word sequences" in disclosure
+
+
+def test_every_verdict_has_a_plain_sentence():
+    from compare.models import VERDICTS
+
+    assert set(render.VERDICT_TEXT) == set(VERDICTS)
+    assert len(set(render.VERDICT_TEXT.values())) == len(VERDICTS)
+
+
+def test_quote_without_speaker_has_no_stray_separator():
+    import dataclasses
+
+    tiny = tiny_comparison()
+    pair = tiny.quotes[0]
+    lone = dataclasses.replace(pair.b, speaker="", verb="", setting="")
+    page = render.comparison_html(
+        dataclasses.replace(tiny, quotes=Records((dataclasses.replace(pair, b=lone),))),
+        charts=False)
+    quotes = page.split('id="quotes"')[1].split("</section>")[0]
+    assert "<small> · " not in quotes and "<small>·" not in quotes
+    assert '<small><a href="#b-0"' in quotes
+
+
+def test_empty_fact_groups_say_so_in_words():
+    import dataclasses
+
+    tiny = tiny_comparison()
+    shared_only = Records(m for m in tiny.details if m.status == "shared")
+    page = render.comparison_html(dataclasses.replace(tiny, details=shared_only), charts=False)
+    details = page.split('id="details"')[1].split("</section>")[0]
+    assert "No number conflicts between the two reports." in details
+    assert "No fact only in a (tiny-a)." in details and "No fact only in b (tiny-b)." in details
+    assert "<table></table>" not in details and "<p>None.</p>" not in details
+    full = render.comparison_html(tiny, charts=False).split('id="details"')[1]
+    assert "No number conflicts" not in full.split("</section>")[0]
+
+
+def test_conflict_note_uses_the_reports_wording():
+    a = Article.from_text("Police said two women were hurt in the crash on Monday.", name="a")
+    b = Article.from_text("Police said five women were hurt in the crash on Monday.", name="b")
+    result = compare(a, b)
+    conflict = [m for m in result.details if m.status == "conflict"]
+    assert conflict and "womens" not in conflict[0].note and "women" in conflict[0].note
+    page = render.comparison_html(result, charts=False)
+    assert "womens" not in page
+
+
+def test_notebook_summary_says_the_verdict_in_one_line(result):
+    summary = render.comparison_summary_html(result)
+    line = re.search(r"<div>Verdict:(.*?)</div>", summary, re.S).group(1)
+    assert len(re.sub(r"<[^>]+>", " ", line).split()) <= 25
+    assert render.escape(render.VERDICT_TEXT[result.verdict.label]) in line
+    why = summary.split("<details>")[1].split("</details>")[0]
+    assert render.escape(result.verdict.reason) in why

@@ -26,3 +26,15 @@ def test_empty_collections_keep_their_columns(article_a):
     assert frame.empty and "relation" in frame.columns
     assert list(Records((), Link).to_frame().columns)[:2] == ["a", "b"]
     assert result.diffs.to_frame().empty and "ops" in result.diffs.to_frame().columns
+
+
+def test_detail_counts_are_numbers_even_when_zero(article_a, article_b):
+    result = compare(article_a, article_b)
+    frame = result.details.to_frame()
+    only_a = [k for k, m in enumerate(result.details) if m.status == "only_a"]
+    assert only_a
+    assert frame.loc[only_a[0], "b"] == 0
+    assert all(isinstance(v, int) for side in ("a", "b") for v in frame[side])
+    assert list(frame["a"]) == [len(m.a) for m in result.details]
+    # index tuples stay lists, empty or not
+    assert frame.loc[only_a[0], "in_b"] == []

@@ -274,6 +274,13 @@ def _head_noun(article: Article, detail: Detail, numbers: list[Detail]) -> str:
     return last
 
 
+def _as_written(article: Article, detail: Detail, head: str) -> str:
+    """The head noun ``head`` as the report wrote it after ``detail`` (``women``, not the
+    key plus an ``s``, ``womens``)."""
+    after = (w for w in article.words[detail.sentence] if w.start >= detail.end)
+    return next((w.text for w in after if w.is_word and singular(w.norm) == head), head)
+
+
 def _numbers_by_sentence(details: list[Detail]) -> dict[int, list[Detail]]:
     out: dict[int, list[Detail]] = defaultdict(list)
     for d in details:
@@ -317,7 +324,8 @@ def match_details(a: Article, b: Article) -> tuple[DetailMatch, ...]:
         if len(va) == 1 and len(vb) == 1:
             ma, mb = by_key[va[0]], by_key[vb[0]]
             removed.update((va[0], vb[0]))
-            note = (f"same {category} of {head}s: a says {ma.text!r} (sentence "
+            noun = _as_written(a, ma.a[0], head)
+            note = (f"same {category} of {noun}: a says {ma.text!r} (sentence "
                     f"{ma.in_a[0]}), b says {mb.text!r} (sentence {mb.in_b[0]})")
             conflicts.append(DetailMatch(
                 "number", category, f"{ma.value} / {mb.value}", f"{ma.text} / {mb.text}",

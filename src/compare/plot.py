@@ -15,10 +15,12 @@ from collections.abc import Callable
 
 import matplotlib as mpl
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from compare.models import DETAIL_KINDS, RELATIONS, UNIQUE, Comparison
@@ -95,18 +97,63 @@ def _bar_style(status: str) -> dict:
     return {"facecolor": RELATION_COLORS.get(status, RELATION_COLORS[UNIQUE]), "edgecolor": "white"}
 
 
+class _FittedLabels(Artist):
+    """Places the alignment map's sentence labels when the figure is drawn, after layout.
+
+    A label goes inside its bar when the bar is tall enough on screen, beside it (away
+    from the link lines) when not, and is hidden when it would overlap the label above it
+    beside the same report: on a long report only the labels that fit are shown, at any
+    figure size. Draws nothing itself; it comes before the labels (lower ``zorder``).
+    """
+
+    INSIDE, BESIDE = 7, 6  # font sizes (points)
+
+    def __init__(self, labels: list[tuple[Text, str, float, float]], x_of: dict[str, float],
+                 width: float):
+        super().__init__()
+        self._labels, self._x_of, self._width = labels, x_of, width
+        self.set_zorder(2.5)
+        self.set_in_layout(False)
+        for text, *_ in labels:
+            text.set_in_layout(False)
+
+    def draw(self, renderer) -> None:
+        to_screen = self.axes.transData.transform
+        last: dict[str, object] = {}
+        for text, side, top, height in self._labels:
+            x, mid = self._x_of[side], top + height / 2
+            text.set(position=(x, mid), ha="center", va="center", fontsize=self.INSIDE,
+                     visible=True)
+            box = text.get_window_extent(renderer)
+            (left, y0), (right, y1) = to_screen([(x - self._width / 2, top),
+                                                 (x + self._width / 2, top + height)])
+            if abs(y1 - y0) >= box.height + 2 and right - left >= box.width + 2:
+                continue
+            outside = -self._width / 2 - 0.02 if side == "a" else self._width / 2 + 0.02
+            text.set(position=(x + outside, mid), ha="right" if side == "a" else "left",
+                     fontsize=self.BESIDE)
+            box = text.get_window_extent(renderer)
+            if side in last and box.overlaps(last[side]):
+                text.set_visible(False)
+            else:
+                last[side] = box
+
+
 def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
     """The two reports as columns of sentence bars, with lines joining linked sentences.
 
     Report a is on the left and report b on the right, each in reading order from the top;
     a bar's height is its sentence's length in characters (one scale for both reports).
     Bars and link lines are coloured by relation; unique sentences are grey and hatched.
-    Crossing lines show content the two reports tell in a different order.
+    Crossing lines show content the two reports tell in a different order. Each bar is
+    labelled ``a3``, ``b0``… inside or beside it where the label fits on screen; on a
+    long report some labels are left out rather than drawn over each other.
     """
     ax = _axes(ax, (8, 9))
     gap, width = 12.0, 0.36
     x_of = {"a": 0.0, "b": 1.0}
     centres: dict[str, list[float]] = {}
+    labels: list[tuple[Text, str, float, float]] = []
     depth = 0.0
     for side, article in (("a", result.a), ("b", result.b)):
         y, mids = 0.0, []
@@ -118,18 +165,13 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
                 Rectangle((x, y), width, height, linewidth=0.6, gid=f"sentence-{side}",
                           **_bar_style(status))
             )
-            label = f"{side}{sentence.index}"
-            if height > 55:
-                ax.text(x_of[side], y + height / 2, label, ha="center", va="center",
-                        fontsize=7, color=INK)
-            else:  # too short to hold its number: put it beside the bar, away from the links
-                outside = -width / 2 - 0.02 if side == "a" else width / 2 + 0.02
-                ax.text(x_of[side] + outside, y + height / 2, label, fontsize=6, color=INK,
-                        ha="right" if side == "a" else "left", va="center")
+            labels.append((ax.text(x_of[side], y + height / 2, f"{side}{sentence.index}",
+                                   color=INK, gid=f"sentence-label-{side}"), side, y, height))
             mids.append(y + height / 2)
             y += height + gap
         centres[side] = mids
         depth = max(depth, y)
+    ax.add_artist(_FittedLabels(labels, {side: x_of[side] for side in x_of}, width))
     for i, j, relation in _pairs(result):
         y0, y1 = centres["a"][i], centres["b"][j]
         x0, x1 = width / 2, 1 - width / 2

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
+from urllib.parse import urlsplit
 
 from compare.models import RELATIONS, UNIQUE, Article, Comparison, Op, QuotePair
 from compare.plot import (
@@ -63,10 +65,53 @@ STATUS_LABELS = {
 QUOTE_STATUS = {"same": "shared", "reworded": "conflict", "only_a": "only_a", "only_b": "only_b"}
 """The detail status (and so the colour) each quote status is shown with."""
 
+VERDICT_TEXT = {
+    "verbatim copy": "b copies long passages of a word for word.",
+    "light revision": "b keeps most of a's wording and changes a little of it.",
+    "heavy revision": "b reuses short pieces of a's wording and rewrites the rest.",
+    "independent": "b shares little wording with a: it reads as written on its own.",
+}
+"""Each verdict (:data:`compare.models.VERDICTS`) in one sentence a class understands."""
 
-def escape(value: object) -> str:
-    """``value`` as text that is safe inside HTML elements and quoted attributes."""
-    return html.escape(str(value), quote=True)
+SCORE_TEXT = {
+    "containment_1": "b's words that occur in a",
+    "containment_2": "b's word pairs that occur in a",
+    "containment_3": "b's three-word sequences that occur in a",
+    "containment_8": "b's eight-word sequences that occur in a",
+    "reverse_containment_3": "a's three-word sequences that occur in b",
+    "verbatim_a": "a's content words that b has verbatim",
+    "verbatim_b": "b's content words that a has verbatim",
+    "paraphrase_b": "b's content words that a has in paraphrase",
+    "longest_passage_words": "words in the longest passage both reports share",
+    "longest_passage_share": "the longest shared passage, as a share of b's words",
+}
+"""The verdict scores (:func:`compare.overlap.verdict_scores`) in plain words."""
+
+
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional marks, embeddings, overrides and isolates: they can reorder what a page
+shows (U+202E turns ``12$`` into ``$21``), so report text never carries them into HTML."""
+
+
+def _control_marker(match: re.Match, attribute: bool) -> str:
+    code = f"U+{ord(match[0]):04X}"
+    return f"[{code}]" if attribute else f'<span class="ctl" title="{code}">[{code}]</span>'
+
+
+def escape(value: object, *, attribute: bool = False) -> str:
+    """``value`` as text that is safe inside HTML elements (or, with ``attribute=True``,
+    inside a quoted attribute value or ``<title>``).
+
+    ``& < > " '`` become character references, and each bidirectional control becomes a
+    visible marker naming it (``[U+202E]``, inside ``<span class="ctl">`` in element
+    text), so that no report can reorder or hide text on the page.
+    """
+    text = html.escape(str(value), quote=True)
+    return BIDI_CONTROLS.sub(lambda m: _control_marker(m, attribute), text)
+
+
+def _attr(value: object) -> str:
+    return escape(value, attribute=True)
 
 
 def _tint(hex_color: str, alpha: float) -> str:
@@ -110,6 +155,18 @@ def _percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
+def _score(key: str, value: float) -> str:
+    """A verdict score as a reader takes it: a count of words, or a share in percent."""
+    return f"{value:.0f}" if key.endswith("_words") else _percent(value)
+
+
+def _table(head: Iterable[str], rows: Iterable[str], cls: str = "") -> str:
+    """A table in its own horizontally scrolling box, so a narrow screen keeps its width."""
+    heads = "".join(f"<th>{escape(h)}</th>" for h in head)
+    attr = f' class="{cls}"' if cls else ""
+    return f'<div class="scroll"><table{attr}><tr>{heads}</tr>{"".join(rows)}</table></div>'
+
+
 def _ref(side: str, indices: Iterable[int]) -> str:
     """``a3``, ``b1–b2`` style references to sentences, as links into the side-by-side view."""
     return ", ".join(
@@ -118,8 +175,8 @@ def _ref(side: str, indices: Iterable[int]) -> str:
 
 
 def _badge(text: str, *, rel: str | None = None, status: str | None = None) -> str:
-    attrs = f' data-rel="{escape(rel)}"' if rel else ""
-    attrs += f' data-status="{escape(status)}"' if status else ""
+    attrs = f' data-rel="{_attr(rel)}"' if rel else ""
+    attrs += f' data-status="{_attr(status)}"' if status else ""
     return f'<span class="badge"{attrs}>{escape(text)}</span>'
 
 
@@ -135,7 +192,7 @@ def _marked(text: str, start: int, end: int, marks: Iterable[tuple[int, int, str
             continue
         out.append(escape(text[pos:m_start]))
         label = kind.replace("_", " ") + " changed"
-        kind_attr = f' data-kind="{escape(kind)}" title="{escape(label)}"' if kind else ""
+        kind_attr = f' data-kind="{_attr(kind)}" title="{_attr(label)}"' if kind else ""
         out.append(f"<{tag}{kind_attr}>{escape(text[m_start:m_end])}</{tag}>")
         pos = m_end
     out.append(escape(text[pos:end]))
@@ -181,9 +238,25 @@ def _notes(result: Comparison) -> str:
     return f'<ul class="notes" id="notes">{items}</ul>'
 
 
-def _header(result: Comparison, title: str) -> str:
+def _verdict(result: Comparison) -> str:
+    """The verdict in one line a class understands; the reason and scores in a disclosure."""
     verdict = result.verdict
-    scores = ", ".join(f"{escape(k)} {v:.2f}" for k, v in sorted(verdict.scores.items()))
+    rows = "".join(
+        f"<tr><td>{escape(SCORE_TEXT.get(key, key))}</td><td>{_score(key, value)}</td>"
+        f"<td><code>{escape(key)}</code></td></tr>"
+        for key, value in sorted(verdict.scores.items())
+    )
+    return (
+        '<div class="verdict" id="verdict"><span>Verdict on b against a:</span>'
+        f'<span class="label">{escape(verdict.label)}</span>'
+        f'<span class="plain">{escape(VERDICT_TEXT.get(verdict.label, verdict.label))}</span>'
+        '</div><details class="why"><summary>Why: the scores behind the verdict</summary>'
+        f"<p>{escape(verdict.reason)}</p>{_table(('score', 'value', 'name in JSON'), rows)}"
+        "</details>"
+    )
+
+
+def _header(result: Comparison, title: str, back_link: str | None) -> str:
     toc = "".join(
         f'<a href="#{anchor}">{escape(name)}</a>'
         for anchor, name in (
@@ -197,14 +270,12 @@ def _header(result: Comparison, title: str) -> str:
             ("charts", "Charts"),
         )
     )
+    back = (f'<a class="back" href="{_attr(back_link)}">← Back to the index</a>'
+            if back_link is not None else "")
     return (
-        f'<header class="page"><div><h1>{escape(title)}</h1>'
-        f'<div class="verdict" id="verdict"><span>Verdict on b against a:</span>'
-        f'<span class="label">{escape(verdict.label)}</span>'
-        f'<span class="reason">{escape(verdict.reason)}</span></div>'
+        f'<header class="page"><div>{back}<h1>{escape(title)}</h1>{_verdict(result)}'
         f'<div class="reports">{_card("a", result.a)}{_card("b", result.b)}</div>'
         f"{_notes(result)}"
-        f'<p class="hint">Scores: {scores}</p>'
         f'<nav class="toc" aria-label="Sections">{toc}</nav></div></header>'
     )
 
@@ -224,7 +295,7 @@ def _coverage(result: Comparison) -> str:
             f"<small>{_percent(found)} of its {cov.content_words} content words are in "
             f"{escape(by)}: {_percent(cov.verbatim)} verbatim, {_percent(cov.paraphrase)} "
             f"paraphrased; {_percent(cov.absent)} absent</small></div>"
-            f'<div class="bar" role="img" aria-label="{escape(side)} covered: '
+            f'<div class="bar" role="img" aria-label="{_attr(side)} covered: '
             f'{_percent(cov.verbatim)} verbatim, {_percent(cov.paraphrase)} paraphrased, '
             f'{_percent(cov.absent)} absent">{bar}</div>'
         )
@@ -242,7 +313,7 @@ def _coverage(result: Comparison) -> str:
 
 def _legend() -> str:
     items = "".join(
-        f'<span><span class="swatch" data-rel="{escape(rel)}"></span>'
+        f'<span><span class="swatch" data-rel="{_attr(rel)}"></span>'
         f"{escape(RELATION_LABELS[rel])}</span>"
         for rel in (*RELATIONS, UNIQUE)
     )
@@ -261,16 +332,16 @@ def _column(result: Comparison, side: str) -> str:
             f'id="{sid}"',
             f'data-side="{side}"',
             f'data-index="{sentence.index}"',
-            f'data-rel="{escape(status)}"',
+            f'data-rel="{_attr(status)}"',
         ]
         label = RELATION_LABELS.get(status, status)
         if mates:
             attrs.append(f'data-partners="{" ".join(f"{other}-{j}" for j in mates)}"')
             attrs.append('tabindex="0"')
             refs = ", ".join(f"{other}{j}" for j in mates)
-            attrs.append(f'title="{escape(f"{side}{sentence.index}: {label} in {refs}")}"')
+            attrs.append(f'title="{_attr(f"{side}{sentence.index}: {label} in {refs}")}"')
         else:
-            attrs.append(f'title="{escape(f"{side}{sentence.index}: {label}")}"')
+            attrs.append(f'title="{_attr(f"{side}{sentence.index}: {label}")}"')
         paragraphs.setdefault(sentence.paragraph, []).append(
             f'<span class="s" {" ".join(attrs)}><span class="num">{side}{sentence.index}'
             f"</span>{escape(sentence.text)}</span>"
@@ -318,7 +389,7 @@ def _differences(result: Comparison) -> str:
             f'<div class="row"><span class="side-tag">b</span><div>'
             f"{_sentences_marked(result.b, diff.b, b_marks)}</div></div></div>"
         )
-    body = "".join(pairs) or "<p>No sentences are linked.</p>"
+    body = "".join(pairs) or '<p class="empty">No sentences are linked.</p>'
     return (
         '<section id="differences"><h2>Differences in wording</h2>'
         '<p class="hint">For each linked pair: <del>struck out</del> words are a\'s and '
@@ -334,29 +405,42 @@ def _mentions(side: str, details) -> str:
     ) or "—"
 
 
+FACT_GROUPS = (
+    ("conflict", "Numbers the reports give differently",
+     "No number conflicts between the two reports."),
+    ("only_a", "Only in a ({a})", "No fact only in a ({a})."),
+    ("only_b", "Only in b ({b})", "No fact only in b ({b})."),
+)
+"""The groups of facts the page lists, each with its heading and what it says when empty."""
+
+FACT_HEAD = ("status", "kind", "fact", "in a", "in b", "note")
+
+
 def _details(result: Comparison) -> str:
-    rank = {"conflict": 0, "only_a": 1, "only_b": 2}
-    rows, shared = [], []
-    for match in sorted(result.details,
-                        key=lambda m: (rank.get(m.status, 3), m.kind, m.value, m.text)):
-        row = (
+    rows: dict[str, list[str]] = {}
+    for match in sorted(result.details, key=lambda m: (m.kind, m.value, m.text)):
+        rows.setdefault(match.status, []).append(
             f"<tr><td>{_badge(STATUS_LABELS.get(match.status, match.status), status=match.status)}"
             f"</td><td>{escape(match.kind)}<br><small>{escape(match.category)}</small></td>"
             f"<td>{escape(match.text)}</td><td>{_mentions('a', match.a)}</td>"
             f"<td>{_mentions('b', match.b)}</td><td>{escape(match.note)}</td></tr>"
         )
-        (shared if match.status == "shared" else rows).append(row)
-    head = ("<tr><th>status</th><th>kind</th><th>fact</th><th>in a</th><th>in b</th>"
-            "<th>note</th></tr>")
-    table = f"<table>{head}{''.join(rows)}</table>" if rows else "<p>None.</p>"
+    names = {"a": result.a.name, "b": result.b.name}
+    groups = []
+    for status, heading, empty in FACT_GROUPS:
+        body = (_table(FACT_HEAD, rows[status]) if status in rows
+                else f'<p class="empty">{escape(empty.format(**names))}</p>')
+        groups.append(f"<h3>{escape(heading.format(**names))}</h3>{body}")
+    shared = rows.get("shared", [])
     both = (
         f"<details><summary>{len(shared)} facts in both reports</summary>"
-        f"<table>{head}{''.join(shared)}</table></details>" if shared else ""
+        f"{_table(FACT_HEAD, shared)}</details>" if shared
+        else '<p class="empty">No fact is in both reports.</p>'
     )
     return (
         '<section id="details"><h2>Facts: numbers, dates and names</h2>'
         "<p class=\"hint\">Facts only one report gives, and facts the two give differently.</p>"
-        f"{table}{both}</section>"
+        f"{''.join(groups)}{both}</section>"
     )
 
 
@@ -380,18 +464,19 @@ def _quotes(result: Comparison) -> str:
                 continue
             verb = "" if quote.setting.startswith(quote.verb) else quote.verb
             who = " ".join(x for x in (quote.speaker, verb, quote.setting) if x)
+            where = f"{escape(who)} · " if who else ""
             cells.append(
                 f'<td class="wording">“{_marked(article.text, quote.start, quote.end, marks)}”'
-                f"<br><small>{escape(who)} · {_ref(side, quote.sentences)}</small></td>"
+                f"<br><small>{where}{_ref(side, quote.sentences)}</small></td>"
             )
         badge = _badge(STATUS_LABELS.get(pair.status, pair.status),
                        status=QUOTE_STATUS.get(pair.status, pair.status))
         rows.append(f"<tr><td>{badge}</td>{''.join(cells)}</tr>"
         )
     body = (
-        '<table class="quotes"><colgroup><col style="width: 8em"><col><col></colgroup>'
-        f"<tr><th>status</th><th>in a</th><th>in b</th></tr>{''.join(rows)}</table>"
-        if rows else "<p>No quotes found.</p>"
+        '<div class="scroll"><table class="quotes"><colgroup><col style="width: 8em"><col><col>'
+        f"</colgroup><tr><th>status</th><th>in a</th><th>in b</th></tr>{''.join(rows)}</table>"
+        "</div>" if rows else '<p class="empty">No quotes in either report.</p>'
     )
     return f'<section id="quotes"><h2>Quotes</h2>{body}</section>'
 
@@ -411,9 +496,8 @@ def _framing(result: Comparison) -> str:
             f"<td>{escape(item.note)}</td></tr>"
         )
     body = (
-        "<table><tr><th>kind</th><th>a says</th><th>b says</th><th>in a</th><th>in b</th>"
-        f"<th>note</th></tr>{''.join(rows)}</table>"
-        if rows else "<p>No difference in framing found.</p>"
+        _table(("kind", "a says", "b says", "in a", "in b", "note"), rows)
+        if rows else '<p class="empty">No difference in framing found.</p>'
     )
     return (
         '<section id="framing"><h2>Framing</h2><p class="hint">Where the reports tell the '
@@ -424,12 +508,11 @@ def _framing(result: Comparison) -> str:
 
 def _passages(result: Comparison, limit: int = 12) -> str:
     longest = sorted(result.passages, key=lambda p: (-p.words, p.a_start, p.b_start))[:limit]
-    rows = "".join(
-        f'<tr><td>{p.words}</td><td class="wording">{escape(p.text)}</td></tr>' for p in longest
-    )
+    rows = [f'<tr><td>{p.words}</td><td class="wording">{escape(p.text)}</td></tr>'
+            for p in longest]
     body = (
-        f"<table><tr><th>words</th><th>passage (a's wording)</th></tr>{rows}</table>"
-        if rows else "<p>No shared passage.</p>"
+        _table(("words", "passage (a's wording)"), rows)
+        if rows else '<p class="empty">No passage of 5 words or more is in both reports.</p>'
     )
     more = len(result.passages) - len(longest)
     note = f'<p class="hint">{more} shorter passages not shown.</p>' if more > 0 else ""
@@ -447,7 +530,7 @@ def _charts(result: Comparison) -> str:
         data = base64.b64encode(chart_png(chart, result, figsize=size)).decode("ascii")
         figures.append(
             f'<figure id="chart-{name}"><h3>{escape(title)}</h3>'
-            f'<img src="data:image/png;base64,{data}" alt="{escape(title)}: {escape(caption)}">'
+            f'<img src="data:image/png;base64,{data}" alt="{_attr(title)}: {_attr(caption)}">'
             f"<figcaption>{escape(caption)}</figcaption></figure>"
         )
     return (
@@ -459,7 +542,13 @@ def _charts(result: Comparison) -> str:
 # --- public ------------------------------------------------------------------------
 
 
-def comparison_html(result: Comparison, *, title: str | None = None, charts: bool = True) -> str:
+def comparison_html(
+    result: Comparison,
+    *,
+    title: str | None = None,
+    charts: bool = True,
+    back_link: str | None = None,
+) -> str:
     """A standalone HTML page showing the whole comparison.
 
     The page has the verdict and both reports' metadata, coverage both ways, the two
@@ -468,7 +557,12 @@ def comparison_html(result: Comparison, *, title: str | None = None, charts: boo
     one report gives alone or differently, quotes, framing, shared passages and the charts
     of :mod:`compare.plot` (``charts=False`` leaves them out). Everything is inline: the
     page loads nothing from anywhere. Write it with ``Path(...).write_text(page, "utf-8")``.
+
+    ``back_link`` (a relative or http(s) URL, such as ``"index.html"``) adds a link back
+    to it at the top of the page; any other scheme raises :class:`ValueError`.
     """
+    if back_link is not None and urlsplit(back_link).scheme.lower() not in ("", "http", "https"):
+        raise ValueError(f"back_link must be a relative or http(s) URL, not {back_link!r}")
     title = title or f"{result.a.name} and {result.b.name} compared"
     sections = [
         _coverage(result),
@@ -487,9 +581,9 @@ def comparison_html(result: Comparison, *, title: str | None = None, charts: boo
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-        f"<title>{escape(title)}</title>\n"
+        f"<title>{_attr(title)}</title>\n"
         f"<style>{CSS}{_relation_css()}\n</style>\n</head>\n<body>\n"
-        f"{_header(result, title)}\n<main>\n"
+        f"{_header(result, title, back_link)}\n<main>\n"
         + "\n".join(sections)
         + "\n<footer>Made with compare-sources. Sentence numbers count from 0; "
         "a is the first report, b the second.</footer>\n</main>\n"
@@ -531,7 +625,7 @@ def ops_html(ops: Iterable[Op]) -> str:
         if op.tag == "equal":
             parts.append(escape(op.a_text))
             continue
-        title = f' title="{escape(op.kind.replace("_", " "))} changed"' if op.kind else ""
+        title = f' title="{_attr(op.kind.replace("_", " "))} changed"' if op.kind else ""
         for tag, text in (("del", op.a_text), ("ins", op.b_text)):
             if text:
                 parts.append(f'<{tag} style="{_INLINE[tag]}"{title}>{escape(text)}</{tag}>')
@@ -587,7 +681,8 @@ def comparison_summary_html(result: Comparison, *, top: int = 5) -> str:
         f"<div><strong>{escape(a.name)}</strong> ({len(a.sentences)} sentences) vs "
         f"<strong>{escape(b.name)}</strong> ({len(b.sentences)} sentences)</div>"
         f'<div>Verdict: <span class="verdict">{escape(result.verdict.label)}</span> — '
-        f"{escape(result.verdict.reason)}</div>"
+        f"{escape(VERDICT_TEXT.get(result.verdict.label, result.verdict.label))}</div>"
+        f"<details><summary>Why</summary>{escape(result.verdict.reason)}</details>"
         + "".join(f"<div><em>Note:</em> {escape(note)}</div>" for note in result.notes)
         + "<table><tr><th>coverage</th><th>verbatim</th><th>paraphrase</th><th>absent</th></tr>"
         f"{cov_rows}</table>"
