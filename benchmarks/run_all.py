@@ -23,6 +23,7 @@ BENCHMARKS = (
     ("Alignment of the example reports", "bench_align.py", ()),
     ("Document verdict: Clough & Stevenson", "bench_verdict.py", ()),
     ("Details: precision and recall", "bench_details.py", ()),
+    ("Real BASIL pairs: speakers, names and links against a frozen gold", "bench_real.py", ()),
     ("Framing flags against BASIL lexical-bias spans", "bench_framing.py", ()),
     ("Speed and memory", "bench_speed.py", ()),
 )
