@@ -8,7 +8,7 @@ Attribution is read outside the marks of the quote's sentences: after the quote
 takes the one of the quote it continues. ``setting`` is the cue verb with the phrase
 after it up to its last setting noun (``told international press in a virtual press
 conference``). Cue verbs, speaker nouns (``the spokesman``) and setting nouns come from
-``data/names.json`` (:func:`compare.names.lexicon`).
+:func:`compare.lexicon.lexicon`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from compare.details import extract_details
+from compare.lexicon import lexicon
 from compare.models import Article
-from compare.names import lexicon
 from compare.segment import tokenize
 
 __all__ = ["attribute"]
@@ -39,8 +39,8 @@ Region = tuple[int, int, bool, list[int]]
 @cache
 def _speaker_regex() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
-    verbs = "|".join(sorted(lex["cue"], key=len, reverse=True))
-    nouns = "|".join(sorted(lex["speaker_nouns"], key=len, reverse=True))
+    verbs = "|".join(sorted(lex.quote_cue_verbs, key=len, reverse=True))
+    nouns = "|".join(sorted(lex.speaker_nouns, key=len, reverse=True))
     speaker = (rf"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,3}}?"
                rf"(?:{nouns})|{_NAME})")
     after = re.compile(
@@ -55,7 +55,7 @@ def _speaker_regex() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
     """The cue verb and the phrase after it up to its last setting noun, or ``""``."""
-    nouns = lexicon()["setting_noun_set"]
+    nouns = lexicon().setting_nouns
     end = None
     for w in tokenize(text, verb_end, limit):
         if not w.is_word or w.norm in _STOPS:
