@@ -21,11 +21,11 @@ from functools import cache
 from compare.details import extract_details
 from compare.lexicon import lexicon
 from compare.models import Article
-from compare.segment import tokenize
+from compare.segment import QUOTE_MARKS, tokenize
 
 __all__ = ["attribute"]
 
-_MARK = re.compile("[\"“”„«»]")
+_MARK = re.compile(f"[{QUOTE_MARKS}]")
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", "where",
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",

@@ -15,7 +15,6 @@ intensifiers that one report adds. The word lists come from :mod:`compare.lexico
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -27,51 +26,30 @@ from rapidfuzz.distance import Indel
 
 from compare.lexicon import lexicon
 from compare.models import Article, Diff, Framing, Link, Op, Word
+from compare.segment import QuoteSpan, quote_spans
 
 __all__ = ["classify", "diff_link", "framing", "quote_regions", "word_ops"]
 
-_QUOTE_MARKS = "\"“”„«»"
-_OPENERS = "“„«"
-_CLOSERS = "”»"
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’([")
 
 
-_QUOTE_MARK = re.compile(f"[{_QUOTE_MARKS}]")
-
-
 @lru_cache(maxsize=16)
-def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of ``text`` inside quotation marks (the marks excluded), in text order.
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """:func:`compare.segment.quote_spans`, cached for the last few texts (a diff of each
+    link of two reports asks for the same two texts again and again)."""
+    return quote_spans(text)
 
-    A straight ``"`` opens a quote when it follows a space, a bracket or the start and is
-    followed by a non-space; otherwise it closes one. A quote left open (news text often
-    leaves a quote open at a paragraph end) ends where the next quote opens. The spans
-    never overlap. Results are cached for the last few texts (a diff of each link of two
-    reports asks for the same two texts again and again).
-    """
-    regions = []
-    open_at = None
-    for m in _QUOTE_MARK.finditer(text):
-        k = m.start()
-        mark = m.group()
-        before = text[k - 1] if k else " "
-        after = text[k + 1] if k + 1 < len(text) else " "
-        if mark in _OPENERS:
-            opening = True
-        elif mark in _CLOSERS:
-            opening = False
-        else:
-            opening = (before.isspace() or before in "([{—–-") and not after.isspace()
-        if opening:
-            if open_at is not None:
-                regions.append((open_at, k))
-            open_at = k + 1
-        elif open_at is not None:
-            regions.append((open_at, k))
-            open_at = None
-    if open_at is not None:
-        regions.append((open_at, len(text)))
-    return tuple((s, e) for s, e in regions if e > s)
+
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` inside quotation marks (the marks excluded), in text order: the
+    ``(start, end)`` of :func:`compare.segment.quote_spans`, whose rules say where a
+    quote opens and ends. The spans never overlap."""
+    return tuple((q.start, q.end) for q in _quote_spans(text))
+
+
+def _closing_marks(text: str) -> frozenset[int]:
+    """Positions of the closing marks of the quotes of ``text``."""
+    return frozenset(q.close - 1 for q in _quote_spans(text) if q.closed)
 
 
 def _inside(word: Word, regions: Sequence[tuple[int, int]]) -> bool:
@@ -342,7 +320,7 @@ def _cues(
 
     A verb right after a closing quote (``," he said``) attributes the words before it
     (back to the previous cue verb); any other verb attributes the words after it, up
-    to the next cue verb. ``closing`` holds the ends of ``quotes``.
+    to the next cue verb. ``closing`` holds the positions of the closing marks.
     """
     verbs = lexicon().framing_cue_verbs
     where = [k for k, w in enumerate(words) if w.norm in verbs and _reporter_word(words, k, quotes)]
@@ -437,8 +415,7 @@ def framing(a: Article, b: Article, links: Iterable[Link]) -> tuple[Framing, ...
     Records come in link order (by sentence indices), then by position.
     """
     a_quotes, b_quotes = quote_regions(a.text), quote_regions(b.text)
-    a_closing = frozenset(e for _, e in a_quotes)
-    b_closing = frozenset(e for _, e in b_quotes)
+    a_closing, b_closing = _closing_marks(a.text), _closing_marks(b.text)
     seen = set()
     out = []
     for link in sorted(links, key=lambda k: (tuple(k.a), tuple(k.b))):
