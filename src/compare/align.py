@@ -43,7 +43,6 @@ of a told in two of b).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -51,7 +50,7 @@ import numpy as np
 from scipy import sparse
 
 from compare import similarity
-from compare.models import Article, Link, Word, frozen_mapping
+from compare.models import Article, Link, Word, frozen_mapping, has_letter_or_digit
 from compare.segment import quote_spans
 
 CANDIDATE_FLOOR = 0.1
@@ -78,8 +77,6 @@ has at least this share of its content words in the other."""
 
 
 _DEFERRED = ("partial_ratio",)
-_HAS_ALNUM = re.compile(r"[^\W_]").search
-"""True exactly when ``Word.is_word`` is for a token's text (a character that is alnum)."""
 
 
 def _quoted(article: Article) -> list[tuple[str, ...]]:
@@ -94,7 +91,7 @@ def _quoted(article: Article) -> list[tuple[str, ...]]:
         while k < len(spans) and spans[k].start < s.end:
             q = spans[k]
             inside += [w.norm for w in words if q.start <= w.start and w.end <= q.end
-                       and (w.text.isalnum() or _HAS_ALNUM(w.text))]  # w.is_word
+                       and (w.text.isalnum() or has_letter_or_digit(w.text))]  # w.is_word
             k += 1
         out.append(tuple(inside))
     return out
