@@ -38,8 +38,9 @@ from pathlib import Path
 
 from scipy.stats import binomtest
 
+from compare.lexicon import lexicon
 from compare.models import Article, Link
-from compare.wording import diff_link, framing, lexicon, quote_regions
+from compare.wording import diff_link, framing, quote_regions
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTLETS = ("nyt", "fox", "hpo")
@@ -127,8 +128,8 @@ def run(folder: Path, threshold: float = 0.5, use_align: bool = True) -> None:
     events = load_event_articles(folder)
     align, aligner = make_aligner(threshold, use_align)
     lex = lexicon()
-    loaded = {f for f, lemma in lex["cue_verbs"].items() if lemma not in lex["neutral_cue_verbs"]}
-    listed = loaded | lex["hedges"] | lex["intensifiers"]
+    loaded = {f for f, lemma in lex.framing_cue_verbs.items() if lemma not in lex.neutral_cue_verbs}
+    listed = loaded | lex.hedges | lex.intensifiers
     # flags[row][article name] = set of (start, end) word spans
     rows = ("op attribution", "framing: attribution", "framing: hedge",
             "framing: intensifier", "all flags", "ref: changed content words",

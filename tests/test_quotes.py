@@ -11,7 +11,6 @@ from compare.models import Article
 from compare.quotes import (
     _candidates,
     _incidence,
-    _raw_regions,
     _region_words,
     _repeats,
     _score,
@@ -19,7 +18,7 @@ from compare.quotes import (
     pair_quotes,
     quote_words,
 )
-from compare.segment import tokenize
+from compare.segment import quote_spans, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +183,8 @@ def _same_tokens(article):
     starts = [s.start for s in article.sentences]
     ends = [s.end for s in article.sentences]
     reused = 0
-    for start, end, _ in _raw_regions(text):
+    for span in quote_spans(text):
+        start, end = span.start, span.end
         sents = [k for k in range(len(starts)) if starts[k] < end and start < ends[k]]
         if not sents:
             continue

@@ -1,9 +1,23 @@
 """Sentence splitting and words on real news text."""
 
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compare.segment import find_credits, normalize, split_sentences, tokenize
+from compare.models import Article
+from compare.segment import (
+    PARAGRAPH_BREAK,
+    QUOTE_MARKS,
+    find_credits,
+    normalize,
+    quote_spans,
+    split_sentences,
+    tokenize,
+)
 
 REPORT_B_OPEN_QUOTE = (
     '"What we have seen in the last few weeks was a military and political collapse at a '
@@ -135,3 +149,115 @@ def test_word_spans_are_ordered_and_exact(text):
         assert previous_end <= w.start < w.end
         assert text[w.start : w.end] == w.text
         previous_end = w.end
+
+
+# --- quotation marks: the one quote-span scanner ---------------------------------------
+
+BASIL = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "basil"
+
+
+def quoted(text):
+    return [(text[q.start : q.end], q.ending) for q in quote_spans(text)]
+
+
+def test_quote_spans_straight_and_curly_marks():
+    text = 'He said "one" and “two” then „three“ and «four» then "five."'
+    assert quoted(text) == [("one", "closed"), ("two", "closed"), ("three", "closed"),
+                            ("four", "closed"), ("five.", "closed")]
+    q = quote_spans(text)[0]
+    assert text[q.mark] == '"' and text[q.close - 1] == '"' and q.closed
+    # a straight mark glued to a word opens a quote when none is open
+    assert quoted('He said:"We are ready," she said.') == [("We are ready,", "closed")]
+    assert quoted('They called it a "tragedy".') == [("tragedy", "closed")]
+
+
+def test_apostrophes_and_nested_single_quotes_stay_inside():
+    text = ("“We’re leaving,” he said of Afghanistan’s '90s, “and he called it ‘a "
+            "disaster’, which it wasn't.”")
+    assert quoted(text) == [("We’re leaving,", "closed"),
+                            ("and he called it ‘a disaster’, which it wasn't.", "closed")]
+    assert quoted("It's the Taliban’s 'victory', not ours.") == []
+
+
+def test_quote_left_open_at_a_paragraph_end_and_reopened():
+    text = ('"We will not stop here.\n\n"We will go on to the end," Jane Smith said.\r\n'
+            '\r\nShe left. "Unclosed at the end')
+    assert quoted(text) == [("We will not stop here.", "paragraph"),
+                            ("We will go on to the end,", "closed"),
+                            ("Unclosed at the end", "text_end")]
+    # a single line break is a wrapped line inside a paragraph, not a paragraph break
+    assert quoted('"We will not stop\nhere," he said.') == [("We will not stop\nhere,", "closed")]
+    # a quote left open in the paragraph ends where the next one opens
+    assert quoted('"Left open. "Next one," he said.') == [("Left open.", "next_quote"),
+                                                         ("Next one,", "closed")]
+    # a closing mark with nothing open, and empty marks, give no span
+    assert quoted('Nothing open” here "" and " " there.') == []
+
+
+def test_quote_spans_of_the_example_reports(article_a, article_b):
+    a = {article_a.text[q.start : q.end]: q for q in quote_spans(article_a.text)}
+    # one quote over two sentences, with apostrophes and a no-break space inside
+    (long_,) = [q for t, q in a.items() if t.startswith("The United States agreed")]
+    assert long_.closed and article_a.text[long_.start : long_.end].endswith("U.S. decision,")
+    assert "Resolute Support" in a  # a name in marks is still a span (quotes drops it)
+    assert any("there’s" in t for t in a)  # an apostrophe does not end a quote
+    b = {article_b.text[q.start : q.end]: q for q in quote_spans(article_b.text)}
+    (open_,) = [q for t, q in b.items() if t.startswith("What we have seen")]
+    assert open_.ending == "next_quote"
+    assert article_b.text[open_.start : open_.end].endswith("had not been anticipated.")
+    assert [q.ending for q in quote_spans(REPORT_B_OPEN_QUOTE)] == ["paragraph", "closed"]
+
+
+def _basil_texts(limit):
+    if not BASIL.is_dir():
+        pytest.skip("../shared/bench/basil absent")
+    paths = sorted(BASIL.glob("articles/*/*.json"))[:limit]
+    for path in paths:
+        data = json.loads(path.read_text("utf-8"))
+        yield path.name, "\n\n".join(" ".join(p) for p in data["body-paragraphs"] if p)
+
+
+def test_quote_spans_on_basil_articles():
+    """Real articles: spans are ordered, trimmed, between marks, never over a paragraph
+    break; quotes left open at a paragraph end and nested single quotes occur and follow
+    the rules."""
+    endings = Counter()
+    nested = 0
+    for name, text in _basil_texts(120):
+        previous = -1
+        for q in quote_spans(text):
+            inside = text[q.start : q.end]
+            assert previous <= q.mark < q.start < q.end <= q.close, name
+            assert text[q.mark] in QUOTE_MARKS and inside == inside.strip(), name
+            assert not any(m in inside for m in "“”„‟«»"), name
+            assert not PARAGRAPH_BREAK.search(inside), name
+            if q.closed:
+                assert text[q.close - 1] in QUOTE_MARKS, name
+            elif q.ending == "paragraph":
+                assert PARAGRAPH_BREAK.match(text, q.close), name
+            nested += "‘" in inside and "’" in inside
+            endings[q.ending] += 1
+            previous = q.close
+    assert endings["closed"] > 1000 and endings["paragraph"] >= 5 and nested >= 5, endings
+
+
+def test_every_quote_reader_uses_the_same_spans(article_a, article_b):
+    """quotes, the word diff and framing, and the aligner's quoted words all read
+    quote_spans (before, three scanners gave three answers on the same text)."""
+    from compare.align import _quoted
+    from compare.quotes import extract_quotes
+    from compare.wording import quote_regions
+
+    basil = [Article.from_text(t) for _, t in _basil_texts(15)] if BASIL.is_dir() else []
+    for article in (article_a, article_b, *basil):
+        spans = quote_spans(article.text)
+        assert quote_regions(article.text) == tuple((q.start, q.end) for q in spans)
+        assert {(q.start, q.end) for q in extract_quotes(article)} <= {
+            (q.start, q.end) for q in spans}
+        expected = [tuple(w.norm for w in words if w.is_word and any(
+            q.start <= w.start and w.end <= q.end for q in spans)) for words in article.words]
+        assert _quoted(article) == expected
+    # the aligner used to take the words after a closing mark for the quote (``he said``)
+    (k,) = [s.index for s in article_a.sentences if s.text.startswith("And after many")]
+    assert _quoted(article_a)[k][:3] == ("and", "after", "many")
+    assert "said" not in _quoted(article_a)[k]

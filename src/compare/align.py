@@ -43,14 +43,15 @@ of a told in two of b).
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
 from compare import similarity
-from compare.models import Article, Link, Word, frozen_mapping
+from compare.models import Article, Link, Word, frozen_mapping, has_letter_or_digit
+from compare.segment import quote_spans
 
 CANDIDATE_FLOOR = 0.1
 """Lowest TF-IDF cosine of a candidate pair."""
@@ -76,20 +77,24 @@ has at least this share of its content words in the other."""
 
 
 _DEFERRED = ("partial_ratio",)
-_QUOTE_MARKS = re.compile('["“”„‟«»]')
-_HAS_ALNUM = re.compile(r"[^\W_]").search
-"""True exactly when ``Word.is_word`` is for a token's text (a character that is alnum)."""
 
 
-def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
-    """Normalised words inside double quotation marks (an unclosed quote runs to the end)."""
-    out, inside = [], False
-    for w in words:
-        if w.norm == '"':
-            inside = not inside
-        elif inside and (w.text.isalnum() or _HAS_ALNUM(w.text)):  # w.is_word
-            out.append(w.norm)
-    return tuple(out)
+def _quoted(article: Article) -> list[tuple[str, ...]]:
+    """Per sentence, its normalised words inside quotation marks
+    (:func:`compare.segment.quote_spans`: a quote over several sentences counts in each)."""
+    spans = quote_spans(article.text)
+    starts = [q.start for q in spans]
+    out: list[tuple[str, ...]] = []
+    for s, words in zip(article.sentences, article.words, strict=True):
+        k = max(bisect_right(starts, s.start) - 1, 0)
+        inside: list[str] = []
+        while k < len(spans) and spans[k].start < s.end:
+            q = spans[k]
+            inside += [w.norm for w in words if q.start <= w.start and w.end <= q.end
+                       and (w.text.isalnum() or has_letter_or_digit(w.text))]  # w.is_word
+            k += 1
+        out.append(tuple(inside))
+    return out
 
 
 def _plain(words: Sequence[Word]) -> tuple[str, ...]:
@@ -219,10 +224,7 @@ class _Report:
         self.plain = features.words
         self.content = features.content_words
         self.stems = features.stems
-        self.quoted = [
-            _quoted(words) if _QUOTE_MARKS.search(s.text) else ()
-            for s, words in zip(article.sentences, article.words, strict=True)
-        ]
+        self.quoted = _quoted(article)
         self.quoted_length = np.fromiter(map(len, self.quoted), np.int64, len(self.quoted))
 
     def join(self, field: str, indices: tuple[int, ...]) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ Attribution is read outside the marks of the quote's sentences: after the quote
 takes the one of the quote it continues. ``setting`` is the cue verb with the phrase
 after it up to its last setting noun (``told international press in a virtual press
 conference``). Cue verbs, speaker nouns (``the spokesman``) and setting nouns come from
-``data/names.json`` (:func:`compare.names.lexicon`).
+:func:`compare.lexicon.lexicon`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from compare.details import extract_details
+from compare.lexicon import lexicon
 from compare.models import Article
-from compare.names import lexicon
-from compare.segment import tokenize
+from compare.segment import QUOTE_MARKS, tokenize
 
 __all__ = ["attribute"]
 
-_MARK = re.compile("[\"“”„«»]")
+_MARK = re.compile(f"[{QUOTE_MARKS}]")
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", "where",
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
@@ -39,8 +39,8 @@ Region = tuple[int, int, bool, list[int]]
 @cache
 def _speaker_regex() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
-    verbs = "|".join(sorted(lex["cue"], key=len, reverse=True))
-    nouns = "|".join(sorted(lex["speaker_nouns"], key=len, reverse=True))
+    verbs = "|".join(sorted(lex.quote_cue_verbs, key=len, reverse=True))
+    nouns = "|".join(sorted(lex.speaker_nouns, key=len, reverse=True))
     speaker = (rf"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,3}}?"
                rf"(?:{nouns})|{_NAME})")
     after = re.compile(
@@ -55,7 +55,7 @@ def _speaker_regex() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
     """The cue verb and the phrase after it up to its last setting noun, or ``""``."""
-    nouns = lexicon()["setting_noun_set"]
+    nouns = lexicon().setting_nouns
     end = None
     for w in tokenize(text, verb_end, limit):
         if not w.is_word or w.norm in _STOPS:

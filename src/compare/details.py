@@ -1,7 +1,7 @@
 """Facts a report states: numbers, dates and names, and how two reports differ on them.
 
 No trained model is used. Extraction runs on rules over each sentence and on the small
-word lists in ``data/names.json`` (months, weekdays, number words, scales, units):
+word lists in ``data/lexicon.json`` (months, weekdays, number words, scales, units):
 
 * dates first (``February of 2020``, ``Dec. 27th``, ``Tuesday``, ``9/11``, ``12:00 p.m.``,
   years ``1800``-``2099``), then numbers in digits or words (``100,000``, ``100 000``,
@@ -24,8 +24,9 @@ from bisect import bisect_right
 from collections import OrderedDict, defaultdict
 from functools import cache
 
+from compare.lexicon import lexicon
 from compare.models import DETAIL_KINDS, DETAIL_STATUSES, Article, Detail, DetailMatch
-from compare.names import cross_fold, extract_names, lexicon, name_key, singular
+from compare.names import cross_fold, extract_names, name_key, singular
 
 __all__ = ["extract_details", "head_noun", "lexicon", "match_details", "name_key"]
 
@@ -60,7 +61,7 @@ _DATE = re.compile(
 
 def _date_value(m: re.Match) -> tuple[str, str]:
     """(category, value) of one date match."""
-    months = lexicon()["months"]
+    months = lexicon().months
     if m["dm"] or m["md"]:
         name = (m["dm_month"] or m["month"]).rstrip(".").casefold()
         month = months[name]
@@ -93,9 +94,9 @@ def _date_value(m: re.Match) -> tuple[str, str]:
 @cache
 def _number_pattern() -> re.Pattern:
     lex = lexicon()
-    words = sorted([*lex["number_words"], *lex["scales"]], key=len, reverse=True)
+    words = sorted([*lex.number_words, *lex.scales], key=len, reverse=True)
     w = "|".join(words)
-    units = "|".join(lex["duration_units"])
+    units = "|".join(lex.duration_units)
     # a match starts with a currency sign, a digit, or "a"/"an" or a number word: the
     # lookahead lets the regex engine skip other characters quickly (same matches)
     first = "".join(sorted({word[0] for word in words} | {"a"}))
@@ -126,14 +127,14 @@ def _words_value(text: str) -> int | None:
         if tok in {"and", "a", "an", ""}:
             current = current or (1 if tok in {"a", "an"} else current)
             continue
-        if tok in lex["number_words"]:
-            current += lex["number_words"][tok]
+        if tok in lex.number_words:
+            current += lex.number_words[tok]
             seen = True
         elif tok == "hundred":
             current = max(current, 1) * 100
             seen = True
-        elif tok in lex["scales"]:
-            total += max(current, 1) * lex["scales"][tok]
+        elif tok in lex.scales:
+            total += max(current, 1) * lex.scales[tok]
             current = 0
             seen = True
     return total + current if seen else None
@@ -157,7 +158,7 @@ def _number_value(m: re.Match) -> tuple[str, str] | None:
             return None
         value = parsed
     if m["scale"]:
-        value *= lex["scales"][m["scale"].casefold()]
+        value *= lex.scales[m["scale"].casefold()]
     number = _format(value)
     if m["pct"]:
         return "percent", number + "%"
@@ -258,7 +259,7 @@ def head_noun(article: Article, detail: Detail, details: tuple[Detail, ...] = ()
 
 def _head_noun(article: Article, detail: Detail, numbers: list[Detail]) -> str:
     """:func:`head_noun` given the numbers of the detail's sentence, in text order."""
-    heads = lexicon()["head_set"]
+    heads = lexicon().head_nouns
     words = article.words[detail.sentence]
     last = ""
     for d in (d for d in numbers if d.start <= detail.start):

@@ -12,7 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]").search
+has_letter_or_digit = re.compile(r"[^\W_]").search
+"""A match when some character of the text is a letter or digit (``str.isalnum``), else
+None: the test of :attr:`Word.is_word`, the one definition of a word token (not bare
+punctuation) that every module uses, without a Python loop over the characters."""
 
 
 def frozen_mapping(items: Mapping | None = None) -> Mapping:
@@ -37,7 +40,7 @@ class Word:
     @property
     def is_word(self) -> bool:
         """True for tokens with a letter or digit in them (not bare punctuation)."""
-        return _HAS_LETTER_OR_DIGIT(self.text) is not None
+        return has_letter_or_digit(self.text) is not None
 
 
 @dataclass(frozen=True)

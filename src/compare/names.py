@@ -12,64 +12,23 @@ Every name gets a ``value`` the reports are matched on: the name folded
 and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stoltenberg``),
 within a report (:func:`extract_names`) and across the two (:func:`cross_fold`).
 
-The word lists (titles, months, number words, countries, cities, demonyms,
-organisation variants, cue verbs...) ship in ``data/names.json``; :func:`lexicon` loads
-them once for this module, :mod:`compare.details` and :mod:`compare.quotes`.
+The word lists (titles, countries, cities, demonyms, organisation variants, cue
+verbs...) come from :func:`compare.lexicon.lexicon`.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
+from compare.lexicon import lexicon
 from compare.models import Article, Detail, Word
 
-__all__ = ["cross_fold", "extract_names", "lexicon", "name_key", "singular"]
-
-
-@cache
-def lexicon() -> dict:
-    """The word lists of ``data/names.json``, with lookup sets and alias maps built."""
-    raw = json.loads(resources.files("compare").joinpath("data/names.json").read_text("utf-8"))
-    alias: dict[str, str] = {}
-    org_keys, place_keys = set(), set()
-    for group, keys in (("organisations", org_keys), ("places", place_keys)):
-        for canonical, forms in raw[group].items():
-            for form in (canonical, *forms):
-                alias[name_key(form)] = name_key(canonical)
-            keys.add(name_key(canonical))
-    for group in ("countries", "us_states", "cities"):
-        place_keys.update(name_key(p) for p in raw[group])
-    cue = {form: lemma for lemma, forms in raw["cue_verbs"].items() for form in forms}
-    titles = {tuple(_bare(w) for w in t.split()) for t in raw["titles"]}
-    org_words = frozenset(w.casefold() for w in raw["org_words"])
-    place_words = frozenset(w.casefold() for w in raw["place_words"])
-    return {
-        **raw,
-        "alias": alias,
-        "org_keys": frozenset(org_keys),
-        "place_keys": frozenset(place_keys),
-        "demonym_set": frozenset(d.casefold() for d in raw["demonyms"]),
-        "common_set": frozenset(c.casefold() for c in raw["common_capitalised"]),
-        "title_set": frozenset(titles),
-        "title_max": max(len(t) for t in titles),
-        "title_first": frozenset(t[0] for t in titles),
-        "cue": cue,
-        "org_word_set": org_words,
-        "place_word_set": place_words,
-        "org_place_word_set": org_words | place_words,
-        "particle_set": frozenset(raw["name_particles"]),
-        "connector_set": frozenset(raw["name_connectors"]),
-        "trim_set": frozenset(raw["name_connectors"]) | {"a", "an"},
-        "head_set": frozenset(singular(h) for h in raw["head_nouns"]),
-        "setting_noun_set": frozenset(raw["setting_nouns"]),
-    }
+__all__ = ["cross_fold", "extract_names", "name_key", "singular"]
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -137,7 +96,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     words in between are skipped.
     """
     lex = lexicon()
-    particles, connectors = lex["particle_set"], lex["connector_set"]
+    particles, connectors = lex.particles, lex.connectors
     n = len(words)
     free = _Free(words, blocked) if blocked else _ALL_FREE
     caps = [False] * n
@@ -188,7 +147,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
 def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[int], bool]]:
     """Split a run at title words; each piece says whether a title came right before it."""
     lex = lexicon()
-    titles, title_max, first = lex["title_set"], lex["title_max"], lex["title_first"]
+    titles, title_max, first = lex.titles, lex.title_max, lex.title_first
     toks = [k for k in run if words[k].text != "."]
     bare = [_bare(words[k].text) for k in toks]
     pieces: list[tuple[list[int], bool]] = []
@@ -226,11 +185,11 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
     for piece, after_title in pieces:
         cut = [i for i, k in enumerate(piece) if words[k].norm in {"and", "&"} or
                (words[k].norm == "of" and i > 0 and
-               words[piece[i - 1]].norm not in lex["org_place_word_set"]
-               and _piece_key(words, piece[i + 1:]) in lex["place_keys"])]
+               words[piece[i - 1]].norm not in lex.org_place_words
+               and _piece_key(words, piece[i + 1:]) in lex.place_keys)]
         whole = _piece_key(words, piece) if cut else ""
-        if cut and whole not in lex["alias"] and whole not in lex["place_keys"] and \
-                words[piece[-1]].norm not in lex["org_word_set"]:
+        if cut and whole not in lex.alias and whole not in lex.place_keys and \
+                words[piece[-1]].norm not in lex.org_words:
             bounds = [-1, *cut, len(piece)]
             for lo, hi in itertools.pairwise(bounds):
                 if piece[lo + 1:hi]:
@@ -243,11 +202,11 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
 def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     """Drop leading/trailing connectors and a leading article from a piece."""
     lex = lexicon()
-    connectors = lex["trim_set"]
+    connectors = lex.trim_words
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
-                     lex["demonym_set"] and len(piece) > 1 and
-                     words[piece[-1]].norm not in lex["org_word_set"] and
-                     _piece_key(words, piece) not in lex["alias"])):
+                     lex.demonyms and len(piece) > 1 and
+                     words[piece[-1]].norm not in lex.org_words and
+                     _piece_key(words, piece) not in lex.alias)):
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
@@ -265,13 +224,13 @@ def _span_text(text: str, words: tuple[Word, ...], piece: list[int]) -> tuple[in
 def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
     lex = lexicon()
     last = key.split()[-1] if key else ""
-    if key in lex["place_keys"]:
+    if key in lex.place_keys:
         return "place"
-    if key in lex["org_keys"] or (text.isupper() and len(text.replace(".", "")) >= 2):
+    if key in lex.org_keys or (text.isupper() and len(text.replace(".", "")) >= 2):
         return "organisation"
-    if last in lex["org_word_set"]:
+    if last in lex.org_words:
         return "organisation"
-    if last in lex["place_word_set"]:
+    if last in lex.place_words:
         return "place"
     if person_hint or 2 <= n_tokens <= 4:
         return "person"
@@ -313,7 +272,7 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     needs_support, cue_next)."""
     lex = lexicon()
     text = article.text
-    common, demonyms = lex["common_set"], lex["demonym_set"]
+    common, demonyms = lex.common_capitalised, lex.demonyms
     cands = []
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
@@ -329,21 +288,21 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
-                        _piece_key(words, piece) not in lex["alias"] and \
-                        _piece_key(words, piece) not in lex["place_keys"]:
+                        _piece_key(words, piece) not in lex.alias and \
+                        _piece_key(words, piece) not in lex.place_keys:
                     piece = piece[:-1]
                 norms = [words[k].norm for k in piece]
                 if all(n in demonyms or n in common for n in norms) and \
-                        not (len(norms) == 1 and name_key(words[piece[0]].text) in lex["alias"]):
+                        not (len(norms) == 1 and name_key(words[piece[0]].text) in lex.alias):
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                key = lex["alias"].get(name_key(surface), name_key(surface))
+                key = lex.alias.get(name_key(surface), name_key(surface))
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
-                cue_next = nxt < len(words) and words[nxt].norm in lex["cue"]
-                known = key in lex["place_keys"] or key in lex["org_keys"]
+                cue_next = nxt < len(words) and words[nxt].norm in lex.quote_cue_verbs
+                known = key in lex.place_keys or key in lex.org_keys
                 support = headline or (initial and piece[0] == first and not after_title
                                        and not quoted)
                 cands.append((piece, s.index, start, end, key, after_title or cue_next,
@@ -377,7 +336,7 @@ def extract_names(article: Article,
             first_word = surface.split()[0].casefold()
             vouched = first_word in midcaps or (
                 len(toks) > 1 and surface.split()[-1].casefold() in midcaps
-                and first_word not in lex["common_set"])
+                and first_word not in lex.common_capitalised)
             if not (vouched or key in surnames or (cue_next and len(toks) <= 3)):
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))

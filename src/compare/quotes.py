@@ -1,11 +1,10 @@
 """Direct quotes, and which quotes the two reports share.
 
-:func:`extract_quotes` finds the words inside quotation marks, curly or straight. A
-straight ``"`` opens a quote after a space or bracket and closes one otherwise. News
-text leaves a quote open at a paragraph end and reopens it in the next paragraph; a
-quote still open at a paragraph break, or when another quote opens, ends there (the
-part before the break is one :class:`Quote`, the reopened part another). A few
-capitalised words in marks (``"Resolute Support"``) are a name, not a quote. Who said
+:func:`extract_quotes` finds the words inside quotation marks, curly or straight, with
+:func:`compare.segment.quote_spans` (whose rules say where a quote opens and ends: a
+quote left open at a paragraph end is one :class:`Quote`, the reopened part in the next
+paragraph another). A few capitalised words in marks (``"Resolute Support"``) are a
+name, not a quote. Who said
 each quote, with which verb and where, comes from :mod:`compare.attribution`.
 
 :func:`pair_quotes` pairs quotes across the reports on their words (rapidfuzz
@@ -28,56 +27,10 @@ from scipy import sparse
 
 from compare.attribution import attribute
 from compare.models import Article, Quote, QuotePair, Word
-from compare.segment import tokenize
+from compare.segment import quote_spans, tokenize
 from compare.wording import word_ops
 
 __all__ = ["extract_quotes", "pair_quotes", "quote_words"]
-
-_MARK = re.compile("[\"“”„«»]")
-_OPENERS, _CLOSERS = "“„«", "”»"
-
-
-def _raw_regions(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, left_open) inside the marks; ``left_open`` when no closing mark."""
-    regions: list[tuple[int, int, bool]] = []
-    open_at = None
-    for m in _MARK.finditer(text):
-        k, mark = m.start(), m.group()
-        if open_at is not None:
-            brk = text.find("\n", open_at, k)
-            if brk >= 0:
-                regions.append((open_at, brk, True))
-                open_at = None
-        before = text[k - 1] if k else " "
-        after = text[k + 1] if k + 1 < len(text) else " "
-        if mark in _OPENERS:
-            opening = True
-        elif mark in _CLOSERS:
-            opening = False
-        else:
-            opening = (before.isspace() or before in "([{—–-") and not after.isspace()
-            if open_at is None and not after.isspace() and after not in ",.;:!?)":
-                opening = True
-        if opening:
-            if open_at is not None:
-                regions.append((open_at, k, True))
-            open_at = k + 1
-        elif open_at is not None:
-            regions.append((open_at, k, False))
-            open_at = None
-    if open_at is not None:
-        brk = text.find("\n", open_at)
-        regions.append((open_at, brk if brk >= 0 else len(text), True))
-    out = []
-    for start, end, left_open in regions:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end, left_open))
-    return out
-
 
 def _is_word(word: Word) -> bool:
     """:attr:`Word.is_word`, with a fast path for the usual all-letter token."""
@@ -147,7 +100,8 @@ def _extract(article: Article) -> list[tuple[Quote, list[str]]]:
     starts = [s.start for s in article.sentences]
     ends = [s.end for s in article.sentences]
     regions, norms = [], []
-    for start, end, left_open in _raw_regions(text):
+    for span in quote_spans(text):
+        start, end, left_open = span.start, span.end, not span.closed
         # the sentences that overlap the quote (sentences are in order, never overlap)
         sents = [article.sentences[k].index
                  for k in range(bisect_right(ends, start), bisect_left(starts, end))]

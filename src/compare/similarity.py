@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,12 +60,10 @@ from rapidfuzz.distance import Levenshtein
 from scipy import sparse
 
 from compare.models import Article, Sentence, Word
+from compare.models import has_letter_or_digit as _HAS_ALNUM
 from compare.segment import tokenize
 
 _NORM, _TEXT, _FIRST = attrgetter("norm"), attrgetter("text"), itemgetter(slice(0, 1))
-_HAS_ALNUM = re.compile(r"[^\W_]").search
-"""``_HAS_ALNUM(text)`` is true exactly when ``Word(text=text).is_word`` is (a character
-for which ``str.isalnum`` holds), without a Python loop over the characters."""
 
 DIRECTED = ("content", "word1", "word2", "word3", "char")
 """Signals measured in both directions (``_a``: share of a found in b; ``_b``: of b in a)."""
