@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import importlib.util
 import re
+import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -222,3 +224,15 @@ def test_index_page_escapes_and_links(builder):
     assert "Intro &amp; more" in html and "a&lt;.txt" in html
     assert 'href="comparison.html"' in html
     assert builder.external_refs(html) == []
+
+
+# --- the environment that opens them -------------------------------------------------
+
+
+def test_jupyter_lab_is_installed_beside_this_python():
+    # README: `.venv/bin/jupyter lab notebooks/`; the notebooks extra must install it
+    bin_dir = Path(sys.executable).parent
+    assert shutil.which("jupyter", path=str(bin_dir))
+    assert shutil.which("jupyter-lab", path=str(bin_dir)), (
+        f"no jupyter-lab in {bin_dir}: pip install -e '.[notebooks]' installs JupyterLab"
+    )
