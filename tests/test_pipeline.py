@@ -89,3 +89,18 @@ def test_same_input_same_json_bytes(example, article_a, article_b):
     first = to_json(comparison_dict(example))
     assert first == to_json(comparison_dict(again))
     json.loads(first)
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "example.json"
+
+
+def test_example_json_is_byte_identical_to_the_golden_file(tmp_path):
+    """The JSON of the example comparison, held against a file written before issue 9's
+    refactoring (prepare once, Settings, similarity package). Regenerate only for an
+    intended change of output: ``compare-sources --quiet --json tests/golden/example.json``,
+    then review the diff."""
+    from compare.cli import main
+
+    out = tmp_path / "example.json"
+    assert main(["--quiet", "--json", str(out)]) == 0
+    assert out.read_bytes() == GOLDEN.read_bytes()
