@@ -20,10 +20,8 @@ from compare.models import (
 from compare.overlap import coverage, shared_passages, verdict
 from compare.quotes import pair_quotes
 from compare.segment import function_word_share
+from compare.settings import DEFAULT, Settings
 from compare.wording import diff_link, framing
-
-ENGLISH_SHARE = 0.2
-"""Below this share of English function words a report is flagged as maybe not English."""
 
 
 def _as_article(report: Article | str | Path, name: str) -> Article:
@@ -39,19 +37,28 @@ def _as_article(report: Article | str | Path, name: str) -> Article:
 
 
 def compare(
-    a: Article | str | Path, b: Article | str | Path, *, min_words: int = 5
+    a: Article | str | Path,
+    b: Article | str | Path,
+    *,
+    settings: Settings | None = None,
+    min_words: int | None = None,
 ) -> Comparison:
     """Compare two reports of one event.
 
     ``a`` and ``b`` are :class:`Article` objects (see :func:`compare.load_article`),
-    texts, or paths. ``min_words`` is the shortest shared verbatim passage reported.
+    texts, or paths. ``settings`` holds every threshold (:class:`compare.settings.Settings`,
+    the defaults when None); ``min_words``, the shortest shared verbatim passage reported,
+    is a shortcut for ``settings.replace(min_words=...)``.
     """
+    settings = settings or DEFAULT
+    if min_words is not None:
+        settings = settings.replace(min_words=min_words)
     a = _as_article(a, "a")
     b = _as_article(b, "b")
-    links = align(a, b)
-    passages = shared_passages(a, b, min_words=min_words)
+    links = align(a, b, settings)
+    passages = shared_passages(a, b, min_words=settings.min_words)
     covered = coverage(a, b, links, passages)
-    notes = _notes(a, b, links, passages)
+    notes = _notes(a, b, links, passages, settings)
     return Comparison(
         a=a,
         b=b,
@@ -67,14 +74,14 @@ def compare(
     )
 
 
-def _notes(a: Article, b: Article, links, passages) -> tuple[str, ...]:
+def _notes(a: Article, b: Article, links, passages, settings: Settings) -> tuple[str, ...]:
     """Plain-words notes on edge cases, so a result says what it found."""
     notes = []
     for side, article in (("a", a), ("b", b)):
         if article.meta.get("note"):
             notes.append(f"{side} ({article.name}): {article.meta['note']}")
         share = function_word_share(w for ws in article.words for w in ws)
-        if share < ENGLISH_SHARE:
+        if share < settings.english_share:
             notes.append(
                 f"{side} ({article.name}) does not look like English: only {share:.0%} of its "
                 "words are common English words (about 45% in English news). Sentences, "
