@@ -7,6 +7,7 @@ import pytest
 
 from compare import compare
 from compare.export import comparison_dict, to_json
+from compare.models import Link, Records
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -104,3 +105,20 @@ def test_example_json_is_byte_identical_to_the_golden_file(tmp_path):
     out = tmp_path / "example.json"
     assert main(["--quiet", "--json", str(out)]) == 0
     assert out.read_bytes() == GOLDEN.read_bytes()
+
+
+@pytest.mark.parametrize("copier", ["pickle", "deepcopy"])
+def test_records_pickle_and_deep_copy_equal(example, copier):
+    import copy
+    import pickle
+
+    def again(x):
+        return pickle.loads(pickle.dumps(x)) if copier == "pickle" else copy.deepcopy(x)
+
+    for record in (example.a, example.links[0], example.verdict, example.quotes[0], example):
+        copied = again(record)
+        assert copied == record and type(copied) is type(record)
+    assert again(example).links.kind is type(example.links[0])
+    assert again(Records((), Link)).kind is Link  # an empty collection keeps its kind
+    assert hash(again(example.links[0])) == hash(example.links[0])
+    assert again(example.verdict).scores == dict(example.verdict.scores)

@@ -8,16 +8,48 @@ and ``a`` / ``b`` always name the two reports, as in :mod:`difflib`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 _HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]").search
 
 
-def frozen_mapping(items: Mapping | None = None) -> Mapping:
+class FrozenMap(Mapping):
+    """A read-only mapping (``Link.signals``, ``Verdict.scores``, ``Article.meta``).
+
+    Unlike :class:`types.MappingProxyType` it pickles and deep-copies with the standard
+    library (a process pool or a Dask worker can send records back), and it is hashable,
+    so the frozen records holding one are too. It equals any mapping with the same items.
+    """
+
+    __slots__ = ("_dict", "_items")
+
+    def __init__(self, items: Mapping | None = None):
+        self._dict = dict(items or {})
+        self._items = tuple(self._dict.items())
+
+    def __getitem__(self, key):
+        return self._dict[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._dict)
+
+    def __len__(self) -> int:
+        return len(self._dict)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items))
+
+    def __reduce__(self):
+        return (FrozenMap, (self._dict,))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._dict!r})"
+
+
+def frozen_mapping(items: Mapping | None = None) -> FrozenMap:
     """A read-only copy of ``items`` with its keys sorted (deterministic output)."""
-    return MappingProxyType(dict(sorted((items or {}).items())))
+    return FrozenMap(dict(sorted((items or {}).items())))
 
 
 @dataclass(frozen=True)
