@@ -205,8 +205,8 @@ def _reference_top_k(matrix, k):
 def test_top_k_candidates_match_a_full_sort(n, m, values, rng):
     from scipy import sparse
 
-    from compare.align import _top_k
     from compare.settings import Settings
+    from compare.similarity.candidates import top_k as _top_k
 
     top_k = Settings().top_k
 
@@ -222,7 +222,7 @@ def test_top_k_candidates_match_a_full_sort(n, m, values, rng):
 
 def test_pairs_left_out_before_make_link_make_no_link(reports):
     from compare import similarity
-    from compare.align import _columns, _make_link, _Report, _some_rule_may
+    from compare.align import _columns, _make_link, _Report, _some_rule_may, quoted_words
     from compare.settings import DEFAULT
 
     a, b = reports
@@ -234,7 +234,7 @@ def test_pairs_left_out_before_make_link_make_no_link(reports):
     ia, ib = np.divmod(np.arange(len(fa) * len(fb)), len(fb))
     sig = similarity.signals_for_pairs(fa, fb, ia, ib)
     prob = similarity.apply_model(sig)
-    ra, rb = _Report(big_a, fa), _Report(big_b, fb)
+    ra, rb = _Report(quoted_words(big_a), fa), _Report(quoted_words(big_b), fb)
     left_out = ~_some_rule_may(*_columns(sig, prob, ra, rb, ia, ib), DEFAULT)
     assert 0 < left_out.sum() < len(ia)
     for k in np.flatnonzero(left_out):

@@ -44,13 +44,12 @@ of a told in two of b).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from compare import similarity
-from compare.models import Article, Link, Word, frozen_mapping
+from compare.models import Article, Link, Prepared, Scores, Word, frozen_mapping
 from compare.settings import DEFAULT, Settings
 
 _OLD_NAMES = {
@@ -92,63 +91,6 @@ def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
 
 def _plain(words: Sequence[Word]) -> tuple[str, ...]:
     return tuple(w.norm for w in words if w.is_word)
-
-
-_BINS = 64
-
-
-def _top_k(
-    matrix: sparse.csr_matrix | sparse.csc_matrix, top_k: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The entries of each row of a CSR matrix (column of a CSC one) that are among its
-    ``top_k`` best: largest value first, ties by the smaller other index. Returns the
-    (row or column, other index) of the kept entries."""
-    n_keys = len(matrix.indptr) - 1
-    key = np.repeat(np.arange(n_keys), np.diff(matrix.indptr))
-    other = matrix.indices.astype(np.int64)
-    data = matrix.data
-    # Pre-selection (exact): values binned in _BINS equal bins; a row's top_k best all lie
-    # in the bins from the one holding its top_k-th best value up, and every entry below
-    # that bin ranks after every entry in it or above. Only those entries are sorted.
-    bins = np.clip(np.floor(data * _BINS), 0, _BINS).astype(np.int64)
-    count = np.bincount(key * (_BINS + 1) + bins, minlength=n_keys * (_BINS + 1))
-    at_least = np.cumsum(count.reshape(n_keys, _BINS + 1)[:, ::-1], axis=1)[:, ::-1]
-    enough = at_least >= top_k
-    lowest = np.where(enough.any(axis=1), _BINS - np.argmax(enough[:, ::-1], axis=1), 0)
-    chosen = np.flatnonzero(bins >= lowest[key])
-    key, other, data = key[chosen], other[chosen], data[chosen]
-    order = np.lexsort((other, -data, key))  # by key, best value first, then index
-    sorted_key = key[order]
-    rank = np.arange(len(order)) - np.searchsorted(sorted_key, sorted_key, side="left")
-    kept = order[rank < top_k]
-    return key[kept], other[kept]
-
-
-def _candidates(
-    fa: similarity.Features, fb: similarity.Features, settings: Settings
-) -> tuple[np.ndarray, ...]:
-    """Candidate pairs ``(ia, ib)``: cosine >= floor and among the top k of a row or column
-    (a pair may come twice)."""
-    cos = sparse.csr_matrix(fa.tfidf @ fb.tfidf.T)
-    cos.data[cos.data < settings.candidate_floor] = 0
-    cos.eliminate_zeros()
-    if cos.nnz == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    rows_a, cols_a = _top_k(cos, settings.top_k)
-    cols_b, rows_b = _top_k(cos.tocsc(), settings.top_k)
-    return np.concatenate([rows_a, rows_b]), np.concatenate([cols_a, cols_b])
-
-
-def _same_words(fa: similarity.Features, fb: similarity.Features) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of sentences with the same words (found even without any content word)."""
-    index: dict[tuple[str, ...], list[int]] = {}
-    for j, plain in enumerate(fb.words):
-        if plain:
-            index.setdefault(plain, []).append(j)
-    pairs = [(i, j) for i, plain in enumerate(fa.words) for j in index.get(plain, ())]
-    ia = np.asarray([p[0] for p in pairs], dtype=np.int64)
-    ib = np.asarray([p[1] for p in pairs], dtype=np.int64)
-    return ia, ib
 
 
 # --- the rules: one per relation ----------------------------------------------------
@@ -276,18 +218,23 @@ def _relation(
     return None, "", ""
 
 
-class _Report:
-    """Per-sentence data of one report that relations need, computed once."""
+def quoted_words(article: Article) -> tuple[tuple[str, ...], ...]:
+    """The normalised quoted words of each sentence (what the quote rules compare)."""
+    return tuple(
+        _quoted(words) if _QUOTE_MARKS.search(s.text) else ()
+        for s, words in zip(article.sentences, article.words, strict=True)
+    )
 
-    def __init__(self, article: Article, features: similarity.Features):
+
+class _Report:
+    """Per-sentence data of one side that relations need (from its features)."""
+
+    def __init__(self, quoted: tuple[tuple[str, ...], ...], features: similarity.Features):
         self.plain = features.words
         self.content = features.content_words
         self.stems = features.stems
-        self.quoted = [
-            _quoted(words) if _QUOTE_MARKS.search(s.text) else ()
-            for s, words in zip(article.sentences, article.words, strict=True)
-        ]
-        self.quoted_length = np.fromiter(map(len, self.quoted), np.int64, len(self.quoted))
+        self.quoted = quoted
+        self.quoted_length = np.fromiter(map(len, quoted), np.int64, len(quoted))
 
     def join(self, field: str, indices: tuple[int, ...]) -> tuple[str, ...]:
         values = getattr(self, field)
@@ -389,29 +336,51 @@ def _columns(sig: np.ndarray, prob: np.ndarray, ra: _Report, rb: _Report, ia, ib
             ra.quoted_length[ia], rb.quoted_length[ib])
 
 
-def align(a: Article, b: Article, settings: Settings | None = None) -> tuple[Link, ...]:
+def _parts(report: Article | Prepared) -> tuple[Article, similarity.SentenceFeatures, tuple]:
+    """A report's article, sentence features and quoted words (a prepared report's own)."""
+    if isinstance(report, Prepared):
+        return report.article, report.features, report.quoted
+    return report, similarity.sentence_features(report.words), quoted_words(report)
+
+
+def align(
+    a: Article | Prepared, b: Article | Prepared, settings: Settings | None = None
+) -> tuple[Link, ...]:
     """Links between the sentences of ``a`` and ``b``, sorted by first a then first b index.
 
-    ``settings`` (:class:`compare.settings.Settings`) gives the thresholds; the defaults
+    ``a`` and ``b`` are articles or prepared reports (:func:`compare.prepare.prepare`);
+    ``settings`` (:class:`compare.settings.Settings`) gives the thresholds, the defaults
     when None.
     """
+    return align_scored(a, b, settings)[0]
+
+
+def align_scored(
+    a: Article | Prepared,
+    b: Article | Prepared,
+    settings: Settings | None = None,
+    candidates: Callable = similarity.candidates,
+) -> tuple[tuple[Link, ...], Scores]:
+    """:func:`align`, and the scores of the candidate pairs (:class:`Scores`).
+
+    ``candidates`` generates the candidate pairs (see :mod:`compare.similarity.candidates`).
+    """
     settings = settings or DEFAULT
+    (a, xa, qa), (b, xb, qb) = _parts(a), _parts(b)
     if not a.sentences or not b.sentences:
-        return ()
-    fa, fb = similarity.featurize(a.words, b.words)
-    m = len(b.sentences)
-    ia, ib = _candidates(fa, fb, settings)
-    sa, sb = _same_words(fa, fb)
-    ia, ib = np.divmod(np.unique(np.concatenate([ia * m + ib, sa * m + sb])), m)
+        return (), Scores()
+    fa, fb = similarity.join(xa, xb)
+    ia, ib = candidates(fa, fb, settings)
     if len(ia) == 0:
-        return ()
-    ra, rb = _Report(a, fa), _Report(b, fb)
+        return (), Scores()
+    ra, rb = _Report(qa, fa), _Report(qb, fb)
     # The costly deferred signals are computed only for pairs that can become links: the
     # rules are applied with an upper bound of the probability whatever those signals
     # are (an exact bound: the links do not change), then with the probability itself.
     sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=settings.deferred)
     bound = similarity.probability_bound(sig)
     keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
+    scored_a, scored_b, upper = ia, ib, bound
     ia, ib = ia[keep], ib[keep]
     sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
     prob = similarity.apply_model(sig)
@@ -428,7 +397,15 @@ def align(a: Article, b: Article, settings: Settings | None = None) -> tuple[Lin
         link, contained = _make_link(ra, rb, (i,), (j,), row, p, settings)
         if link is not None:
             pairs.append((link, contained))
-    return _merge_partials(a, b, ra, rb, pairs, settings)
+    upper = upper.copy()
+    upper[keep] = prob
+    scores = Scores(
+        a=tuple(scored_a.tolist()),
+        b=tuple(scored_b.tolist()),
+        probability=tuple(np.round(upper, 6).tolist()),
+        exact=tuple(keep.tolist()),
+    )
+    return _merge_partials(a, b, ra, rb, pairs, settings), scores
 
 
 def _merge_partials(

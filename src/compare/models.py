@@ -129,6 +129,58 @@ class Article:
         )
 
 
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """What every comparison of one report needs, computed once by
+    :func:`compare.prepare.prepare` (however many reports it is compared with).
+
+    ``features`` are the partner-free similarity features of its sentences
+    (:class:`compare.similarity.SentenceFeatures`), ``quoted`` the normalised quoted
+    words of each sentence (for the quote rules of :mod:`compare.align`), ``details``
+    its numbers, dates and names, ``quotes`` its direct quotes and ``quote_words`` the
+    normalised words of each quote. ``backend`` names the similarity backend the record
+    was prepared for; ``embeddings`` holds one L2-normalised float32 row per sentence,
+    or None for the ``"lexical"`` backend. It pickles (send it to a worker once) and
+    compares equal by value.
+    """
+
+    article: Article
+    features: object = field(repr=False)
+    quoted: tuple[tuple[str, ...], ...] = field(repr=False)
+    details: tuple[Detail, ...] = field(repr=False)
+    quotes: tuple[Quote, ...] = field(repr=False)
+    quote_words: tuple[tuple[str, ...], ...] = field(repr=False)
+    backend: str = "lexical"
+    embeddings: object = field(default=None, repr=False)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other) -> bool:
+        if type(other) is not Prepared:
+            return NotImplemented
+        if (self.embeddings is None) != (other.embeddings is None):
+            return False
+        if self.embeddings is not None:
+            import numpy as np
+
+            if not np.array_equal(self.embeddings, other.embeddings):
+                return False
+        return (self.article, self.backend, self.quoted, self.details, self.quotes,
+                self.quote_words) == (other.article, other.backend, other.quoted,
+                                      other.details, other.quotes, other.quote_words) \
+            and self.features == other.features
+
+    def __repr__(self) -> str:
+        return (f"Prepared({self.article.name!r}: {len(self.article.sentences)} sentences, "
+                f"{len(self.details)} details, {len(self.quotes)} quotes, "
+                f"backend {self.backend!r})")
+
+
+def article_of(report: Article | Prepared) -> Article:
+    """The article of a report given as an :class:`Article` or a :class:`Prepared` one."""
+    return report.article if isinstance(report, Prepared) else report
+
+
 class Records(tuple):
     """A tuple of result records that can become a pandas table (``to_frame()``).
 
@@ -363,6 +415,29 @@ class Framing:
     note: str
 
 
+@dataclass(frozen=True)
+class Scores:
+    """The same-content scores the aligner computed, for its candidate pairs only.
+
+    ``a[k]`` and ``b[k]`` are sentence indices and ``probability[k]`` the probability of
+    :func:`compare.similarity.pair_score` for that pair when ``exact[k]``; otherwise an
+    upper bound of it, below the link threshold (the aligner left the pair out before
+    its costliest signal). Pairs not listed are not candidates: their score is low.
+    Presentation (heat map, page) reads these instead of scoring every pair again.
+    """
+
+    a: tuple[int, ...] = ()
+    b: tuple[int, ...] = ()
+    probability: tuple[float, ...] = ()
+    exact: tuple[bool, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def __repr__(self) -> str:
+        return f"Scores({len(self)} candidate pairs, {sum(self.exact)} exact)"
+
+
 # --- the whole comparison --------------------------------------------------------
 
 
@@ -389,6 +464,8 @@ class Comparison:
     notes: tuple[str, ...] = ()
     """What a reader should know about the input: identical reports, nothing in common,
     text that does not look like English, a page extracted from HTML."""
+    scores: Scores = field(default_factory=Scores, repr=False)
+    """The candidate pairs' scores the aligner computed (see :class:`Scores`)."""
 
     def partners(self, side: str) -> tuple[tuple[int, ...], ...]:
         """For each sentence of report ``side`` (``"a"`` or ``"b"``), the sorted sentences
