@@ -242,3 +242,26 @@ def test_pairs_left_out_before_make_link_make_no_link(reports):
         assert _make_link(
             ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]), DEFAULT
         )[0] is None
+
+
+def test_candidate_scores_are_kept_with_the_links(reports):
+    from compare import similarity
+    from compare.align import align_scored
+
+    a, b = reports
+    links, scores = align_scored(a, b)
+    assert links == align(a, b)
+    assert len(scores.a) == len(scores.b) == len(scores.probability) == len(scores.exact)
+    kept = {(i, j): (p, e) for i, j, p, e in
+            zip(scores.a, scores.b, scores.probability, scores.exact, strict=True)}
+    assert len(kept) == len(scores)  # each candidate pair once
+    full = similarity.matrix(a, b)
+    for (i, j), (p, exact) in kept.items():
+        if exact:
+            assert p == pytest.approx(full[i, j], abs=1e-6)
+        else:
+            assert full[i, j] <= p + 1e-6  # an upper bound, under the link threshold
+    for link in links:
+        if len(link.a) == len(link.b) == 1:
+            p, exact = kept[(link.a[0], link.b[0])]
+            assert exact and p == pytest.approx(link.signals["probability"], abs=1e-6)

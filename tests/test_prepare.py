@@ -1,16 +1,19 @@
 """prepare(): each report prepared once, picklable, shared by every comparison."""
 
 import copy
+import importlib
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-import compare.prepare as prepare_module
 from compare import compare
 from compare.models import Article, Prepared
 from compare.prepare import prepare
 from compare.settings import Settings
+
+# the module: ``compare.prepare`` is also the name of the function the package exports
+prepare_module = importlib.import_module("compare.prepare")
 
 
 def _variants(article: Article, n: int) -> list[Article]:
