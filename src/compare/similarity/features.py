@@ -22,6 +22,7 @@ probability about 2**-64 per pair of items: negligible at any report size.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ from scipy import sparse
 from compare.models import Word
 
 _NORM, _TEXT, _FIRST = attrgetter("norm"), attrgetter("text"), itemgetter(slice(0, 1))
+_HAS_ALNUM = re.compile(r"[^\W_]").search
+"""``_HAS_ALNUM(text)`` is true exactly when ``Word(text=text).is_word`` is (a character
+for which ``str.isalnum`` holds), without the property call (hot: every token)."""
 
 SET_SIGNALS = ("word1", "word2", "word3", "content", "char", "numbers", "names")
 """The item sets of a sentence that set-based signals compare (see ``signals``)."""
@@ -210,7 +214,9 @@ def sentence_features(
 
     n_rows = len(sentences)
     idf, default = idf or shipped_idf()
-    tokens = [[w for w in ws if w.content or w.text.isalnum() or w.is_word] for ws in sentences]
+    tokens = [
+        [w for w in ws if w.content or w.text.isalnum() or _HAS_ALNUM(w.text)] for ws in sentences
+    ]
     words = [tuple(map(_NORM, ts)) for ts in tokens]
     content = [tuple([w.norm for w in ts if w.content]) for ts in tokens]
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=n_rows)
