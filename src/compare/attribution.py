@@ -107,9 +107,11 @@ def _attribution(article: Article, q: tuple[int, int], starts: list[int], ends: 
     return b["sp"], v["v"], setting, prev + b.start("sp"), prev + b.end("sp")
 
 
-def _persons(article: Article) -> list[tuple[int, int, str]]:
-    """(start, end, full name as written) of every person mention, in text order."""
-    details = [d for d in extract_details(article) if d.kind == "name"]
+def _persons(article: Article, details=None) -> list[tuple[int, int, str]]:
+    """(start, end, full name as written) of every person mention, in text order;
+    ``details`` are the article's details when already extracted."""
+    details = extract_details(article) if details is None else details
+    details = [d for d in details if d.kind == "name"]
     longest: dict[str, str] = {}
     for d in details:
         if len(d.text) > len(longest.get(d.value, "")):
@@ -141,8 +143,11 @@ def _resolve(raw: str, start: int, end: int, persons: list[tuple[int, int, str]]
     return inside or raw.strip()
 
 
-def attribute(article: Article, regions: Sequence[Region]) -> list[tuple[str, str, str]]:
+def attribute(
+    article: Article, regions: Sequence[Region], details=None
+) -> list[tuple[str, str, str]]:
     """(speaker, verb, setting) of each quote region of ``article``, ``""`` where unknown.
+    ``details`` are the article's details when already extracted (else extracted here).
 
     ``regions`` are in text order. A quote with no attribution of its own takes the one
     of the quote it continues: the next one when it was left open, else a neighbour in
@@ -161,7 +166,7 @@ def attribute(article: Article, regions: Sequence[Region]) -> list[tuple[str, st
             attrs[k] = attrs[k + 1]
         elif same:
             attrs[k] = attrs[same[0]]
-    persons = _persons(article)
+    persons = _persons(article, details)
     person_starts = [p[0] for p in persons]
     person_ends = [p[1] for p in persons]
     out, last_named = [], ""

@@ -19,13 +19,20 @@ their variants and full names (see :mod:`compare.names`).
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_right
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from functools import cache
 
 from compare.lexicon import lexicon
-from compare.models import DETAIL_KINDS, DETAIL_STATUSES, Article, Detail, DetailMatch
+from compare.models import (
+    DETAIL_KINDS,
+    DETAIL_STATUSES,
+    Article,
+    Detail,
+    DetailMatch,
+    Prepared,
+    article_of,
+)
 from compare.names import cross_fold, extract_names, name_key, singular
 
 __all__ = ["extract_details", "head_noun", "lexicon", "match_details", "name_key"]
@@ -184,27 +191,13 @@ def _sentence_at(article: Article, starts: list[int], pos: int):
     return None
 
 
-_RECENT: OrderedDict[int, tuple[weakref.ref, tuple[Detail, ...]]] = OrderedDict()
-_RECENT_SIZE = 8
-
-
 def extract_details(article: Article) -> tuple[Detail, ...]:
     """Numbers, dates and names of ``article``, one :class:`Detail` per mention, in text order.
 
-    The details of the last few articles are remembered (an article is immutable, and
-    :func:`match_details` and :func:`compare.quotes.pair_quotes` both need them): asking
-    again for the same article object returns the same tuple.
+    Nothing is cached here: to reuse an article's details across comparisons, prepare it
+    once (:func:`compare.prepare.prepare`, whose ``details`` every step reads).
     """
-    key = id(article)
-    hit = _RECENT.get(key)
-    if hit is not None and hit[0]() is article:
-        _RECENT.move_to_end(key)
-        return hit[1]
-    details = _extract(article)
-    _RECENT[key] = (weakref.ref(article), details)
-    while len(_RECENT) > _RECENT_SIZE:
-        _RECENT.popitem(last=False)
-    return details
+    return _extract(article)
 
 
 def _extract(article: Article) -> tuple[Detail, ...]:
@@ -290,14 +283,16 @@ def _numbers_by_sentence(details: list[Detail]) -> dict[int, list[Detail]]:
     return out
 
 
-def match_details(a: Article, b: Article) -> tuple[DetailMatch, ...]:
+def match_details(a: Article | Prepared, b: Article | Prepared) -> tuple[DetailMatch, ...]:
     """Every fact of either report: ``shared``, ``only_a``, ``only_b`` or ``conflict``.
 
     Facts match on (kind, value). A conflict is called conservatively: two numbers of
     the same category counting the same noun (``troops``) with different values, when
-    that noun has exactly one unmatched value in each report.
+    that noun has exactly one unmatched value in each report. A prepared report's
+    details are used as they are.
     """
-    ea, eb = extract_details(a), extract_details(b)
+    ea, eb = _details_of(a), _details_of(b)
+    a, b = article_of(a), article_of(b)
     da, db = cross_fold(ea, eb), cross_fold(eb, ea)
     numbers = (_numbers_by_sentence(da), _numbers_by_sentence(db))
     groups: dict[tuple[str, str], tuple[list[Detail], list[Detail]]] = defaultdict(
@@ -336,6 +331,10 @@ def match_details(a: Article, b: Article) -> tuple[DetailMatch, ...]:
     sorder = {s: i for i, s in enumerate(DETAIL_STATUSES)}
     return tuple(sorted(matches, key=lambda m: (
         korder[m.kind], sorder[m.status], (m.in_a or m.in_b)[0], m.value)))
+
+
+def _details_of(report: Article | Prepared) -> tuple[Detail, ...]:
+    return report.details if isinstance(report, Prepared) else extract_details(report)
 
 
 def _match(kind, category, value, text, status, xa, xb) -> DetailMatch:

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from scipy import sparse
 
 from compare.attribution import attribute
-from compare.models import Article, Quote, QuotePair, Word
+from compare.models import Article, Prepared, Quote, QuotePair, Word, article_of
 from compare.segment import quote_spans, tokenize
 from compare.wording import word_ops
 
@@ -62,6 +62,13 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     return tuple(q for q, _ in _extract(article))
 
 
+def quotes_with_words(article: Article, details=None) -> tuple[tuple[Quote, ...], tuple]:
+    """The quotes of ``article`` and the normalised words of each (what pairing needs);
+    ``details`` are the article's details when already extracted (for the speakers)."""
+    found = _extract(article, details)
+    return tuple(q for q, _ in found), tuple(tuple(n) for _, n in found)
+
+
 def _region_words(article: Article, start: int, end: int,
                   sents: list[int]) -> list[Word] | None:
     """The article's own tokens of ``text[start:end]``, or None when they might not be
@@ -94,7 +101,7 @@ def _region_words(article: Article, start: int, end: int,
     return out
 
 
-def _extract(article: Article) -> list[tuple[Quote, list[str]]]:
+def _extract(article: Article, details=None) -> list[tuple[Quote, list[str]]]:
     """Each quote of ``article`` with the norms of its words (:func:`quote_words`)."""
     text = article.text
     starts = [s.start for s in article.sentences]
@@ -117,7 +124,7 @@ def _extract(article: Article) -> list[tuple[Quote, list[str]]]:
         norms.append([w.norm for w in real])
     quotes = []
     for (start, end, _, sents), (speaker, verb, setting), words in zip(
-            regions, attribute(article, regions), norms, strict=True):
+            regions, attribute(article, regions, details), norms, strict=True):
         first_alpha = next((ch for ch in text[start:end] if ch.isalpha()), "")
         lead = text[article.sentences[sents[0]].start:start - 1].rstrip()
         partial = first_alpha.islower() or (bool(lead) and lead[-1] not in ",:" and \
@@ -233,11 +240,12 @@ def _repeats(words: list[list[str]], x: sparse.csr_matrix,
     return out
 
 
-def pair_quotes(a: Article, b: Article) -> tuple[QuotePair, ...]:
-    """Every quote of either report, paired with the other report's rendering if any."""
-    found_a, found_b = _extract(a), _extract(b)
-    qa, na = [q for q, _ in found_a], [n for _, n in found_a]
-    qb, nb = [q for q, _ in found_b], [n for _, n in found_b]
+def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair, ...]:
+    """Every quote of either report, paired with the other report's rendering if any
+    (a prepared report's quotes are used as they are)."""
+    qa, na = _quotes_of(a)
+    qb, nb = _quotes_of(b)
+    a, b = article_of(a), article_of(b)
     x, y = _incidence(na, nb)
     lx, ly = np.array([len(q) for q in na], int), np.array([len(q) for q in nb], int)
     rep_a, rep_b = _repeats(na, x, lx), _repeats(nb, y, ly)
@@ -297,6 +305,13 @@ def pair_quotes(a: Article, b: Article) -> tuple[QuotePair, ...]:
             out.append(QuotePair(None, q, 0.0, "only_b", (), notes_b[j]))
     return tuple(sorted(out, key=lambda p: (
         p.a is None, p.a.start if p.a else p.b.start, p.b.start if p.b else -1)))
+
+
+def _quotes_of(report: Article | Prepared) -> tuple[list[Quote], list[list[str]]]:
+    if isinstance(report, Prepared):
+        return list(report.quotes), [list(n) for n in report.quote_words]
+    found = _extract(report)
+    return [q for q, _ in found], [n for _, n in found]
 
 
 def _repeat_groups(reps: dict[int, int]) -> dict[int, list[int]]:
