@@ -48,7 +48,8 @@ _TITLE_REACH = max(map(len, TITLES)) + 1
 # ``_CHUNK_MARGIN`` characters before the end of a chunk are final, and the next chunk
 # starts at the last of them: a long paragraph gives the same sentences as in one piece,
 # and the work stays linear (syntok slows down on some long inputs). A chunk with no
-# settled sentence boundary is cut at its last line break, else its last white space.
+# settled boundary restarts at its last sentence (after one of 15,000 characters or more);
+# a chunk that is all one sentence is cut at its last line break, else its last white space.
 _CHUNK = 20_000
 _CHUNK_MARGIN = 5_000
 _LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
@@ -201,17 +202,18 @@ def _sentence_starts(paragraph: str) -> list[int]:
             starts += [pos + k for k in _syntok_starts(paragraph[pos:])]
             break
         found = _syntok_starts(paragraph[pos:end])
-        settled = [pos + k for k in found if k <= _CHUNK - _CHUNK_MARGIN]
-        if len(settled) >= 2:
-            starts += settled[:-1]
-            pos = settled[-1]
+        settled = [k for k in found if k <= _CHUNK - _CHUNK_MARGIN]
+        if len(settled) >= 2 or len(found) >= 2:  # else one sentence fills the chunk
+            restart = settled[-1] if len(settled) >= 2 else found[-1]
+            starts += [pos + k for k in found if k < restart]
+            pos += restart
             continue
         lo = pos + _CHUNK // 2
         cut = paragraph.rfind("\n", lo, end) + 1
         if not cut:
             space = _LAST_SPACE.search(paragraph, lo, end)
             cut = space.end() if space else end
-        starts += [pos + k for k in _syntok_starts(paragraph[pos:cut])]
+        starts += [pos + k for k in found if pos + k < cut]
         pos = cut
     return starts
 
