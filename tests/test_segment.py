@@ -1,23 +1,32 @@
 """Sentence splitting and words on real news text."""
 
+import itertools
 import json
+import re
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from syntok import segmenter
+from syntok.tokenizer import Tokenizer
 
+from compare import segment
 from compare.models import Article
 from compare.segment import (
     PARAGRAPH_BREAK,
     QUOTE_MARKS,
+    TITLES,
     find_credits,
     normalize,
     quote_spans,
     split_sentences,
     tokenize,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 REPORT_B_OPEN_QUOTE = (
     '"What we have seen in the last few weeks was a military and political collapse at a '
@@ -153,7 +162,7 @@ def test_word_spans_are_ordered_and_exact(text):
 
 # --- quotation marks: the one quote-span scanner ---------------------------------------
 
-BASIL = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "basil"
+BASIL = ROOT.parent / "shared" / "bench" / "basil"
 
 
 def quoted(text):
@@ -261,3 +270,124 @@ def test_every_quote_reader_uses_the_same_spans(article_a, article_b):
     (k,) = [s.index for s in article_a.sentences if s.text.startswith("And after many")]
     assert _quoted(article_a)[k][:3] == ("and", "after", "many")
     assert "said" not in _quoted(article_a)[k]
+
+
+# --- titles, long inputs, invisible characters (issue 8) -------------------------------
+
+BASIL_ARTICLES = BASIL / "articles"
+
+
+def basil_texts():
+    """BASIL article bodies, paragraphs joined with blank lines (read at run time)."""
+    if not BASIL_ARTICLES.is_dir():
+        pytest.skip(f"{BASIL_ARTICLES} absent: ../shared/bench/basil absent")
+    texts = []
+    for path in sorted(BASIL_ARTICLES.glob("*/*.json")):
+        paragraphs = json.loads(path.read_text(encoding="utf-8"))["body-paragraphs"]
+        texts.append("\n\n".join(" ".join(p).strip() for p in paragraphs))
+    return texts
+
+
+def test_titles_do_not_end_sentences():
+    text = (
+        "Romney calls on Rep. Akin to drop Senate bid. Sens. John McCain and Lindsey Graham "
+        "agreed, as did Lt. Gov. Bill Smith and Sgt. Maj. Ann Lee. Rev. Al Sharpton, "
+        "Msgr. John Kelly and Prof. Jane Roe spoke. Gov. Perry left."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Romney calls on Rep. Akin to drop Senate bid.",
+        "Sens. John McCain and Lindsey Graham agreed, as did Lt. Gov. Bill Smith and "
+        "Sgt. Maj. Ann Lee.",
+        "Rev. Al Sharpton, Msgr. John Kelly and Prof. Jane Roe spoke.",
+        "Gov. Perry left.",
+    ]
+    # a title's word at the end of a paragraph, or a suffix, is not joined to what follows
+    assert len(split_sentences("He met the Rep.\n\nAkin left.")) == 2
+    assert len(split_sentences("It was Martin Luther King Jr. He spoke.")) == 2
+
+
+def test_no_basil_sentence_ends_in_a_title():
+    ends = re.compile(r"(?<![\w.])(\w+)\.\Z")
+    bad = []
+    for text in basil_texts():
+        sentences = split_sentences(text)
+        for s, following in itertools.pairwise(sentences):
+            m = ends.search(s.text)
+            if m and m[1] in TITLES and following.paragraph == s.paragraph:
+                bad.append(s.text[-60:])
+    assert bad == []
+
+
+def reference_starts(paragraph: str) -> list[int]:
+    """Sentence starts as syntok gives them for the whole paragraph at once."""
+    tokens = Tokenizer(replace_not_contraction=False).tokenize(paragraph)
+    return [s[0].offset for s in segmenter.segment(tokens) if s]
+
+
+def test_a_long_paragraph_is_split_in_chunks_with_the_same_sentences(article_a, article_b):
+    # the example reports made one paragraph, four times over: several chunks long
+    paragraph = " ".join(" ".join(a.text.split()) for a in (article_a, article_b) * 12)
+    assert len(paragraph) > 3 * segment._CHUNK
+    assert segment._sentence_starts(paragraph) == reference_starts(paragraph)
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_whitespace():
+    paragraph = "word " * (segment._CHUNK // 2)
+    starts = segment._sentence_starts(paragraph)
+    assert 2 <= len(starts) <= 4
+    assert all(paragraph[k - 1] == " " and paragraph[k] == "w" for k in starts[1:])
+
+
+def seconds(function, *args) -> float:
+    best = float("inf")
+    for _ in range(2):
+        began = time.perf_counter()
+        function(*args)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def test_time_grows_linearly_with_the_number_of_paragraphs(article_a):
+    paragraphs = [" ".join(p.split()) for p in article_a.text.split("\n\n") if p.strip()]
+    small = "\n\n".join(paragraphs * 12)  # about 40 KB
+    large = "\n\n".join(paragraphs * 96)  # 8 times as much; quadratic would be 64 times
+    assert seconds(split_sentences, large) < 20 * seconds(split_sentences, small)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ".— A" + " " * 60_000 + "x",  # credit-line pattern on a long run of spaces
+        "x\n" + "By A\n" * 40_000,  # byline pattern on many lines
+        "A " * 100_000,  # words, no punctuation at all
+        " " * 200_000 + "x",  # only spaces
+    ],
+    ids=["credit-spaces", "bylines", "words", "spaces"],
+)
+def test_adversarial_text_takes_no_longer_than_ordinary_text(text, article_a):
+    ordinary = (article_a.text * (len(text) // len(article_a.text) + 1))[: len(text)]
+    assert seconds(find_credits, text) < 0.5
+    assert seconds(split_sentences, text) < 6 * seconds(split_sentences, ordinary) + 0.1
+
+
+SOFT = "Stol\u00adten\u00adberg said the inter\u00adnational com\u200bmunity \u2060failed."
+
+
+def test_soft_hyphens_and_zero_width_characters_are_invisible_to_norms():
+    plain = "Stoltenberg said the international community failed."
+    soft = tokenize(SOFT)
+    assert [w.norm for w in soft] == [w.norm for w in tokenize(plain)]
+    assert [w.text for w in soft][:2] == ["Stol\u00adten\u00adberg", "said"]
+    assert all(SOFT[w.start : w.end] == w.text for w in soft)
+    assert normalize("\ufeffco\u200cop\u200d") == "coop"
+
+
+def test_a_sentence_with_soft_hyphens_is_identical_to_one_without():
+    from compare import compare
+    from compare.models import Article
+
+    result = compare(
+        Article.from_text("Stoltenberg said the international community failed.", name="a"),
+        Article.from_text(SOFT, name="b"),
+    )
+    assert [link.relation for link in result.links] == ["identical"]
