@@ -206,3 +206,13 @@ def test_region_words_are_the_tokens_of_the_span(article_a, article_b):
 def test_region_words_match_tokenize(text):
     if text.strip():
         _same_tokens(Article.from_text(text))
+
+
+def test_repeats_of_two_parts_of_one_quote_are_not_paired_with_each_other():
+    """Found by hypothesis: a report quotes "We will win. He said" and then repeats each half
+    on its own; paired with itself, the two halves were paired as a reworded quote."""
+    art = Article.from_text("“We will win. He said “We will win. “He said ")
+    pairs = pair_quotes(art, art)
+    assert all(p.status == "same" for p in pairs)
+    texts = {(p.a.text, p.b.text) for p in pairs}
+    assert ("We will win.", "He said") not in texts

@@ -279,13 +279,19 @@ def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair
         for side, idx, long, short in (("a", i, na[i], nb[j]), ("b", j, nb[j], na[i])):
             if len(long) > len(short):
                 claimed.setdefault((side, idx), []).append(_region(short, long))
+    # A repeated quote gets the partners of the quote it repeats, as paired above (not the
+    # partners another repeat received), when it shares wording with the partner: a
+    # partner may render another part of the repeated quote than the repeat does.
+    found = dict(pairs)
     for reps, side in ((rep_a, 0), (rep_b, 1)):
         partners: dict[int, list[tuple[tuple[int, int], float]]] = {}
-        for key, score in pairs.items():
+        for key, score in found.items():
             partners.setdefault(key[side], []).append((key, score))
         for later, first in reps.items():
             for key, score in partners.get(first, []):
-                pairs[(later, key[1]) if side == 0 else (key[0], later)] = score
+                new = (later, key[1]) if side == 0 else (key[0], later)
+                if _score(na[new[0]], nb[new[1]])[0] > 0:
+                    pairs[new] = score
     groups_a, groups_b = _repeat_groups(rep_a), _repeat_groups(rep_b)
     notes_a = [_repeat_note("a", i, rep_a, groups_a, qa) for i in range(len(qa))]
     notes_b = [_repeat_note("b", j, rep_b, groups_b, qb) for j in range(len(qb))]
