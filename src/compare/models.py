@@ -7,14 +7,21 @@ and ``a`` / ``b`` always name the two reports, as in :mod:`difflib`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-has_letter_or_digit = re.compile(r"[^\W_]").search
-"""A match when some character of the text is a letter or digit (``str.isalnum``), else
-None: the test of :attr:`Word.is_word`, the one definition of a word token (not bare
-punctuation) that every module uses, without a Python loop over the characters."""
+from compare.records import (
+    DETAIL_KINDS,
+    DETAIL_STATUSES,
+    EDIT_KINDS,
+    RELATIONS,
+    UNIQUE,
+    VERDICTS,
+    Credit,
+    Sentence,
+    Word,
+    has_letter_or_digit,
+)
 
 
 class FrozenMap(Mapping):
@@ -53,47 +60,6 @@ class FrozenMap(Mapping):
 def frozen_mapping(items: Mapping | None = None) -> FrozenMap:
     """A read-only copy of ``items`` with its keys sorted (deterministic output)."""
     return FrozenMap(dict(sorted((items or {}).items())))
-
-
-@dataclass(frozen=True)
-class Word:
-    """One token: ``text`` is ``article_text[start:end]``.
-
-    ``norm`` folds case, curly quotes, apostrophes and dashes; ``content`` is False for
-    function words (articles, pronouns, auxiliaries, prepositions) and punctuation.
-    """
-
-    start: int
-    end: int
-    text: str
-    norm: str
-    content: bool
-
-    @property
-    def is_word(self) -> bool:
-        """True for tokens with a letter or digit in them (not bare punctuation)."""
-        return has_letter_or_digit(self.text) is not None
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A content sentence: ``text`` is ``article_text[start:end]``."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    paragraph: int
-
-
-@dataclass(frozen=True)
-class Credit:
-    """A credit or byline line (``— Age``, ``By Jane Doe``): metadata, not content."""
-
-    start: int
-    end: int
-    text: str
-    value: str
 
 
 @dataclass(frozen=True)
@@ -205,9 +171,6 @@ class Records(tuple):
 
 # --- alignment and overlap -------------------------------------------------------
 
-RELATIONS = ("identical", "near_verbatim", "paraphrase", "partial")
-"""Relations a link can have, from closest to loosest; sentences in no link are ``unique``."""
-UNIQUE = "unique"
 
 
 @dataclass(frozen=True)
@@ -262,7 +225,6 @@ class Coverage:
     sentences: tuple[str, ...]
 
 
-VERDICTS = ("verbatim copy", "light revision", "heavy revision", "independent")
 
 
 @dataclass(frozen=True)
@@ -276,8 +238,6 @@ class Verdict:
 
 # --- details and quotes ----------------------------------------------------------
 
-DETAIL_KINDS = ("number", "date", "name")
-DETAIL_STATUSES = ("shared", "only_a", "only_b", "conflict")
 
 
 @dataclass(frozen=True)
@@ -335,7 +295,6 @@ class Quote:
 
 # --- wording ---------------------------------------------------------------------
 
-EDIT_KINDS = ("function_words", "number", "name", "quote", "attribution", "other")
 
 
 @dataclass(frozen=True)
@@ -491,3 +450,37 @@ class Comparison:
         from compare.render import comparison_summary_html
 
         return comparison_summary_html(self)
+
+
+# The records and names of compare.records are re-exported: import them from here.
+__all__ = [
+    "DETAIL_KINDS",
+    "DETAIL_STATUSES",
+    "EDIT_KINDS",
+    "RELATIONS",
+    "UNIQUE",
+    "VERDICTS",
+    "Article",
+    "Comparison",
+    "Coverage",
+    "Credit",
+    "Detail",
+    "DetailMatch",
+    "Diff",
+    "Framing",
+    "FrozenMap",
+    "Link",
+    "Op",
+    "Passage",
+    "Prepared",
+    "Quote",
+    "QuotePair",
+    "Records",
+    "Scores",
+    "Sentence",
+    "Verdict",
+    "Word",
+    "article_of",
+    "frozen_mapping",
+    "has_letter_or_digit",
+]
