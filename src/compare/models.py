@@ -77,6 +77,10 @@ class Article:
     credits: tuple[Credit, ...]
     words: tuple[tuple[Word, ...], ...] = field(repr=False)
 
+    def __repr__(self) -> str:
+        return (f"<Article {self.name!r}: {len(self.sentences)} sentences, "
+                f"{len(self.text):,} characters>")
+
     @classmethod
     def from_text(
         cls, text: str, name: str = "text", meta: Mapping[str, str] | None = None
@@ -162,6 +166,10 @@ class Records(tuple):
         records.kind = kind if kind is not None or not records else type(records[0])
         return records
 
+    def __repr__(self) -> str:
+        kind = self.kind.__name__ if self.kind is not None else "records"
+        return f"<Records of {len(self)} {kind}>"
+
     def to_frame(self):
         """One row per record, one column per field (spans and indices kept)."""
         from compare.tables import records_frame
@@ -188,8 +196,8 @@ class Link:
     score: float
     relation: str
     shared_words: tuple[str, ...]
-    signals: Mapping[str, float]
-    reason: str
+    signals: Mapping[str, float] = field(repr=False)
+    reason: str = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -232,8 +240,8 @@ class Verdict:
     """How report b relates to report a, with the scores behind it."""
 
     label: str
-    scores: Mapping[str, float]
-    reason: str
+    scores: Mapping[str, float] = field(repr=False)
+    reason: str = field(repr=False)
 
 
 # --- details and quotes ----------------------------------------------------------
@@ -269,8 +277,8 @@ class DetailMatch:
     status: str
     in_a: tuple[int, ...]
     in_b: tuple[int, ...]
-    a: tuple[Detail, ...]
-    b: tuple[Detail, ...]
+    a: tuple[Detail, ...] = field(repr=False)
+    b: tuple[Detail, ...] = field(repr=False)
     note: str = ""
 
 
@@ -334,7 +342,7 @@ class QuotePair:
     b: Quote | None
     score: float
     status: str
-    ops: tuple[Op, ...]
+    ops: tuple[Op, ...] = field(repr=False)
     note: str = ""
 
     def _repr_html_(self) -> str:
@@ -350,7 +358,7 @@ class Diff:
     a: tuple[int, ...]
     b: tuple[int, ...]
     relation: str
-    ops: tuple[Op, ...]
+    ops: tuple[Op, ...] = field(repr=False)
 
     def _repr_html_(self) -> str:
         from compare.render import ops_html
@@ -439,6 +447,15 @@ class Comparison:
             for i in getattr(link, side):
                 found[i].update(getattr(link, other))
         return tuple(tuple(sorted(p)) for p in found)
+
+    def __repr__(self) -> str:
+        from compare.present import relation_counts
+
+        relations = ", ".join(f"{n} {r}" for r, n in sorted(
+            relation_counts(self).items(), key=lambda item: RELATIONS.index(item[0])))
+        return (f"<Comparison a={self.a.name!r} ({len(self.a.sentences)} sentences) "
+                f"b={self.b.name!r} ({len(self.b.sentences)}): {len(self.links)} links"
+                f"{f' ({relations})' if relations else ''}, verdict {self.verdict.label!r}>")
 
     def to_frame(self):
         """One row per sentence of a and of b: its text, status and partner sentences."""
