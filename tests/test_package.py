@@ -27,3 +27,29 @@ def test_notebooks_import_from_the_package_not_its_modules():
         for cell in cells:
             if cell["cell_type"] == "code":
                 assert "from compare.models import" not in "".join(cell["source"]), path.name
+
+
+def test_comparing_and_rendering_never_import_scikit_learn():
+    import os
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from compare import Article, compare\n"
+        "from compare.render import comparison_html\n"
+        "a = Article.from_text('The mayor said 12 people were hurt on Monday.', name='a')\n"
+        "b = Article.from_text('Twelve people were hurt on Monday, the mayor said.', name='b')\n"
+        "comparison_html(compare(a, b), charts=False)\n"
+        "assert 'sklearn' not in sys.modules, 'sklearn imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ}, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_scikit_learn_is_a_training_extra_only():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert not any(d.startswith("scikit-learn") for d in project["dependencies"])
+    assert any(d.startswith("scikit-learn") for d in project["optional-dependencies"]["train"])
