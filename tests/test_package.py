@@ -53,3 +53,18 @@ def test_scikit_learn_is_a_training_extra_only():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert not any(d.startswith("scikit-learn") for d in project["dependencies"])
     assert any(d.startswith("scikit-learn") for d in project["optional-dependencies"]["train"])
+
+
+def test_the_readme_module_tree_lists_every_module_once():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    tree = readme[readme.index("```\nsrc/compare/\n"):]
+    tree = tree[: tree.index("\n```", 4)]
+    listed = [line.split()[0] for line in tree.splitlines()[1:] if line.strip()]
+    package = ROOT / "src" / "compare"
+    for path in sorted(package.rglob("*.py")):
+        assert listed.count(path.name) >= 1, f"{path.relative_to(package)} not in README"
+    for sub in ("similarity/", "data/"):
+        assert sub in listed
+    modules = [name for name in listed if name.endswith(".py")]
+    names = {p.name for p in package.rglob("*.py")}
+    assert set(modules) <= names, set(modules) - names
