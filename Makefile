@@ -31,9 +31,10 @@ notebooks: $(STAMP)
 			--ExecutePreprocessor.kernel_name=python3 "$$nb" || exit 1; \
 	done
 
-## test: ruff, the unit and property tests, the browser test and nbval on every notebook
+## test: ruff, mypy (pyproject.toml lists the modules not yet checked), the unit and property tests, the browser test and nbval on every notebook
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 ## lint: ruff only

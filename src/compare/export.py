@@ -197,9 +197,9 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
             f"{c.paraphrase:6.1%} paraphrased, {c.absent:6.1%} absent"
         )
     counts = dict(relation_counts(result))
-    unique = unique_counts(result)
+    unlinked = unique_counts(result)
     for side, c in zip(("a", "b"), result.coverage, strict=True):
-        counts[f"unique in {c.of}"] = unique[side]
+        counts[f"unique in {c.of}"] = unlinked[side]
     out.append("")
     out.append("Links: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     if result.links and top:

@@ -136,7 +136,7 @@ class Prepared:
         if self.embeddings is not None:
             import numpy as np
 
-            if not np.array_equal(self.embeddings, other.embeddings):
+            if not np.array_equal(np.asarray(self.embeddings), np.asarray(other.embeddings)):
                 return False
         return (self.article, self.backend, self.quoted, self.details, self.quotes,
                 self.quote_words) == (other.article, other.backend, other.quoted,
@@ -160,6 +160,8 @@ class Records(tuple):
     ``kind`` is the record class, so that an empty collection still gives a table with
     the right columns.
     """
+
+    kind: type | None
 
     def __new__(cls, items=(), kind: type | None = None):
         records = super().__new__(cls, items)

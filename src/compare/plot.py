@@ -24,6 +24,7 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
 from compare.present import (
     INK,
@@ -92,8 +93,10 @@ class _FittedLabels(Artist):
             text.set_in_layout(False)
 
     def draw(self, renderer) -> None:
+        if self.axes is None:
+            return
         to_screen = self.axes.transData.transform
-        last: dict[str, object] = {}
+        last: dict[str, Bbox] = {}
         for text, side, top, height in self._labels:
             x, mid = self._x_of[side], top + height / 2
             text.set(position=(x, mid), ha="center", va="center", fontsize=self.INSIDE,
@@ -307,7 +310,9 @@ def details_chart(result: Comparison, ax: Axes | None = None) -> Axes:
         lefts += values
     ax.invert_yaxis()
     ax.set_xlim(0, max(1.0, float(lefts.max(initial=0))) * 1.02)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    locator = ax.xaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+        locator.set_params(integer=True)
     ax.set_xlabel("Number of facts")
     ax.set_title("Facts the reports share, disagree on, or give alone")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=2, fontsize=8,
