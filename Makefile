@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH ?= ../shared/bench
 
-.PHONY: report test lint notebooks bench clean
+.PHONY: report test lint notebooks bench train clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,9 +31,10 @@ notebooks: $(STAMP)
 			--ExecutePreprocessor.kernel_name=python3 "$$nb" || exit 1; \
 	done
 
-## test: ruff, the unit and property tests, the browser test and nbval on every notebook
+## test: ruff, mypy (pyproject.toml lists the modules not yet checked), the unit and property tests, the browser test and nbval on every notebook
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 ## lint: ruff only
@@ -42,7 +43,14 @@ lint: $(STAMP)
 
 ## bench: every benchmark on the data in $(BENCH) (make bench BENCH=/path/to/bench)
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python benchmarks/run_all.py --data $(BENCH)
+
+## train: refit the shipped parameters (src/compare/data/similarity.json, verdict.json)
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[train]"
+	$(BIN)/python training/fit_similarity.py --data $(BENCH)
+	$(BIN)/python training/fit_verdict.py --data $(BENCH)
 
 clean:
 	rm -rf reports .pytest_cache .ruff_cache

@@ -20,7 +20,7 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))  # the fit_* scripts
 
 from fit_verdict import DEFAULT_DATA, leave_one_out, load_cases
 

@@ -101,13 +101,24 @@ def test_alignment_map_bar_height_is_sentence_length(result):
     assert heights == [len(s.text) for s in result.b.sentences]
 
 
-def test_heatmap_shows_the_matrix_and_outlines_links(result):
+def test_heatmap_shows_the_kept_scores_and_outlines_links(result):
     from compare.similarity import matrix
 
     ax = plot.similarity_heatmap(result, ax=Figure().add_subplot())
-    image = ax.get_images()[0]
-    assert image.get_array().shape == (len(result.a.sentences), len(result.b.sentences))
-    assert (image.get_array() == matrix(result.a, result.b)).all()
+    image = ax.get_images()[0].get_array()
+    assert image.shape == (len(result.a.sentences), len(result.b.sentences))
+    scores = result.scores
+    exact = {(i, j): p for i, j, p, e in zip(scores.a, scores.b, scores.probability,
+                                             scores.exact, strict=True) if e}
+    assert exact  # the example has fully scored pairs
+    full = matrix(result.a, result.b)
+    for i in range(image.shape[0]):
+        for j in range(image.shape[1]):
+            # a pair the aligner scored shows that score (the model's); others show 0
+            assert image[i, j] == pytest.approx(exact.get((i, j), 0.0))
+            if (i, j) in exact:
+                assert image[i, j] == pytest.approx(full[i, j], abs=1e-6)  # kept rounded
+    assert "not a candidate" in ax.images[0].colorbar.ax.get_ylabel()
     cells = {(int(r.get_y() + 0.5), int(r.get_x() + 0.5)) for r in _gid(ax, "link", Rectangle)}
     assert cells == _pairs(result)
 

@@ -519,3 +519,46 @@ def test_notebook_summary_says_the_verdict_in_one_line(result):
     assert render.escape(render.VERDICT_TEXT[result.verdict.label]) in line
     why = summary.split("<details>")[1].split("</details>")[0]
     assert render.escape(result.verdict.reason) in why
+
+
+@pytest.fixture
+def scoring_calls(monkeypatch):
+    """Counts every call of the similarity model's scoring functions (in any module of
+    compare that holds them) while a test runs; monkeypatch restores them after."""
+    import sys
+
+    from compare.similarity import model, signals
+
+    calls = []
+    for original in (model.apply_model, signals.signals_for_pairs):
+        def counted(*args, _original=original, **kwargs):
+            calls.append(_original.__name__)
+            return _original(*args, **kwargs)
+
+        for name, module in list(sys.modules.items()):
+            if name.startswith("compare") and getattr(module, original.__name__, None) \
+                    is original:
+                monkeypatch.setattr(module, original.__name__, counted)
+    return calls
+
+
+def test_page_and_heatmap_draw_the_kept_scores_without_scoring_again(result, scoring_calls):
+    from matplotlib.figure import Figure
+
+    from compare.plot import similarity_heatmap
+
+    render.comparison_html(result)
+    similarity_heatmap(result, ax=Figure().add_subplot())
+    assert scoring_calls == []
+    compare(result.a, result.b)  # the counter does see the model when it is used
+    assert "apply_model" in scoring_calls
+
+
+def test_importing_render_does_not_import_matplotlib():
+    import subprocess
+    import sys
+
+    code = "import compare.render, sys; assert 'matplotlib' not in sys.modules"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ}, check=False)
+    assert done.returncode == 0, done.stderr

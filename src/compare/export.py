@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from compare.models import Article, Comparison, Op, Quote
+from compare.present import relation_counts, unique_counts
 
 SCHEMA = 1
 
@@ -195,11 +196,10 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
             f"  {c.of} covered by {c.by}: {c.verbatim:6.1%} verbatim, "
             f"{c.paraphrase:6.1%} paraphrased, {c.absent:6.1%} absent"
         )
-    counts: dict[str, int] = {}
-    for link in result.links:
-        counts[link.relation] = counts.get(link.relation, 0) + 1
-    for c in result.coverage:
-        counts[f"unique in {c.of}"] = c.sentences.count("unique")
+    counts = dict(relation_counts(result))
+    unlinked = unique_counts(result)
+    for side, c in zip(("a", "b"), result.coverage, strict=True):
+        counts[f"unique in {c.of}"] = unlinked[side]
     out.append("")
     out.append("Links: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     if result.links and top:

@@ -7,14 +7,21 @@ and ``a`` / ``b`` always name the two reports, as in :mod:`difflib`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-has_letter_or_digit = re.compile(r"[^\W_]").search
-"""A match when some character of the text is a letter or digit (``str.isalnum``), else
-None: the test of :attr:`Word.is_word`, the one definition of a word token (not bare
-punctuation) that every module uses, without a Python loop over the characters."""
+from compare.records import (
+    DETAIL_KINDS,
+    DETAIL_STATUSES,
+    EDIT_KINDS,
+    RELATIONS,
+    UNIQUE,
+    VERDICTS,
+    Credit,
+    Sentence,
+    Word,
+    has_letter_or_digit,
+)
 
 
 class FrozenMap(Mapping):
@@ -56,47 +63,6 @@ def frozen_mapping(items: Mapping | None = None) -> FrozenMap:
 
 
 @dataclass(frozen=True)
-class Word:
-    """One token: ``text`` is ``article_text[start:end]``.
-
-    ``norm`` folds case, curly quotes, apostrophes and dashes; ``content`` is False for
-    function words (articles, pronouns, auxiliaries, prepositions) and punctuation.
-    """
-
-    start: int
-    end: int
-    text: str
-    norm: str
-    content: bool
-
-    @property
-    def is_word(self) -> bool:
-        """True for tokens with a letter or digit in them (not bare punctuation)."""
-        return has_letter_or_digit(self.text) is not None
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A content sentence: ``text`` is ``article_text[start:end]``."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    paragraph: int
-
-
-@dataclass(frozen=True)
-class Credit:
-    """A credit or byline line (``— Age``, ``By Jane Doe``): metadata, not content."""
-
-    start: int
-    end: int
-    text: str
-    value: str
-
-
-@dataclass(frozen=True)
 class Article:
     """One report: its original text, metadata and segmentation.
 
@@ -110,6 +76,10 @@ class Article:
     sentences: tuple[Sentence, ...]
     credits: tuple[Credit, ...]
     words: tuple[tuple[Word, ...], ...] = field(repr=False)
+
+    def __repr__(self) -> str:
+        return (f"<Article {self.name!r}: {len(self.sentences)} sentences, "
+                f"{len(self.text):,} characters>")
 
     @classmethod
     def from_text(
@@ -166,7 +136,7 @@ class Prepared:
         if self.embeddings is not None:
             import numpy as np
 
-            if not np.array_equal(self.embeddings, other.embeddings):
+            if not np.array_equal(np.asarray(self.embeddings), np.asarray(other.embeddings)):
                 return False
         return (self.article, self.backend, self.quoted, self.details, self.quotes,
                 self.quote_words) == (other.article, other.backend, other.quoted,
@@ -191,10 +161,16 @@ class Records(tuple):
     the right columns.
     """
 
+    kind: type | None
+
     def __new__(cls, items=(), kind: type | None = None):
         records = super().__new__(cls, items)
         records.kind = kind if kind is not None or not records else type(records[0])
         return records
+
+    def __repr__(self) -> str:
+        kind = self.kind.__name__ if self.kind is not None else "records"
+        return f"<Records of {len(self)} {kind}>"
 
     def to_frame(self):
         """One row per record, one column per field (spans and indices kept)."""
@@ -205,9 +181,6 @@ class Records(tuple):
 
 # --- alignment and overlap -------------------------------------------------------
 
-RELATIONS = ("identical", "near_verbatim", "paraphrase", "partial")
-"""Relations a link can have, from closest to loosest; sentences in no link are ``unique``."""
-UNIQUE = "unique"
 
 
 @dataclass(frozen=True)
@@ -225,8 +198,8 @@ class Link:
     score: float
     relation: str
     shared_words: tuple[str, ...]
-    signals: Mapping[str, float]
-    reason: str
+    signals: Mapping[str, float] = field(repr=False)
+    reason: str = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -262,7 +235,6 @@ class Coverage:
     sentences: tuple[str, ...]
 
 
-VERDICTS = ("verbatim copy", "light revision", "heavy revision", "independent")
 
 
 @dataclass(frozen=True)
@@ -270,14 +242,12 @@ class Verdict:
     """How report b relates to report a, with the scores behind it."""
 
     label: str
-    scores: Mapping[str, float]
-    reason: str
+    scores: Mapping[str, float] = field(repr=False)
+    reason: str = field(repr=False)
 
 
 # --- details and quotes ----------------------------------------------------------
 
-DETAIL_KINDS = ("number", "date", "name")
-DETAIL_STATUSES = ("shared", "only_a", "only_b", "conflict")
 
 
 @dataclass(frozen=True)
@@ -309,8 +279,8 @@ class DetailMatch:
     status: str
     in_a: tuple[int, ...]
     in_b: tuple[int, ...]
-    a: tuple[Detail, ...]
-    b: tuple[Detail, ...]
+    a: tuple[Detail, ...] = field(repr=False)
+    b: tuple[Detail, ...] = field(repr=False)
     note: str = ""
 
 
@@ -335,7 +305,6 @@ class Quote:
 
 # --- wording ---------------------------------------------------------------------
 
-EDIT_KINDS = ("function_words", "number", "name", "quote", "attribution", "other")
 
 
 @dataclass(frozen=True)
@@ -375,7 +344,7 @@ class QuotePair:
     b: Quote | None
     score: float
     status: str
-    ops: tuple[Op, ...]
+    ops: tuple[Op, ...] = field(repr=False)
     note: str = ""
 
     def _repr_html_(self) -> str:
@@ -391,7 +360,7 @@ class Diff:
     a: tuple[int, ...]
     b: tuple[int, ...]
     relation: str
-    ops: tuple[Op, ...]
+    ops: tuple[Op, ...] = field(repr=False)
 
     def _repr_html_(self) -> str:
         from compare.render import ops_html
@@ -481,6 +450,15 @@ class Comparison:
                 found[i].update(getattr(link, other))
         return tuple(tuple(sorted(p)) for p in found)
 
+    def __repr__(self) -> str:
+        from compare.present import relation_counts
+
+        relations = ", ".join(f"{n} {r}" for r, n in sorted(
+            relation_counts(self).items(), key=lambda item: RELATIONS.index(item[0])))
+        return (f"<Comparison a={self.a.name!r} ({len(self.a.sentences)} sentences) "
+                f"b={self.b.name!r} ({len(self.b.sentences)}): {len(self.links)} links"
+                f"{f' ({relations})' if relations else ''}, verdict {self.verdict.label!r}>")
+
     def to_frame(self):
         """One row per sentence of a and of b: its text, status and partner sentences."""
         from compare.tables import sentences_frame
@@ -491,3 +469,37 @@ class Comparison:
         from compare.render import comparison_summary_html
 
         return comparison_summary_html(self)
+
+
+# The records and names of compare.records are re-exported: import them from here.
+__all__ = [
+    "DETAIL_KINDS",
+    "DETAIL_STATUSES",
+    "EDIT_KINDS",
+    "RELATIONS",
+    "UNIQUE",
+    "VERDICTS",
+    "Article",
+    "Comparison",
+    "Coverage",
+    "Credit",
+    "Detail",
+    "DetailMatch",
+    "Diff",
+    "Framing",
+    "FrozenMap",
+    "Link",
+    "Op",
+    "Passage",
+    "Prepared",
+    "Quote",
+    "QuotePair",
+    "Records",
+    "Scores",
+    "Sentence",
+    "Verdict",
+    "Word",
+    "article_of",
+    "frozen_mapping",
+    "has_letter_or_digit",
+]

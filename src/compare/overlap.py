@@ -12,7 +12,7 @@ Three steps, each a pure function over the records of :mod:`compare.models`:
 - :func:`verdict` names the relation of report b to report a (``VERDICTS``: verbatim
   copy, light revision, heavy revision, independent) from a few overlap scores, with
   thresholds fitted on the Clough & Stevenson text-reuse corpus and shipped in
-  ``compare/data/verdict.json`` (refit with ``benchmarks/fit_verdict.py``). On that
+  ``compare/data/verdict.json`` (refit with ``training/fit_verdict.py``). On that
   corpus (57 answers) leave-one-out accuracy is 79% on the four classes and 95% for
   reused vs independent (``benchmarks/bench_verdict.py``).
 

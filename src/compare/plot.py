@@ -5,13 +5,15 @@ new figure) and returns the :class:`~matplotlib.axes.Axes`; none shows or saves.
 Colours come from the Okabe-Ito palette, which stays distinct under the common forms
 of colour blindness, and mean the same thing in every chart and in the HTML page:
 one colour per relation (:data:`RELATION_COLORS`), one per detail status
-(:data:`STATUS_COLORS`). Unique (unlinked) content is always light grey and hatched.
+(:data:`STATUS_COLORS`), both from :mod:`compare.present`. Unique (unlinked) content is
+always light grey and hatched. Charts draw what the comparison holds; none recomputes it.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 import numpy as np
@@ -22,40 +24,24 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
-from compare.models import DETAIL_KINDS, RELATIONS, UNIQUE, Comparison
+from compare.present import (
+    INK,
+    NOT_A_CANDIDATE,
+    RELATION_COLORS,
+    RELATION_LABELS,
+    STATUS_COLORS,
+    UNIQUE_HATCH,
+    detail_counts,
+    linked_pairs,
+    score_matrix,
+    sentence_status,
+)
+from compare.records import RELATIONS, UNIQUE
 
-RELATION_COLORS = {
-    "identical": "#0072B2",
-    "near_verbatim": "#56B4E9",
-    "paraphrase": "#009E73",
-    "partial": "#E69F00",
-    UNIQUE: "#C8C8C8",
-}
-"""One colour per relation (closest to loosest) and grey for unique sentences."""
-
-RELATION_LABELS = {
-    "identical": "identical",
-    "near_verbatim": "near verbatim",
-    "paraphrase": "paraphrase",
-    "partial": "partial",
-    UNIQUE: "unique (no partner)",
-}
-"""The relation names in plain words, for legends."""
-
-STATUS_COLORS = {
-    "shared": "#0072B2",
-    "conflict": "#F0E442",
-    "only_a": "#D55E00",
-    "only_b": "#CC79A7",
-}
-"""One colour per detail status: in both reports, conflicting, only in a, only in b."""
-
-UNIQUE_HATCH = "///"
-INK = "#222222"
-
-_QUOTE_STATUS = {"same": "shared", "reworded": "conflict", "only_a": "only_a",
-                 "only_b": "only_b"}
+if TYPE_CHECKING:
+    from compare.models import Comparison
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
@@ -66,17 +52,6 @@ def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
 
     _, new = plt.subplots(figsize=figsize, layout="constrained")
     return new
-
-
-def sentence_status(result: Comparison, side: str) -> tuple[str, ...]:
-    """Each sentence's status in report ``side`` (``"a"`` or ``"b"``): a relation or unique,
-    as the coverage record of that report gives it (one status per sentence)."""
-    return tuple(result.coverage[0 if side == "a" else 1].sentences)
-
-
-def _pairs(result: Comparison) -> list[tuple[int, int, str]]:
-    """Every (a sentence, b sentence, relation) pair the links join, sorted."""
-    return sorted({(i, j, link.relation) for link in result.links for i in link.a for j in link.b})
 
 
 def _legend_handles(relations) -> list[Patch]:
@@ -118,8 +93,10 @@ class _FittedLabels(Artist):
             text.set_in_layout(False)
 
     def draw(self, renderer) -> None:
+        if self.axes is None:
+            return
         to_screen = self.axes.transData.transform
-        last: dict[str, object] = {}
+        last: dict[str, Bbox] = {}
         for text, side, top, height in self._labels:
             x, mid = self._x_of[side], top + height / 2
             text.set(position=(x, mid), ha="center", va="center", fontsize=self.INSIDE,
@@ -172,7 +149,7 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
         centres[side] = mids
         depth = max(depth, y)
     ax.add_artist(_FittedLabels(labels, {side: x_of[side] for side in x_of}, width))
-    for i, j, relation in _pairs(result):
+    for i, j, relation in linked_pairs(result):
         y0, y1 = centres["a"][i], centres["b"][j]
         x0, x1 = width / 2, 1 - width / 2
         path = Path(
@@ -193,7 +170,7 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
     for spine in ("right", "bottom", "top"):
         ax.spines[spine].set_visible(False)
     present = [r for r in (*RELATIONS, UNIQUE)
-               if r in {p[2] for p in _pairs(result)} | set(sentence_status(result, "a"))
+               if r in {p[2] for p in linked_pairs(result)} | set(sentence_status(result, "a"))
                | set(sentence_status(result, "b"))]
     ax.legend(handles=_legend_handles(present), loc="lower center", ncols=3, fontsize=8,
               frameon=False, bbox_to_anchor=(0.5, -0.08))
@@ -201,18 +178,18 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
 
 
 def similarity_heatmap(result: Comparison, ax: Axes | None = None) -> Axes:
-    """How similar every sentence of a is to every sentence of b, with the links outlined.
+    """The same-content scores the comparison computed, with the links outlined.
 
-    Values come from :func:`compare.similarity.matrix`; each (a, b) sentence pair that a
+    Values are the candidate scores kept on the result (:func:`compare.present.score_matrix`
+    of ``result.scores``): nothing is scored again, and a pair that was not a candidate (or
+    was left out below the link threshold) is drawn as 0. Each (a, b) sentence pair that a
     link joins is outlined in its relation's colour.
     """
-    from compare.similarity import matrix
-
     ax = _axes(ax, (8, 7))
-    values = np.asarray(matrix(result.a, result.b), dtype=float)
+    values = score_matrix(result)
     image = ax.imshow(values, cmap="Greys", vmin=0.0, vmax=max(1.0, float(values.max(initial=0))),
                       aspect="auto", interpolation="nearest")
-    for i, j, relation in _pairs(result):
+    for i, j, relation in linked_pairs(result):
         ax.add_patch(
             Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="none", linewidth=2.0, gid="link",
                       edgecolor=RELATION_COLORS.get(relation, INK))
@@ -221,10 +198,10 @@ def similarity_heatmap(result: Comparison, ax: Axes | None = None) -> Axes:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(f"Sentence of report b ({result.b.name})")
     ax.set_ylabel(f"Sentence of report a ({result.a.name})")
-    ax.set_title("Similarity of every pair of sentences (outlined: linked)")
-    ax.figure.colorbar(image, ax=ax, label="Similarity (0 = nothing shared, 1 = the same)",
+    ax.set_title("Similarity of the candidate sentence pairs (outlined: linked)")
+    ax.figure.colorbar(image, ax=ax, label=NOT_A_CANDIDATE,
                        shrink=0.8)
-    relations = [r for r in RELATIONS if r in {p[2] for p in _pairs(result)}]
+    relations = [r for r in RELATIONS if r in {p[2] for p in linked_pairs(result)}]
     ax.legend(handles=[Patch(facecolor="none", edgecolor=RELATION_COLORS[r], linewidth=2,
                              label=RELATION_LABELS[r]) for r in relations],
               loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=4, fontsize=8,
@@ -308,24 +285,6 @@ def position_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def detail_counts(result: Comparison) -> dict[str, dict[str, int]]:
-    """Counts of facts by kind (number, date, name, quote) and status.
-
-    Statuses are ``shared``, ``conflict``, ``only_a`` and ``only_b``; for quotes a quote
-    both reports give word for word counts as shared and a reworded one as a conflict.
-    """
-    kinds = (*DETAIL_KINDS, "quote")
-    counts = {kind: dict.fromkeys(STATUS_COLORS, 0) for kind in kinds}
-    for match in result.details:
-        if match.kind in counts and match.status in STATUS_COLORS:
-            counts[match.kind][match.status] += 1
-    for pair in result.quotes:
-        status = _QUOTE_STATUS.get(pair.status)
-        if status:
-            counts["quote"][status] += 1
-    return counts
-
-
 def details_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     """Facts (numbers, dates, names, quotes) both reports give, one only, or in conflict."""
     ax = _axes(ax, (8, 3.4))
@@ -351,7 +310,9 @@ def details_chart(result: Comparison, ax: Axes | None = None) -> Axes:
         lefts += values
     ax.invert_yaxis()
     ax.set_xlim(0, max(1.0, float(lefts.max(initial=0))) * 1.02)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    locator = ax.xaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+        locator.set_params(integer=True)
     ax.set_xlabel("Number of facts")
     ax.set_title("Facts the reports share, disagree on, or give alone")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=2, fontsize=8,

@@ -16,19 +16,25 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from compare.models import RELATIONS, UNIQUE, Article, Comparison, Op, QuotePair
-from compare.plot import (
-    CHARTS,
+from compare.present import (
+    QUOTE_STATUS,
     RELATION_COLORS,
     RELATION_LABELS,
+    SIDES,
     STATUS_COLORS,
-    chart_png,
+    STATUS_LABELS,
+    relation_counts,
     sentence_status,
+    status_counts,
+    unique_counts,
 )
+from compare.records import RELATIONS, UNIQUE
 
-SIDES = ("a", "b")
+if TYPE_CHECKING:
+    from compare.models import Article, Comparison, Op, QuotePair
 
 CHART_TEXT = {
     "alignment_map": (
@@ -47,23 +53,11 @@ CHART_TEXT = {
     ),
     "similarity_heatmap": (
         "Sentence similarity",
-        "Every sentence of a against every sentence of b; darker is more similar, and the "
-        "pairs the alignment chose are outlined in their relation's colour.",
+        "Each sentence of a against each sentence of b, with the score the alignment "
+        "computed for its candidate pairs (darker is more similar; a pair that was not a "
+        "candidate is blank, 0); the pairs it linked are outlined in their relation's colour.",
     ),
 }
-
-STATUS_LABELS = {
-    "shared": "in both",
-    "conflict": "conflict",
-    "only_a": "only in a",
-    "only_b": "only in b",
-    "same": "same words",
-    "reworded": "reworded",
-}
-
-
-QUOTE_STATUS = {"same": "shared", "reworded": "conflict", "only_a": "only_a", "only_b": "only_b"}
-"""The detail status (and so the colour) each quote status is shown with."""
 
 VERDICT_TEXT = {
     "verbatim copy": "b copies long passages of a word for word.",
@@ -524,6 +518,8 @@ def _passages(result: Comparison, limit: int = 12) -> str:
 
 
 def _charts(result: Comparison) -> str:
+    from compare.plot import CHARTS, chart_png  # matplotlib only when the page has charts
+
     figures = []
     for name, (chart, size) in CHARTS.items():
         title, caption = CHART_TEXT[name]
@@ -652,15 +648,15 @@ def comparison_summary_html(result: Comparison, *, top: int = 5) -> str:
         for c, of, by in ((result.coverage[0], a.name, b.name),
                           (result.coverage[1], b.name, a.name))
     )
-    relation_counts = Counter(link.relation for link in result.links)
-    unique = {side: sum(s == UNIQUE for s in sentence_status(result, side)) for side in SIDES}
+    relations = relation_counts(result)
+    unique = unique_counts(result)
     counts = "".join(
         f'<td><span class="sw" style="background:{RELATION_COLORS[rel]}"></span>'
-        f"{relation_counts.get(rel, 0)}</td>"
+        f"{relations.get(rel, 0)}</td>"
         for rel in RELATIONS
     )
-    details = Counter(m.status for m in result.details)
-    quotes = Counter(p.status for p in result.quotes)
+    details = status_counts(result.details)
+    quotes = status_counts(result.quotes)
     best = sorted(range(len(result.links)),
                   key=lambda k: (-result.links[k].score, result.links[k].a, result.links[k].b))
     link_rows = "".join(

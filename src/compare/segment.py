@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from syntok import segmenter
 from syntok.tokenizer import Tokenizer
 
-from compare.models import Credit, Sentence, Word
+from compare.records import Credit, Sentence, Word
 
 TITLES = frozenset(
     """

@@ -18,7 +18,7 @@ A small package, one job per module:
 
 :func:`pair_score` combines the signals with a logistic regression fitted on the
 Microsoft Research Paraphrase Corpus (weights in ``data/similarity.json``, refit with
-``python benchmarks/fit_similarity.py``); it is the probability that the two sentences
+``python training/fit_similarity.py``); it is the probability that the two sentences
 say the same thing. The IDF table used by ``tfidf`` ships in the same file: document
 frequencies of words over the MSRP and STS-news training sentences, so the score of
 two sentences does not depend on the reports around them. The costly string

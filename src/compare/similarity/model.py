@@ -4,7 +4,7 @@
 the signals this code computes: its ``signals`` list must be :data:`SIGNALS` and each
 model's ``inputs`` must be :data:`INPUTS`, in order. A mismatch (a signal added,
 renamed or reordered without a refit) is a clear error naming the difference, not a
-numpy shape error later. Refit with ``python benchmarks/fit_similarity.py``.
+numpy shape error later. Refit with ``python training/fit_similarity.py``.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def check_parameters(params: dict, source: str = "similarity.json") -> dict:
     if problems:
         raise ModelMismatch(
             f"{source} does not match the registered similarity signals ("
-            + "; ".join(problems) + "); refit with benchmarks/fit_similarity.py"
+            + "; ".join(problems) + "); refit with training/fit_similarity.py"
         )
     return params
 

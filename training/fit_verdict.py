@@ -1,6 +1,6 @@
 """Fit the verdict thresholds on the Clough & Stevenson corpus and write verdict.json.
 
-    .venv/bin/python benchmarks/fit_verdict.py [--data ../shared/bench] [--dry-run]
+    .venv/bin/python training/fit_verdict.py [--data ../shared/bench] [--dry-run]
 
 The model is a fixed rule list (see ``compare.overlap.decide``), tried in order:
 
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     model = {
         "description": "Verdict of report b against report a: the first rule that holds "
         "gives the label. Features are computed by compare.overlap.verdict_scores.",
-        "refit": ".venv/bin/python benchmarks/fit_verdict.py --data ../shared/bench",
+        "refit": ".venv/bin/python training/fit_verdict.py --data ../shared/bench",
         "fitted_on": f"Clough & Stevenson (2011) text-reuse corpus, tasks a-c, "
         f"{len(cases)} answers (source = a, answer = b); cut/light/heavy/non = "
         "verbatim copy/light revision/heavy revision/independent",

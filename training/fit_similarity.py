@@ -1,6 +1,6 @@
 """Refit the sentence-similarity parameters and write ``src/compare/data/similarity.json``.
 
-    .venv/bin/python benchmarks/fit_similarity.py [--data ../shared/bench]
+    .venv/bin/python training/fit_similarity.py [--data ../shared/bench]
 
 Reads the MSRP train split and the STS-news train split (never copied into the
 project). Writes three things: the IDF table (document frequencies of words over the
@@ -26,7 +26,7 @@ from compare.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "compare" / "data" / "similarity.json"
-REFIT = "python benchmarks/fit_similarity.py --data ../shared/bench"
+REFIT = "python training/fit_similarity.py --data ../shared/bench"
 LOGISTIC_C = 0.05
 RIDGE_ALPHA = 30.0
 MIN_DF = 2

@@ -1,0 +1,72 @@
+"""The text-level records and the names every module shares.
+
+:class:`Word`, :class:`Sentence` and :class:`Credit` are what :mod:`compare.segment`
+makes from a text; the tuples below name the relations, verdicts, detail kinds and
+statuses and edit kinds. This module imports nothing from the project, so the
+segmenter, the presentation modules and :mod:`compare.models` (which re-exports all of
+it) can read it without an import circle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+has_letter_or_digit = re.compile(r"[^\W_]").search
+"""A match when some character of the text is a letter or digit (``str.isalnum``), else
+None: the test of :attr:`Word.is_word`, the one definition of a word token (not bare
+punctuation) that every module uses, without a Python loop over the characters."""
+
+
+
+RELATIONS = ("identical", "near_verbatim", "paraphrase", "partial")
+"""Relations a link can have, from closest to loosest; sentences in no link are ``unique``."""
+UNIQUE = "unique"
+
+VERDICTS = ("verbatim copy", "light revision", "heavy revision", "independent")
+
+DETAIL_KINDS = ("number", "date", "name")
+DETAIL_STATUSES = ("shared", "only_a", "only_b", "conflict")
+
+EDIT_KINDS = ("function_words", "number", "name", "quote", "attribution", "other")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token: ``text`` is ``article_text[start:end]``.
+
+    ``norm`` folds case, curly quotes, apostrophes and dashes; ``content`` is False for
+    function words (articles, pronouns, auxiliaries, prepositions) and punctuation.
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    content: bool
+
+    @property
+    def is_word(self) -> bool:
+        """True for tokens with a letter or digit in them (not bare punctuation)."""
+        return has_letter_or_digit(self.text) is not None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A content sentence: ``text`` is ``article_text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit or byline line (``— Age``, ``By Jane Doe``): metadata, not content."""
+
+    start: int
+    end: int
+    text: str
+    value: str
