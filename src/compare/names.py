@@ -69,6 +69,12 @@ def lexicon() -> dict:
         "trim_set": frozenset(raw["name_connectors"]) | {"a", "an"},
         "head_set": frozenset(singular(h) for h in raw["head_nouns"]),
         "setting_noun_set": frozenset(raw["setting_nouns"]),
+        "speaker_nouns": [*raw["speaker_nouns"], *raw["plural_speaker_nouns"]],
+        "plural_speaker_set": frozenset(raw["plural_speaker_nouns"]),
+        "document_noun_set": frozenset(raw["document_nouns"]),
+        "gender_words": {g: frozenset(ws) for g, ws in raw["gender_words"].items()},
+        "gender_of_noun": {n: g for g, ws in raw["gender_words"].items() for n in ws},
+        "role_titles": {r: frozenset(ts) for r, ts in raw["role_titles"].items()},
     }
 
 
