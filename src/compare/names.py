@@ -230,6 +230,15 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
     lex = lexicon()
     out = []
     for piece, after_title in pieces:
+        # "Anderson Cooper on CNN", "Reps for Griffin": two names; "Council on Foreign
+        # Relations", "Center for American Progress": one (an organisation word first)
+        loose = [i for i, k in enumerate(piece) if i and words[k].norm in {"for", "on"} and
+                 words[piece[i - 1]].norm not in lex["org_word_set"]]
+        if loose:
+            bounds = [-1, *loose, len(piece)]
+            out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
+                                          itertools.pairwise(bounds) if piece[lo + 1:hi]]))
+            continue
         cut = [i for i, k in enumerate(piece) if words[k].norm in {"and", "&"} or
                (words[k].norm == "of" and i > 0 and
                words[piece[i - 1]].norm not in lex["org_place_word_set"]
@@ -243,7 +252,18 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                     out.append((piece[lo + 1:hi], after_title))
         else:
             out.append((piece, after_title))
-    return out
+    return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
+
+
+def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
+    """A run of names each known alone (``Senate GOP``) is that many names."""
+    lex = lexicon()
+    core = [k for k in piece if words[k].norm != "the"]
+    keys = [_piece_key(words, [k]) for k in core]
+    if len(core) > 1 and _piece_key(words, core) not in lex["alias"] and \
+            all(k in lex["alias"] or k in lex["place_keys"] for k in keys):
+        return [([k], after_title) for k in core]
+    return [(piece, after_title)]
 
 
 def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
@@ -292,7 +312,33 @@ def _headline(words: tuple[Word, ...]) -> bool:
     return len(long) >= 3 and sum(w.text[0].isupper() for w in long) / len(long) >= 0.6
 
 
+def _headlines(article: Article) -> list[bool]:
+    """Per sentence: a title-case line that is a paragraph of its own (a headline or a
+    section title; a sentence cut short inside a paragraph is not one)."""
+    sents = article.sentences
+    out = []
+    for k, (s, words) in enumerate(zip(sents, article.words, strict=True)):
+        alone = (k == 0 or sents[k - 1].paragraph != s.paragraph) and \
+            (k + 1 == len(sents) or sents[k + 1].paragraph != s.paragraph)
+        out.append(alone and _headline(words))
+    return out
+
+
 # --- names of one article ---------------------------------------------------------
+
+
+def _title_ended(article: Article) -> list[bool]:
+    """Per sentence: the sentence before it, in the same paragraph, ends with a title
+    (``former Sens.``: the sentence splitter took the title's dot for a full stop)."""
+    lex = lexicon()
+    out = [False] * len(article.sentences)
+    for k in range(1, len(article.sentences)):
+        prev = [w for w in article.words[k - 1] if w.text != "."]
+        same = article.sentences[k - 1].paragraph == article.sentences[k].paragraph
+        out[k] = same and bool(prev) and prev[-1].text[0].isupper() and \
+            (_bare(prev[-1].text),) in lex["title_set"] and \
+            article.text[prev[-1].end:prev[-1].end + 1] == "."
+    return out
 
 
 def _upper(article: Article) -> list[list[int]]:
@@ -321,15 +367,20 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     text = article.text
     common, demonyms = lex["common_set"], lex["demonym_set"]
     cands = []
+    titled = _title_ended(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
         for run in _runs(words, blocked.get(s.index, []), ups):
             first = run[0]
+            if first == 0 and titled[s.index]:  # "former Sens." | "John Ashcroft, ..."
+                first = -1
             initial = first == 0 or words[first - 1].text in _INITIAL
             last = run[-1]
             quoted = initial and first > 0 and words[first - 1].text in "\"“‘'" and \
                 last + 1 < len(words) and words[last + 1].text in "\"”’'"
-            for piece, after_title in _split_and(words, _split_titles(words, run)):
+            for i, (piece, after_title) in enumerate(
+                    _split_and(words, _split_titles(words, run))):
+                after_title = after_title or (i == 0 and first == -1)
                 piece = _trim(words, piece)
                 if not piece:
                     continue
@@ -367,7 +418,7 @@ def extract_names(article: Article,
     lex = lexicon()
     text = article.text
     blocked = blocked or {}
-    headlines = [_headline(words) for words in article.words]
+    headlines = _headlines(article)
     upper = _upper(article)
     midcaps = _midcaps(article, headlines, upper)
     cands = _candidates(article, blocked, headlines, upper)
@@ -375,8 +426,10 @@ def extract_names(article: Article,
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
     surnames = {part for p in persons for part in p.split()[1:]}
+    body_words = {w for c in cands if not headlines[c[1]] for w in c[4].split()}
     details = []
-    for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
+    for piece, sent, start, end, key, hint, needs_support, cue_next in _headline_parts(
+            article, cands, headlines, midcaps | body_words):
         surface = text[start:end]
         if needs_support:
             toks = key.split()
@@ -387,7 +440,42 @@ def extract_names(article: Article,
             if not (vouched or key in surnames or (cue_next and len(toks) <= 3)):
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
-    return _fold_surnames(details)
+    return _fold_surnames(details, headlines)
+
+
+def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
+                    vouched: set[str]) -> list[tuple]:
+    """Candidates with each headline piece cut to its runs of words the body vouches for
+    (``Kathy Griffin Apologizes For ... Bloodied Trump Head`` -> ``Kathy Griffin``,
+    ``Trump``): a headline capitalises every word, so only the body tells names."""
+    lex = lexicon()
+    words_of = article.words
+    out = []
+    for c in cands:
+        piece, sent, _, _, key, hint, _, cue_next = c
+        if not headlines[sent] or key in lex["alias"] or key in lex["place_keys"]:
+            out.append(c)
+            continue
+        words = words_of[sent]
+        runs, run = [], []
+        for k in piece:
+            if name_key(words[k].text) in vouched or words[k].text == ".":
+                run.append(k)
+            else:
+                runs.append(run)
+                run = []
+        runs.append(run)
+        for run in runs:
+            while run and (words[run[-1]].text == "." or
+                           words[run[-1]].norm in lex["trim_set"]):
+                run = run[:-1]
+            if not run:
+                continue
+            start, end = _span_text(article.text, words, run)
+            k2 = name_key(article.text[start:end])
+            out.append((run, sent, start, end, lex["alias"].get(k2, k2), hint, False,
+                        cue_next))
+    return out
 
 
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
@@ -399,17 +487,28 @@ def _owners(full: Iterable[str]) -> dict[str, list[str]]:
     return owners
 
 
-def _fold_surnames(found: list[tuple]) -> list[Detail]:
-    """Make a bare surname take its full name's value when one full name fits."""
+def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
+    """Make a bare surname take its full name's value when one full name fits.
+
+    News names a person in full first and by surname after: a surname the body uses
+    before the full name is introduced is someone else's (``President Trump`` in a
+    report that later names ``Melania Trump``), and is not folded.
+    """
     out = []
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
     full = sorted({key for key, cat in cats.items() if cat == "person" and len(key.split()) > 1})
     owners_of = _owners(full)
+    first: dict[str, int] = {}
+    for sent, start, _, _, key, _, _ in found:
+        if not headlines[sent]:
+            first.setdefault(key, start)
     for sent, start, end, surface, key, hint, _n in found:
         cat = cats[key]
         if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
                 len(key.split()) == 1):
             owners = owners_of.get(key, [])
+            if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
+                owners = []
             if len(owners) == 1:
                 key, cat = owners[0], "person"
             elif hint:
