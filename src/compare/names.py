@@ -28,9 +28,11 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from importlib import resources
 
+from nameparser import HumanName
+
 from compare.models import Article, Detail, Word
 
-__all__ = ["cross_fold", "extract_names", "lexicon", "name_key", "singular"]
+__all__ = ["cross_fold", "extract_names", "lexicon", "name_key", "person_key", "singular"]
 
 
 @cache
@@ -75,6 +77,7 @@ def lexicon() -> dict:
         "gender_words": {g: frozenset(ws) for g, ws in raw["gender_words"].items()},
         "gender_of_noun": {n: g for g, ws in raw["gender_words"].items() for n in ws},
         "role_titles": {r: frozenset(ts) for r, ts in raw["role_titles"].items()},
+        "nickname_of": {n: full for full, ns in raw["nicknames"].items() for n in ns},
     }
 
 
@@ -517,16 +520,48 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def person_key(value: str) -> tuple[str, str] | None:
+    """(first name, surname) of a person's full name, for joining its variants: middle
+    names and initials, suffixes and titles dropped (nameparser's ``HumanName``), a
+    nickname taken to its full form from ``data/names.json`` (``chuck`` -> ``charles``).
+    None for a single word."""
+    if len(value.split()) < 2:
+        return None
+    parsed = HumanName(value)
+    first, last = name_key(parsed.first), name_key(parsed.last)
+    if not first or not last:
+        return None
+    return lexicon()["nickname_of"].get(first, first), last
+
+
 def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:
-    """A bare surname in one report joins the one full name of the other report it ends."""
+    """Join ``mine``'s names to their variants in ``other``.
+
+    A bare surname joins the one full name of the other report it ends; a full name
+    and the other report's one full name of the same person (:func:`person_key`:
+    ``Joseph M. Sellers`` / ``Joseph Sellers``, ``Chuck`` / ``Charles Schumer``) both
+    take the same value, whichever of the two sorts first, so that
+    ``cross_fold(a, b)`` and ``cross_fold(b, a)`` agree.
+    """
+    other = list(other)
     full = sorted({d.value for d in other if d.kind == "name" and d.category == "person"
                    and len(d.value.split()) > 1})
     owners_of = _owners(full)
+    same: dict[tuple[str, str], list[str]] = {}
+    for value in full:
+        key = person_key(value)
+        if key:
+            same.setdefault(key, []).append(value)
     out = []
     for d in mine:
         if d.kind == "name" and len(d.value.split()) == 1:
             owners = owners_of.get(d.value, [])
             if len(owners) == 1:
                 d = replace(d, value=owners[0], category="person")
+        elif d.kind == "name" and d.category == "person" and d.value not in full:
+            variants = same.get(person_key(d.value) or ("", ""), [])
+            if len(variants) == 1:
+                d = replace(d, value=min(d.value, variants[0]))
         out.append(d)
     return out
