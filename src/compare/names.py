@@ -77,6 +77,8 @@ def lexicon() -> dict:
         "gender_words": {g: frozenset(ws) for g, ws in raw["gender_words"].items()},
         "gender_of_noun": {n: g for g, ws in raw["gender_words"].items() for n in ws},
         "role_titles": {r: frozenset(ts) for r, ts in raw["role_titles"].items()},
+        "first_name_gender": {n: g for g, ns in raw["first_names"].items() for n in ns},
+        "speaker_noun_set": frozenset(raw["speaker_nouns"]),
         "nickname_of": {n: full for full, ns in raw["nicknames"].items() for n in ns},
     }
 
@@ -116,6 +118,9 @@ _DOT_ABBREVS = {"gov", "sen", "rep", "mr", "mrs", "ms", "dr", "gen", "lt", "col"
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
 _BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
 _UPPER = re.compile(r"[A-Z]")
+_PRONOUN_CONTRACTION = re.compile(r"^I['’]\w+$")  # I'm, I'd, I've, I'll
+_TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
+                             "Director", "Minister", "Leader", "Governor", "State"})
 
 
 class _Free:
@@ -153,7 +158,8 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     for k in upper:
         w = words[k]
         caps[k] = (w.text.isalnum() or w.is_word) and free[k] and \
-            not _PARTY_LABEL.match(w.text)
+            not _PARTY_LABEL.match(w.text) and not _PRONOUN_CONTRACTION.match(w.text) and \
+            not (k and words[k - 1].text in {"@", "#"} and words[k - 1].end == w.start)
     starts = [k for k in upper if caps[k]]
 
     def cap(k: int) -> bool:
@@ -233,10 +239,19 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
     lex = lexicon()
     out = []
     for piece, after_title in pieces:
-        # "Anderson Cooper on CNN", "Reps for Griffin": two names; "Council on Foreign
-        # Relations", "Center for American Progress": one (an organisation word first)
-        loose = [i for i, k in enumerate(piece) if i and words[k].norm in {"for", "on"} and
-                 words[piece[i - 1]].norm not in lex["org_word_set"]]
+        # "Anderson Cooper on CNN", "Reps for Griffin", "William McGinley of Patton
+        # Boggs": two names; "Council on Foreign Relations", "Center for American
+        # Progress": one (an organisation word first). A function word inside a run
+        # ("Cover That Makes Her Look Crazy") ends a name too.
+        known = _piece_key(words, _trim(words, piece)) in lex["alias"] or \
+            _piece_key(words, _trim(words, piece)) in lex["place_keys"]
+        loose = [i for i, k in enumerate(piece) if i and not known and (
+            (words[k].norm in {"for", "on"} and
+             words[piece[i - 1]].norm not in lex["org_word_set"]) or
+            (words[k].norm == "of" and i >= 2 and
+             _piece_key(words, piece[:1]) in lex["first_name_gender"]) or
+            (words[k].norm in lex["common_set"] and words[k].norm not in lex["trim_set"]
+             and words[k].text not in _TITLE_WORDS_OK))]
         if loose:
             bounds = [-1, *loose, len(piece)]
             out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
@@ -247,8 +262,9 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                words[piece[i - 1]].norm not in lex["org_place_word_set"]
                and _piece_key(words, piece[i + 1:]) in lex["place_keys"])]
         whole = _piece_key(words, piece) if cut else ""
+        of_before = any(words[k].norm == "of" for k in piece[:cut[0]]) if cut else False
         if cut and whole not in lex["alias"] and whole not in lex["place_keys"] and \
-                words[piece[-1]].norm not in lex["org_word_set"]:
+                not (words[piece[-1]].norm in lex["org_word_set"] and of_before):
             bounds = [-1, *cut, len(piece)]
             for lo, hi in itertools.pairwise(bounds):
                 if piece[lo + 1:hi]:
@@ -273,6 +289,9 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     """Drop leading/trailing connectors and a leading article from a piece."""
     lex = lexicon()
     connectors = lex["trim_set"]
+    while len(piece) > 1 and words[piece[0]].norm in lex["common_set"] and \
+            _piece_key(words, piece) not in lex["alias"]:
+        piece = piece[1:]  # "But Cantor", "When Beck"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
                      lex["demonym_set"] and len(piece) > 1 and
                      words[piece[-1]].norm not in lex["org_word_set"] and
@@ -424,15 +443,17 @@ def extract_names(article: Article,
     headlines = _headlines(article)
     upper = _upper(article)
     midcaps = _midcaps(article, headlines, upper)
-    cands = _candidates(article, blocked, headlines, upper)
+    cands = _headline_parts(article, _candidates(article, blocked, headlines, upper),
+                            headlines, midcaps | _body_words(article, blocked, headlines, upper))
+    cands = [_trim_opener(article, c, midcaps) for c in cands]
+    lower = {w.norm for words in article.words for w in words if w.text.islower()}
+    cands = [c for c in cands if _evident(article, c, lower)]
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
     surnames = {part for p in persons for part in p.split()[1:]}
-    body_words = {w for c in cands if not headlines[c[1]] for w in c[4].split()}
     details = []
-    for piece, sent, start, end, key, hint, needs_support, cue_next in _headline_parts(
-            article, cands, headlines, midcaps | body_words):
+    for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
         surface = text[start:end]
         if needs_support:
             toks = key.split()
@@ -444,6 +465,46 @@ def extract_names(article: Article,
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
     return _fold_surnames(details, headlines)
+
+
+def _body_words(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
+                headlines: list[bool], upper: list[list[int]]) -> set[str]:
+    """The words of the name candidates outside headlines."""
+    return {w for c in _candidates(article, blocked, headlines, upper)
+            if not headlines[c[1]] for w in c[4].split()}
+
+
+def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
+    """A capitalised word the article also writes in lower case is a common word put at
+    the start of a sentence or quote or in a title (``Friends``, ``Witch Hunt``), not a
+    name, unless a title, a cue verb, the word lists or an acronym say otherwise."""
+    lex = lexicon()
+    _, _, start, end, key, hint = c[:6]
+    bare = article.text[start:end].replace(".", "")
+    if hint or key in lex["alias"] or key in lex["place_keys"] or \
+            (bare.isupper() and len(bare) >= 2):
+        return True
+    toks = [t for t in key.split() if t not in lex["connector_set"]]
+    return not all(t in lower for t in toks)
+
+
+def _trim_opener(article: Article, c: tuple, midcaps: set[str]) -> tuple:
+    """Drop a sentence opener the body does not vouch for from the front of a candidate
+    (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``)."""
+    lex = lexicon()
+    piece, sent, start, end, key, hint, needs_support, cue_next = c
+    words = article.words[sent]
+    if not needs_support or len(piece) < 2 or key in lex["alias"] or \
+            words[piece[0]].norm in midcaps or key.split()[0] in lex["first_name_gender"]:
+        return c
+    rest = [k for k in piece[1:] if words[k].text != "."]
+    while rest and words[rest[0]].norm in lex["trim_set"]:
+        rest = rest[1:]
+    if not rest:
+        return c
+    start = words[rest[0]].start
+    k2 = name_key(article.text[start:end])
+    return (rest, sent, start, end, lex["alias"].get(k2, k2), hint, needs_support, cue_next)
 
 
 def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
