@@ -51,8 +51,8 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
 # what may stand between a subject and its cue verb: adverbs, auxiliaries, an apposition
-_GAP = re.compile(r"(?:\s*,[^,\"“”.;:]{1,120},)?\s*(?:(?:also|later|then|once|again|further|"
-                  r"still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
+_GAP = re.compile(r"(?:\s*,[^,\"“”.;:]{1,120},)?(?:\s*,?\s*who)?\s*(?:(?:also|later|then|"
+                  r"once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
                   r"\s+)*$")
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
 _ACCORDING = re.compile(r"according\s+to\s+")
@@ -355,6 +355,12 @@ def _after_preposition(text: str, c: _Cand, lo: int) -> bool:
     return bool(prev) and prev[-1].casefold().strip(",") in _PREPOSITIONS
 
 
+def _speaks(text: str, c: _Cand, limit: int) -> bool:
+    """``c`` is the subject of a cue verb before ``limit`` (``Scalia who said``)."""
+    return any(_subject_before(text, [c], v, c.start)
+               for v in _verbs(text, [(c.end, min(limit, c.end + 200))]))
+
+
 def _antecedent(article: Article, sent: int, pos: int, gender: str,
                 cands: list[list[_Cand]], spoken: dict[int, list[_Cand]]) -> _Cand | None:
     """The person a pronoun at ``pos`` (in sentence ``sent``) stands for: in the nearest
@@ -373,7 +379,9 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
         said = [c for c in spoken.get(j, []) if (c.end <= pos or j < sent) and
                 _compatible(c, gender)]
         subjects = [c for c in names if not _after_preposition(text, c, sents[j].start)]
-        pick = said[-1:] or (subjects[-1:] if j == sent else subjects[:1] or names[:1])
+        speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
+        pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else
+                                              subjects[:1] or names[:1])
         if pick:
             return pick[0]
         looked += j < sent and bool(before)

@@ -77,6 +77,10 @@ def lexicon() -> dict:
         "gender_words": {g: frozenset(ws) for g, ws in raw["gender_words"].items()},
         "gender_of_noun": {n: g for g, ws in raw["gender_words"].items() for n in ws},
         "role_titles": {r: frozenset(ts) for r, ts in raw["role_titles"].items()},
+        "caps_only": frozenset(name_key(f) for group in ("organisations", "places")
+                               for forms in raw[group].values() for f in forms
+                               if f.replace(".", "").isupper() and len(name_key(f)) <= 3),
+        "non_name_heads": frozenset(w.casefold() for w in raw["non_name_heads"]),
         "first_name_gender": {n: g for g, ns in raw["first_names"].items() for n in ns},
         "speaker_noun_set": frozenset(raw["speaker_nouns"]),
         "nickname_of": {n: full for full, ns in raw["nicknames"].items() for n in ns},
@@ -263,8 +267,12 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                and _piece_key(words, piece[i + 1:]) in lex["place_keys"])]
         whole = _piece_key(words, piece) if cut else ""
         of_before = any(words[k].norm == "of" for k in piece[:cut[0]]) if cut else False
+        committee = cut and _piece_key(words, piece[:1]) in lex["org_keys"] and \
+            len(piece) - cut[-1] == 2 and \
+            _piece_key(words, piece[cut[-1] + 1:]) not in lex["alias"]  # House Ways and Means
         if cut and whole not in lex["alias"] and whole not in lex["place_keys"] and \
-                not (words[piece[-1]].norm in lex["org_word_set"] and of_before):
+                not (words[piece[-1]].norm in lex["org_word_set"] and of_before) and \
+                not committee:
             bounds = [-1, *cut, len(piece)]
             for lo, hi in itertools.pairwise(bounds):
                 if piece[lo + 1:hi]:
@@ -294,7 +302,8 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
         piece = piece[1:]  # "But Cantor", "When Beck"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
                      lex["demonym_set"] and len(piece) > 1 and
-                     words[piece[-1]].norm not in lex["org_word_set"] and
+                     (words[piece[-1]].norm not in lex["org_word_set"] or
+                      _piece_key(words, piece[1:]) in lex["alias"]) and
                      _piece_key(words, piece) not in lex["alias"])):
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
@@ -445,8 +454,8 @@ def extract_names(article: Article,
     midcaps = _midcaps(article, headlines, upper)
     cands = _headline_parts(article, _candidates(article, blocked, headlines, upper),
                             headlines, midcaps | _body_words(article, blocked, headlines, upper))
-    cands = [_trim_opener(article, c, midcaps) for c in cands]
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
+    cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
@@ -481,6 +490,10 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     lex = lexicon()
     _, _, start, end, key, hint = c[:6]
     bare = article.text[start:end].replace(".", "")
+    if name_key(bare) in lex["caps_only"] and not bare.isupper():
+        return False  # "Is" is not IS, "Us" not US
+    if key.split()[-1] in lex["non_name_heads"]:
+        return False  # laws and days: "Civil Rights Act", "Memorial Day"
     if hint or key in lex["alias"] or key in lex["place_keys"] or \
             (bare.isupper() and len(bare) >= 2):
         return True
@@ -488,7 +501,7 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     return not all(t in lower for t in toks)
 
 
-def _trim_opener(article: Article, c: tuple, midcaps: set[str]) -> tuple:
+def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str]) -> tuple:
     """Drop a sentence opener the body does not vouch for from the front of a candidate
     (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``)."""
     lex = lexicon()
@@ -497,6 +510,9 @@ def _trim_opener(article: Article, c: tuple, midcaps: set[str]) -> tuple:
     if not needs_support or len(piece) < 2 or key in lex["alias"] or \
             words[piece[0]].norm in midcaps or key.split()[0] in lex["first_name_gender"]:
         return c
+    rest_key = _piece_key(words, piece[1:])
+    if words[piece[0]].norm not in lower and rest_key not in lex["alias"]:
+        return c  # "Mitt Romney", "Reince Priebus": the first word is not a common word
     rest = [k for k in piece[1:] if words[k].text != "."]
     while rest and words[rest[0]].norm in lex["trim_set"]:
         rest = rest[1:]
