@@ -55,6 +55,7 @@ _GAP = re.compile(r"(?:\s*,[^,\"“”.;:]{1,120},)?(?:\s*,?\s*who)?\s*(?:(?:als
                   r"once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
                   r"\s+)*$")
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<n1>[a-z-]+)(?:\s+(?P<n2>[a-z]+))?\b")
 _ACCORDING = re.compile(r"according\s+to\s+")
 _COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", "about",
@@ -298,6 +299,10 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     # before the quote, back to the previous quote of the sentence
     prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
     verbs = _verbs(text, _outside(text, prev, start, quoted))
+    said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start)
+    if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
+        v = verbs[-1] if verbs else None
+        return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
         if _verbs(text, _outside(text, s0, s1, quoted)):
             return None  # the sentence's cue verb is another quote's
@@ -312,6 +317,20 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
+
+
+def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
+    """The owner of the last "X's comments" (a speech noun) between ``lo`` and ``hi``,
+    whose words a quote after it gives rather than the subject's."""
+    nouns = lexicon()["speech_noun_set"]
+    found = None
+    for c in cands:
+        if c.kind != "name" or not lo <= c.start or c.end > hi:
+            continue
+        m = _POSSESSIVE.match(text, c.end, hi)
+        if m and (m["n1"] in nouns or m["n2"] in nouns):
+            found = c
+    return found
 
 
 def _intro(article: Article, sent: int, regions: Sequence[Region],

@@ -80,6 +80,7 @@ def lexicon() -> dict:
         "caps_only": frozenset(name_key(f) for group in ("organisations", "places")
                                for forms in raw[group].values() for f in forms
                                if f.replace(".", "").isupper() and len(name_key(f)) <= 3),
+        "speech_noun_set": frozenset(raw["speech_nouns"]),
         "non_name_heads": frozenset(w.casefold() for w in raw["non_name_heads"]),
         "first_name_gender": {n: g for g, ns in raw["first_names"].items() for n in ns},
         "speaker_noun_set": frozenset(raw["speaker_nouns"]),
@@ -326,6 +327,8 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
         return "place"
     if key in lex["org_keys"] or (text.isupper() and len(text.replace(".", "")) >= 2):
         return "organisation"
+    if 2 <= n_tokens <= 3 and key.split()[0] in lex["first_name_gender"]:
+        return "person"  # "Joe Park", "Ann Bay": a first name before a place word
     if last in lex["org_word_set"]:
         return "organisation"
     if last in lex["place_word_set"]:
