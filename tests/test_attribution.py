@@ -116,3 +116,9 @@ def test_surname_used_before_the_full_name_is_another_person():
     got = _speakers("President Brown spoke on Monday. His wife, Mary Brown, said she was "
                     "proud. Mr. Brown wrote that it was a \"total hoax.\"")
     assert got == ["Brown"]
+
+
+def test_a_definite_role_is_the_person_with_that_title_and_modifier():
+    got = _speakers("NATO Secretary General Jens Stoltenberg met US President Joe Biden. "
+                    "The NATO chief said, \"We will stay.\" The US president said, \"Good.\"")
+    assert got == ["Jens Stoltenberg", "Joe Biden"]

@@ -418,9 +418,13 @@ def _role_person(article: Article, sent: int, role: _Cand,
     matching = lex["role_titles"].get(noun, {noun})
     if not role.value.casefold().startswith("the ") or role.owner:
         return None
+    text = article.text
+    # capitalised words in the role ("the NATO chief") must be next to the person too
+    marks = re.findall(r"\b[A-Z][\w.-]*", role.value.split(None, 1)[-1])
     for j in range(sent, -1, -1):
         for c in reversed(cands[j]):
-            if c.kind == "name" and c.end <= role.start and c.titles & matching:
+            if c.kind == "name" and c.end <= role.start and c.titles & matching and \
+                    all(m in text[max(0, c.start - 40):c.start] for m in marks):
                 return c
     return None
 
