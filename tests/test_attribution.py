@@ -122,3 +122,13 @@ def test_a_definite_role_is_the_person_with_that_title_and_modifier():
     got = _speakers("NATO Secretary General Jens Stoltenberg met US President Joe Biden. "
                     "The NATO chief said, \"We will stay.\" The US president said, \"Good.\"")
     assert got == ["Jens Stoltenberg", "Joe Biden"]
+
+
+def test_party_labels_and_state_appositions_between_subject_and_verb():
+    assert _speakers("“We hope,” Sen. Chris Murphy, D-Conn., told Politico. “We wait,” "
+                     "Rep. Ann Long (R) said.") == ["Chris Murphy", "Ann Long"]
+
+
+def test_a_role_runs_to_its_last_noun():
+    assert _speakers("A senior State Department official said, “It is over.”") == [
+        "A senior State Department official"]

@@ -51,7 +51,7 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
 # what may stand between a subject and its cue verb: adverbs, auxiliaries, an apposition
-_GAP = re.compile(r"(?:\s*,[^,\"“”.;:]{1,120},)?(?:\s*,?\s*who)?\s*(?:(?:also|later|then|"
+_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*,?\s*who)?\s*(?:(?:also|later|then|"
                   r"once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
                   r"\s+)*$")
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
@@ -85,7 +85,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
     verbs = "|".join(re.escape(v) for v in sorted(lex["cue"], key=len, reverse=True))
     nouns = sorted({*lex["speaker_nouns"], *lex["document_nouns"]}, key=len, reverse=True)
-    noun = "|".join(re.escape(f) for n in nouns for f in (n, n.capitalize()))
+    noun = "|".join(re.escape(n) for n in nouns)
+    bare = "|".join(re.escape(f) for n in lex["plural_speaker_set"] for f in (n, n.capitalize()))
     det = (r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
            r"[Ss]ome|[Mm]any|[Oo]ther|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|"
            r"[A-Z][\w.-]*(?:['’]s|s['’]))")
@@ -93,7 +94,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     owner = r"(?:\s+(?:for|of|from|with|at|to|by)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)" \
         rf"{{0,4}}(?:[A-Z][\w.'’-]*|(?:{org})\b)))?"
     role = re.compile(rf"\b(?:{det}\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{noun})|"
-                      rf"(?P<bare>{noun}))\b{owner}")
+                      rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
     pron = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
     return role, verb, pron
