@@ -51,8 +51,8 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
 # what may stand between a subject and its cue verb: adverbs, auxiliaries, an apposition
-_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*,?\s*who)?\s*(?:(?:also|later|then|"
-                  r"once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
+_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*,?\s*who)?\s*"
+                  r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
                   r"\s+)*$")
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
 _POSSESSIVE = re.compile(r"['’]s\s+(?P<n1>[a-z-]+)(?:\s+(?P<n2>[a-z]+))?\b")
