@@ -283,7 +283,15 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         at = [c for c in mine if c.start == pos]
         verb_re = _patterns()[1]
         if at:
-            v = verb_re.search(text, at[0].end, nxt)
+            # a name running past the sentence end ('," Rep. | Ann Long said', the title's
+            # dot taken for a full stop): its verb is in the next sentence
+            limit = nxt
+            if at[0].end > s1 and not (k + 1 < len(regions) and regions[k + 1][0] < at[0].end):
+                limit = next((t.end for t in article.sentences if t.start <= at[0].end <= t.end),
+                             nxt)
+                if k + 1 < len(regions):
+                    limit = min(limit, regions[k + 1][0] - 1)
+            v = verb_re.search(text, at[0].end, limit)
             if v and _GAP.fullmatch(text, at[0].end, v.start()):
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)

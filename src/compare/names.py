@@ -406,15 +406,15 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                                        strict=False):
         for run in _runs(words, blocked.get(s.index, []), ups):
             first = run[0]
-            if first == 0 and titled[s.index]:  # "former Sens." | "John Ashcroft, ..."
-                first = -1
-            initial = first == 0 or words[first - 1].text in _INITIAL
+            # "former Sens." | "John Ashcroft, ...": the title ended the sentence before
+            titled_start = first == 0 and titled[s.index]
+            initial = not titled_start and (first == 0 or words[first - 1].text in _INITIAL)
             last = run[-1]
             quoted = initial and first > 0 and words[first - 1].text in "\"“‘'" and \
                 last + 1 < len(words) and words[last + 1].text in "\"”’'"
             for i, (piece, after_title) in enumerate(
                     _split_and(words, _split_titles(words, run))):
-                after_title = after_title or (i == 0 and first == -1)
+                after_title = after_title or (i == 0 and titled_start)
                 piece = _trim(words, piece)
                 if not piece:
                     continue
