@@ -4,13 +4,19 @@ No trained model is used: names are runs of capitalised words (with ``of``/``for
 ``and`` and particles such as ``al`` inside), split at titles (``NATO Secretary General
 Jens Stoltenberg`` gives ``NATO`` and ``Jens Stoltenberg``), without demonyms
 (``Afghan``), possessive ``'s`` or a leading ``The``. A capitalised word that opens a
-sentence, or a word in a title-case headline, counts only when the article or the word
-lists vouch for it.
+sentence, or a word in a title-case headline (a title-case paragraph of its own), counts
+only when the article or the word lists vouch for it; a capitalised word the article
+also writes in lower case is a common word, not a name. Runs split where news joins two
+names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
+and at function words; laws and days (``Act``, ``Day``) are not names.
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
 and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stoltenberg``),
-within a report (:func:`extract_names`) and across the two (:func:`cross_fold`).
+within a report (:func:`extract_names`; not a surname the report uses before it
+introduces the full name, which is someone else's) and across the two
+(:func:`cross_fold`, which also joins variants of one full name: middle initials,
+suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list).
 
 The word lists (titles, months, number words, countries, cities, demonyms,
 organisation variants, cue verbs...) ship in ``data/names.json``; :func:`lexicon` loads
