@@ -16,13 +16,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## report: compare two reports (default: the examples; make report A=x.txt B=y.txt) and
-## write the site in reports/: index.html, comparison.html/.json, one page per notebook
+## write the site in reports/: index.html, comparison.html/.json, one page per notebook.
+## The site is built aside and replaces reports/ only when every page succeeded.
 A ?= data/report-a.txt
 B ?= data/report-b.txt
 report: $(STAMP)
-	mkdir -p reports
-	$(BIN)/compare-sources "$(A)" "$(B)" --quiet --json reports/comparison.json \
-		--html reports/comparison.html
 	$(BIN)/python tools/build_reports.py --out reports --a "$(A)" --b "$(B)"
 
 ## notebooks: re-execute every notebook in place (after a library change; commit the outputs)

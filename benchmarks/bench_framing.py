@@ -10,10 +10,9 @@ one where ``sentence[start:end] == txt`` (every span but one is found that way).
 
 Each article becomes one text (sentences of a paragraph joined by a space, paragraphs
 by a blank line), so the spans map to text offsets. For each event and each pair of
-outlets, the sentences are aligned (``compare.align.align``; while that module is
-missing, each sentence of a is linked to its best sentence of b by
-``compare.similarity.matrix`` when the score is at least 0.5; without that module, by
-rapidfuzz ``token_set_ratio`` >= 70), and the words flagged are:
+outlets, the sentences are aligned by ``compare.align.align`` with its settings
+(``--threshold`` sets ``Settings.link_threshold``, the same-content probability a
+``paraphrase`` link needs; the default is the library's), and the words flagged are:
 
 - ``op attribution``: in word-diff ops of kind ``attribution``, the changed words that
   are cue verbs (other than the neutral ones: said, told...), hedges or intensifiers;
@@ -38,8 +37,11 @@ from pathlib import Path
 
 from scipy.stats import binomtest
 
-from compare.models import Article, Link
-from compare.wording import diff_link, framing, lexicon, quote_regions
+from compare.align import align
+from compare.lexicon import lexicon
+from compare.models import Article
+from compare.settings import Settings
+from compare.wording import diff_link, framing, quote_regions
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTLETS = ("nyt", "fox", "hpo")
@@ -77,44 +79,6 @@ def load_event_articles(folder: Path) -> dict[str, dict[str, dict]]:
     return events
 
 
-def make_aligner(threshold: float = 0.5, use_align: bool = True):
-    """The best aligner available, and its name (see the module docstring)."""
-    try:
-        if use_align:
-            from compare.align import align
-
-            return align, "compare.align.align"
-    except ImportError:
-        pass
-    try:
-        from compare.similarity import matrix
-    except ImportError:
-        matrix = None
-
-    def best_match(a: Article, b: Article) -> list[Link]:
-        if matrix is not None:
-            scores, cut = matrix(a, b), threshold
-        else:
-            from rapidfuzz import fuzz, process
-
-            scores = process.cdist(
-                [s.text for s in a.sentences], [s.text for s in b.sentences],
-                scorer=fuzz.token_set_ratio,
-            ) / 100.0
-            cut = threshold
-        links = []
-        for i in range(len(a.sentences)):
-            j = int(scores[i].argmax()) if scores.shape[1] else -1
-            if j >= 0 and scores[i, j] >= cut:
-                links.append(Link((i,), (j,), float(scores[i, j]), "paraphrase", (), {}, ""))
-        return links
-
-    name = f"best match by compare.similarity.matrix >= {threshold}" if matrix else (
-        f"best match by rapidfuzz token_set_ratio >= {100 * threshold:.0f} (fallback)"
-    )
-    return best_match, name
-
-
 def _words_in(article: Article, indices) -> list:
     return [w for i in indices for w in article.words[i] if w.is_word]
 
@@ -123,12 +87,12 @@ def _inside(span: tuple[int, int], regions) -> bool:
     return any(s < span[1] and span[0] < e for s, e in regions)
 
 
-def run(folder: Path, threshold: float = 0.5, use_align: bool = True) -> None:
+def run(folder: Path, settings: Settings) -> None:
     events = load_event_articles(folder)
-    align, aligner = make_aligner(threshold, use_align)
+    aligner = f"compare.align.align, link_threshold {settings.link_threshold}"
     lex = lexicon()
-    loaded = {f for f, lemma in lex["cue_verbs"].items() if lemma not in lex["neutral_cue_verbs"]}
-    listed = loaded | lex["hedges"] | lex["intensifiers"]
+    loaded = {f for f, lemma in lex.framing_cue_verbs.items() if lemma not in lex.neutral_cue_verbs}
+    listed = loaded | lex.hedges | lex.intensifiers
     # flags[row][article name] = set of (start, end) word spans
     rows = ("op attribution", "framing: attribution", "framing: hedge",
             "framing: intensifier", "all flags", "ref: changed content words",
@@ -143,7 +107,7 @@ def run(folder: Path, threshold: float = 0.5, use_align: bool = True) -> None:
         for x, y in itertools.combinations([o for o in OUTLETS if o in event], 2):
             a, b = event[x]["article"], event[y]["article"]
             spans[a.name], spans[b.name] = event[x], event[y]
-            links = list(align(a, b))
+            links = list(align(a, b, settings))
             n_pairs += 1
             n_links += len(links)
             for link in links:
@@ -209,19 +173,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
     parser.add_argument(
-        "--threshold", type=float, default=0.5,
-        help="best-match score a link needs when compare.align is not used (default 0.5)",
-    )
-    parser.add_argument(
-        "--best-match", action="store_true",
-        help="use the best-match links even when compare.align exists",
+        "--threshold", type=float, default=Settings().link_threshold,
+        help="same-content probability a paraphrase link needs (Settings.link_threshold, "
+        "default %(default)s)",
     )
     args = parser.parse_args(argv)
     folder = args.data / "basil"
     if not (folder / "articles").is_dir():
         print(f"skipped: basil not found at {folder}")
         return 0
-    run(folder, args.threshold, not args.best_match)
+    run(folder, Settings(link_threshold=args.threshold))
     return 0
 
 

@@ -16,6 +16,11 @@ so the slow step shows. A step that cannot be imported or fails is reported in a
 and the rest still runs.
 Memory is the process's peak resident set (``resource.getrusage`` ``ru_maxrss``) after
 each size, sizes run smallest first: it includes Python, numpy and scipy themselves.
+One report against ten (``--ratio-sizes``, default 1,000): report a is compared with
+ten reports b (b rotated by a tenth each time, so each is a different text of the same
+size): once as ten fresh pairs of articles, once with a prepared once
+(``compare.prepare``, its time included) and each b prepared by ``compare``; the ratio of
+the shared time to one fresh pair must stay under 10.
 The baseline is ``difflib.SequenceMatcher(None, s, t).ratio()`` over every sentence
 pair, in the same process; above 10,000 pairs it is timed on 2,000 pairs drawn with a
 fixed seed and extrapolated (marked ``*``).
@@ -107,6 +112,35 @@ def baseline(a: Article, b: Article, seed: int = 0) -> tuple[float, bool]:
     return seconds * pairs / len(chosen), sampled
 
 
+def rotated(article: Article, k: int, parts: int = 10) -> Article:
+    """``article``'s paragraphs rotated by ``k`` tenths (a different report, same size)."""
+    paragraphs = article.text.split("\n\n")
+    cut = k * len(paragraphs) // parts
+    text = "\n\n".join(paragraphs[cut:] + paragraphs[:cut])
+    return Article.from_text(text, name=f"{article.name}-{k}")
+
+
+def one_against_ten(a: Article, b: Article) -> tuple[float, float, float]:
+    """(one fresh pair, ten fresh pairs, ten pairs sharing a's preparation) in seconds."""
+    from compare import compare, prepare
+
+    others = [rotated(b, k) for k in range(10)]
+    compare(a, others[0])  # warm: imports, shipped tables
+    start = time.perf_counter()
+    compare(a, others[0])
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    for other in others:
+        compare(a, other)
+    fresh = time.perf_counter() - start
+    start = time.perf_counter()
+    prepared = prepare(a)
+    for other in others:
+        compare(prepared, other)
+    shared = time.perf_counter() - start
+    return one, fresh, shared
+
+
 def _import(module: str, name: str):
     try:
         return getattr(importlib.import_module(module), name)
@@ -118,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--ratio-sizes", default="1000",
+                        help="sizes of the one-against-ten test ('' to skip)")
     args = parser.parse_args(argv)
     folder = args.data / "basil" / "articles"
     if not folder.is_dir():
@@ -192,6 +228,17 @@ def main(argv: list[str] | None = None) -> int:
           "pairs.\nMemory: ru_maxrss of the whole process (Python + libraries + both reports).")
     for note in notes:
         print(f"note: {note}")
+    ratio_sizes = [int(s) for s in args.ratio_sizes.split(",") if s.strip()]
+    if ratio_sizes:
+        print("\n| sentences | one pair (s) | 10 fresh pairs (s) | 10 pairs, a prepared once (s) "
+              "| shared / one pair | target |")
+        print("|---:|---:|---:|---:|---:|---|")
+    for size in ratio_sizes:
+        a = build_report(events, ("nyt",), size, "nyt")
+        b = build_report(events, ("fox", "hpo"), size, "fox+hpo")
+        one, fresh, shared = one_against_ten(a, b)
+        print(f"| {size:,} x {size:,} | {one:.3f} | {fresh:.3f} | {shared:.3f} | "
+              f"{shared / one:.2f} | < 10 |")
     return 0
 
 

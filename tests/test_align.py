@@ -167,8 +167,8 @@ def test_recall_and_precision_on_hand_checked_links(reports, links):
     assert (0, 3) in found
 
 
-def test_deferred_signal_changes_no_link(reports, monkeypatch):
-    import compare.align as module
+def test_deferred_signal_changes_no_link(reports):
+    from compare.settings import Settings
 
     a, b = reports
     big_a = Article.from_text(
@@ -178,8 +178,7 @@ def test_deferred_signal_changes_no_link(reports, monkeypatch):
         "\n\n".join(f"{s.text} Note {k}." for k in range(4) for s in b.sentences)
     )
     fast = align(big_a, big_b)
-    monkeypatch.setattr(module, "_DEFERRED", ())
-    assert align(big_a, big_b) == fast
+    assert align(big_a, big_b, Settings(deferred=())) == fast
 
 
 def _reference_top_k(matrix, k):
@@ -206,21 +205,25 @@ def _reference_top_k(matrix, k):
 def test_top_k_candidates_match_a_full_sort(n, m, values, rng):
     from scipy import sparse
 
-    from compare.align import TOP_K, _top_k
+    from compare.settings import Settings
+    from compare.similarity.candidates import top_k as _top_k
+
+    top_k = Settings().top_k
 
     cells = rng.sample(range(n * m), min(len(values), n * m))
     rows, cols = np.divmod(np.asarray(cells, dtype=np.int64), m)
     matrix = sparse.csr_matrix((values[: len(cells)], (rows, cols)), shape=(n, m))
-    rows_a, cols_a = _top_k(matrix.copy())
-    cols_b, rows_b = _top_k(matrix.tocsc())
+    rows_a, cols_a = _top_k(matrix.copy(), top_k)
+    cols_b, rows_b = _top_k(matrix.tocsc(), top_k)
     found = set(zip(rows_a.tolist(), cols_a.tolist(), strict=True))
     found |= set(zip(rows_b.tolist(), cols_b.tolist(), strict=True))
-    assert found == _reference_top_k(matrix, TOP_K)
+    assert found == _reference_top_k(matrix, top_k)
 
 
 def test_pairs_left_out_before_make_link_make_no_link(reports):
     from compare import similarity
-    from compare.align import _cannot_link, _make_link, _Report
+    from compare.align import _columns, _make_link, _Report, _some_rule_may, quoted_words
+    from compare.settings import DEFAULT
 
     a, b = reports
     big_a = Article.from_text(
@@ -231,9 +234,34 @@ def test_pairs_left_out_before_make_link_make_no_link(reports):
     ia, ib = np.divmod(np.arange(len(fa) * len(fb)), len(fb))
     sig = similarity.signals_for_pairs(fa, fb, ia, ib)
     prob = similarity.apply_model(sig)
-    ra, rb = _Report(big_a, fa), _Report(big_b, fb)
-    left_out = _cannot_link(ra, rb, ia, ib, sig, prob)
+    ra, rb = _Report(quoted_words(big_a), fa), _Report(quoted_words(big_b), fb)
+    left_out = ~_some_rule_may(*_columns(sig, prob, ra, rb, ia, ib), DEFAULT)
     assert 0 < left_out.sum() < len(ia)
     for k in np.flatnonzero(left_out):
         row = dict(zip(similarity.SIGNALS, sig[k].tolist(), strict=True))
-        assert _make_link(ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]))[0] is None
+        assert _make_link(
+            ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]), DEFAULT
+        )[0] is None
+
+
+def test_candidate_scores_are_kept_with_the_links(reports):
+    from compare import similarity
+    from compare.align import align_scored
+
+    a, b = reports
+    links, scores = align_scored(a, b)
+    assert links == align(a, b)
+    assert len(scores.a) == len(scores.b) == len(scores.probability) == len(scores.exact)
+    kept = {(i, j): (p, e) for i, j, p, e in
+            zip(scores.a, scores.b, scores.probability, scores.exact, strict=True)}
+    assert len(kept) == len(scores)  # each candidate pair once
+    full = similarity.matrix(a, b)
+    for (i, j), (p, exact) in kept.items():
+        if exact:
+            assert p == pytest.approx(full[i, j], abs=1e-6)
+        else:
+            assert full[i, j] <= p + 1e-6  # an upper bound, under the link threshold
+    for link in links:
+        if len(link.a) == len(link.b) == 1:
+            p, exact = kept[(link.a[0], link.b[0])]
+            assert exact and p == pytest.approx(link.signals["probability"], abs=1e-6)

@@ -4,6 +4,7 @@ import http.server
 import io
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -92,13 +93,45 @@ def server():
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.end_headers()
                 self.wfile.write(page)
+            elif self.path == "/plain":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(TEXT_A.encode("utf-8"))
+            elif self.path in {"/trickle", "/endless"}:
+                # a body with no length: 2 bytes every 50 ms, or 64 KB as fast as possible,
+                # until the client hangs up (at most 10 s or 6 MB)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                slow = self.path == "/trickle"
+                for _ in range(200 if slow else 100):
+                    try:
+                        self.wfile.write(b"<p" if slow else b"a " * 32768)
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                    time.sleep(0.05 if slow else 0)
+            elif self.path == "/slow-headers":
+                for _ in range(200):  # the status line itself, a byte at a time
+                    try:
+                        self.wfile.write(b"H")
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                    time.sleep(0.05)
+            elif self.path == "/announced":
+                self.send_response(200)
+                self.send_header("Content-Length", str(10**9))
+                self.end_headers()
             else:
                 self.send_error(404, "Not Found")
 
         def log_message(self, *args):
             pass
 
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -172,3 +205,98 @@ def test_save_text_refuses_a_missing_folder_and_reports_errors(tmp_path):
     blocker.write_text("x")
     with pytest.raises(LoadError, match="cannot be written"):
         cio.save_text(blocker / "out.json", "x")
+
+
+# --- issue 8: whole-download limits, encodings, HTML detection, clear errors -----------
+
+
+@pytest.mark.parametrize("path", ["/trickle", "/slow-headers"])
+def test_the_timeout_holds_for_the_whole_download(server, path):
+    began = time.monotonic()
+    with pytest.raises(LoadError, match=r"took longer than 0.5 s") as info:
+        load_article(server + path, timeout=0.5)
+    assert time.monotonic() - began < 2
+    assert "\n" not in str(info.value)
+
+
+def test_the_size_limit_holds_during_the_download(server, monkeypatch):
+    monkeypatch.setattr(cio, "MAX_BYTES", 100_000)
+    began = time.monotonic()
+    with pytest.raises(LoadError, match=r"over the 100,000-byte limit"):
+        load_article(server + "/endless", timeout=5)
+    with pytest.raises(LoadError, match=r"over the 100,000-byte limit"):
+        load_article(server + "/announced", timeout=5)
+    assert time.monotonic() - began < 3
+
+
+def test_a_plain_text_url_is_read_as_text(server):
+    article = load_article(server + "/plain")
+    assert article.text == TEXT_A
+    assert len(article.sentences) == 19
+
+
+def test_other_url_schemes_are_not_supported():
+    with pytest.raises(LoadError, match=r"ftp://example.org/a.txt: ftp:// is not supported"):
+        load_article("ftp://example.org/a.txt")
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-16"),  # with a byte-order mark (little-endian here)
+        lambda text: b"\xfe\xff" + text.encode("utf-16-be"),
+        lambda text: text.encode("utf-16-le"),  # no byte-order mark
+        lambda text: text.encode("utf-16-be"),
+    ],
+    ids=["bom", "bom-be", "le", "be"],
+)
+def test_utf16_files_are_decoded(tmp_path, encode):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(encode(TEXT_A))
+    article = load_article(path)
+    assert article.text == TEXT_A
+    assert len(article.sentences) == 19
+
+
+def test_broken_front_matter_is_one_line_with_its_line_number(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: NATO\ndate: [2021\nurl: x\n---\nText here.", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_article(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}: the front matter is not valid YAML (line 4")
+
+
+SCRIPT = (
+    "<script>document.write('<div><p><a href=\"/x\">x</a></p></div>');</script>"
+)
+
+
+def test_a_script_inside_text_does_not_make_it_html(tmp_path):
+    texts = {}
+    for name, body in (("one", TEXT_A), ("two", TEXT_A.replace("Stoltenberg", "Stoltenburg"))):
+        path = tmp_path / f"{name}.md"
+        body = body[:300] + "\n\n" + SCRIPT + "\n\n" + body[300:]
+        path.write_text("---\ntitle: NATO chief\n---\n" + body, encoding="utf-8")
+        article = load_article(path)
+        assert article.meta["title"] == "NATO chief" and "note" not in article.meta
+        assert article.text == body
+        texts[name] = article.text
+    assert texts["one"] != texts["two"]
+
+
+def test_a_plain_text_html_file_is_read_as_text(tmp_path):
+    path = tmp_path / "story.html"
+    path.write_text(TEXT_A, encoding="utf-8")
+    article = load_article(path)
+    assert article.text == TEXT_A
+    assert "plain text" in article.meta["note"]
+
+
+def test_a_saved_page_after_a_comment_is_still_a_page(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_text("<!-- saved from url=(0042)https://example.org -->\n" + page_html(),
+                    encoding="utf-8")
+    article = load_article(path)
+    assert "<p>" not in article.text and "looked like HTML" in article.meta["note"]

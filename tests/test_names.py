@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from compare.details import extract_details
 from compare.models import Article, Detail
-from compare.names import cross_fold, extract_names, lexicon, name_key, person_key, singular
+from compare.names import cross_fold, extract_names, name_key, person_key, singular
 
 
 def test_titles_folded_and_surnames_joined(article_a, article_b):
@@ -60,11 +60,6 @@ def test_cross_fold_joins_a_bare_surname_to_the_other_reports_full_name():
         ("jens stoltenberg", "person")]
     two = [*other, Detail("name", "person", "Anna Stoltenberg", "anna stoltenberg", 20, 36, 0)]
     assert cross_fold(mine, two) == mine  # two full names fit: left alone
-
-
-def test_lexicon_is_loaded_once():
-    assert lexicon() is lexicon()
-    assert "secretary general" in {" ".join(t) for t in lexicon()["title_set"]}
 
 
 @settings(max_examples=60, deadline=None)

@@ -2,15 +2,21 @@
 
 Executing the notebooks and comparing their outputs is nbval's job (``pytest`` runs it on
 notebooks/, see pyproject.toml); these tests check what nbval does not: the fixed outline
-of every notebook, thin code cells, committed outputs, PNG-only figures, and that a page
-of the site refers to no other host and escapes its title.
+of every notebook, thin code cells, committed outputs, PNG-only figures, that a page of
+the site refers to no other host and escapes its title, and that the whole site builds
+(every notebook executed with papermill) on pairs unlike the example: two unrelated
+reports and two without quotes, written here and, when ../shared/bench is present, taken
+from BASIL's real articles.
 """
 
 from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import re
+import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -222,3 +228,161 @@ def test_index_page_escapes_and_links(builder):
     assert "Intro &amp; more" in html and "a&lt;.txt" in html
     assert 'href="comparison.html"' in html
     assert builder.external_refs(html) == []
+
+
+# --- the environment that opens them -------------------------------------------------
+
+
+def test_jupyter_lab_is_installed_beside_this_python():
+    # README: `.venv/bin/jupyter lab notebooks/`; the notebooks extra must install it
+    bin_dir = Path(sys.executable).parent
+    assert shutil.which("jupyter", path=str(bin_dir))
+    assert shutil.which("jupyter-lab", path=str(bin_dir)), (
+        f"no jupyter-lab in {bin_dir}: pip install -e '.[notebooks]' installs JupyterLab"
+    )
+
+
+# --- the site: navigation, and built only when every page succeeds ------------------
+
+
+def test_links_to_notebooks_become_links_to_pages(builder):
+    body = '<a href="02-unique-details.ipynb">x</a> <a href=\'04-how-it-works.ipynb#step\'>y</a>'
+    assert builder.link_pages(body) == (
+        '<a href="02-unique-details.html">x</a> <a href=\'04-how-it-works.html#step\'>y</a>'
+    )
+    nb = _read(NOTEBOOK_DIR / "01-overview.ipynb")
+    assert 'href="02-unique-details.html"' in builder.notebook_page(nb)
+
+
+def test_index_does_not_link_to_itself_and_pages_link_back(builder):
+    index = builder.index_page([("01-overview.html", "Overview", "")], "a.txt", "b.txt", True)
+    assert 'href="index.html"' not in index
+    assert 'href="index.html"' in builder.notebook_page(_read(NOTEBOOK_DIR / "01-overview.ipynb"))
+
+
+def test_only_a_folder_of_site_files_is_replaceable(builder, tmp_path):
+    assert builder.replaceable(tmp_path / "new")
+    site = tmp_path / "site"
+    site.mkdir()
+    assert builder.replaceable(site)
+    for name in ("index.html", "comparison.html", "comparison.json", "01-overview.html"):
+        (site / name).write_text("x")
+    assert builder.replaceable(site)
+    (site / "notes.txt").write_text("mine")
+    assert not builder.replaceable(site)
+    with pytest.raises(builder.BuildError, match="not pages of a built site"):
+        builder.build("a.txt", "b.txt", site, notebooks=[])
+    assert (site / "notes.txt").read_text() == "mine"
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    cells = [nbformat.v4.new_code_cell('report_a = "a"\nreport_b = "b"')]
+    cells[0].metadata["tags"] = ["parameters"]
+    cells += [nbformat.v4.new_code_cell(s) for s in sources]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), *cells])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_notebook_leaves_the_previous_site_as_it_was(builder, tmp_path, capfd):
+    site = tmp_path / "reports"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site")
+    (site / "01-old.html").write_text("old page")
+    good = _notebook(tmp_path / "01-good.ipynb", "print(report_a)")
+    bad = _notebook(tmp_path / "02-bad.ipynb", "raise RuntimeError('no such sentence')")
+    data = ROOT / "data"
+    with pytest.raises(builder.BuildError, match=r"02-bad.ipynb failed.*no such sentence"):
+        builder.build(str(data / "report-a.txt"), str(data / "report-b.txt"), site,
+                      notebooks=[good, bad])
+    assert sorted(p.name for p in site.iterdir()) == ["01-old.html", "index.html"]
+    assert (site / "index.html").read_text() == "the previous site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["01-good.ipynb", "02-bad.ipynb",
+                                                          "reports"]
+    assert "without encryption" not in capfd.readouterr().err
+
+
+def test_an_unreadable_report_is_one_line_and_no_site(builder, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert builder.main(["--out", str(out), "--a", str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("build_reports: ") and "missing.txt" in err[0]
+    assert "Traceback" not in "\n".join(err)
+    assert not out.exists()
+
+
+# Pairs unlike the example, in this file's own words: nothing in common, and no quotes,
+# no numbers, dates or names at all.
+UNRELATED = (
+    "Volunteers cleared the beach of plastic on Saturday morning. \"We filled forty bags,\" "
+    "said Maria Lopez, who organised the day.\n\nThe city will add more bins by June.",
+    "The orchestra rehearsed a new symphony in the old hall.\n\nMusicians praised the warm "
+    "sound of the room, and the conductor asked for one more week of practice.",
+)
+NO_QUOTES = (
+    "A storm knocked down trees across the park overnight. Several paths were closed while "
+    "crews removed the branches.\n\nThe park service expects to reopen the paths soon.",
+    "Fallen trees closed paths in the park after an overnight storm. Crews worked through the "
+    "morning to clear the branches.\n\nDog walkers were asked to use the streets meanwhile.",
+)
+BASIL = ROOT.parent / "shared" / "bench" / "basil" / "articles"
+QUOTE_MARKS = re.compile("[\"“”]")
+
+
+def _basil(name: str, *, without_quotes: bool = False) -> str:
+    """One BASIL article's body (paragraphs joined by blank lines), read at test time."""
+    if not BASIL.is_dir():
+        pytest.skip(f"BASIL not found: ../shared/bench/basil absent ({BASIL})")
+    paragraphs = [" ".join(p) for p in json.loads((BASIL / name).read_text())["body-paragraphs"]]
+    if without_quotes:  # the article's own paragraphs that quote no one, in their order
+        paragraphs = [p for p in paragraphs if not QUOTE_MARKS.search(p)]
+    return "\n\n".join(paragraphs)
+
+
+SITE_PAIRS = {
+    "unrelated": lambda: UNRELATED,
+    "no-quotes": lambda: NO_QUOTES,
+    # two events seven years apart (2010 / 2017)
+    "basil-unrelated": lambda: (
+        _basil("2010/74708dbf-5dfc-4c66-8419-d7dbc00e4a06_1.json"),
+        _basil("2017/df6a55fb-dfe5-4362-89a6-8c040d648a70_2.json"),
+    ),
+    # one event (2010) in two outlets, only the paragraphs without a quote
+    "basil-no-quotes": lambda: (
+        _basil("2010/74708dbf-5dfc-4c66-8419-d7dbc00e4a06_1.json", without_quotes=True),
+        _basil("2010/74708dbf-5dfc-4c66-8419-d7dbc00e4a06_2.json", without_quotes=True),
+    ),
+}
+
+
+@pytest.mark.parametrize("pair", SITE_PAIRS)
+def test_every_notebook_runs_and_the_site_builds_on_another_pair(builder, tmp_path, pair):
+    from compare import compare, load_article
+
+    texts = SITE_PAIRS[pair]()
+    paths = []
+    for side, text in zip("ab", texts, strict=True):
+        paths.append(tmp_path / f"{side}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    result = compare(*map(load_article, paths))
+    if pair.endswith("unrelated"):
+        assert not result.links
+    else:
+        assert not result.quotes
+    site = tmp_path / "reports"
+    assert builder.build(str(paths[0]), str(paths[1]), site) == len(NOTEBOOKS)
+    names = sorted(p.name for p in site.iterdir())
+    assert names == sorted(
+        ["index.html", "comparison.html", "comparison.json"]
+        + [p.stem + ".html" for p in NOTEBOOKS]
+    )
+    assert json.loads((site / "comparison.json").read_text())["a"]["name"] == "a.txt"
+    for path in NOTEBOOKS:
+        html = (site / (path.stem + ".html")).read_text()
+        assert builder.external_refs(html) == []
+        # the prose describes these reports, not the example
+        assert "Stoltenberg" not in html and "Afghanistan's leaders" not in html, path.name
+    index = (site / "index.html").read_text()
+    assert 'href="comparison.html"' in index and 'href="index.html"' not in index

@@ -7,6 +7,8 @@ import pytest
 
 from compare import compare
 from compare.export import comparison_dict, to_json
+from compare.models import Article, Link, Records
+from compare.prepare import prepare
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -45,7 +47,7 @@ def test_identical_reports(article_a):
 
 
 def test_reports_with_nothing_in_common(article_a):
-    result = compare(article_a, UNRELATED)
+    result = compare(article_a, Article.from_text(UNRELATED, name="b"))
     assert result.links == () and result.passages == ()
     assert result.verdict.label == "independent"
     assert any("nothing in common" in note for note in result.notes)
@@ -53,7 +55,7 @@ def test_reports_with_nothing_in_common(article_a):
 
 
 def test_text_in_another_language_is_flagged(article_a):
-    result = compare(article_a, GERMAN)
+    result = compare(article_a, Article.from_text(GERMAN, name="b"))
     (note,) = [n for n in result.notes if "does not look like English" in n]
     assert note.startswith("b (b)")
     assert len(result.b.sentences) == 2  # still split and compared
@@ -69,12 +71,27 @@ def test_html_extraction_is_reported(tmp_path, article_b):
     assert any("looked like HTML" in note for note in result.notes)
 
 
-def test_inputs_may_be_articles_texts_or_paths(article_a):
+def test_inputs_may_be_articles_prepared_reports_or_paths(article_a, article_b, example):
     by_path = compare(DATA / "report-a.txt", DATA / "report-b.txt")
     assert by_path.a == article_a
-    assert compare(article_a.text, article_a.text).a.text == article_a.text
-    with pytest.raises(TypeError, match="expected an Article"):
+    assert compare(prepare(article_a), article_b) == example
+    with pytest.raises(TypeError, match=r"takes Article, Prepared or pathlib\.Path"):
         compare(42, article_a)
+
+
+@pytest.mark.parametrize("text", ["data/report-a.txt", "NATO blamed the Afghan leaders."])
+def test_a_str_is_refused_with_what_to_pass_instead(article_a, text):
+    """A str could be a path or a text: compare() used to take it as the text, so a path
+    given as a str was silently compared as words ("data/report-a.txt")."""
+    message = (
+        "a: compare() takes Article, Prepared or pathlib.Path; for a file pass Path('...') "
+        "or load_article('...'), for a text Article.from_text(text), not str"
+    )
+    with pytest.raises(TypeError) as caught:
+        compare(text, article_a)
+    assert str(caught.value) == message
+    with pytest.raises(TypeError, match=r"^b: compare"):
+        compare(article_a, text)
 
 
 def test_swapping_a_and_b_mirrors_coverage(example, article_a, article_b):
@@ -89,3 +106,35 @@ def test_same_input_same_json_bytes(example, article_a, article_b):
     first = to_json(comparison_dict(example))
     assert first == to_json(comparison_dict(again))
     json.loads(first)
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "example.json"
+
+
+def test_example_json_is_byte_identical_to_the_golden_file(tmp_path):
+    """The JSON of the example comparison, held against a file written before issue 9's
+    refactoring (prepare once, Settings, similarity package). Regenerate only for an
+    intended change of output: ``compare-sources --quiet --json tests/golden/example.json``,
+    then review the diff."""
+    from compare.cli import main
+
+    out = tmp_path / "example.json"
+    assert main(["--quiet", "--json", str(out)]) == 0
+    assert out.read_bytes() == GOLDEN.read_bytes()
+
+
+@pytest.mark.parametrize("copier", ["pickle", "deepcopy"])
+def test_records_pickle_and_deep_copy_equal(example, copier):
+    import copy
+    import pickle
+
+    def again(x):
+        return pickle.loads(pickle.dumps(x)) if copier == "pickle" else copy.deepcopy(x)
+
+    for record in (example.a, example.links[0], example.verdict, example.quotes[0], example):
+        copied = again(record)
+        assert copied == record and type(copied) is type(record)
+    assert again(example).links.kind is type(example.links[0])
+    assert again(Records((), Link)).kind is Link  # an empty collection keeps its kind
+    assert hash(again(example.links[0])) == hash(example.links[0])
+    assert again(example.verdict).scores == dict(example.verdict.scores)

@@ -11,7 +11,6 @@ from compare.models import Article
 from compare.quotes import (
     _candidates,
     _incidence,
-    _raw_regions,
     _region_words,
     _repeats,
     _score,
@@ -19,7 +18,7 @@ from compare.quotes import (
     pair_quotes,
     quote_words,
 )
-from compare.segment import tokenize
+from compare.segment import quote_spans, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +183,8 @@ def _same_tokens(article):
     starts = [s.start for s in article.sentences]
     ends = [s.end for s in article.sentences]
     reused = 0
-    for start, end, _ in _raw_regions(text):
+    for span in quote_spans(text):
+        start, end = span.start, span.end
         sents = [k for k in range(len(starts)) if starts[k] < end and start < ends[k]]
         if not sents:
             continue
@@ -206,3 +206,13 @@ def test_region_words_are_the_tokens_of_the_span(article_a, article_b):
 def test_region_words_match_tokenize(text):
     if text.strip():
         _same_tokens(Article.from_text(text))
+
+
+def test_repeats_of_two_parts_of_one_quote_are_not_paired_with_each_other():
+    """Found by hypothesis: a report quotes "We will win. He said" and then repeats each half
+    on its own; paired with itself, the two halves were paired as a reworded quote."""
+    art = Article.from_text("“We will win. He said “We will win. “He said ")
+    pairs = pair_quotes(art, art)
+    assert all(p.status == "same" for p in pairs)
+    texts = {(p.a.text, p.b.text) for p in pairs}
+    assert ("We will win.", "He said") not in texts

@@ -1,9 +1,32 @@
 """Sentence splitting and words on real news text."""
 
+import itertools
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from syntok import segmenter
+from syntok.tokenizer import Tokenizer
 
-from compare.segment import find_credits, normalize, split_sentences, tokenize
+from compare import segment
+from compare.models import Article
+from compare.segment import (
+    PARAGRAPH_BREAK,
+    QUOTE_MARKS,
+    TITLES,
+    find_credits,
+    normalize,
+    quote_spans,
+    split_sentences,
+    tokenize,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
 
 REPORT_B_OPEN_QUOTE = (
     '"What we have seen in the last few weeks was a military and political collapse at a '
@@ -135,3 +158,236 @@ def test_word_spans_are_ordered_and_exact(text):
         assert previous_end <= w.start < w.end
         assert text[w.start : w.end] == w.text
         previous_end = w.end
+
+
+# --- quotation marks: the one quote-span scanner ---------------------------------------
+
+BASIL = ROOT.parent / "shared" / "bench" / "basil"
+
+
+def quoted(text):
+    return [(text[q.start : q.end], q.ending) for q in quote_spans(text)]
+
+
+def test_quote_spans_straight_and_curly_marks():
+    text = 'He said "one" and “two” then „three“ and «four» then "five."'
+    assert quoted(text) == [("one", "closed"), ("two", "closed"), ("three", "closed"),
+                            ("four", "closed"), ("five.", "closed")]
+    q = quote_spans(text)[0]
+    assert text[q.mark] == '"' and text[q.close - 1] == '"' and q.closed
+    # a straight mark glued to a word opens a quote when none is open
+    assert quoted('He said:"We are ready," she said.') == [("We are ready,", "closed")]
+    assert quoted('They called it a "tragedy".') == [("tragedy", "closed")]
+
+
+def test_apostrophes_and_nested_single_quotes_stay_inside():
+    text = ("“We’re leaving,” he said of Afghanistan’s '90s, “and he called it ‘a "
+            "disaster’, which it wasn't.”")
+    assert quoted(text) == [("We’re leaving,", "closed"),
+                            ("and he called it ‘a disaster’, which it wasn't.", "closed")]
+    assert quoted("It's the Taliban’s 'victory', not ours.") == []
+
+
+def test_quote_left_open_at_a_paragraph_end_and_reopened():
+    text = ('"We will not stop here.\n\n"We will go on to the end," Jane Smith said.\r\n'
+            '\r\nShe left. "Unclosed at the end')
+    assert quoted(text) == [("We will not stop here.", "paragraph"),
+                            ("We will go on to the end,", "closed"),
+                            ("Unclosed at the end", "text_end")]
+    # a single line break is a wrapped line inside a paragraph, not a paragraph break
+    assert quoted('"We will not stop\nhere," he said.') == [("We will not stop\nhere,", "closed")]
+    # a quote left open in the paragraph ends where the next one opens
+    assert quoted('"Left open. "Next one," he said.') == [("Left open.", "next_quote"),
+                                                         ("Next one,", "closed")]
+    # a closing mark with nothing open, and empty marks, give no span
+    assert quoted('Nothing open” here "" and " " there.') == []
+
+
+def test_quote_spans_of_the_example_reports(article_a, article_b):
+    a = {article_a.text[q.start : q.end]: q for q in quote_spans(article_a.text)}
+    # one quote over two sentences, with apostrophes and a no-break space inside
+    (long_,) = [q for t, q in a.items() if t.startswith("The United States agreed")]
+    assert long_.closed and article_a.text[long_.start : long_.end].endswith("U.S. decision,")
+    assert "Resolute Support" in a  # a name in marks is still a span (quotes drops it)
+    assert any("there’s" in t for t in a)  # an apostrophe does not end a quote
+    b = {article_b.text[q.start : q.end]: q for q in quote_spans(article_b.text)}
+    (open_,) = [q for t, q in b.items() if t.startswith("What we have seen")]
+    assert open_.ending == "next_quote"
+    assert article_b.text[open_.start : open_.end].endswith("had not been anticipated.")
+    assert [q.ending for q in quote_spans(REPORT_B_OPEN_QUOTE)] == ["paragraph", "closed"]
+
+
+def _basil_texts(limit):
+    if not BASIL.is_dir():
+        pytest.skip("../shared/bench/basil absent")
+    paths = sorted(BASIL.glob("articles/*/*.json"))[:limit]
+    for path in paths:
+        data = json.loads(path.read_text("utf-8"))
+        yield path.name, "\n\n".join(" ".join(p) for p in data["body-paragraphs"] if p)
+
+
+def test_quote_spans_on_basil_articles():
+    """Real articles: spans are ordered, trimmed, between marks, never over a paragraph
+    break; quotes left open at a paragraph end and nested single quotes occur and follow
+    the rules."""
+    endings = Counter()
+    nested = 0
+    for name, text in _basil_texts(120):
+        previous = -1
+        for q in quote_spans(text):
+            inside = text[q.start : q.end]
+            assert previous <= q.mark < q.start < q.end <= q.close, name
+            assert text[q.mark] in QUOTE_MARKS and inside == inside.strip(), name
+            assert not any(m in inside for m in "“”„‟«»"), name
+            assert not PARAGRAPH_BREAK.search(inside), name
+            if q.closed:
+                assert text[q.close - 1] in QUOTE_MARKS, name
+            elif q.ending == "paragraph":
+                assert PARAGRAPH_BREAK.match(text, q.close), name
+            nested += "‘" in inside and "’" in inside
+            endings[q.ending] += 1
+            previous = q.close
+    assert endings["closed"] > 1000 and endings["paragraph"] >= 5 and nested >= 5, endings
+
+
+def test_every_quote_reader_uses_the_same_spans(article_a, article_b):
+    """quotes, the word diff and framing, and the aligner's quoted words all read
+    quote_spans (before, three scanners gave three answers on the same text)."""
+    from compare.align import _quoted
+    from compare.quotes import extract_quotes
+    from compare.wording import quote_regions
+
+    basil = [Article.from_text(t) for _, t in _basil_texts(15)] if BASIL.is_dir() else []
+    for article in (article_a, article_b, *basil):
+        spans = quote_spans(article.text)
+        assert quote_regions(article.text) == tuple((q.start, q.end) for q in spans)
+        assert {(q.start, q.end) for q in extract_quotes(article)} <= {
+            (q.start, q.end) for q in spans}
+        expected = [tuple(w.norm for w in words if w.is_word and any(
+            q.start <= w.start and w.end <= q.end for q in spans)) for words in article.words]
+        assert _quoted(article) == expected
+    # the aligner used to take the words after a closing mark for the quote (``he said``)
+    (k,) = [s.index for s in article_a.sentences if s.text.startswith("And after many")]
+    assert _quoted(article_a)[k][:3] == ("and", "after", "many")
+    assert "said" not in _quoted(article_a)[k]
+
+
+# --- titles, long inputs, invisible characters (issue 8) -------------------------------
+
+BASIL_ARTICLES = BASIL / "articles"
+
+
+def basil_texts():
+    """BASIL article bodies, paragraphs joined with blank lines (read at run time)."""
+    if not BASIL_ARTICLES.is_dir():
+        pytest.skip(f"{BASIL_ARTICLES} absent: ../shared/bench/basil absent")
+    texts = []
+    for path in sorted(BASIL_ARTICLES.glob("*/*.json")):
+        paragraphs = json.loads(path.read_text(encoding="utf-8"))["body-paragraphs"]
+        texts.append("\n\n".join(" ".join(p).strip() for p in paragraphs))
+    return texts
+
+
+def test_titles_do_not_end_sentences():
+    text = (
+        "Romney calls on Rep. Akin to drop Senate bid. Sens. John McCain and Lindsey Graham "
+        "agreed, as did Lt. Gov. Bill Smith and Sgt. Maj. Ann Lee. Rev. Al Sharpton, "
+        "Msgr. John Kelly and Prof. Jane Roe spoke. Gov. Perry left."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Romney calls on Rep. Akin to drop Senate bid.",
+        "Sens. John McCain and Lindsey Graham agreed, as did Lt. Gov. Bill Smith and "
+        "Sgt. Maj. Ann Lee.",
+        "Rev. Al Sharpton, Msgr. John Kelly and Prof. Jane Roe spoke.",
+        "Gov. Perry left.",
+    ]
+    # a title's word at the end of a paragraph, or a suffix, is not joined to what follows
+    assert len(split_sentences("He met the Rep.\n\nAkin left.")) == 2
+    assert len(split_sentences("It was Martin Luther King Jr. He spoke.")) == 2
+
+
+def test_no_basil_sentence_ends_in_a_title():
+    ends = re.compile(r"(?<![\w.])(\w+)\.\Z")
+    bad = []
+    for text in basil_texts():
+        sentences = split_sentences(text)
+        for s, following in itertools.pairwise(sentences):
+            m = ends.search(s.text)
+            if m and m[1] in TITLES and following.paragraph == s.paragraph:
+                bad.append(s.text[-60:])
+    assert bad == []
+
+
+def reference_starts(paragraph: str) -> list[int]:
+    """Sentence starts as syntok gives them for the whole paragraph at once."""
+    tokens = Tokenizer(replace_not_contraction=False).tokenize(paragraph)
+    return [s[0].offset for s in segmenter.segment(tokens) if s]
+
+
+def test_a_long_paragraph_is_split_in_chunks_with_the_same_sentences(article_a, article_b):
+    # the example reports made one paragraph, four times over: several chunks long
+    paragraph = " ".join(" ".join(a.text.split()) for a in (article_a, article_b) * 12)
+    assert len(paragraph) > 3 * segment._CHUNK
+    assert segment._sentence_starts(paragraph) == reference_starts(paragraph)
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_whitespace():
+    paragraph = "word " * (segment._CHUNK // 2)
+    starts = segment._sentence_starts(paragraph)
+    assert 2 <= len(starts) <= 4
+    assert all(paragraph[k - 1] == " " and paragraph[k] == "w" for k in starts[1:])
+
+
+def seconds(function, *args) -> float:
+    best = float("inf")
+    for _ in range(2):
+        began = time.perf_counter()
+        function(*args)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def test_time_grows_linearly_with_the_number_of_paragraphs(article_a):
+    paragraphs = [" ".join(p.split()) for p in article_a.text.split("\n\n") if p.strip()]
+    small = "\n\n".join(paragraphs * 12)  # about 40 KB
+    large = "\n\n".join(paragraphs * 96)  # 8 times as much; quadratic would be 64 times
+    assert seconds(split_sentences, large) < 20 * seconds(split_sentences, small)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ".— A" + " " * 60_000 + "x",  # credit-line pattern on a long run of spaces
+        "x\n" + "By A\n" * 40_000,  # byline pattern on many lines
+        "A " * 100_000,  # words, no punctuation at all
+        " " * 200_000 + "x",  # only spaces
+    ],
+    ids=["credit-spaces", "bylines", "words", "spaces"],
+)
+def test_adversarial_text_takes_no_longer_than_ordinary_text(text, article_a):
+    ordinary = (article_a.text * (len(text) // len(article_a.text) + 1))[: len(text)]
+    assert seconds(find_credits, text) < 0.5
+    assert seconds(split_sentences, text) < 6 * seconds(split_sentences, ordinary) + 0.1
+
+
+SOFT = "Stol\u00adten\u00adberg said the inter\u00adnational com\u200bmunity \u2060failed."
+
+
+def test_soft_hyphens_and_zero_width_characters_are_invisible_to_norms():
+    plain = "Stoltenberg said the international community failed."
+    soft = tokenize(SOFT)
+    assert [w.norm for w in soft] == [w.norm for w in tokenize(plain)]
+    assert [w.text for w in soft][:2] == ["Stol\u00adten\u00adberg", "said"]
+    assert all(SOFT[w.start : w.end] == w.text for w in soft)
+    assert normalize("\ufeffco\u200cop\u200d") == "coop"
+
+
+def test_a_sentence_with_soft_hyphens_is_identical_to_one_without():
+    from compare import compare
+    from compare.models import Article
+
+    result = compare(
+        Article.from_text("Stoltenberg said the international community failed.", name="a"),
+        Article.from_text(SOFT, name="b"),
+    )
+    assert [link.relation for link in result.links] == ["identical"]

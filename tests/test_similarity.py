@@ -202,10 +202,55 @@ def test_token_sort_is_rapidfuzz_token_sort_ratio(x, y):
     assert sig[similarity.SIGNALS.index("token_sort")] == expected
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(-(2**40), 2**40), max_size=50), st.integers(0, 2**40))
-def test_dense_ids_keep_the_order_of_the_codes(codes, spread):
-    x = np.asarray(codes, dtype=np.int64) // max(spread, 1)  # narrow or wide ranges
-    dense = similarity._dense(x)
-    distinct = sorted(set(x.tolist()))
-    assert dense.tolist() == [distinct.index(v) for v in x.tolist()]
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="ab cé\U0001F600", max_size=12), min_size=1, max_size=6),
+       st.lists(st.text(alphabet="ab cé\U0001F600", max_size=12), min_size=1, max_size=6))
+def test_per_report_features_joined_count_the_same_items_as_sets(xs, ys):
+    """Each report's items are keyed on its own; joined for a pair, the shared counts are
+    those of plain Python sets of the items (no key of one report collides with
+    another item of the other). Code points beyond the BMP take the mixed keys."""
+    ta, tb = [tokenize(x) for x in xs], [tokenize(y) for y in ys]
+    fa, fb = similarity.join(similarity.sentence_features(ta), similarity.sentence_features(tb))
+    for i, words_a in enumerate(fa.words):
+        for j, words_b in enumerate(fb.words):
+            for n in (1, 2, 3):
+                ga = {words_a[k : k + n] for k in range(len(words_a) - n + 1)}
+                gb = {words_b[k : k + n] for k in range(len(words_b) - n + 1)}
+                x, y = fa.sets[f"word{n}"], fb.sets[f"word{n}"]
+                assert x[i].multiply(y[j]).sum() == len(ga & gb)
+            pa = f" {' '.join(words_a)} " if words_a else ""
+            pb = f" {' '.join(words_b)} " if words_b else ""
+            ca = {pa[k : k + 4] for k in range(len(pa) - 3)}
+            cb = {pb[k : k + 4] for k in range(len(pb) - 3)}
+            assert fa.sets["char"][i].multiply(fb.sets["char"][j]).sum() == len(ca & cb)
+
+
+def test_item_keys_are_the_same_in_another_process():
+    """Keys are stable hashes (BLAKE2b), not Python's per-process salted hash()."""
+    import subprocess
+    import sys
+
+    code = (
+        "from compare import similarity; from compare.segment import tokenize; "
+        "f = similarity.sentence_features([tokenize('NATO blamed the Afghan leaders.')]); "
+        "print(f.keys['word2'].tolist(), f.keys['content'].tolist())"
+    )
+    here = similarity.sentence_features([tokenize("NATO blamed the Afghan leaders.")])
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**__import__("os").environ, "PYTHONHASHSEED": "7"})
+    assert out.stdout.strip() == f"{here.keys['word2'].tolist()} {here.keys['content'].tolist()}"
+
+
+def test_a_model_fitted_on_other_signals_is_refused_at_load_time():
+    import copy
+
+    params = copy.deepcopy(similarity.parameters())
+    assert similarity.check_parameters(params) is params
+    params["signals"] = [s for s in params["signals"] if s != "names"] + ["embedding"]
+    params["models"]["sts"]["inputs"] = params["models"]["sts"]["inputs"][::-1]
+    with pytest.raises(similarity.ModelMismatch) as caught:
+        similarity.check_parameters(params)
+    message = str(caught.value)
+    assert "signals: missing ['names']; not computed ['embedding']" in message
+    assert "models.sts.inputs: same names in another order" in message
+    assert "fit_similarity.py" in message

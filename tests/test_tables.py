@@ -1,7 +1,7 @@
 """pandas views: one row per record, and the right columns even when there is none."""
 
 from compare import compare
-from compare.models import Link, Records
+from compare.models import Article, Link, Records
 
 
 def test_frames_of_the_example(article_a, article_b):
@@ -20,7 +20,9 @@ def test_frames_of_the_example(article_a, article_b):
 
 
 def test_empty_collections_keep_their_columns(article_a):
-    result = compare(article_a, "The council approved a new library budget on Monday.")
+    result = compare(
+        article_a, Article.from_text("The council approved a new library budget on Monday.")
+    )
     assert len(result.links) == 0
     frame = result.links.to_frame()
     assert frame.empty and "relation" in frame.columns

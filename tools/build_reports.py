@@ -1,21 +1,27 @@
-"""Build the static site in reports/: every notebook executed and rendered to HTML.
+"""Build the static site in reports/ for two reports: the comparison page and every notebook.
 
     python tools/build_reports.py [--out reports] [--a REPORT_A] [--b REPORT_B]
 
-Each notebook in notebooks/ is executed with papermill (its ``parameters`` cell takes
-the two reports), then rendered with nbconvert's ``basic`` template, code hidden, into
-a self-contained page: CSS inline, figures embedded as PNG data, no script, style,
-image or link that points to another host (:func:`external_refs` checks every page
-before it is written). ``index.html`` links the pages and the comparison page that
-``compare-sources --html`` writes (``make report`` runs both).
+The site is ``comparison.html`` and ``comparison.json`` (what ``compare-sources --html``
+and ``--json`` write), one page per notebook in notebooks/, and ``index.html`` linking
+them. Each notebook is executed with papermill (its ``parameters`` cell takes the two
+reports), then rendered with nbconvert's ``basic`` template, code hidden, into a
+self-contained page: CSS inline, figures embedded as PNG data, no script, style, image or
+link that points to another host (:func:`external_refs` checks every page).
+
+Everything is built in a temporary folder beside ``--out``, which replaces ``--out`` only
+when every page succeeded: a failure leaves the previous site as it was. ``--out`` is
+replaced only if it holds nothing but files of such a site (:func:`replaceable`).
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import inspect
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -24,6 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SITE_HIDDEN = "site-hidden"
 """Cell tag: leave the cell out of the site (it only makes sense next to the code)."""
+INDEX = "index.html"
+COMPARISON = ("comparison.html", "comparison.json")
+_SITE_FILE = re.compile(r"(?:index\.html|comparison\.(?:html|json)|\d\d-[\w.-]+\.html)\Z")
+"""Names of the files a built site holds: only a folder of these is ever replaced."""
+_NOTEBOOK_HREF = re.compile(r"""(href=["'])(\d\d-[\w.-]+)\.ipynb(?=["'#])""")
+
+
+class BuildError(Exception):
+    """The site cannot be built; the message says why in one line."""
 
 CSS = """
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -61,15 +76,23 @@ def external_refs(page_html: str) -> list[str]:
     return [m.group(0) for m in _EXTERNAL.finditer(page_html)]
 
 
-def page(title: str, body: str) -> str:
-    """A standalone HTML page around ``body`` (already HTML); ``title`` is escaped."""
+def page(title: str, body: str, *, nav: bool = True) -> str:
+    """A standalone HTML page around ``body`` (already HTML); ``title`` is escaped.
+
+    ``nav`` adds a link back to the index (the index itself has none).
+    """
+    back = f"<nav class=\"site\"><a href=\"{INDEX}\">All pages</a></nav>\n" if nav else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        "<nav class=\"site\"><a href=\"index.html\">All reports</a></nav>\n"
-        f"{body}\n</body>\n</html>\n"
+        f"{back}{body}\n</body>\n</html>\n"
     )
+
+
+def link_pages(body: str) -> str:
+    """Links to a notebook (``href="02-x.ipynb"``) made links to its page (``02-x.html``)."""
+    return _NOTEBOOK_HREF.sub(r"\1\2.html", body)
 
 
 def notebook_title(nb) -> str:
@@ -116,7 +139,7 @@ def render(nb) -> str:
 
 def notebook_page(nb) -> str:
     """The whole page of one (executed) notebook; raises if it refers to another host."""
-    text = page(notebook_title(nb), render(nb))
+    text = page(notebook_title(nb), link_pages(render(nb)))
     refs = external_refs(text)
     if refs:
         raise ValueError(f"page refers to other hosts: {refs[:3]}")
@@ -141,17 +164,139 @@ def index_page(entries: list[tuple[str, str, str]], a: str, b: str, comparison: 
         f"<code>{html.escape(b)}</code>.</p>\n{link}"
         f"<h2>Notebooks</h2>\n<ol class=\"pages\">\n{items}\n</ol>"
     )
-    return page("Comparison reports", body)
+    return page("Comparison reports", body, nav=False)
 
 
-def execute(path: Path, target: Path, params: dict[str, str]) -> None:
-    """Run one notebook with papermill (parameters injected), writing ``target``."""
+def comparison_page(result) -> str:
+    """``comparison.html`` with a link back to the index, when the renderer offers one."""
+    from compare.render import comparison_html
+
+    if "back_link" in inspect.signature(comparison_html).parameters:
+        return comparison_html(result, back_link=INDEX)
+    return comparison_html(result)
+
+
+def replaceable(out: Path) -> bool:
+    """True if ``out`` is absent, an empty folder, or a folder of nothing but site files.
+
+    The guard against ``--out`` naming a folder of the user's own files, which the build
+    would otherwise delete.
+    """
+    if not out.exists():
+        return True
+    return out.is_dir() and all(
+        p.is_file() and _SITE_FILE.match(p.name) for p in out.iterdir()
+    )
+
+
+def replace_folder(staging: Path, out: Path) -> None:
+    """Put the folder ``staging`` in the place of ``out`` (same file system), then delete
+    the old ``out``; if the move fails, the old ``out`` is put back."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-old-"))
+        os.replace(out, old / out.name)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if old is not None:
+            os.replace(old / out.name, out)
+            old.rmdir()
+        raise
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def execute(path: Path, target: Path, params: dict[str, str], work: Path) -> None:
+    """Run one notebook with papermill (parameters injected), writing ``target``.
+
+    The kernel talks over local sockets in ``work`` (IPC), not TCP: nothing is exposed on
+    the network, and the kernel has no "running over TCP without encryption" warning.
+    """
     import papermill
+    from traitlets.config import Config
 
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(work / "kernel")
     papermill.execute_notebook(
         str(path), str(target), parameters=params, cwd=str(path.parent),
-        progress_bar=False, kernel_name="python3", log_output=False,
+        progress_bar=False, kernel_name="python3", log_output=False, config=config,
     )
+
+
+def _parameter(source: str) -> str:
+    """A report source as a notebook parameter: paths made absolute (the notebook runs
+    in notebooks/), URLs and ``-`` as given."""
+    if re.match(r"(?i)https?://", source) or source == "-":
+        return source
+    return str(Path(source).resolve())
+
+
+def build_site(a: str, b: str, staging: Path, notebooks: list[Path]) -> int:
+    """Write the whole site for reports ``a`` and ``b`` into the empty folder ``staging``;
+    returns the number of notebook pages. Raises :class:`BuildError` naming what failed."""
+    import nbformat
+
+    from compare import compare, export, load_article
+    from compare.io import LoadError
+
+    try:
+        result = compare(load_article(a), load_article(b))
+    except LoadError as exc:
+        raise BuildError(str(exc)) from None
+    (staging / COMPARISON[0]).write_text(comparison_page(result), encoding="utf-8")
+    (staging / COMPARISON[1]).write_text(
+        export.to_json(export.comparison_dict(result)), encoding="utf-8"
+    )
+    params = {"report_a": _parameter(a), "report_b": _parameter(b)}
+    entries = []
+    with tempfile.TemporaryDirectory() as work:
+        for path in notebooks:
+            executed = Path(work) / path.name
+            print(f"executing {path.name}", file=sys.stderr)
+            try:
+                execute(path, executed, params, Path(work))
+            except Exception as exc:  # papermill's errors name the failing cell
+                where = getattr(exc, "exec_count", None)
+                what = (f"{exc.ename}: {exc.evalue}" if hasattr(exc, "ename")
+                        else f"{type(exc).__name__}: {exc}")
+                cell = f" in cell [{where}]" if where is not None else ""
+                raise BuildError(f"{path.name} failed{cell}: {what}") from None
+            nb = nbformat.read(executed, as_version=4)
+            target = staging / (path.stem + ".html")
+            try:
+                target.write_text(notebook_page(nb), encoding="utf-8")
+            except ValueError as exc:
+                raise BuildError(f"{path.name}: {exc}") from None
+            entries.append((target.name, notebook_title(nb), notebook_intro(nb)))
+    index = index_page(entries, Path(a).name, Path(b).name, True)
+    (staging / INDEX).write_text(index, encoding="utf-8")
+    return len(entries)
+
+
+def build(a: str, b: str, out: Path, notebooks: list[Path] | None = None) -> int:
+    """Build the site for ``a`` and ``b`` and let it replace ``out`` only if every page
+    succeeded; returns the number of notebook pages. Raises :class:`BuildError`."""
+    notebooks = sorted(NOTEBOOKS.glob("[0-9]*.ipynb")) if notebooks is None else notebooks
+    out = out.absolute()
+    if not replaceable(out):
+        raise BuildError(
+            f"{out} holds files that are not pages of a built site; "
+            "name an empty or new folder with --out"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-new-"))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the site is not
+        count = build_site(a, b, staging, notebooks)
+        replace_folder(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,34 +305,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--a", default=str(ROOT / "data" / "report-a.txt"), help="report a")
     parser.add_argument("--b", default=str(ROOT / "data" / "report-b.txt"), help="report b")
     args = parser.parse_args(argv)
-    import nbformat
-
     # The kernel must be this environment's Python, not a user-wide "python3" kernel.
     os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    params = {}
-    for key, source in (("report_a", args.a), ("report_b", args.b)):
-        is_url = re.match(r"(?i)https?://", source)
-        params[key] = source if is_url or source == "-" else str(Path(source).resolve())
-    entries = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for path in sorted(NOTEBOOKS.glob("[0-9]*.ipynb")):
-            executed = Path(tmp) / path.name
-            print(f"executing {path.name}", file=sys.stderr)
-            try:
-                execute(path, executed, params)
-            except Exception as exc:  # papermill's errors name the failing cell
-                print(f"build_reports: {path.name} failed: {exc}", file=sys.stderr)
-                return 1
-            nb = nbformat.read(executed, as_version=4)
-            target = out / (path.stem + ".html")
-            target.write_text(notebook_page(nb), encoding="utf-8")
-            entries.append((target.name, notebook_title(nb), notebook_intro(nb)))
-    index = index_page(entries, Path(args.a).name, Path(args.b).name,
-                       (out / "comparison.html").is_file())
-    (out / "index.html").write_text(index, encoding="utf-8")
-    print(f"wrote {len(entries)} notebook pages and index.html to {out}", file=sys.stderr)
+    try:
+        count = build(args.a, args.b, out)
+    except BuildError as exc:
+        print(f"build_reports: {exc}", file=sys.stderr)
+        print(f"build_reports: {out} was left as it was", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"build_reports: cannot write the site: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote comparison.html, {count} notebook pages and {INDEX} to {out}", file=sys.stderr)
     return 0
 
 

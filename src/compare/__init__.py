@@ -20,14 +20,19 @@ from compare.models import (
     Link,
     Op,
     Passage,
+    Prepared,
     Quote,
     QuotePair,
+    Records,
+    Scores,
     Sentence,
     Verdict,
     Word,
 )
 from compare.pipeline import compare
+from compare.prepare import prepare
 from compare.segment import split_sentences, tokenize
+from compare.settings import Settings
 
 try:
     __version__ = version("compare-sources")
@@ -48,14 +53,19 @@ __all__ = [
     "LoadError",
     "Op",
     "Passage",
+    "Prepared",
     "Quote",
     "QuotePair",
+    "Records",
+    "Scores",
     "Sentence",
+    "Settings",
     "Verdict",
     "Word",
     "__version__",
     "compare",
     "load_article",
+    "prepare",
     "split_sentences",
     "tokenize",
 ]

@@ -43,110 +43,127 @@ of a told in two of b).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from compare import similarity
-from compare.models import Article, Link, Word, frozen_mapping
+from compare.models import (
+    Article,
+    Link,
+    Prepared,
+    Scores,
+    Word,
+    frozen_mapping,
+    has_letter_or_digit,
+)
+from compare.segment import quote_spans
+from compare.settings import DEFAULT, Settings
 
-CANDIDATE_FLOOR = 0.1
-"""Lowest TF-IDF cosine of a candidate pair."""
-TOP_K = 5
-"""Each sentence keeps its best ``TOP_K`` candidates (by cosine) on the other side."""
-NEAR_VERBATIM = 0.8
-"""Word-level similarity (whole sentences or their quotes) for ``near_verbatim``."""
-MIN_QUOTE_WORDS = 5
-PARTIAL_SHORT = 0.6
-"""Share of the shorter side's content words found in the longer side for ``partial``."""
-PARTIAL_LONG = 0.6
-"""The longer side's share found in the shorter side must be at most this for ``partial``."""
-PARTIAL_MIN_SHARED = 3
-"""A partial link shares at least this many content words."""
-LINK_THRESHOLD = 0.4
-"""Same-content probability that makes a pair a link (a ``paraphrase`` when no closer
-relation holds). Lower than the accuracy-best cut on MSRP (``threshold`` in
-``similarity.json``), whose pairs were all picked for looking alike; two reports of one
-event hold many sentences that look nothing alike, so a looser cut costs little."""
-PREFILTER = 0.4
-"""Pairs below ``LINK_THRESHOLD`` are examined for a closer relation only when one side
-has at least this share of its content words in the other."""
-
-
-_DEFERRED = ("partial_ratio",)
-_QUOTE_MARKS = re.compile('["“”„‟«»]')
-_HAS_ALNUM = re.compile(r"[^\W_]").search
-"""True exactly when ``Word.is_word`` is for a token's text (a character that is alnum)."""
+_OLD_NAMES = {
+    "CANDIDATE_FLOOR": "candidate_floor",
+    "TOP_K": "top_k",
+    "NEAR_VERBATIM": "near_verbatim",
+    "MIN_QUOTE_WORDS": "min_quote_words",
+    "PARTIAL_SHORT": "partial_short",
+    "PARTIAL_LONG": "partial_long",
+    "PARTIAL_MIN_SHARED": "partial_min_shared",
+    "LINK_THRESHOLD": "link_threshold",
+    "PREFILTER": "prefilter",
+}
 
 
-def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
-    """Normalised words inside double quotation marks (an unclosed quote runs to the end)."""
-    out, inside = [], False
-    for w in words:
-        if w.norm == '"':
-            inside = not inside
-        elif inside and (w.text.isalnum() or _HAS_ALNUM(w.text)):  # w.is_word
-            out.append(w.norm)
-    return tuple(out)
+def __getattr__(name: str):
+    """The former module constants (``LINK_THRESHOLD``...), read-only: their default
+    values in :class:`compare.settings.Settings`, where they are documented and set."""
+    if name in _OLD_NAMES:
+        return getattr(DEFAULT, _OLD_NAMES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+
+
+def _quoted(article: Article) -> list[tuple[str, ...]]:
+    """Per sentence, its normalised words inside quotation marks
+    (:func:`compare.segment.quote_spans`: a quote over several sentences counts in each)."""
+    spans = quote_spans(article.text)
+    starts = [q.start for q in spans]
+    out: list[tuple[str, ...]] = []
+    for s, words in zip(article.sentences, article.words, strict=True):
+        k = max(bisect_right(starts, s.start) - 1, 0)
+        inside: list[str] = []
+        while k < len(spans) and spans[k].start < s.end:
+            q = spans[k]
+            inside += [w.norm for w in words if q.start <= w.start and w.end <= q.end
+                       and (w.text.isalnum() or has_letter_or_digit(w.text))]  # w.is_word
+            k += 1
+        out.append(tuple(inside))
+    return out
 
 
 def _plain(words: Sequence[Word]) -> tuple[str, ...]:
     return tuple(w.norm for w in words if w.is_word)
 
 
-_BINS = 64
+# --- the rules: one per relation ----------------------------------------------------
+# Each rule below is written once, over numbers that may be floats (one pair) or numpy
+# arrays (many pairs): _relation applies them to one pair, and the fast pre-filters in
+# align() (_may_link) are the same functions applied to arrays of candidates.
 
 
-def _top_k(matrix: sparse.csr_matrix | sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray]:
-    """The entries of each row of a CSR matrix (column of a CSC one) that are among its
-    ``TOP_K`` best: largest value first, ties by the smaller other index. Returns the
-    (row or column, other index) of the kept entries."""
-    n_keys = len(matrix.indptr) - 1
-    key = np.repeat(np.arange(n_keys), np.diff(matrix.indptr))
-    other = matrix.indices.astype(np.int64)
-    data = matrix.data
-    # Pre-selection (exact): values binned in _BINS equal bins; a row's TOP_K best all lie
-    # in the bins from the one holding its TOP_K-th best value up, and every entry below
-    # that bin ranks after every entry in it or above. Only those entries are sorted.
-    bins = np.clip(np.floor(data * _BINS), 0, _BINS).astype(np.int64)
-    count = np.bincount(key * (_BINS + 1) + bins, minlength=n_keys * (_BINS + 1))
-    at_least = np.cumsum(count.reshape(n_keys, _BINS + 1)[:, ::-1], axis=1)[:, ::-1]
-    enough = at_least >= TOP_K
-    lowest = np.where(enough.any(axis=1), _BINS - np.argmax(enough[:, ::-1], axis=1), 0)
-    chosen = np.flatnonzero(bins >= lowest[key])
-    key, other, data = key[chosen], other[chosen], data[chosen]
-    order = np.lexsort((other, -data, key))  # by key, best value first, then index
-    sorted_key = key[order]
-    rank = np.arange(len(order)) - np.searchsorted(sorted_key, sorted_key, side="left")
-    kept = order[rank < TOP_K]
-    return key[kept], other[kept]
+def _examined(prob, word_edit, content_a, content_b, settings: Settings):
+    """A pair is examined at all: its probability passes, most of its words line up, or
+    one side has ``prefilter`` of its content words in the other."""
+    return (
+        _is_paraphrase(prob, settings)
+        | _is_near_verbatim(word_edit, settings)
+        | (np.maximum(content_a, content_b) >= settings.prefilter)
+    )
 
 
-def _candidates(fa: similarity.Features, fb: similarity.Features) -> tuple[np.ndarray, ...]:
-    """Candidate pairs ``(ia, ib)``: cosine >= floor and among the top k of a row or column
-    (a pair may come twice)."""
-    cos = sparse.csr_matrix(fa.tfidf @ fb.tfidf.T)
-    cos.data[cos.data < CANDIDATE_FLOOR] = 0
-    cos.eliminate_zeros()
-    if cos.nnz == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    rows_a, cols_a = _top_k(cos)
-    cols_b, rows_b = _top_k(cos.tocsc())
-    return np.concatenate([rows_a, rows_b]), np.concatenate([cols_a, cols_b])
+def _is_near_verbatim(word_edit, settings: Settings):
+    """``near_verbatim`` by words: ``near_verbatim`` of the words line up in order
+    (identical words give 1, so identical pairs pass it too)."""
+    return word_edit >= settings.near_verbatim
 
 
-def _same_words(fa: similarity.Features, fb: similarity.Features) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of sentences with the same words (found even without any content word)."""
-    index: dict[tuple[str, ...], list[int]] = {}
-    for j, plain in enumerate(fb.words):
-        if plain:
-            index.setdefault(plain, []).append(j)
-    pairs = [(i, j) for i, plain in enumerate(fa.words) for j in index.get(plain, ())]
-    ia = np.asarray([p[0] for p in pairs], dtype=np.int64)
-    ib = np.asarray([p[1] for p in pairs], dtype=np.int64)
-    return ia, ib
+def _is_contained(content_a, content_b, settings: Settings):
+    """``partial`` by containment: the shorter side is largely in the longer, which says
+    a good deal more (``partial_short`` / ``partial_long``)."""
+    short, long_ = np.maximum(content_a, content_b), np.minimum(content_a, content_b)
+    return (short >= settings.partial_short) & (long_ <= settings.partial_long) & (short > long_)
+
+
+def _quotes_compared(quoted_a, quoted_b, settings: Settings):
+    """The quote rules (``near_verbatim`` and ``partial`` by quotes) apply: both sides
+    quote at least ``min_quote_words`` words (``quoted_*`` are the numbers of quoted words)."""
+    return np.minimum(quoted_a, quoted_b) >= settings.min_quote_words
+
+
+def _is_paraphrase(prob, settings: Settings):
+    """``paraphrase`` (when no closer relation holds): the probability passes the threshold."""
+    return prob >= settings.link_threshold
+
+
+def _some_rule_may(prob, word_edit, content_a, content_b, quoted_a, quoted_b, settings: Settings):
+    """Some rule's own test may pass: the probability, words or containment test passes,
+    or both sides quote enough words for the quote rules. A pair failing it gets no link
+    from :func:`_make_link`, whatever its words."""
+    return (
+        _is_paraphrase(prob, settings)
+        | _is_near_verbatim(word_edit, settings)
+        | _is_contained(content_a, content_b, settings)
+        | _quotes_compared(quoted_a, quoted_b, settings)
+    )
+
+
+def _may_link(prob, word_edit, content_a, content_b, quoted_a, quoted_b, settings: Settings):
+    """The fast pre-filter of candidate pairs: examined, and some rule may pass. With an
+    upper bound of the probability in place of ``prob`` it keeps every pair the exact
+    probability would."""
+    args = (prob, word_edit, content_a, content_b, quoted_a, quoted_b, settings)
+    return _examined(prob, word_edit, content_a, content_b, settings) & _some_rule_may(*args)
 
 
 def _relation(
@@ -155,6 +172,7 @@ def _relation(
     pb: tuple[str, ...],
     qa: tuple[str, ...],
     qb: tuple[str, ...],
+    settings: Settings,
 ) -> tuple[str | None, str, str]:
     """The relation of two sides (None: not a link unless the score says so), why, and
     for ``partial`` the side (``"a"`` or ``"b"``) that the other contains.
@@ -165,7 +183,7 @@ def _relation(
 
     if pa == pb:
         return "identical", "the two sides have the same words in the same order", ""
-    if sig["word_edit"] >= NEAR_VERBATIM:
+    if _is_near_verbatim(sig["word_edit"], settings):
         return (
             "near_verbatim",
             (
@@ -174,20 +192,21 @@ def _relation(
             ),
             "",
         )
-    quotes = min(len(qa), len(qb)) >= MIN_QUOTE_WORDS
-    if quotes and Levenshtein.normalized_similarity(qa, qb) >= NEAR_VERBATIM:
+    quotes = bool(_quotes_compared(len(qa), len(qb), settings))
+    if quotes:
         quote_sim = Levenshtein.normalized_similarity(qa, qb)
-        return (
-            "near_verbatim",
-            (
-                f"the quotes decided it: the quoted words are {quote_sim:.0%} the same in order, "
-                "only the words around the quote differ"
-            ),
-            "",
-        )
-    short, long_ = sorted((sig["content_a"], sig["content_b"]), reverse=True)
-    side, other = ("b", "a") if sig["content_b"] >= sig["content_a"] else ("a", "b")
-    if short >= PARTIAL_SHORT and long_ <= PARTIAL_LONG and short > long_:
+        if _is_near_verbatim(quote_sim, settings):
+            return (
+                "near_verbatim",
+                (
+                    f"the quotes decided it: the quoted words are {quote_sim:.0%} the same in "
+                    "order, only the words around the quote differ"
+                ),
+                "",
+            )
+    if _is_contained(sig["content_a"], sig["content_b"], settings):
+        short, long_ = sorted((sig["content_a"], sig["content_b"]), reverse=True)
+        side, other = ("b", "a") if sig["content_b"] >= sig["content_a"] else ("a", "b")
         return (
             "partial",
             (
@@ -199,7 +218,7 @@ def _relation(
     if quotes:
         small, big = sorted((qa, qb), key=len)
         inside = LCSseq.similarity(small, big) / len(small)
-        if inside >= NEAR_VERBATIM and len(big) >= len(small) / PARTIAL_LONG:
+        if _is_near_verbatim(inside, settings) and len(big) >= len(small) / settings.partial_long:
             side, other = ("a", "b") if small is qa else ("b", "a")
             return (
                 "partial",
@@ -212,18 +231,20 @@ def _relation(
     return None, "", ""
 
 
-class _Report:
-    """Per-sentence data of one report that relations need, computed once."""
+def quoted_words(article: Article) -> tuple[tuple[str, ...], ...]:
+    """The normalised quoted words of each sentence (what the quote rules compare)."""
+    return tuple(_quoted(article))
 
-    def __init__(self, article: Article, features: similarity.Features):
+
+class _Report:
+    """Per-sentence data of one side that relations need (from its features)."""
+
+    def __init__(self, quoted: tuple[tuple[str, ...], ...], features: similarity.Features):
         self.plain = features.words
         self.content = features.content_words
         self.stems = features.stems
-        self.quoted = [
-            _quoted(words) if _QUOTE_MARKS.search(s.text) else ()
-            for s, words in zip(article.sentences, article.words, strict=True)
-        ]
-        self.quoted_length = np.fromiter(map(len, self.quoted), np.int64, len(self.quoted))
+        self.quoted = quoted
+        self.quoted_length = np.fromiter(map(len, quoted), np.int64, len(quoted))
 
     def join(self, field: str, indices: tuple[int, ...]) -> tuple[str, ...]:
         values = getattr(self, field)
@@ -239,6 +260,7 @@ def _make_link(
     ib: tuple[int, ...],
     sig: dict[str, float],
     prob: float,
+    settings: Settings,
     force: str = "",
 ) -> tuple[Link | None, str]:
     """The link between sentences ``ia`` of a and ``ib`` of b, or None if they do not link.
@@ -253,21 +275,22 @@ def _make_link(
         rb.join("plain", ib),
         ra.join("quoted", ia),
         rb.join("quoted", ib),
+        settings,
     )
     if relation is None and force:
         relation, reason = "partial", force
     elif relation is None:
-        if prob < LINK_THRESHOLD:
+        if not _is_paraphrase(prob, settings):
             return None, ""
         relation = "paraphrase"
         reason = (
             f"the same-content probability decided it: {prob:.2f} passes the link "
-            f"threshold {LINK_THRESHOLD:.2f} (strongest signal: {_strongest(sig)})"
+            f"threshold {settings.link_threshold:.2f} (strongest signal: {_strongest(sig)})"
         )
     shared = _shared_words(
         ra.join("content", ia), rb.join("content", ib), ra.join("stems", ia), rb.join("stems", ib)
     )
-    if relation == "partial" and len(shared) < PARTIAL_MIN_SHARED and not force:
+    if relation == "partial" and len(shared) < settings.partial_min_shared and not force:
         return None, ""
     covered = max(sig["content_a"], sig["content_b"])
     score = 1.0 if relation == "identical" else max(prob, covered)
@@ -283,25 +306,6 @@ def _make_link(
         reason=reason[:1].upper() + reason[1:] + ".",
     )
     return link, contained
-
-
-def _cannot_link(
-    ra: _Report, rb: _Report, ia: np.ndarray, ib: np.ndarray, sig: np.ndarray, prob: np.ndarray
-) -> np.ndarray:
-    """Pairs (one sentence each side) that :func:`_make_link` turns down whatever their
-    words, found without it: not near verbatim, not partial by containment, too few
-    quoted words on one side for the quote tests, and a probability under the threshold.
-    """
-    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
-    short = np.maximum(col["content_a"], col["content_b"])
-    long_ = np.minimum(col["content_a"], col["content_b"])
-    quoted = np.minimum(ra.quoted_length[ia], rb.quoted_length[ib])
-    return (
-        (prob < LINK_THRESHOLD)
-        & (col["word_edit"] < NEAR_VERBATIM)
-        & ~((short >= PARTIAL_SHORT) & (long_ <= PARTIAL_LONG) & (short > long_))
-        & (quoted < MIN_QUOTE_WORDS)
-    )
 
 
 def _strongest(sig: dict[str, float]) -> str:
@@ -335,38 +339,62 @@ def _scored(
     return rows, similarity.apply_model(sig)
 
 
-def align(a: Article, b: Article) -> tuple[Link, ...]:
-    """Links between the sentences of ``a`` and ``b``, sorted by first a then first b index."""
+def _columns(sig: np.ndarray, prob: np.ndarray, ra: _Report, rb: _Report, ia, ib) -> tuple:
+    """The arguments of :func:`_may_link` for candidate pairs ``(ia, ib)``."""
+    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
+    return (prob, col["word_edit"], col["content_a"], col["content_b"],
+            ra.quoted_length[ia], rb.quoted_length[ib])
+
+
+def _parts(report: Article | Prepared) -> tuple[Article, similarity.SentenceFeatures, tuple]:
+    """A report's article, sentence features and quoted words (a prepared report's own)."""
+    if isinstance(report, Prepared):
+        return report.article, report.features, report.quoted
+    return report, similarity.sentence_features(report.words), quoted_words(report)
+
+
+def align(
+    a: Article | Prepared, b: Article | Prepared, settings: Settings | None = None
+) -> tuple[Link, ...]:
+    """Links between the sentences of ``a`` and ``b``, sorted by first a then first b index.
+
+    ``a`` and ``b`` are articles or prepared reports (:func:`compare.prepare.prepare`);
+    ``settings`` (:class:`compare.settings.Settings`) gives the thresholds, the defaults
+    when None.
+    """
+    return align_scored(a, b, settings)[0]
+
+
+def align_scored(
+    a: Article | Prepared,
+    b: Article | Prepared,
+    settings: Settings | None = None,
+    candidates: Callable = similarity.candidates,
+) -> tuple[tuple[Link, ...], Scores]:
+    """:func:`align`, and the scores of the candidate pairs (:class:`Scores`).
+
+    ``candidates`` generates the candidate pairs (see :mod:`compare.similarity.candidates`).
+    """
+    settings = settings or DEFAULT
+    (a, xa, qa), (b, xb, qb) = _parts(a), _parts(b)
     if not a.sentences or not b.sentences:
-        return ()
-    fa, fb = similarity.featurize(a.words, b.words)
-    m = len(b.sentences)
-    ia, ib = _candidates(fa, fb)
-    sa, sb = _same_words(fa, fb)
-    ia, ib = np.divmod(np.unique(np.concatenate([ia * m + ib, sa * m + sb])), m)
+        return (), Scores()
+    fa, fb = similarity.join(xa, xb)
+    ia, ib = candidates(fa, fb, settings)
     if len(ia) == 0:
-        return ()
-    # The costly partial_ratio signal is computed only for pairs that can become links:
-    # those the closer relations may take, and those whose probability could pass the
-    # threshold whatever partial_ratio is (an exact bound: the links do not change).
-    sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=_DEFERRED)
-    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
-    may_link = (
-        (col["word_edit"] >= NEAR_VERBATIM)
-        | (np.maximum(col["content_a"], col["content_b"]) >= PREFILTER)
-        | (similarity.probability_bound(sig) >= LINK_THRESHOLD)
-    )
-    ia, ib = ia[may_link], ib[may_link]
-    sig = similarity.complete_signals(fa, fb, ia, ib, sig[may_link])
+        return (), Scores()
+    ra, rb = _Report(qa, fa), _Report(qb, fb)
+    # The costly deferred signals are computed only for pairs that can become links: the
+    # rules are applied with an upper bound of the probability whatever those signals
+    # are (an exact bound: the links do not change), then with the probability itself.
+    sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=settings.deferred)
+    bound = similarity.probability_bound(sig)
+    keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
+    scored_a, scored_b, upper = ia, ib, bound
+    ia, ib = ia[keep], ib[keep]
+    sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
     prob = similarity.apply_model(sig)
-    col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
-    ra, rb = _Report(a, fa), _Report(b, fb)
-    may_link = (
-        (prob >= LINK_THRESHOLD)
-        | (col["word_edit"] >= NEAR_VERBATIM)
-        | (np.maximum(col["content_a"], col["content_b"]) >= PREFILTER)
-    ) & ~_cannot_link(ra, rb, ia, ib, sig, prob)
-    chosen = np.flatnonzero(may_link)
+    chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings))
     pairs: list[tuple[Link, str]] = []
     for i, j, values, p in zip(
         ia[chosen].tolist(),
@@ -376,14 +404,27 @@ def align(a: Article, b: Article) -> tuple[Link, ...]:
         strict=True,
     ):
         row = dict(zip(similarity.SIGNALS, values, strict=True))
-        link, contained = _make_link(ra, rb, (i,), (j,), row, p)
+        link, contained = _make_link(ra, rb, (i,), (j,), row, p, settings)
         if link is not None:
             pairs.append((link, contained))
-    return _merge_partials(a, b, ra, rb, pairs)
+    upper = upper.copy()
+    upper[keep] = prob
+    scores = Scores(
+        a=tuple(scored_a.tolist()),
+        b=tuple(scored_b.tolist()),
+        probability=tuple(np.round(upper, 6).tolist()),
+        exact=tuple(keep.tolist()),
+    )
+    return _merge_partials(a, b, ra, rb, pairs, settings), scores
 
 
 def _merge_partials(
-    a: Article, b: Article, ra: _Report, rb: _Report, pairs: list[tuple[Link, str]]
+    a: Article,
+    b: Article,
+    ra: _Report,
+    rb: _Report,
+    pairs: list[tuple[Link, str]],
+    settings: Settings,
 ) -> tuple[Link, ...]:
     """Merge partial links that share their containing sentence into one-to-many links."""
     links = [p for p, _ in pairs if p.relation != "partial"]
@@ -408,7 +449,7 @@ def _merge_partials(
     if merges:
         sigs, probs = _scored(a, b, merges)
         for (ia, ib), sig, prob, why in zip(merges, sigs, probs, reasons, strict=True):
-            links.append(_make_link(ra, rb, ia, ib, sig, float(prob), force=why)[0])
+            links.append(_make_link(ra, rb, ia, ib, sig, float(prob), settings, force=why)[0])
     return tuple(sorted(links, key=lambda x: (min(x.a), min(x.b), x.a, x.b)))
 
 

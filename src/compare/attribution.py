@@ -27,8 +27,7 @@ the speaker is ``""`` (unknown), as the :class:`compare.models.Quote` docs say.
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
 international press in a virtual press conference``). Cue verbs, speaker nouns, setting
-nouns, gendered words and role titles come from ``data/names.json``
-(:func:`compare.names.lexicon`).
+nouns, gendered words and role titles come from :func:`compare.lexicon.lexicon`.
 """
 
 from __future__ import annotations
@@ -40,13 +39,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from compare.details import extract_details
+from compare.lexicon import lexicon
 from compare.models import Article
-from compare.names import lexicon
-from compare.segment import tokenize
+from compare.segment import QUOTE_MARKS, tokenize
 
 __all__ = ["attribute"]
 
-_MARK = re.compile("[\"“”„«»]")
+_MARK = re.compile(f"[{QUOTE_MARKS}]")
 _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", "where",
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
@@ -83,14 +82,15 @@ class _Cand:
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
-    verbs = "|".join(re.escape(v) for v in sorted(lex["cue"], key=len, reverse=True))
-    nouns = sorted({*lex["speaker_nouns"], *lex["document_nouns"]}, key=len, reverse=True)
+    verbs = "|".join(re.escape(v) for v in sorted(lex.quote_cue_verbs, key=len, reverse=True))
+    nouns = sorted({*lex.speaker_nouns, *lex.plural_speaker_nouns, *lex.document_nouns},
+                   key=len, reverse=True)
     noun = "|".join(re.escape(n) for n in nouns)
-    bare = "|".join(re.escape(f) for n in lex["plural_speaker_set"] for f in (n, n.capitalize()))
+    bare = "|".join(re.escape(f) for n in lex.plural_speaker_nouns for f in (n, n.capitalize()))
     det = (r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
            r"[Ss]ome|[Mm]any|[Oo]ther|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|"
            r"[A-Z][\w.-]*(?:['’]s|s['’]))")
-    org = "|".join(sorted(lex["org_word_set"], key=len, reverse=True))
+    org = "|".join(sorted(lex.org_words, key=len, reverse=True))
     owner = r"(?:\s+(?:for|of|from|with|at|to|by)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)" \
         rf"{{0,4}}(?:[A-Z][\w.'’-]*|(?:{org})\b)))?"
     role = re.compile(rf"\b(?:{det}\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{noun})|"
@@ -102,7 +102,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
     """The cue verb and the phrase after it up to its last setting noun, or ``""``."""
-    nouns = lexicon()["setting_noun_set"]
+    nouns = lexicon().setting_nouns
     end = None
     for w in tokenize(text, verb_start, limit):
         if w.start < verb_end:
@@ -119,17 +119,19 @@ def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
 
 def _title_words() -> frozenset[str]:
     lex = lexicon()
-    return frozenset(w for t in lex["title_set"] for w in t) | {"former", "then"}
+    return frozenset(w for t in lex.titles for w in t) | {"former", "then"}
 
 
-def _names(article: Article) -> list[_Cand]:
+def _names(article: Article, details=None) -> list[_Cand]:
     """Every name mention of the article as a candidate, in text order, its start
-    moved back over the titles, honorifics and labels before it (``Chief Justice``)."""
+    moved back over the titles, honorifics and labels before it (``Chief Justice``);
+    ``details`` are the article's details when already extracted."""
     lex = lexicon()
     text = article.text
     titles = _title_words()
-    gendered = lex["gender_words"]
-    details = [d for d in extract_details(article) if d.kind == "name"]
+    gendered = lex.gender_words
+    details = extract_details(article) if details is None else details
+    details = [d for d in details if d.kind == "name"]
     longest: dict[str, str] = {}
     for d in details:
         if len(d.text) > len(longest.get(d.value, "")):
@@ -143,7 +145,7 @@ def _names(article: Article) -> list[_Cand]:
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
-            if gap.strip() or not (word in titles or word in lex["demonym_set"]):
+            if gap.strip() or not (word in titles or word in lex.demonyms):
                 break
             start = max(0, d.start - 40) + m.start()
             before.append(word)
@@ -166,7 +168,7 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
     ``text[lo:hi]``."""
     lex = lexicon()
     role_re = _patterns()[0]
-    plural, documents = lex["plural_speaker_set"], lex["document_noun_set"]
+    plural, documents = lex.plural_speaker_nouns, lex.document_nouns
     out = []
     for m in role_re.finditer(text, lo, hi):
         noun = (m["noun"] or m["bare"]).casefold()
@@ -183,17 +185,17 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
         if noun in documents and not owner:
             m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\b", phrase)
             owner = m_own["o"] if m_own else ""
-        gender = "p" if noun in plural else lex["gender_of_noun"].get(noun, "")
+        gender = "p" if noun in plural else lex.gender_of_noun.get(noun, "")
         out.append(_Cand(m.start(), end, "role", phrase, gender, owner,
                          frozenset({noun})))
     return out
 
 
-def _candidates(article: Article, regions: Sequence[Region]) -> list[list[_Cand]]:
+def _candidates(article: Article, regions: Sequence[Region], details=None) -> list[list[_Cand]]:
     """Per sentence, its candidates outside quotation marks, in text order."""
     text = article.text
     _, _, pron_re = _patterns()
-    names = _names(article)
+    names = _names(article, details)
     starts = [c.start for c in names]
     quoted = sorted((r[0], r[1]) for r in regions)
     q_starts = [q[0] for q in quoted]
@@ -331,7 +333,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
 def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
     """The owner of the last "X's comments" (a speech noun) between ``lo`` and ``hi``,
     whose words a quote after it gives rather than the subject's."""
-    nouns = lexicon()["speech_noun_set"]
+    nouns = lexicon().speech_nouns
     found = None
     for c in cands:
         if c.kind != "name" or not lo <= c.start or c.end > hi:
@@ -424,7 +426,7 @@ def _role_person(article: Article, sent: int, role: _Cand,
     before it with a matching title."""
     lex = lexicon()
     noun = next(iter(role.titles))
-    matching = lex["role_titles"].get(noun, {noun})
+    matching = lex.role_titles.get(noun, {noun})
     if not role.value.casefold().startswith("the ") or role.owner:
         return None
     text = article.text
@@ -449,13 +451,16 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
         return _antecedent(article, sent, sub.start, sub.gender, cands, spoken)
     if sub.owner:
         return _Cand(sub.start, sub.end, "name", sub.owner)
-    if next(iter(sub.titles)) in lexicon()["document_noun_set"]:
+    if next(iter(sub.titles)) in lexicon().document_nouns:
         return None
     return _role_person(article, sent, sub, cands) or sub
 
 
-def attribute(article: Article, regions: Sequence[Region]) -> list[tuple[str, str, str]]:
+def attribute(
+    article: Article, regions: Sequence[Region], details=None
+) -> list[tuple[str, str, str]]:
     """(speaker, verb, setting) of each quote region of ``article``, ``""`` where unknown.
+    ``details`` are the article's details when already extracted (else extracted here).
 
     ``regions`` are in text order. A quote with no attribution of its own takes the one
     of the quote it continues: the one it was left open into, else the one before it in
@@ -464,7 +469,7 @@ def attribute(article: Article, regions: Sequence[Region]) -> list[tuple[str, st
     it; else it takes the next quote of its paragraph.
     """
     text = article.text
-    cands = _candidates(article, regions)
+    cands = _candidates(article, regions, details)
     sents = article.sentences
     spoken: dict[int, list[_Cand]] = {}
     found: list[tuple[_Cand | None, str, int, int] | None] = []

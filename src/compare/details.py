@@ -1,7 +1,7 @@
 """Facts a report states: numbers, dates and names, and how two reports differ on them.
 
 No trained model is used. Extraction runs on rules over each sentence and on the small
-word lists in ``data/names.json`` (months, weekdays, number words, scales, units):
+word lists in ``data/lexicon.json`` (months, weekdays, number words, scales, units):
 
 * dates first (``February of 2020``, ``Dec. 27th``, ``Tuesday``, ``9/11``, ``12:00 p.m.``,
   years ``1800``-``2099``), then numbers in digits or words (``100,000``, ``100 000``,
@@ -19,13 +19,21 @@ their variants and full names (see :mod:`compare.names`).
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_right
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from functools import cache
 
-from compare.models import DETAIL_KINDS, DETAIL_STATUSES, Article, Detail, DetailMatch
-from compare.names import cross_fold, extract_names, lexicon, name_key, singular
+from compare.lexicon import lexicon
+from compare.models import (
+    DETAIL_KINDS,
+    DETAIL_STATUSES,
+    Article,
+    Detail,
+    DetailMatch,
+    Prepared,
+    article_of,
+)
+from compare.names import cross_fold, extract_names, name_key, singular
 
 __all__ = ["extract_details", "head_noun", "lexicon", "match_details", "name_key"]
 
@@ -60,7 +68,7 @@ _DATE = re.compile(
 
 def _date_value(m: re.Match) -> tuple[str, str]:
     """(category, value) of one date match."""
-    months = lexicon()["months"]
+    months = lexicon().months
     if m["dm"] or m["md"]:
         name = (m["dm_month"] or m["month"]).rstrip(".").casefold()
         month = months[name]
@@ -93,9 +101,9 @@ def _date_value(m: re.Match) -> tuple[str, str]:
 @cache
 def _number_pattern() -> re.Pattern:
     lex = lexicon()
-    words = sorted([*lex["number_words"], *lex["scales"]], key=len, reverse=True)
+    words = sorted([*lex.number_words, *lex.scales], key=len, reverse=True)
     w = "|".join(words)
-    units = "|".join(lex["duration_units"])
+    units = "|".join(lex.duration_units)
     # a match starts with a currency sign, a digit, or "a"/"an" or a number word: the
     # lookahead lets the regex engine skip other characters quickly (same matches)
     first = "".join(sorted({word[0] for word in words} | {"a"}))
@@ -126,14 +134,14 @@ def _words_value(text: str) -> int | None:
         if tok in {"and", "a", "an", ""}:
             current = current or (1 if tok in {"a", "an"} else current)
             continue
-        if tok in lex["number_words"]:
-            current += lex["number_words"][tok]
+        if tok in lex.number_words:
+            current += lex.number_words[tok]
             seen = True
         elif tok == "hundred":
             current = max(current, 1) * 100
             seen = True
-        elif tok in lex["scales"]:
-            total += max(current, 1) * lex["scales"][tok]
+        elif tok in lex.scales:
+            total += max(current, 1) * lex.scales[tok]
             current = 0
             seen = True
     return total + current if seen else None
@@ -157,7 +165,7 @@ def _number_value(m: re.Match) -> tuple[str, str] | None:
             return None
         value = parsed
     if m["scale"]:
-        value *= lex["scales"][m["scale"].casefold()]
+        value *= lex.scales[m["scale"].casefold()]
     number = _format(value)
     if m["pct"]:
         return "percent", number + "%"
@@ -183,27 +191,13 @@ def _sentence_at(article: Article, starts: list[int], pos: int):
     return None
 
 
-_RECENT: OrderedDict[int, tuple[weakref.ref, tuple[Detail, ...]]] = OrderedDict()
-_RECENT_SIZE = 8
-
-
 def extract_details(article: Article) -> tuple[Detail, ...]:
     """Numbers, dates and names of ``article``, one :class:`Detail` per mention, in text order.
 
-    The details of the last few articles are remembered (an article is immutable, and
-    :func:`match_details` and :func:`compare.quotes.pair_quotes` both need them): asking
-    again for the same article object returns the same tuple.
+    Nothing is cached here: to reuse an article's details across comparisons, prepare it
+    once (:func:`compare.prepare.prepare`, whose ``details`` every step reads).
     """
-    key = id(article)
-    hit = _RECENT.get(key)
-    if hit is not None and hit[0]() is article:
-        _RECENT.move_to_end(key)
-        return hit[1]
-    details = _extract(article)
-    _RECENT[key] = (weakref.ref(article), details)
-    while len(_RECENT) > _RECENT_SIZE:
-        _RECENT.popitem(last=False)
-    return details
+    return _extract(article)
 
 
 def _extract(article: Article) -> tuple[Detail, ...]:
@@ -258,7 +252,7 @@ def head_noun(article: Article, detail: Detail, details: tuple[Detail, ...] = ()
 
 def _head_noun(article: Article, detail: Detail, numbers: list[Detail]) -> str:
     """:func:`head_noun` given the numbers of the detail's sentence, in text order."""
-    heads = lexicon()["head_set"]
+    heads = lexicon().head_nouns
     words = article.words[detail.sentence]
     last = ""
     for d in (d for d in numbers if d.start <= detail.start):
@@ -289,14 +283,16 @@ def _numbers_by_sentence(details: list[Detail]) -> dict[int, list[Detail]]:
     return out
 
 
-def match_details(a: Article, b: Article) -> tuple[DetailMatch, ...]:
+def match_details(a: Article | Prepared, b: Article | Prepared) -> tuple[DetailMatch, ...]:
     """Every fact of either report: ``shared``, ``only_a``, ``only_b`` or ``conflict``.
 
     Facts match on (kind, value). A conflict is called conservatively: two numbers of
     the same category counting the same noun (``troops``) with different values, when
-    that noun has exactly one unmatched value in each report.
+    that noun has exactly one unmatched value in each report. A prepared report's
+    details are used as they are.
     """
-    ea, eb = extract_details(a), extract_details(b)
+    ea, eb = _details_of(a), _details_of(b)
+    a, b = article_of(a), article_of(b)
     da, db = cross_fold(ea, eb), cross_fold(eb, ea)
     numbers = (_numbers_by_sentence(da), _numbers_by_sentence(db))
     groups: dict[tuple[str, str], tuple[list[Detail], list[Detail]]] = defaultdict(
@@ -335,6 +331,10 @@ def match_details(a: Article, b: Article) -> tuple[DetailMatch, ...]:
     sorder = {s: i for i, s in enumerate(DETAIL_STATUSES)}
     return tuple(sorted(matches, key=lambda m: (
         korder[m.kind], sorder[m.status], (m.in_a or m.in_b)[0], m.value)))
+
+
+def _details_of(report: Article | Prepared) -> tuple[Detail, ...]:
+    return report.details if isinstance(report, Prepared) else extract_details(report)
 
 
 def _match(kind, category, value, text, status, xa, xb) -> DetailMatch:

@@ -9,10 +9,13 @@ line endings are kept), so every span the library returns indexes into
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import re
 import sys
 import tempfile
+import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -25,13 +28,28 @@ MAX_BYTES = 5_000_000
 """Largest source accepted, in bytes (about 800,000 words: far beyond any news report)."""
 
 TIMEOUT = 20
-"""Seconds to wait for a URL."""
+"""Seconds a URL may take, from connecting to the last byte (``load_article(timeout=)``)."""
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "data"
 
-_HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|article|section|script|h[1-6])\b[^>]*>", re.I)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*)://", re.I)
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+
+# HTML is decided by the structure of the document, never by a tag somewhere inside the
+# text: a page opens (after white space, comments and an XML declaration) with a doctype,
+# <html>, <head> or <body>; a fragment opens with a block element and ends with a closing
+# tag. Only the first ``_SNIFF`` characters are looked at.
+_SNIFF = 65_536
+_SPACE = re.compile(r"\s*")
+_PAGE_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.I)
+_FRAGMENT_START = re.compile(
+    r"<(?:p|div|article|section|main|header|h[1-6]|table|ul|ol|blockquote|figure)[\s>]", re.I
+)
+_FRAGMENT_END = re.compile(r"</[a-z][a-z0-9]*\s*>\s*\Z", re.I)
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_UTF16_SAMPLE = 4096
 
 
 class LoadError(Exception):
@@ -50,37 +68,49 @@ def example_paths() -> tuple[Path, Path]:
     return paths
 
 
-def load_article(source: str | Path, *, name: str | None = None) -> Article:
+def load_article(
+    source: str | Path, *, name: str | None = None, timeout: float | None = None
+) -> Article:
     """Read one report.
 
     ``source`` is a path to a ``.txt`` or ``.md`` file (optional YAML front matter:
     title, outlet, date, url), a saved ``.html`` page (main text extracted with
     trafilatura), an ``http(s)://`` URL (fetched, then extracted the same way), or
     ``"-"`` for standard input. A file ``NAME.meta.yaml`` beside ``NAME.txt`` adds
-    metadata. Raises :class:`LoadError` with a one-line reason.
+    metadata. A URL must arrive whole within ``timeout`` seconds (default
+    :data:`TIMEOUT`) and :data:`MAX_BYTES`. Raises :class:`LoadError` with a one-line
+    reason.
     """
     source = str(source)
     meta: dict[str, str] = {}
+    scheme = _SCHEME.match(source)
     if source == "-":
         label = name or "stdin"
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        kind = "text"
-    elif re.match(r"https?://", source, re.I):
+        declared_html = False
+    elif scheme:
+        if scheme[1].lower() not in {"http", "https"}:
+            raise LoadError(
+                f"{source}: {scheme[0]} is not supported (give an http:// or https:// URL, "
+                "a file or -)"
+            )
         label = name or source
-        raw = _fetch(source)
-        kind = "html"
+        raw, content_type = _fetch(source, TIMEOUT if timeout is None else timeout)
+        declared_html = content_type in _HTML_TYPES
         meta["url"] = source
     else:
         path = Path(source)
         label = name or path.name
         raw = _read_file(path)
-        kind = "html" if path.suffix.lower() in {".html", ".htm", ".xhtml"} else "text"
+        declared_html = path.suffix.lower() in _HTML_SUFFIXES
         meta.update(_sidecar_meta(path))
     text = _decode(raw, source)
-    if kind == "text" and _looks_like_html(text):
-        kind = "html"
+    is_html = _looks_like_html(text)
+    if is_html and not declared_html:
         meta["note"] = "the text looked like HTML; its main text was extracted"
-    if kind == "html":
+    elif declared_html and not is_html:
+        meta["note"] = "the page had no HTML structure; it was read as plain text"
+    if is_html:
         text, page_meta = _extract_html(text, source)
         meta = {**page_meta, **meta}
     else:
@@ -107,24 +137,89 @@ def _read_file(path: Path) -> bytes:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _fetch(url: str) -> bytes:
+def _fetch(url: str, timeout: float) -> tuple[bytes, str]:
+    """The body and content type of ``url``.
+
+    The download runs in a worker thread so that the deadline covers all of it (a
+    server can send its headers or body a byte at a time); a worker left behind stops
+    at its next read (each socket read waits at most ``timeout``).
+    """
+    deadline = time.monotonic() + timeout
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = _download(url, timeout, deadline, MAX_BYTES)
+        except LoadError as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="compare-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if "error" in outcome:
+        raise outcome["error"]
+    if "result" not in outcome:
+        raise LoadError(f"{url}: the download took longer than {timeout:g} s")
+    return outcome["result"]
+
+
+def _download(url: str, timeout: float, deadline: float, limit: int) -> tuple[bytes, str]:
+    over = LoadError(f"{url}: the page is over the {limit:,}-byte limit")
     request = urllib.request.Request(url, headers={"User-Agent": "compare-sources"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            raw = response.read(MAX_BYTES + 1)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > limit:
+                raise over
+            chunks: list[bytes] = []
+            size = 0
+            while time.monotonic() < deadline:
+                chunk = response.read1(65_536)
+                if not chunk:
+                    return b"".join(chunks), response.headers.get_content_type()
+                size += len(chunk)
+                if size > limit:
+                    raise over
+                chunks.append(chunk)
     except urllib.error.HTTPError as exc:
         raise LoadError(f"{url}: the server answered {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+        if time.monotonic() >= deadline:
+            raise LoadError(f"{url}: the download took longer than {timeout:g} s") from None
         reason = getattr(exc, "reason", exc)
         raise LoadError(f"{url}: cannot be fetched ({reason})") from None
-    if len(raw) > MAX_BYTES:
-        raise LoadError(f"{url}: the page is over the {MAX_BYTES:,}-byte limit")
-    return raw
+    raise LoadError(f"{url}: the download took longer than {timeout:g} s")
+
+
+def _utf16_codec(raw: bytes) -> str | None:
+    """The UTF-16 codec for ``raw`` if it is UTF-16: a byte-order mark, or (without one)
+    NUL bytes in about every other place of one parity and none in the other, as
+    text that is mostly ASCII gives."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None  # UTF-32: left to the binary check
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = raw[:_UTF16_SAMPLE]
+    if len(raw) % 2 or len(sample) < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.3 * half and even == 0:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def _decode(raw: bytes, source: str) -> str:
     if len(raw) > MAX_BYTES:
         raise LoadError(f"{source}: over the {MAX_BYTES:,}-byte limit")
+    codec = _utf16_codec(raw)
+    if codec:
+        with contextlib.suppress(UnicodeDecodeError):  # if not, the checks below say what it is
+            text = raw.decode(codec)
+            if "\x00" not in text:
+                return text
     if b"\x00" in raw:
         raise LoadError(f"{source}: this is a binary file, not text")
     try:
@@ -137,7 +232,22 @@ def _decode(raw: bytes, source: str) -> str:
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_SNIFF.match(text)) or len(_HTML_TAGS.findall(text[:20000])) >= 5
+    head = text[:_SNIFF]
+    pos = 0
+    while True:
+        pos = _SPACE.match(head, pos).end()
+        for opening, closing in (("<!--", "-->"), ("<?", "?>")):
+            if head.startswith(opening, pos):
+                end = head.find(closing, pos + len(opening))
+                if end < 0:
+                    return False
+                pos = end + len(closing)
+                break
+        else:
+            break
+    if _PAGE_START.match(head, pos):
+        return True
+    return bool(_FRAGMENT_START.match(head, pos)) and bool(_FRAGMENT_END.search(text[-200:]))
 
 
 def _extract_html(html: str, source: str) -> tuple[str, dict[str, str]]:
@@ -156,6 +266,14 @@ def _extract_html(html: str, source: str) -> tuple[str, dict[str, str]]:
     return document.text, meta
 
 
+def _yaml_problem(exc: yaml.YAMLError, first_line: int) -> str:
+    """One line saying where and what: ``line 4: expected ',' or ']' ...``."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "not YAML"
+    where = f"line {mark.line + first_line}: " if mark is not None else ""
+    return where + " ".join(str(problem).split())
+
+
 def _split_front_matter(text: str, source: str) -> tuple[str, dict[str, str]]:
     m = _FRONT_MATTER.match(text)
     if not m:
@@ -163,7 +281,9 @@ def _split_front_matter(text: str, source: str) -> tuple[str, dict[str, str]]:
     try:
         data = yaml.safe_load(m.group(1))
     except yaml.YAMLError as exc:
-        raise LoadError(f"{source}: the front matter is not valid YAML ({exc})") from None
+        raise LoadError(
+            f"{source}: the front matter is not valid YAML ({_yaml_problem(exc, 2)})"
+        ) from None
     if not isinstance(data, dict):
         raise LoadError(f"{source}: the front matter must be a mapping of keys to values")
     return text[m.end():], {str(k): str(v) for k, v in data.items() if v is not None}
@@ -175,8 +295,12 @@ def _sidecar_meta(path: Path) -> dict[str, str]:
         return {}
     try:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise LoadError(f"{sidecar}: cannot be read as YAML ({exc})") from None
+    except UnicodeDecodeError:
+        raise LoadError(f"{sidecar}: cannot be read as YAML (not valid UTF-8)") from None
+    except yaml.YAMLError as exc:
+        raise LoadError(
+            f"{sidecar}: cannot be read as YAML ({_yaml_problem(exc, 1)})"
+        ) from None
     if not isinstance(data, dict):
         raise LoadError(f"{sidecar}: must be a mapping of keys to values")
     return {str(k): str(v) for k, v in data.items() if v is not None}

@@ -8,16 +8,51 @@ and ``a`` / ``b`` always name the two reports, as in :mod:`difflib`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
-_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]").search
+has_letter_or_digit = re.compile(r"[^\W_]").search
+"""A match when some character of the text is a letter or digit (``str.isalnum``), else
+None: the test of :attr:`Word.is_word`, the one definition of a word token (not bare
+punctuation) that every module uses, without a Python loop over the characters."""
 
 
-def frozen_mapping(items: Mapping | None = None) -> Mapping:
+class FrozenMap(Mapping):
+    """A read-only mapping (``Link.signals``, ``Verdict.scores``, ``Article.meta``).
+
+    Unlike :class:`types.MappingProxyType` it pickles and deep-copies with the standard
+    library (a process pool or a Dask worker can send records back), and it is hashable,
+    so the frozen records holding one are too. It equals any mapping with the same items.
+    """
+
+    __slots__ = ("_dict", "_items")
+
+    def __init__(self, items: Mapping | None = None):
+        self._dict = dict(items or {})
+        self._items = tuple(self._dict.items())
+
+    def __getitem__(self, key):
+        return self._dict[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._dict)
+
+    def __len__(self) -> int:
+        return len(self._dict)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items))
+
+    def __reduce__(self):
+        return (FrozenMap, (self._dict,))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._dict!r})"
+
+
+def frozen_mapping(items: Mapping | None = None) -> FrozenMap:
     """A read-only copy of ``items`` with its keys sorted (deterministic output)."""
-    return MappingProxyType(dict(sorted((items or {}).items())))
+    return FrozenMap(dict(sorted((items or {}).items())))
 
 
 @dataclass(frozen=True)
@@ -37,7 +72,7 @@ class Word:
     @property
     def is_word(self) -> bool:
         """True for tokens with a letter or digit in them (not bare punctuation)."""
-        return _HAS_LETTER_OR_DIGIT(self.text) is not None
+        return has_letter_or_digit(self.text) is not None
 
 
 @dataclass(frozen=True)
@@ -95,6 +130,58 @@ class Article:
             credits=find_credits(text),
             words=words,
         )
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """What every comparison of one report needs, computed once by
+    :func:`compare.prepare.prepare` (however many reports it is compared with).
+
+    ``features`` are the partner-free similarity features of its sentences
+    (:class:`compare.similarity.SentenceFeatures`), ``quoted`` the normalised quoted
+    words of each sentence (for the quote rules of :mod:`compare.align`), ``details``
+    its numbers, dates and names, ``quotes`` its direct quotes and ``quote_words`` the
+    normalised words of each quote. ``backend`` names the similarity backend the record
+    was prepared for; ``embeddings`` holds one L2-normalised float32 row per sentence,
+    or None for the ``"lexical"`` backend. It pickles (send it to a worker once) and
+    compares equal by value.
+    """
+
+    article: Article
+    features: object = field(repr=False)
+    quoted: tuple[tuple[str, ...], ...] = field(repr=False)
+    details: tuple[Detail, ...] = field(repr=False)
+    quotes: tuple[Quote, ...] = field(repr=False)
+    quote_words: tuple[tuple[str, ...], ...] = field(repr=False)
+    backend: str = "lexical"
+    embeddings: object = field(default=None, repr=False)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other) -> bool:
+        if type(other) is not Prepared:
+            return NotImplemented
+        if (self.embeddings is None) != (other.embeddings is None):
+            return False
+        if self.embeddings is not None:
+            import numpy as np
+
+            if not np.array_equal(self.embeddings, other.embeddings):
+                return False
+        return (self.article, self.backend, self.quoted, self.details, self.quotes,
+                self.quote_words) == (other.article, other.backend, other.quoted,
+                                      other.details, other.quotes, other.quote_words) \
+            and self.features == other.features
+
+    def __repr__(self) -> str:
+        return (f"Prepared({self.article.name!r}: {len(self.article.sentences)} sentences, "
+                f"{len(self.details)} details, {len(self.quotes)} quotes, "
+                f"backend {self.backend!r})")
+
+
+def article_of(report: Article | Prepared) -> Article:
+    """The article of a report given as an :class:`Article` or a :class:`Prepared` one."""
+    return report.article if isinstance(report, Prepared) else report
 
 
 class Records(tuple):
@@ -331,6 +418,29 @@ class Framing:
     note: str
 
 
+@dataclass(frozen=True)
+class Scores:
+    """The same-content scores the aligner computed, for its candidate pairs only.
+
+    ``a[k]`` and ``b[k]`` are sentence indices and ``probability[k]`` the probability of
+    :func:`compare.similarity.pair_score` for that pair when ``exact[k]``; otherwise an
+    upper bound of it, below the link threshold (the aligner left the pair out before
+    its costliest signal). Pairs not listed are not candidates: their score is low.
+    Presentation (heat map, page) reads these instead of scoring every pair again.
+    """
+
+    a: tuple[int, ...] = ()
+    b: tuple[int, ...] = ()
+    probability: tuple[float, ...] = ()
+    exact: tuple[bool, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def __repr__(self) -> str:
+        return f"Scores({len(self)} candidate pairs, {sum(self.exact)} exact)"
+
+
 # --- the whole comparison --------------------------------------------------------
 
 
@@ -357,6 +467,8 @@ class Comparison:
     notes: tuple[str, ...] = ()
     """What a reader should know about the input: identical reports, nothing in common,
     text that does not look like English, a page extracted from HTML."""
+    scores: Scores = field(default_factory=Scores, repr=False)
+    """The candidate pairs' scores the aligner computed (see :class:`Scores`)."""
 
     def partners(self, side: str) -> tuple[tuple[int, ...], ...]:
         """For each sentence of report ``side`` (``"a"`` or ``"b"``), the sorted sentences

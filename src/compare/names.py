@@ -18,80 +18,26 @@ introduces the full name, which is someone else's) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
 suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list).
 
-The word lists (titles, months, number words, countries, cities, demonyms,
-organisation variants, cue verbs...) ship in ``data/names.json``; :func:`lexicon` loads
-them once for this module, :mod:`compare.details` and :mod:`compare.quotes`.
+The word lists (titles, countries, cities, demonyms, organisation variants, cue
+verbs...) come from :func:`compare.lexicon.lexicon`.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from nameparser import HumanName
 
+from compare.lexicon import lexicon
 from compare.models import Article, Detail, Word
+from compare.segment import TITLES
 
-__all__ = ["cross_fold", "extract_names", "lexicon", "name_key", "person_key", "singular"]
-
-
-@cache
-def lexicon() -> dict:
-    """The word lists of ``data/names.json``, with lookup sets and alias maps built."""
-    raw = json.loads(resources.files("compare").joinpath("data/names.json").read_text("utf-8"))
-    alias: dict[str, str] = {}
-    org_keys, place_keys = set(), set()
-    for group, keys in (("organisations", org_keys), ("places", place_keys)):
-        for canonical, forms in raw[group].items():
-            for form in (canonical, *forms):
-                alias[name_key(form)] = name_key(canonical)
-            keys.add(name_key(canonical))
-    for group in ("countries", "us_states", "cities"):
-        place_keys.update(name_key(p) for p in raw[group])
-    cue = {form: lemma for lemma, forms in raw["cue_verbs"].items() for form in forms}
-    titles = {tuple(_bare(w) for w in t.split()) for t in raw["titles"]}
-    org_words = frozenset(w.casefold() for w in raw["org_words"])
-    place_words = frozenset(w.casefold() for w in raw["place_words"])
-    return {
-        **raw,
-        "alias": alias,
-        "org_keys": frozenset(org_keys),
-        "place_keys": frozenset(place_keys),
-        "demonym_set": frozenset(d.casefold() for d in raw["demonyms"]),
-        "common_set": frozenset(c.casefold() for c in raw["common_capitalised"]),
-        "title_set": frozenset(titles),
-        "title_max": max(len(t) for t in titles),
-        "title_first": frozenset(t[0] for t in titles),
-        "cue": cue,
-        "org_word_set": org_words,
-        "place_word_set": place_words,
-        "org_place_word_set": org_words | place_words,
-        "particle_set": frozenset(raw["name_particles"]),
-        "connector_set": frozenset(raw["name_connectors"]),
-        "trim_set": frozenset(raw["name_connectors"]) | {"a", "an"},
-        "head_set": frozenset(singular(h) for h in raw["head_nouns"]),
-        "setting_noun_set": frozenset(raw["setting_nouns"]),
-        "speaker_nouns": [*raw["speaker_nouns"], *raw["plural_speaker_nouns"]],
-        "plural_speaker_set": frozenset(raw["plural_speaker_nouns"]),
-        "document_noun_set": frozenset(raw["document_nouns"]),
-        "gender_words": {g: frozenset(ws) for g, ws in raw["gender_words"].items()},
-        "gender_of_noun": {n: g for g, ws in raw["gender_words"].items() for n in ws},
-        "role_titles": {r: frozenset(ts) for r, ts in raw["role_titles"].items()},
-        "caps_only": frozenset(name_key(f) for group in ("organisations", "places")
-                               for forms in raw[group].values() for f in forms
-                               if f.replace(".", "").isupper() and len(name_key(f)) <= 3),
-        "speech_noun_set": frozenset(raw["speech_nouns"]),
-        "non_name_heads": frozenset(w.casefold() for w in raw["non_name_heads"]),
-        "first_name_gender": {n: g for g, ns in raw["first_names"].items() for n in ns},
-        "speaker_noun_set": frozenset(raw["speaker_nouns"]),
-        "nickname_of": {n: full for full, ns in raw["nicknames"].items() for n in ns},
-    }
+__all__ = ["cross_fold", "extract_names", "name_key", "person_key", "singular"]
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -124,8 +70,9 @@ def singular(noun: str) -> str:
 
 _OPENERS = frozenset("\"“‘'([—–:")
 _INITIAL = _OPENERS | frozenset(".!?")
-_DOT_ABBREVS = {"gov", "sen", "rep", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt",
-                "capt", "adm", "prof", "rev", "st", "jr", "sr", "maj"}
+# a dot after one of these stays inside a name (``Sen. Chris Murphy``, ``St. Louis``):
+# the titles, and the place words and suffixes that end sentences elsewhere
+_DOT_ABBREVS = frozenset(t.casefold().rstrip(".") for t in TITLES) | {"st", "jr", "sr"}
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
 _BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
 _UPPER = re.compile(r"[A-Z]")
@@ -162,7 +109,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     words in between are skipped.
     """
     lex = lexicon()
-    particles, connectors = lex["particle_set"], lex["connector_set"]
+    particles, connectors = lex.particles, lex.connectors
     n = len(words)
     free = _Free(words, blocked) if blocked else _ALL_FREE
     caps = [False] * n
@@ -214,7 +161,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
 def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[int], bool]]:
     """Split a run at title words; each piece says whether a title came right before it."""
     lex = lexicon()
-    titles, title_max, first = lex["title_set"], lex["title_max"], lex["title_first"]
+    titles, title_max, first = lex.titles, lex.title_max, lex.title_first
     toks = [k for k in run if words[k].text != "."]
     bare = [_bare(words[k].text) for k in toks]
     pieces: list[tuple[list[int], bool]] = []
@@ -254,14 +201,14 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         # Boggs": two names; "Council on Foreign Relations", "Center for American
         # Progress": one (an organisation word first). A function word inside a run
         # ("Cover That Makes Her Look Crazy") ends a name too.
-        known = _piece_key(words, _trim(words, piece)) in lex["alias"] or \
-            _piece_key(words, _trim(words, piece)) in lex["place_keys"]
+        known = _piece_key(words, _trim(words, piece)) in lex.alias or \
+            _piece_key(words, _trim(words, piece)) in lex.place_keys
         loose = [i for i, k in enumerate(piece) if i and not known and (
             (words[k].norm in {"for", "on"} and
-             words[piece[i - 1]].norm not in lex["org_word_set"]) or
+             words[piece[i - 1]].norm not in lex.org_words) or
             (words[k].norm == "of" and i >= 2 and
-             _piece_key(words, piece[:1]) in lex["first_name_gender"]) or
-            (words[k].norm in lex["common_set"] and words[k].norm not in lex["trim_set"]
+             _piece_key(words, piece[:1]) in lex.first_name_gender) or
+            (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK))]
         if loose:
             bounds = [-1, *loose, len(piece)]
@@ -270,15 +217,15 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             continue
         cut = [i for i, k in enumerate(piece) if words[k].norm in {"and", "&"} or
                (words[k].norm == "of" and i > 0 and
-               words[piece[i - 1]].norm not in lex["org_place_word_set"]
-               and _piece_key(words, piece[i + 1:]) in lex["place_keys"])]
+               words[piece[i - 1]].norm not in lex.org_place_words
+               and _piece_key(words, piece[i + 1:]) in lex.place_keys)]
         whole = _piece_key(words, piece) if cut else ""
         of_before = any(words[k].norm == "of" for k in piece[:cut[0]]) if cut else False
-        committee = cut and _piece_key(words, piece[:1]) in lex["org_keys"] and \
+        committee = cut and _piece_key(words, piece[:1]) in lex.org_keys and \
             len(piece) - cut[-1] == 2 and \
-            _piece_key(words, piece[cut[-1] + 1:]) not in lex["alias"]  # House Ways and Means
-        if cut and whole not in lex["alias"] and whole not in lex["place_keys"] and \
-                not (words[piece[-1]].norm in lex["org_word_set"] and of_before) and \
+            _piece_key(words, piece[cut[-1] + 1:]) not in lex.alias  # House Ways and Means
+        if cut and whole not in lex.alias and whole not in lex.place_keys and \
+                not (words[piece[-1]].norm in lex.org_words and of_before) and \
                 not committee:
             bounds = [-1, *cut, len(piece)]
             for lo, hi in itertools.pairwise(bounds):
@@ -294,8 +241,8 @@ def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
     lex = lexicon()
     core = [k for k in piece if words[k].norm != "the"]
     keys = [_piece_key(words, [k]) for k in core]
-    if len(core) > 1 and _piece_key(words, core) not in lex["alias"] and \
-            all(k in lex["alias"] or k in lex["place_keys"] for k in keys):
+    if len(core) > 1 and _piece_key(words, core) not in lex.alias and \
+            all(k in lex.alias or k in lex.place_keys for k in keys):
         return [([k], after_title) for k in core]
     return [(piece, after_title)]
 
@@ -303,15 +250,15 @@ def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
 def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     """Drop leading/trailing connectors and a leading article from a piece."""
     lex = lexicon()
-    connectors = lex["trim_set"]
-    while len(piece) > 1 and words[piece[0]].norm in lex["common_set"] and \
-            _piece_key(words, piece) not in lex["alias"]:
+    connectors = lex.trim_words
+    while len(piece) > 1 and words[piece[0]].norm in lex.common_capitalised and \
+            _piece_key(words, piece) not in lex.alias:
         piece = piece[1:]  # "But Cantor", "When Beck"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
-                     lex["demonym_set"] and len(piece) > 1 and
-                     (words[piece[-1]].norm not in lex["org_word_set"] or
-                      _piece_key(words, piece[1:]) in lex["alias"]) and
-                     _piece_key(words, piece) not in lex["alias"])):
+                     lex.demonyms and len(piece) > 1 and
+                     (words[piece[-1]].norm not in lex.org_words or
+                      _piece_key(words, piece[1:]) in lex.alias) and
+                     _piece_key(words, piece) not in lex.alias)):
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
@@ -329,15 +276,15 @@ def _span_text(text: str, words: tuple[Word, ...], piece: list[int]) -> tuple[in
 def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
     lex = lexicon()
     last = key.split()[-1] if key else ""
-    if key in lex["place_keys"]:
+    if key in lex.place_keys:
         return "place"
-    if key in lex["org_keys"] or (text.isupper() and len(text.replace(".", "")) >= 2):
+    if key in lex.org_keys or (text.isupper() and len(text.replace(".", "")) >= 2):
         return "organisation"
-    if 2 <= n_tokens <= 3 and key.split()[0] in lex["first_name_gender"]:
+    if 2 <= n_tokens <= 3 and key.split()[0] in lex.first_name_gender:
         return "person"  # "Joe Park", "Ann Bay": a first name before a place word
-    if last in lex["org_word_set"]:
+    if last in lex.org_words:
         return "organisation"
-    if last in lex["place_word_set"]:
+    if last in lex.place_words:
         return "place"
     if person_hint or 2 <= n_tokens <= 4:
         return "person"
@@ -345,10 +292,11 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
 
 
 def _headline(words: tuple[Word, ...]) -> bool:
-    """A title-case line: most of its longer words are capitalised."""
+    """A title-case line: most of its longer words are capitalised (not counting the
+    titles written with a dot, ``Sens.``, capitalised in any sentence)."""
     if not words or words[-1].text in {".", "!", "?", '"', "”", "’", ")"}:
         return False
-    long = [w for w in words if len(w.text) >= 4 and w.text.isalpha()]
+    long = [w for w in words if len(w.text) >= 4 and w.text.isalpha() and w.text not in TITLES]
     return len(long) >= 3 and sum(w.text[0].isupper() for w in long) / len(long) >= 0.6
 
 
@@ -376,7 +324,7 @@ def _title_ended(article: Article) -> list[bool]:
         prev = [w for w in article.words[k - 1] if w.text != "."]
         same = article.sentences[k - 1].paragraph == article.sentences[k].paragraph
         out[k] = same and bool(prev) and prev[-1].text[0].isupper() and \
-            (_bare(prev[-1].text),) in lex["title_set"] and \
+            (_bare(prev[-1].text),) in lex.titles and \
             article.text[prev[-1].end:prev[-1].end + 1] == "."
     return out
 
@@ -405,7 +353,7 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     needs_support, cue_next)."""
     lex = lexicon()
     text = article.text
-    common, demonyms = lex["common_set"], lex["demonym_set"]
+    common, demonyms = lex.common_capitalised, lex.demonyms
     cands = []
     titled = _title_ended(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
@@ -426,21 +374,21 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
-                        _piece_key(words, piece) not in lex["alias"] and \
-                        _piece_key(words, piece) not in lex["place_keys"]:
+                        _piece_key(words, piece) not in lex.alias and \
+                        _piece_key(words, piece) not in lex.place_keys:
                     piece = piece[:-1]
                 norms = [words[k].norm for k in piece]
                 if all(n in demonyms or n in common for n in norms) and \
-                        not (len(norms) == 1 and name_key(words[piece[0]].text) in lex["alias"]):
+                        not (len(norms) == 1 and name_key(words[piece[0]].text) in lex.alias):
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                key = lex["alias"].get(name_key(surface), name_key(surface))
+                key = lex.alias.get(name_key(surface), name_key(surface))
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
-                cue_next = nxt < len(words) and words[nxt].norm in lex["cue"]
-                known = key in lex["place_keys"] or key in lex["org_keys"]
+                cue_next = nxt < len(words) and words[nxt].norm in lex.quote_cue_verbs
+                known = key in lex.place_keys or key in lex.org_keys
                 support = headline or (initial and piece[0] == first and not after_title
                                        and not quoted)
                 cands.append((piece, s.index, start, end, key, after_title or cue_next,
@@ -478,7 +426,7 @@ def extract_names(article: Article,
             first_word = surface.split()[0].casefold()
             vouched = first_word in midcaps or (
                 len(toks) > 1 and surface.split()[-1].casefold() in midcaps
-                and first_word not in lex["common_set"])
+                and first_word not in lex.common_capitalised)
             if not (vouched or key in surnames or (cue_next and len(toks) <= 3)):
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
@@ -499,14 +447,14 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     lex = lexicon()
     _, _, start, end, key, hint = c[:6]
     bare = article.text[start:end].replace(".", "")
-    if name_key(bare) in lex["caps_only"] and not bare.isupper():
+    if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
-    if key.split()[-1] in lex["non_name_heads"]:
+    if key.split()[-1] in lex.non_name_heads:
         return False  # laws and days: "Civil Rights Act", "Memorial Day"
-    if hint or key in lex["alias"] or key in lex["place_keys"] or \
+    if hint or key in lex.alias or key in lex.place_keys or \
             (bare.isupper() and len(bare) >= 2):
         return True
-    toks = [t for t in key.split() if t not in lex["connector_set"]]
+    toks = [t for t in key.split() if t not in lex.connectors]
     return not all(t in lower for t in toks)
 
 
@@ -516,20 +464,20 @@ def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str])
     lex = lexicon()
     piece, sent, start, end, key, hint, needs_support, cue_next = c
     words = article.words[sent]
-    if not needs_support or len(piece) < 2 or key in lex["alias"] or \
-            words[piece[0]].norm in midcaps or key.split()[0] in lex["first_name_gender"]:
+    if not needs_support or len(piece) < 2 or key in lex.alias or \
+            words[piece[0]].norm in midcaps or key.split()[0] in lex.first_name_gender:
         return c
     rest_key = _piece_key(words, piece[1:])
-    if words[piece[0]].norm not in lower and rest_key not in lex["alias"]:
+    if words[piece[0]].norm not in lower and rest_key not in lex.alias:
         return c  # "Mitt Romney", "Reince Priebus": the first word is not a common word
     rest = [k for k in piece[1:] if words[k].text != "."]
-    while rest and words[rest[0]].norm in lex["trim_set"]:
+    while rest and words[rest[0]].norm in lex.trim_words:
         rest = rest[1:]
     if not rest:
         return c
     start = words[rest[0]].start
     k2 = name_key(article.text[start:end])
-    return (rest, sent, start, end, lex["alias"].get(k2, k2), hint, needs_support, cue_next)
+    return (rest, sent, start, end, lex.alias.get(k2, k2), hint, needs_support, cue_next)
 
 
 def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
@@ -542,7 +490,7 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
     out = []
     for c in cands:
         piece, sent, _, _, key, hint, _, cue_next = c
-        if not headlines[sent] or key in lex["alias"] or key in lex["place_keys"]:
+        if not headlines[sent] or key in lex.alias or key in lex.place_keys:
             out.append(c)
             continue
         words = words_of[sent]
@@ -556,13 +504,13 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
         runs.append(run)
         for run in runs:
             while run and (words[run[-1]].text == "." or
-                           words[run[-1]].norm in lex["trim_set"]):
+                           words[run[-1]].norm in lex.trim_words):
                 run = run[:-1]
             if not run:
                 continue
             start, end = _span_text(article.text, words, run)
             k2 = name_key(article.text[start:end])
-            out.append((run, sent, start, end, lex["alias"].get(k2, k2), hint, False,
+            out.append((run, sent, start, end, lex.alias.get(k2, k2), hint, False,
                         cue_next))
     return out
 
@@ -610,15 +558,15 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
 def person_key(value: str) -> tuple[str, str] | None:
     """(first name, surname) of a person's full name, for joining its variants: middle
     names and initials, suffixes and titles dropped (nameparser's ``HumanName``), a
-    nickname taken to its full form from ``data/names.json`` (``chuck`` -> ``charles``).
-    None for a single word."""
+    nickname taken to its full form (:attr:`compare.lexicon.Lexicon.nickname_of`:
+    ``chuck`` -> ``charles``). None for a single word."""
     if len(value.split()) < 2:
         return None
     parsed = HumanName(value)
     first, last = name_key(parsed.first), name_key(parsed.last)
     if not first or not last:
         return None
-    return lexicon()["nickname_of"].get(first, first), last
+    return lexicon().nickname_of.get(first, first), last
 
 
 def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:

@@ -24,7 +24,6 @@ pure punctuation are skipped, when matching and when counting: ``Taliban, and`` 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -43,13 +42,9 @@ from compare.models import (
     Word,
     frozen_mapping,
 )
+from compare.models import has_letter_or_digit as _HAS_ALNUM
 
 # --- shared passages ---------------------------------------------------------------
-
-
-_HAS_ALNUM = re.compile(r"[^\W_]").search
-"""``_HAS_ALNUM(text)`` is true exactly when ``Word.is_word`` is for a token of that text
-(some character is alphanumeric by ``str.isalnum``), without a Python loop over it."""
 
 
 def _words(article: Article) -> list[Word]:

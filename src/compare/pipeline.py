@@ -1,10 +1,14 @@
-"""``compare(a, b)``: the whole pipeline in one call."""
+"""``compare(a, b)``: the whole pipeline in one call.
+
+Each report is prepared once (:mod:`compare.prepare`); the steps read what they need
+from the prepared reports and the settings.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from compare.align import align
+from compare.align import align_scored
 from compare.details import match_details
 from compare.models import (
     Article,
@@ -14,44 +18,57 @@ from compare.models import (
     Framing,
     Link,
     Passage,
+    Prepared,
     QuotePair,
     Records,
 )
 from compare.overlap import coverage, shared_passages, verdict
+from compare.prepare import prepare
 from compare.quotes import pair_quotes
 from compare.segment import function_word_share
+from compare.settings import DEFAULT, Settings
 from compare.wording import diff_link, framing
 
-ENGLISH_SHARE = 0.2
-"""Below this share of English function words a report is flagged as maybe not English."""
+_REFUSED = (
+    "compare() takes Article, Prepared or pathlib.Path; for a file pass Path('...') or "
+    "load_article('...'), for a text Article.from_text(text)"
+)
 
 
-def _as_article(report: Article | str | Path, name: str) -> Article:
-    if isinstance(report, Article):
-        return report
-    if isinstance(report, Path):
-        from compare.io import load_article
-
-        return load_article(report)
+def _prepared(report: Article | Prepared | Path, name: str, settings: Settings) -> Prepared:
     if isinstance(report, str):
-        return Article.from_text(report, name=name)
-    raise TypeError(f"{name}: expected an Article, a text or a Path, not {type(report).__name__}")
+        raise TypeError(f"{name}: {_REFUSED}, not str")
+    if not isinstance(report, Article | Prepared | Path):
+        raise TypeError(f"{name}: {_REFUSED}, not {type(report).__name__}")
+    return prepare(report, settings)
 
 
 def compare(
-    a: Article | str | Path, b: Article | str | Path, *, min_words: int = 5
+    a: Article | Prepared | Path,
+    b: Article | Prepared | Path,
+    *,
+    settings: Settings | None = None,
+    min_words: int | None = None,
 ) -> Comparison:
     """Compare two reports of one event.
 
-    ``a`` and ``b`` are :class:`Article` objects (see :func:`compare.load_article`),
-    texts, or paths. ``min_words`` is the shortest shared verbatim passage reported.
+    ``a`` and ``b`` are :class:`Article` objects (see :func:`compare.load_article` and
+    :meth:`Article.from_text`), prepared reports (:func:`compare.prepare.prepare`: a
+    report compared with many others is prepared once) or ``pathlib.Path`` objects to
+    load. A ``str`` is refused (``TypeError``): it could be a path or a text.
+    ``settings`` holds every threshold (:class:`compare.settings.Settings`, the defaults
+    when None); ``min_words``, the shortest shared verbatim passage reported, is a
+    shortcut for ``settings.replace(min_words=...)``.
     """
-    a = _as_article(a, "a")
-    b = _as_article(b, "b")
-    links = align(a, b)
-    passages = shared_passages(a, b, min_words=min_words)
+    settings = settings or DEFAULT
+    if min_words is not None:
+        settings = settings.replace(min_words=min_words)
+    pa, pb = _prepared(a, "a", settings), _prepared(b, "b", settings)
+    a, b = pa.article, pb.article
+    links, scores = align_scored(pa, pb, settings)
+    passages = shared_passages(a, b, min_words=settings.min_words)
     covered = coverage(a, b, links, passages)
-    notes = _notes(a, b, links, passages)
+    notes = _notes(a, b, links, passages, settings)
     return Comparison(
         a=a,
         b=b,
@@ -59,22 +76,23 @@ def compare(
         passages=Records(passages, Passage),
         coverage=covered,
         verdict=verdict(a, b, passages, covered),
-        details=Records(match_details(a, b), DetailMatch),
-        quotes=Records(pair_quotes(a, b), QuotePair),
+        details=Records(match_details(pa, pb), DetailMatch),
+        quotes=Records(pair_quotes(pa, pb), QuotePair),
         diffs=Records((diff_link(a, b, link) for link in links), Diff),
         framing=Records(framing(a, b, links), Framing),
         notes=notes,
+        scores=scores,
     )
 
 
-def _notes(a: Article, b: Article, links, passages) -> tuple[str, ...]:
+def _notes(a: Article, b: Article, links, passages, settings: Settings) -> tuple[str, ...]:
     """Plain-words notes on edge cases, so a result says what it found."""
     notes = []
     for side, article in (("a", a), ("b", b)):
         if article.meta.get("note"):
             notes.append(f"{side} ({article.name}): {article.meta['note']}")
         share = function_word_share(w for ws in article.words for w in ws)
-        if share < ENGLISH_SHARE:
+        if share < settings.english_share:
             notes.append(
                 f"{side} ({article.name}) does not look like English: only {share:.0%} of its "
                 "words are common English words (about 45% in English news). Sentences, "

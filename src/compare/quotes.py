@@ -1,11 +1,10 @@
 """Direct quotes, and which quotes the two reports share.
 
-:func:`extract_quotes` finds the words inside quotation marks, curly or straight. A
-straight ``"`` opens a quote after a space or bracket and closes one otherwise. News
-text leaves a quote open at a paragraph end and reopens it in the next paragraph; a
-quote still open at a paragraph break, or when another quote opens, ends there (the
-part before the break is one :class:`Quote`, the reopened part another). A few
-capitalised words in marks (``"Resolute Support"``) are a name, not a quote. Who said
+:func:`extract_quotes` finds the words inside quotation marks, curly or straight, with
+:func:`compare.segment.quote_spans` (whose rules say where a quote opens and ends: a
+quote left open at a paragraph end is one :class:`Quote`, the reopened part in the next
+paragraph another). A few capitalised words in marks (``"Resolute Support"``) are a
+name, not a quote. Who said
 each quote, with which verb and where, comes from :mod:`compare.attribution`.
 
 :func:`pair_quotes` pairs quotes across the reports on their words (rapidfuzz
@@ -27,57 +26,11 @@ from rapidfuzz import fuzz
 from scipy import sparse
 
 from compare.attribution import attribute
-from compare.models import Article, Quote, QuotePair, Word
-from compare.segment import tokenize
+from compare.models import Article, Prepared, Quote, QuotePair, Word, article_of
+from compare.segment import quote_spans, tokenize
 from compare.wording import word_ops
 
 __all__ = ["extract_quotes", "pair_quotes", "quote_words"]
-
-_MARK = re.compile("[\"“”„«»]")
-_OPENERS, _CLOSERS = "“„«", "”»"
-
-
-def _raw_regions(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, left_open) inside the marks; ``left_open`` when no closing mark."""
-    regions: list[tuple[int, int, bool]] = []
-    open_at = None
-    for m in _MARK.finditer(text):
-        k, mark = m.start(), m.group()
-        if open_at is not None:
-            brk = text.find("\n", open_at, k)
-            if brk >= 0:
-                regions.append((open_at, brk, True))
-                open_at = None
-        before = text[k - 1] if k else " "
-        after = text[k + 1] if k + 1 < len(text) else " "
-        if mark in _OPENERS:
-            opening = True
-        elif mark in _CLOSERS:
-            opening = False
-        else:
-            opening = (before.isspace() or before in "([{—–-") and not after.isspace()
-            if open_at is None and not after.isspace() and after not in ",.;:!?)":
-                opening = True
-        if opening:
-            if open_at is not None:
-                regions.append((open_at, k, True))
-            open_at = k + 1
-        elif open_at is not None:
-            regions.append((open_at, k, False))
-            open_at = None
-    if open_at is not None:
-        brk = text.find("\n", open_at)
-        regions.append((open_at, brk if brk >= 0 else len(text), True))
-    out = []
-    for start, end, left_open in regions:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end, left_open))
-    return out
-
 
 def _is_word(word: Word) -> bool:
     """:attr:`Word.is_word`, with a fast path for the usual all-letter token."""
@@ -107,6 +60,13 @@ def quote_split(text: str) -> list[str]:
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """The direct quotes of ``article`` in text order."""
     return tuple(q for q, _ in _extract(article))
+
+
+def quotes_with_words(article: Article, details=None) -> tuple[tuple[Quote, ...], tuple]:
+    """The quotes of ``article`` and the normalised words of each (what pairing needs);
+    ``details`` are the article's details when already extracted (for the speakers)."""
+    found = _extract(article, details)
+    return tuple(q for q, _ in found), tuple(tuple(n) for _, n in found)
 
 
 def _region_words(article: Article, start: int, end: int,
@@ -141,13 +101,14 @@ def _region_words(article: Article, start: int, end: int,
     return out
 
 
-def _extract(article: Article) -> list[tuple[Quote, list[str]]]:
+def _extract(article: Article, details=None) -> list[tuple[Quote, list[str]]]:
     """Each quote of ``article`` with the norms of its words (:func:`quote_words`)."""
     text = article.text
     starts = [s.start for s in article.sentences]
     ends = [s.end for s in article.sentences]
     regions, norms = [], []
-    for start, end, left_open in _raw_regions(text):
+    for span in quote_spans(text):
+        start, end, left_open = span.start, span.end, not span.closed
         # the sentences that overlap the quote (sentences are in order, never overlap)
         sents = [article.sentences[k].index
                  for k in range(bisect_right(ends, start), bisect_left(starts, end))]
@@ -163,7 +124,7 @@ def _extract(article: Article) -> list[tuple[Quote, list[str]]]:
         norms.append([w.norm for w in real])
     quotes = []
     for (start, end, _, sents), (speaker, verb, setting), words in zip(
-            regions, attribute(article, regions), norms, strict=True):
+            regions, attribute(article, regions, details), norms, strict=True):
         first_alpha = next((ch for ch in text[start:end] if ch.isalpha()), "")
         lead = text[article.sentences[sents[0]].start:start - 1].rstrip()
         partial = first_alpha.islower() or (bool(lead) and lead[-1] not in ",:" and \
@@ -279,11 +240,12 @@ def _repeats(words: list[list[str]], x: sparse.csr_matrix,
     return out
 
 
-def pair_quotes(a: Article, b: Article) -> tuple[QuotePair, ...]:
-    """Every quote of either report, paired with the other report's rendering if any."""
-    found_a, found_b = _extract(a), _extract(b)
-    qa, na = [q for q, _ in found_a], [n for _, n in found_a]
-    qb, nb = [q for q, _ in found_b], [n for _, n in found_b]
+def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair, ...]:
+    """Every quote of either report, paired with the other report's rendering if any
+    (a prepared report's quotes are used as they are)."""
+    qa, na = _quotes_of(a)
+    qb, nb = _quotes_of(b)
+    a, b = article_of(a), article_of(b)
     x, y = _incidence(na, nb)
     lx, ly = np.array([len(q) for q in na], int), np.array([len(q) for q in nb], int)
     rep_a, rep_b = _repeats(na, x, lx), _repeats(nb, y, ly)
@@ -317,13 +279,19 @@ def pair_quotes(a: Article, b: Article) -> tuple[QuotePair, ...]:
         for side, idx, long, short in (("a", i, na[i], nb[j]), ("b", j, nb[j], na[i])):
             if len(long) > len(short):
                 claimed.setdefault((side, idx), []).append(_region(short, long))
+    # A repeated quote gets the partners of the quote it repeats, as paired above (not the
+    # partners another repeat received), when it shares wording with the partner: a
+    # partner may render another part of the repeated quote than the repeat does.
+    found = dict(pairs)
     for reps, side in ((rep_a, 0), (rep_b, 1)):
         partners: dict[int, list[tuple[tuple[int, int], float]]] = {}
-        for key, score in pairs.items():
+        for key, score in found.items():
             partners.setdefault(key[side], []).append((key, score))
         for later, first in reps.items():
             for key, score in partners.get(first, []):
-                pairs[(later, key[1]) if side == 0 else (key[0], later)] = score
+                new = (later, key[1]) if side == 0 else (key[0], later)
+                if _score(na[new[0]], nb[new[1]])[0] > 0:
+                    pairs[new] = score
     groups_a, groups_b = _repeat_groups(rep_a), _repeat_groups(rep_b)
     notes_a = [_repeat_note("a", i, rep_a, groups_a, qa) for i in range(len(qa))]
     notes_b = [_repeat_note("b", j, rep_b, groups_b, qb) for j in range(len(qb))]
@@ -343,6 +311,13 @@ def pair_quotes(a: Article, b: Article) -> tuple[QuotePair, ...]:
             out.append(QuotePair(None, q, 0.0, "only_b", (), notes_b[j]))
     return tuple(sorted(out, key=lambda p: (
         p.a is None, p.a.start if p.a else p.b.start, p.b.start if p.b else -1)))
+
+
+def _quotes_of(report: Article | Prepared) -> tuple[list[Quote], list[list[str]]]:
+    if isinstance(report, Prepared):
+        return list(report.quotes), [list(n) for n in report.quote_words]
+    found = _extract(report)
+    return [q for q, _ in found], [n for _, n in found]
 
 
 def _repeat_groups(reps: dict[int, int]) -> dict[int, list[int]]:

@@ -10,85 +10,46 @@ cleanup does for characters. Each edit gets a kind from :data:`EDIT_KINDS`.
 
 :func:`framing` compares the words the reporters themselves use for the same statement:
 cue verbs (``blames`` / ``blamed``, ``acknowledged`` / ``said``) and hedges or
-intensifiers that one report adds. The word lists ship in ``data/framing.json``.
+intensifiers that one report adds. The word lists come from :mod:`compare.lexicon`.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from importlib import resources
 from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
+from compare.lexicon import lexicon
 from compare.models import Article, Diff, Framing, Link, Op, Word
+from compare.segment import QuoteSpan, quote_spans
 
-__all__ = ["classify", "diff_link", "framing", "lexicon", "quote_regions", "word_ops"]
+__all__ = ["classify", "diff_link", "framing", "quote_regions", "word_ops"]
 
-_QUOTE_MARKS = "\"“”„«»"
-_OPENERS = "“„«"
-_CLOSERS = "”»"
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’([")
 
 
-@cache
-def lexicon() -> dict:
-    """The shipped word lists: ``cue_verbs`` (form -> lemma), ``neutral_cue_verbs``
-    (lemmas: say, tell...), ``hedges``, ``intensifiers``, ``number_words`` (frozensets of
-    normalised words)."""
-    raw = json.loads(resources.files("compare").joinpath("data/framing.json").read_text("utf-8"))
-    cue = {form: lemma for lemma, forms in raw["cue_verbs"].items() for form in forms}
-    return {
-        "cue_verbs": cue,
-        "neutral_cue_verbs": frozenset(raw["neutral_cue_verbs"]),
-        "hedges": frozenset(raw["hedges"]),
-        "intensifiers": frozenset(raw["intensifiers"]),
-        "number_words": frozenset(raw["number_words"]),
-    }
-
-
-_QUOTE_MARK = re.compile(f"[{_QUOTE_MARKS}]")
-
-
 @lru_cache(maxsize=16)
-def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of ``text`` inside quotation marks (the marks excluded), in text order.
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """:func:`compare.segment.quote_spans`, cached for the last few texts (a diff of each
+    link of two reports asks for the same two texts again and again)."""
+    return quote_spans(text)
 
-    A straight ``"`` opens a quote when it follows a space, a bracket or the start and is
-    followed by a non-space; otherwise it closes one. A quote left open (news text often
-    leaves a quote open at a paragraph end) ends where the next quote opens. The spans
-    never overlap. Results are cached for the last few texts (a diff of each link of two
-    reports asks for the same two texts again and again).
-    """
-    regions = []
-    open_at = None
-    for m in _QUOTE_MARK.finditer(text):
-        k = m.start()
-        mark = m.group()
-        before = text[k - 1] if k else " "
-        after = text[k + 1] if k + 1 < len(text) else " "
-        if mark in _OPENERS:
-            opening = True
-        elif mark in _CLOSERS:
-            opening = False
-        else:
-            opening = (before.isspace() or before in "([{—–-") and not after.isspace()
-        if opening:
-            if open_at is not None:
-                regions.append((open_at, k))
-            open_at = k + 1
-        elif open_at is not None:
-            regions.append((open_at, k))
-            open_at = None
-    if open_at is not None:
-        regions.append((open_at, len(text)))
-    return tuple((s, e) for s, e in regions if e > s)
+
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` inside quotation marks (the marks excluded), in text order: the
+    ``(start, end)`` of :func:`compare.segment.quote_spans`, whose rules say where a
+    quote opens and ends. The spans never overlap."""
+    return tuple((q.start, q.end) for q in _quote_spans(text))
+
+
+def _closing_marks(text: str) -> frozenset[int]:
+    """Positions of the closing marks of the quotes of ``text``."""
+    return frozenset(q.close - 1 for q in _quote_spans(text) if q.closed)
 
 
 def _inside(word: Word, regions: Sequence[tuple[int, int]]) -> bool:
@@ -100,7 +61,7 @@ def _inside(word: Word, regions: Sequence[tuple[int, int]]) -> bool:
 
 def _is_number(word: Word) -> bool:
     norm = word.norm
-    if norm in lexicon()["number_words"]:
+    if norm in lexicon().number_like:
         return True
     return not norm.isalpha() and any(ch.isdigit() for ch in norm)
 
@@ -122,7 +83,7 @@ def _is_name(words: Sequence[Word], k: int) -> bool:
 
 def _framing_word(norm: str) -> bool:
     lex = lexicon()
-    return norm in lex["cue_verbs"] or norm in lex["hedges"] or norm in lex["intensifiers"]
+    return norm in lex.framing_cue_verbs or norm in lex.hedges or norm in lex.intensifiers
 
 
 def _changed(words: Sequence[Word], lo: int, hi: int, extra: Counter) -> list[int]:
@@ -359,9 +320,9 @@ def _cues(
 
     A verb right after a closing quote (``," he said``) attributes the words before it
     (back to the previous cue verb); any other verb attributes the words after it, up
-    to the next cue verb. ``closing`` holds the ends of ``quotes``.
+    to the next cue verb. ``closing`` holds the positions of the closing marks.
     """
-    verbs = lexicon()["cue_verbs"]
+    verbs = lexicon().framing_cue_verbs
     where = [k for k, w in enumerate(words) if w.norm in verbs and _reporter_word(words, k, quotes)]
     cues = []
     for n, k in enumerate(where):
@@ -419,7 +380,7 @@ def _added(
     Returns ``(side, word)``; among several uses of the same word, those inside edits of
     the word diff (``edited()``, asked only when such a word is found) are taken first.
     """
-    listed = lexicon()[kind]
+    listed = getattr(lexicon(), kind)
     found = {}
     for side, words, quotes in (("a", a_words, a_quotes), ("b", b_words, b_quotes)):
         found[side] = [
@@ -454,8 +415,7 @@ def framing(a: Article, b: Article, links: Iterable[Link]) -> tuple[Framing, ...
     Records come in link order (by sentence indices), then by position.
     """
     a_quotes, b_quotes = quote_regions(a.text), quote_regions(b.text)
-    a_closing = frozenset(e for _, e in a_quotes)
-    b_closing = frozenset(e for _, e in b_quotes)
+    a_closing, b_closing = _closing_marks(a.text), _closing_marks(b.text)
     seen = set()
     out = []
     for link in sorted(links, key=lambda k: (tuple(k.a), tuple(k.b))):
@@ -468,7 +428,7 @@ def framing(a: Article, b: Article, links: Iterable[Link]) -> tuple[Framing, ...
             if x.lemma == y.lemma:
                 note = f"same verb ({x.lemma}), different form: {x.word.text} / {y.word.text}"
             else:
-                neutral = lexicon()["neutral_cue_verbs"]
+                neutral = lexicon().neutral_cue_verbs
                 note = "different verbs: " + " / ".join(
                     f"{c.lemma} (neutral)" if c.lemma in neutral else c.lemma for c in (x, y)
                 )

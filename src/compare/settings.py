@@ -1,0 +1,92 @@
+"""Every threshold and count the comparison uses, in one frozen record.
+
+``compare(a, b, settings=Settings(link_threshold=0.5))`` passes one :class:`Settings` to
+every step; the defaults are the values the shipped models were tuned with. A setting is
+documented here and nowhere else; the modules read it from the record they are given
+(no module constant to patch). ``Settings`` is a frozen dataclass of numbers and strings:
+it pickles, compares equal by value and can be hashed (a cache or a Dask task can key on it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds and counts of one comparison (see each field)."""
+
+    # --- candidate pairs (compare.similarity.candidates) ---------------------------
+    candidate_floor: float = 0.1
+    """Lowest TF-IDF cosine of a candidate sentence pair."""
+    top_k: int = 5
+    """Each sentence keeps its best ``top_k`` candidates (by cosine) on the other side."""
+    deferred: tuple[str, ...] = ("partial_ratio",)
+    """Costly signals computed only for candidates whose same-content probability could
+    still pass ``link_threshold`` whatever their value (an exact bound: no link changes;
+    ``()`` computes them for every candidate)."""
+
+    # --- relations of a link (compare.align) ---------------------------------------
+    near_verbatim: float = 0.8
+    """Word-level similarity (whole sentences or their quotes) for ``near_verbatim``;
+    also the share of the shorter quote found in order in the longer one for a
+    ``partial`` decided by quotes."""
+    min_quote_words: int = 5
+    """Both sides quote at least this many words for the quote tests to apply."""
+    partial_short: float = 0.6
+    """Share of the shorter side's content words found in the longer side for ``partial``."""
+    partial_long: float = 0.6
+    """The longer side's share found in the shorter side must be at most this for
+    ``partial`` (and a quote-decided partial's longer quote is at least 1 / this times
+    the shorter one)."""
+    partial_min_shared: int = 3
+    """A partial link shares at least this many content words."""
+    link_threshold: float = 0.4
+    """Same-content probability that makes a pair a link (a ``paraphrase`` when no closer
+    relation holds). Lower than the accuracy-best cut on MSRP (``threshold`` in
+    ``similarity.json``), whose pairs were all picked for looking alike; two reports of
+    one event hold many sentences that look nothing alike, so a looser cut costs little."""
+    prefilter: float = 0.4
+    """Pairs below ``link_threshold`` are examined for a closer relation only when one
+    side has at least this share of its content words in the other."""
+
+    # --- passages and coverage (compare.overlap) -----------------------------------
+    min_words: int = 5
+    """Shortest shared verbatim passage, in words."""
+
+    # --- similarity backend (compare.similarity.backends) --------------------------
+    backend: str = "lexical"
+    """Sentence similarity backend: ``"lexical"`` (the shipped signals, no embeddings)."""
+
+    # --- notes (compare.pipeline) --------------------------------------------------
+    english_share: float = 0.2
+    """Below this share of common English words a report is flagged as maybe not English."""
+
+    def __post_init__(self) -> None:
+        shares = ("candidate_floor", "near_verbatim", "partial_short", "partial_long",
+                  "link_threshold", "prefilter", "english_share")
+        for name in shares:
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"Settings.{name} must be in [0, 1], not {value!r}")
+        counts = ("top_k", "min_quote_words", "partial_min_shared", "min_words")
+        for name in counts:
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"Settings.{name} must be an integer of at least 1, not {value!r}")
+        if self.partial_long == 0.0:
+            raise ValueError("Settings.partial_long must be above 0")
+        if not isinstance(self.deferred, tuple):
+            object.__setattr__(self, "deferred", tuple(self.deferred))
+
+    def replace(self, **changes) -> Settings:
+        """A copy with some fields changed (``dataclasses.replace``)."""
+        return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, object]:
+        """The fields and their values, in declaration order."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+DEFAULT = Settings()
+"""The default settings (the values the shipped models were tuned with)."""

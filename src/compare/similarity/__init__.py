@@ -1,0 +1,92 @@
+"""How alike two sentences are: explainable signals and one calibrated score.
+
+A small package, one job per module:
+
+- :mod:`~compare.similarity.features`: per-report features that need no partner
+  (:func:`sentence_features`, stable 64-bit item keys, TF-IDF rows against the shipped
+  IDF), and the cheap per-pair :func:`join` (:func:`featurize` does both);
+- :mod:`~compare.similarity.signals`: the signals, registered in one place
+  (:data:`SIGNALS`), computed in bulk for chosen pairs (:func:`signals_for_pairs`);
+- :mod:`~compare.similarity.model`: the fitted models of ``data/similarity.json``,
+  checked at load time against the registered signals (:func:`apply_model`,
+  :func:`probability_bound`);
+- :mod:`~compare.similarity.candidates`: which pairs are worth scoring (replaceable);
+- :mod:`~compare.similarity.backends`: where a sentence-embedding backend plugs in
+  (``Settings.backend``; the default ``"lexical"`` has none);
+- :mod:`~compare.similarity.pairs`: :func:`pair_signals`, :func:`pair_score`,
+  :func:`matrix` for one-off use.
+
+:func:`pair_score` combines the signals with a logistic regression fitted on the
+Microsoft Research Paraphrase Corpus (weights in ``data/similarity.json``, refit with
+``python benchmarks/fit_similarity.py``); it is the probability that the two sentences
+say the same thing. The IDF table used by ``tfidf`` ships in the same file: document
+frequencies of words over the MSRP and STS-news training sentences, so the score of
+two sentences does not depend on the reports around them. The costly string
+alignments (:data:`EXPENSIVE`) can be left out and :func:`probability_bound` says which
+pairs could still pass a threshold, so only those need them (:func:`complete_signals`).
+"""
+
+from compare.similarity.backends import EmbeddingBackend, load_backend
+from compare.similarity.candidates import candidates
+from compare.similarity.features import (
+    CHAR_N,
+    Features,
+    SentenceFeatures,
+    featurize,
+    join,
+    sentence_features,
+    stems,
+)
+from compare.similarity.model import (
+    INPUTS,
+    ModelMismatch,
+    apply_model,
+    check_parameters,
+    idf_weights,
+    model_inputs,
+    parameters,
+    probability_bound,
+    quadratic_terms,
+)
+from compare.similarity.pairs import matrix, pair_score, pair_signals
+from compare.similarity.signals import (
+    DIRECTED,
+    EXPENSIVE,
+    SIGNALS,
+    SYMMETRIC,
+    WORD_GAP_SCALE,
+    complete_signals,
+    signals_for_pairs,
+)
+
+__all__ = [
+    "CHAR_N",
+    "DIRECTED",
+    "EXPENSIVE",
+    "INPUTS",
+    "SIGNALS",
+    "SYMMETRIC",
+    "WORD_GAP_SCALE",
+    "EmbeddingBackend",
+    "Features",
+    "ModelMismatch",
+    "SentenceFeatures",
+    "apply_model",
+    "candidates",
+    "check_parameters",
+    "complete_signals",
+    "featurize",
+    "idf_weights",
+    "join",
+    "load_backend",
+    "matrix",
+    "model_inputs",
+    "pair_score",
+    "pair_signals",
+    "parameters",
+    "probability_bound",
+    "quadratic_terms",
+    "sentence_features",
+    "signals_for_pairs",
+    "stems",
+]

@@ -1,0 +1,165 @@
+"""The fitted models of ``data/similarity.json`` and how they are applied.
+
+:func:`parameters` loads the file once and checks, at load time, that it was fitted on
+the signals this code computes: its ``signals`` list must be :data:`SIGNALS` and each
+model's ``inputs`` must be :data:`INPUTS`, in order. A mismatch (a signal added,
+renamed or reordered without a refit) is a clear error naming the difference, not a
+numpy shape error later. Refit with ``python benchmarks/fit_similarity.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from compare.similarity.signals import DIRECTED, SIGNALS, SYMMETRIC
+
+INPUTS = tuple(f"{d}_{m}" for d in DIRECTED for m in ("min", "max")) + SYMMETRIC
+"""Names of the columns of :func:`model_inputs`."""
+
+
+class ModelMismatch(ValueError):
+    """The shipped model was fitted on other signals than the ones this code computes."""
+
+
+def check_parameters(params: dict, source: str = "similarity.json") -> dict:
+    """``params`` if its declared signals and model inputs match the registered ones."""
+    problems = []
+    for what, declared, expected in [("signals", params.get("signals"), SIGNALS)] + [
+        (f"models.{name}.inputs", model.get("inputs"), INPUTS)
+        for name, model in sorted(params.get("models", {}).items())
+    ]:
+        if declared is None or tuple(declared) != expected:
+            got = tuple(declared or ())
+            missing = [s for s in expected if s not in got]
+            extra = [s for s in got if s not in expected]
+            detail = (f"missing {missing}" if missing else "") + (
+                f"{'; ' if missing else ''}not computed {extra}" if extra else "")
+            problems.append(f"{what}: {detail or 'same names in another order'}")
+    for name, model in sorted(params.get("models", {}).items()):
+        size = len(INPUTS)
+        shapes = {"mean": (size,), "scale": (size,), "linear": (size,),
+                  "quadratic": (size, size)}
+        for key, shape in shapes.items():
+            if np.shape(model.get(key)) != shape:
+                problems.append(f"models.{name}.{key}: shape {np.shape(model.get(key))}, "
+                                f"expected {shape}")
+    if problems:
+        raise ModelMismatch(
+            f"{source} does not match the registered similarity signals ("
+            + "; ".join(problems) + "); refit with benchmarks/fit_similarity.py"
+        )
+    return params
+
+
+@lru_cache(maxsize=1)
+def parameters() -> dict:
+    """The fitted parameters shipped in ``compare/data/similarity.json`` (checked)."""
+    text = resources.files("compare").joinpath("data/similarity.json").read_text("utf-8")
+    return check_parameters(json.loads(text))
+
+
+def idf_weights(table: dict) -> tuple[dict[str, float], float]:
+    """IDF weights ``(per word, for unseen words)`` from ``{"documents": n, "df": {...}}``."""
+    n = table["documents"]
+    default = math.log((n + 1) / 2) + 1.0  # a word seen in one document (or none)
+    idf = {w: math.log((n + 1) / (df + 1)) + 1.0 for w, df in table["df"].items()}
+    return idf, default
+
+
+@lru_cache(maxsize=1)
+def shipped_idf() -> tuple[dict[str, float], float]:
+    """The IDF weights of the shipped table (``parameters()["idf"]``)."""
+    return idf_weights(parameters()["idf"])
+
+
+def model_inputs(signals: np.ndarray) -> np.ndarray:
+    """The model's inputs from signal columns: symmetric in a and b.
+
+    Each directed pair gives its min and max (so swapping the sentences changes
+    nothing); the symmetric signals pass through.
+    """
+    signals = np.atleast_2d(signals)
+    col = {s: signals[:, k] for k, s in enumerate(SIGNALS)}
+    parts = []
+    for d in DIRECTED:
+        x, y = col[f"{d}_a"], col[f"{d}_b"]
+        parts += [np.minimum(x, y), np.maximum(x, y)]
+    parts += [col[s] for s in SYMMETRIC]
+    return np.column_stack(parts)
+
+
+def quadratic_terms(z: np.ndarray) -> np.ndarray:
+    """Products ``z_i * z_j`` (i <= j) of standardised inputs, in row-major upper-triangle order."""
+    i, j = np.triu_indices(z.shape[1])
+    return z[:, i] * z[:, j]
+
+
+def apply_model(signals: np.ndarray, model: str = "same_content") -> np.ndarray:
+    """Apply the fitted model ``model`` of ``similarity.json`` to signal rows.
+
+    The inputs are standardised (``z = (x - mean) / scale``); the model is
+    ``intercept + linear . z + z' quadratic z`` (``quadratic`` an upper-triangular
+    matrix of weights for the products of two inputs), through the logistic function for
+    a probability or divided by ``max`` (then clipped to [0, 1]) for a linear score.
+    """
+    p = parameters()["models"][model]
+    z = (model_inputs(signals) - np.asarray(p["mean"])) / np.asarray(p["scale"])
+    quad = np.asarray(p["quadratic"])
+    y = z @ np.asarray(p["linear"]) + np.einsum("ki,ij,kj->k", z, quad, z) + p["intercept"]
+    if p["kind"] == "logistic":
+        return 1.0 / (1.0 + np.exp(-y))
+    return np.clip(y / p.get("max", 1.0), 0.0, 1.0)
+
+
+def probability_bound(signals: np.ndarray, model: str = "same_content") -> np.ndarray:
+    """An upper bound of :func:`apply_model` when the NaN signals may take any value in [0, 1].
+
+    Only symmetric signals may be NaN (e.g. the :data:`EXPENSIVE` ones left out by
+    ``signals_for_pairs(..., skip=...)``); in a row with any NaN, every column that is
+    NaN somewhere is taken as unknown. The model's logit is a quadratic in the
+    standardised inputs; each term holding an unknown input is bounded on its own (one
+    unknown: the exact maximum of ``q z**2 + l z`` on its interval; two: the largest
+    corner product), so the bound is never below the true probability. A pair whose
+    bound is under a threshold cannot reach it, whatever the left-out signals are.
+    """
+    p = parameters()["models"][model]
+    x = model_inputs(signals)
+    mean, scale = np.asarray(p["mean"]), np.asarray(p["scale"])
+    unknown = np.flatnonzero(np.isnan(x).any(axis=0))
+    if len(unknown) == 0:
+        return apply_model(signals, model)
+    z = (np.nan_to_num(x, nan=0.0) - mean) / scale
+    z[:, unknown] = 0.0
+    quad = np.asarray(p["quadratic"])
+    sym = quad + quad.T  # coefficient of z_i z_j (i != j) is sym[i, j]
+    y = z @ np.asarray(p["linear"]) + np.einsum("ki,ij,kj->k", z, quad, z) + p["intercept"]
+    lo = (0.0 - mean[unknown]) / scale[unknown]
+    hi = (1.0 - mean[unknown]) / scale[unknown]
+    rows = np.isnan(x[:, unknown]).any(axis=1)  # a row with any NaN: all unknown
+    for k, u in enumerate(unknown):
+        lin = p["linear"][u] + z @ sym[u]  # known z only (unknown columns are 0)
+        q = quad[u, u]
+        cands = [q * lo[k] ** 2 + lin * lo[k], q * hi[k] ** 2 + lin * hi[k]]
+        if q < 0:
+            v = np.clip(-lin / (2 * q), lo[k], hi[k])
+            cands.append(q * v**2 + lin * v)
+        best = np.max(np.stack(cands), axis=0)
+        y += np.where(rows, best, 0.0)
+        for m in range(k + 1, len(unknown)):
+            c = quad[u, unknown[m]] + quad[unknown[m], u]
+            corner = max(c * s * t for s in (lo[k], hi[k]) for t in (lo[m], hi[m]))
+            y += np.where(rows, corner, 0.0)
+    bound = (
+        1.0 / (1.0 + np.exp(-y))
+        if p["kind"] == "logistic"
+        else np.clip(y / p.get("max", 1.0), 0.0, 1.0)
+    )
+    known = ~rows
+    if known.any():
+        bound[known] = apply_model(signals[known], model)
+    return bound
