@@ -40,8 +40,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from compare import compare
 from compare.details import extract_details, name_key
+from compare.lexicon import lexicon
 from compare.models import Article
-from compare.names import lexicon
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_details import basil_text
@@ -149,7 +149,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 def entity_keys(entity: dict) -> set[str]:
     """The entity's forms and its key, folded as library values are (:func:`name_key`,
     then the library's variant table: ``u.s.`` -> ``united states``)."""
-    alias = lexicon()["alias"]
+    alias = lexicon().alias
     keys = {name_key(f) for f in (entity["entity"], *entity["forms"])}
     return keys | {alias.get(k, k) for k in keys}
 

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from compare.details import extract_details
 from compare.models import Article, Detail
-from compare.names import cross_fold, extract_names, name_key, singular
+from compare.names import cross_fold, extract_names, name_key, person_key, singular
 
 
 def test_titles_folded_and_surnames_joined(article_a, article_b):
@@ -77,3 +77,55 @@ def test_names_index_the_text_and_are_deterministic(text):
         assert art.text[d.start:d.end] == d.text and d.kind == "name"
         assert d.value == d.value.strip() and d.value
     assert names == extract_names(Article.from_text(text))
+
+
+def _values(text):
+    return {d.value for d in extract_names(Article.from_text(text))}
+
+
+def test_a_plural_title_ending_the_sentence_before_starts_the_names():
+    got = _values("The letter came from Sen. Roy Blunt and former Sens. John Ashcroft, "
+                  "Kit Bond and Jim Talent\n\nThey met.")
+    assert {"roy blunt", "john ashcroft", "kit bond", "jim talent"} <= got
+    assert "sens" not in got
+
+
+def test_a_person_on_an_organisation_is_two_names():
+    got = _values("He spoke with Anderson Cooper on CNN and the Council on Foreign Relations.")
+    assert {"anderson cooper", "cnn", "council on foreign relations"} <= got
+    assert "anderson cooper on cnn" not in got
+    assert {"senate", "republican party"} <= _values("He met the Senate GOP leaders.")
+
+
+def test_headline_keeps_only_the_words_the_body_vouches_for():
+    got = _values("Mayor Jones Defends Huge Budget Plan In Heated Session\n\n"
+                  "The mayor, Ann Jones, defended her budget plan on Monday.")
+    assert not any(len(v.split()) > 2 for v in got)
+    assert "ann jones" in got
+
+
+def test_common_words_laws_openers_and_handles_are_not_names():
+    got = _values("He called it a witch hunt. “Witch Hunt!” he wrote. Is it true? I’m sure. "
+                  "The Civil Rights Act was cited by @SecretService and Bob Park.")
+    assert got == {"bob park"}
+
+
+def test_surname_before_the_full_name_is_not_folded_into_it():
+    art = Article.from_text("President Brown spoke. His wife, Mary Brown, said Mr. Brown left.")
+    values = [d.value for d in extract_names(art) if d.text == "Brown"]
+    assert values and "mary brown" not in values
+
+
+def test_full_name_variants_join_across_reports():
+    def person(text, value):
+        return Detail("name", "person", text, value, 0, len(text), 0)
+    pairs = [("joseph m sellers", "joseph sellers"), ("john g roberts jr", "john roberts"),
+             ("chuck schumer", "charles schumer")]
+    for x, y in pairs:
+        a, b = cross_fold([person(x, x)], [person(y, y)]), cross_fold([person(y, y)],
+                                                                      [person(x, x)])
+        assert a[0].value == b[0].value, (x, y)
+    assert person_key("Theodore J. Boutrous Jr.") == ("theodore", "boutrous")
+    two = [person("joe sellers", "joe sellers"), person("joseph sellers", "joseph sellers")]
+    mine = [person("joseph m sellers", "joseph m sellers")]
+    assert cross_fold(mine, two)[0].value == "joseph m sellers"  # two fit: left alone

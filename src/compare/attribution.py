@@ -1,14 +1,33 @@
 """Who said a quote, with which cue verb, and where: the attribution of direct quotes.
 
-Attribution is read outside the marks of the quote's sentences: after the quote
-(``", he told an online press conference``, ``," said Smith``) or before it
-(``He said, "...``, ``Stoltenberg said NATO has suspended "all support"``). Pronouns
-(``he``) take the last named speaker, full names come from :mod:`compare.details`
-(``Stoltenberg`` -> ``Jens Stoltenberg``), and a quote with no attribution of its own
-takes the one of the quote it continues. ``setting`` is the cue verb with the phrase
-after it up to its last setting noun (``told international press in a virtual press
-conference``). Cue verbs, speaker nouns (``the spokesman``) and setting nouns come from
-:func:`compare.lexicon.lexicon`.
+News attributes speech with a cue verb and its subject in the quote's own sentence or
+the adjacent one, and this module reads it the same way:
+
+* after the quote: ``," he told reporters``, ``," said Jon Thompson, a spokesman``
+  (inversion), ``," according to the source``;
+* before it, in the same sentence: ``Mr. Page wrote: "...``, ``Griffin said the image "is
+  too disturbing"``, ``Mr. Sellers, the lawyer, responded that "...`` (the subject right
+  before the verb, an apposition between them allowed) or, for a participle (``Romney
+  released a statement saying: "...``), the subject of the clause;
+* a quote with no cue of its own continues the quote before it in the paragraph (or the
+  quote it is left open into), or is introduced by the sentence before it (``He
+  tweeted:``).
+
+A subject is a name the article names (:mod:`compare.details`; titles before it are part
+of it: ``Chief Justice Roberts``), a pronoun, or a role (``the senators``, ``a NATO
+official``, ``a representative for Shields``). ``he``/``she`` take the person named
+nearest before them (the subject of the nearest sentence naming one, or a speaker the
+article already gave) whose honorific or title does not say otherwise; ``they`` takes
+the nearest plural role; ``I``/``we`` are left unknown. A definite role (``the chief
+justice``, ``the congressman``) is the person of the nearest mention with a matching
+title, or stays the role. ``a statement from X`` is X's. A day, a month, a function word
+or a capitalised sentence opener is never a speaker: where none of the above finds one
+the speaker is ``""`` (unknown), as the :class:`compare.models.Quote` docs say.
+
+Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
+``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
+international press in a virtual press conference``). Cue verbs, speaker nouns, setting
+nouns, gendered words and role titles come from :func:`compare.lexicon.lexicon`.
 """
 
 from __future__ import annotations
@@ -16,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from compare.details import extract_details
@@ -26,38 +46,67 @@ from compare.segment import QUOTE_MARKS, tokenize
 __all__ = ["attribute"]
 
 _MARK = re.compile(f"[{QUOTE_MARKS}]")
-_PRONOUNS = {"he", "she", "they", "i", "we"}
 _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", "where",
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
-_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:al|bin|van|von|de)\b)?\s+){0,4}[A-Z][\w'’-]*"
+# what may stand between a subject and its cue verb: adverbs, auxiliaries, an apposition
+_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*,?\s*who)?\s*"
+                  r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
+                  r"\s+)*$")
+_LEAD = re.compile(r"[\s,.!?;:—–-]*")
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<n1>[a-z-]+)(?:\s+(?P<n2>[a-z]+))?\b")
+_ACCORDING = re.compile(r"according\s+to\s+")
+_COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|[a-z]+ly)\s+)?$")
+_PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", "about",
+                           "against", "in", "into", "over", "under", "as", "like", "than",
+                           "told", "a", "an", "the"})
 
 Region = tuple[int, int, bool, list[int]]
 """A quote's (start, end, left_open, sentence indices), as :mod:`compare.quotes` finds it."""
 
 
+@dataclass(frozen=True)
+class _Cand:
+    """A possible speaker in the text: a name, a pronoun or a role phrase."""
+
+    start: int
+    end: int
+    kind: str  # "name", "pron", "role"
+    value: str  # the name as the article writes it most fully; the pronoun; the role
+    gender: str = ""  # "m", "f", "p" (plural) or "" (not known)
+    owner: str = ""  # a role's named owner ("a statement from X" -> X)
+    titles: frozenset[str] = frozenset()
+    person: bool = True  # not an organisation
+
+
 @cache
-def _speaker_regex() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
-    verbs = "|".join(sorted(lex.quote_cue_verbs, key=len, reverse=True))
-    nouns = "|".join(sorted(lex.speaker_nouns, key=len, reverse=True))
-    speaker = (rf"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,3}}?"
-               rf"(?:{nouns})|{_NAME})")
-    after = re.compile(
-        rf"^[\s,.!?;:—–-]*(?:(?P<sp1>{speaker})\s+(?:also\s+|later\s+|then\s+)?"
-        rf"(?P<v1>{verbs})\b|(?P<v2>{verbs})\s+(?P<sp2>{speaker})\b|according\s+to\s+"
-        rf"(?P<sp3>{speaker}))")
-    before = re.compile(rf"(?P<sp>{speaker})\s+(?:also\s+|later\s+|then\s+)?(?P<v>{verbs})\b")
+    verbs = "|".join(re.escape(v) for v in sorted(lex.quote_cue_verbs, key=len, reverse=True))
+    nouns = sorted({*lex.speaker_nouns, *lex.plural_speaker_nouns, *lex.document_nouns},
+                   key=len, reverse=True)
+    noun = "|".join(re.escape(n) for n in nouns)
+    bare = "|".join(re.escape(f) for n in lex.plural_speaker_nouns for f in (n, n.capitalize()))
+    det = (r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
+           r"[Ss]ome|[Mm]any|[Oo]ther|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|"
+           r"[A-Z][\w.-]*(?:['’]s|s['’]))")
+    org = "|".join(sorted(lex.org_words, key=len, reverse=True))
+    owner = r"(?:\s+(?:for|of|from|with|at|to|by)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)" \
+        rf"{{0,4}}(?:[A-Z][\w.'’-]*|(?:{org})\b)))?"
+    role = re.compile(rf"\b(?:{det}\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{noun})|"
+                      rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
-    subject = re.compile(rf"^\W*(?P<sp>{speaker})\s")
-    return after, before, verb, subject
+    pron = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
+    return role, verb, pron
 
 
 def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
     """The cue verb and the phrase after it up to its last setting noun, or ``""``."""
     nouns = lexicon().setting_nouns
     end = None
-    for w in tokenize(text, verb_end, limit):
+    for w in tokenize(text, verb_start, limit):
+        if w.start < verb_end:
+            continue
         if not w.is_word or w.norm in _STOPS:
             break
         if w.norm in nouns:
@@ -65,82 +114,346 @@ def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
     return text[verb_start:end] if end else ""
 
 
-def _attribution(article: Article, q: tuple[int, int], starts: list[int], ends: list[int],
-                 sents: list[int]) -> tuple[str, str, str, int, int] | None:
-    """(speaker, verb, setting, speaker_start, speaker_end) for one quote, or None.
-
-    ``starts`` and ``ends`` are the sorted starts and ends of all the article's quotes.
-    """
-    text = article.text
-    s0, s1 = article.sentences[sents[0]].start, article.sentences[sents[-1]].end
-    after_re, before_re, verb_re, subject_re = _speaker_regex()
-    close = q[1] + 1 if q[1] < len(text) and _MARK.match(text, q[1]) else q[1]
-    k = bisect_right(starts, q[1])  # the next quote opens at starts[k]
-    nxt = min(starts[k] - 1, s1) if k < len(starts) else s1
-    m = after_re.match(text[close:nxt])
-    if m:
-        sp = "sp1" if m["sp1"] else "sp2" if m["sp2"] else "sp3"
-        v = "v1" if m["v1"] else "v2"
-        verb = m[v] if m[v] else "according to"
-        vs, ve = (close + m.start(v), close + m.end(v)) if m[v] else (close, close)
-        return (m[sp], verb, _setting(text, vs, ve, nxt), close + m.start(sp),
-                close + m.end(sp))
-    k = bisect_left(ends, q[0]) - 1  # the previous quote closes at ends[k]
-    prev = max(ends[k] + 1, s0) if k >= 0 else s0
-    before_start = prev
-    before = text[prev:q[0]]
-    verbs = list(verb_re.finditer(before))
-    if not verbs:
-        return None
-    v = verbs[-1]
-    found = [b for b in before_re.finditer(before) if b.end("v") <= v.end()]
-    if found and found[-1].start("v") == v.start():
-        b = found[-1]
-    else:
-        b = subject_re.match(text[s0:q[0]])
-        if b is not None:
-            prev = s0
-        if b is None:
-            return None
-    vs = before_start + v.start()
-    setting = _setting(text, vs, vs + len(v["v"]), q[0] - 1)
-    return b["sp"], v["v"], setting, prev + b.start("sp"), prev + b.end("sp")
+# --- what the article offers as speakers ------------------------------------------
 
 
-def _persons(article: Article, details=None) -> list[tuple[int, int, str]]:
-    """(start, end, full name as written) of every person mention, in text order;
+def _title_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(w for t in lex.titles for w in t) | {"former", "then"}
+
+
+def _names(article: Article, details=None) -> list[_Cand]:
+    """Every name mention of the article as a candidate, in text order, its start
+    moved back over the titles, honorifics and labels before it (``Chief Justice``);
     ``details`` are the article's details when already extracted."""
+    lex = lexicon()
+    text = article.text
+    titles = _title_words()
+    gendered = lex.gender_words
     details = extract_details(article) if details is None else details
     details = [d for d in details if d.kind == "name"]
     longest: dict[str, str] = {}
     for d in details:
         if len(d.text) > len(longest.get(d.value, "")):
             longest[d.value] = d.text
-    return [(d.start, d.end, longest[d.value]) for d in details if d.category == "person"]
+    genders: dict[str, set[str]] = {}
+    out = []
+    for d in details:
+        if d.category == "place":
+            continue
+        start, before = d.start, []
+        for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
+            word = m.group().casefold().rstrip(".")
+            gap = text[max(0, d.start - 40) + m.end():start]
+            if gap.strip() or not (word in titles or word in lex.demonyms):
+                break
+            start = max(0, d.start - 40) + m.start()
+            before.append(word)
+        for word in before:
+            for g, words in gendered.items():
+                if word in words:
+                    genders.setdefault(d.value, set()).add(g)
+        out.append((start, d, frozenset(before)))
+    cands = []
+    for start, d, before in out:
+        g = genders.get(d.value, set())
+        gender = next(iter(g)) if len(g) == 1 else ""
+        cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", before,
+                           d.category != "organisation"))
+    return cands
 
 
-def _resolve(raw: str, start: int, end: int, persons: list[tuple[int, int, str]],
-             person_starts: list[int], person_ends: list[int], last_named: str) -> str:
-    """A speaker's full name: pronouns take the last named speaker (or person named).
+def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
+    """Role phrases (``the senators``, ``a statement from the committee``) in
+    ``text[lo:hi]``."""
+    lex = lexicon()
+    role_re = _patterns()[0]
+    plural, documents = lex.plural_speaker_nouns, lex.document_nouns
+    out = []
+    for m in role_re.finditer(text, lo, hi):
+        noun = (m["noun"] or m["bare"]).casefold()
+        if m["bare"] and noun not in plural:
+            continue  # a bare singular noun ("official") is not a subject by itself
+        owner = ""
+        if m["owner"]:
+            o_start = m.start("owner")
+            o = next((c for c in names if c.start <= o_start < c.end or
+                      o_start <= c.start < m.end("owner")), None)
+            owner = o.value if o else m["owner"]
+        end = m.end() if m["owner"] else m.end("noun" if m["noun"] else "bare")
+        phrase = text[m.start():end]
+        if noun in documents and not owner:
+            m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\b", phrase)
+            owner = m_own["o"] if m_own else ""
+        gender = "p" if noun in plural else lex.gender_of_noun.get(noun, "")
+        out.append(_Cand(m.start(), end, "role", phrase, gender, owner,
+                         frozenset({noun})))
+    return out
 
-    ``persons`` are in text order and never overlap, so their starts and ends (given
-    as ``person_starts`` and ``person_ends``) are both sorted.
-    """
-    if raw.casefold() in _PRONOUNS:
-        if raw.casefold() in {"i", "we"}:
-            return ""
-        if last_named:
-            return last_named
-        k = bisect_right(person_ends, start)  # persons[:k] end before the pronoun
-        return persons[k - 1][2] if k else raw
-    inside = ""
-    for k in range(bisect_left(person_starts, start), len(persons)):
-        p = persons[k]
-        if p[0] >= end:
+
+def _candidates(article: Article, regions: Sequence[Region], details=None) -> list[list[_Cand]]:
+    """Per sentence, its candidates outside quotation marks, in text order."""
+    text = article.text
+    _, _, pron_re = _patterns()
+    names = _names(article, details)
+    starts = [c.start for c in names]
+    quoted = sorted((r[0], r[1]) for r in regions)
+    q_starts = [q[0] for q in quoted]
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(q_starts, pos) - 1
+        return k >= 0 and pos < quoted[k][1]
+
+    out = []
+    for s in article.sentences:
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        mine = [c for c in names[lo:hi] if not inside(c.start)]
+        roles = [r for r in _roles(text, s.start, s.end, names) if not inside(r.start)]
+        prons = [_Cand(m.start(), m.end(), "pron", m["p"].casefold(),
+                       {"he": "m", "she": "f", "they": "p"}.get(m["p"].casefold(), "1"))
+                 for m in pron_re.finditer(text, s.start, s.end) if not inside(m.start())]
+        found = mine + prons
+        # a role that holds a name starting after its own start wins over the name
+        for r in roles:
+            if not any(c.start <= r.start < c.end for c in found):
+                found = [c for c in found if not (r.start < c.start and c.end <= r.end)]
+                found.append(r)
+        out.append(sorted(found, key=lambda c: (c.start, -c.end)))
+    return out
+
+
+# --- the attribution of one quote -------------------------------------------------
+
+
+def _outside(text: str, lo: int, hi: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of ``text[lo:hi]`` outside the quote spans (and their marks)."""
+    pieces, pos = [], lo
+    for s, e in quoted:
+        if e + 1 <= lo or s - 1 >= hi:
+            continue
+        if s - 1 > pos:
+            pieces.append((pos, s - 1))
+        pos = max(pos, e + 1)
+    if pos < hi:
+        pieces.append((pos, hi))
+    return pieces
+
+
+def _verbs(text: str, pieces: list[tuple[int, int]]) -> list[re.Match]:
+    verb_re = _patterns()[1]
+    return [m for lo, hi in pieces for m in verb_re.finditer(text, lo, hi)]
+
+
+def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _Cand | None:
+    """The candidate right before ``verb`` (adverbs or an apposition between)."""
+    for c in reversed(cands):
+        if c.end > verb.start() or c.start < lo:
+            continue
+        if _GAP.fullmatch(text, c.end, verb.start()):
+            return c
+        return None
+    return None
+
+
+def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Cand | None:
+    """The first candidate of the clause, not the object of a preposition nor a
+    modifier of the next one (``NATO`` in ``NATO Secretary General Jens Stoltenberg``)."""
+    for i, c in enumerate(cands):
+        if c.start < lo or c.start >= before:
+            continue
+        if i + 1 < len(cands) and not text[c.end:cands[i + 1].start].strip():
+            continue
+        if _after_preposition(text, c, lo):
+            continue
+        return c
+    return None
+
+
+def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
+         cands: list[list[_Cand]]) -> tuple[_Cand, str, int, int] | None:
+    """(subject, verb, verb_start, verb_end) from the quote's own sentences, or None."""
+    text = article.text
+    start, end, _, sents = region
+    s0, s1 = article.sentences[sents[0]].start, article.sentences[sents[-1]].end
+    quoted = [(r[0], r[1]) for r in regions]
+    mine = [c for s in sents for c in cands[s]]
+    # after the quote, up to the next quote or the sentence end
+    close = end + 1 if end < len(text) and _MARK.match(text, end) else end
+    nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
+    pos = _LEAD.match(text, close, nxt).end()
+    if pos > close or close == end:  # the attribution follows right after the marks
+        at = [c for c in mine if c.start == pos]
+        verb_re = _patterns()[1]
+        if at:
+            # a name running past the sentence end ('," Rep. | Ann Long said', the title's
+            # dot taken for a full stop): its verb is in the next sentence
+            limit = nxt
+            if at[0].end > s1 and not (k + 1 < len(regions) and regions[k + 1][0] < at[0].end):
+                limit = next((t.end for t in article.sentences if t.start <= at[0].end <= t.end),
+                             nxt)
+                if k + 1 < len(regions):
+                    limit = min(limit, regions[k + 1][0] - 1)
+            v = verb_re.search(text, at[0].end, limit)
+            if v and _GAP.fullmatch(text, at[0].end, v.start()):
+                return at[0], v["v"], v.start(), v.end()
+        v = verb_re.match(text, pos, nxt)
+        if v:
+            after = _LEAD.match(text, v.end(), nxt).end()
+            sub = next((c for c in mine if c.start == after), None)
+            if sub:
+                return sub, v["v"], v.start(), v.end()
+        acc = _ACCORDING.match(text, pos, nxt)
+        if acc:
+            sub = next((c for c in mine if c.start == acc.end()), None)
+            if sub:
+                return sub, "according to", pos, pos
+    # before the quote, back to the previous quote of the sentence
+    prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
+    verbs = _verbs(text, _outside(text, prev, start, quoted))
+    said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start)
+    if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
+        v = verbs[-1] if verbs else None
+        return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
+    if not verbs:
+        if _verbs(text, _outside(text, s0, s1, quoted)):
+            return None  # the sentence's cue verb is another quote's
+        # no cue verb at all: the subject of the sentence says what the quote says
+        # (``She does, however, condone "mocking the Mocker in Chief."``)
+        sub = _clause_subject(text, [c for c in mine if c.kind != "role"], s0, start)
+        return (sub, "", start, start) if sub else None
+    v = verbs[-1]
+    sub = _subject_before(text, mine, v, s0)
+    if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())):
+        sub = _clause_subject(text, mine, s0, v.start())
+    if sub is None:
+        return None
+    return sub, v["v"], v.start(), v.end()
+
+
+def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
+    """The owner of the last "X's comments" (a speech noun) between ``lo`` and ``hi``,
+    whose words a quote after it gives rather than the subject's."""
+    nouns = lexicon().speech_nouns
+    found = None
+    for c in cands:
+        if c.kind != "name" or not lo <= c.start or c.end > hi:
+            continue
+        m = _POSSESSIVE.match(text, c.end, hi)
+        if m and (m["n1"] in nouns or m["n2"] in nouns):
+            found = c
+    return found
+
+
+def _intro(article: Article, sent: int, regions: Sequence[Region],
+           cands: list[list[_Cand]]) -> tuple[_Cand, str, int, int] | None:
+    """A sentence before ``sent`` that introduces the quote: it ends with a colon, or it
+    is in the same paragraph and has a cue verb outside quotes."""
+    if sent == 0:
+        return None
+    text = article.text
+    s, cur = article.sentences[sent - 1], article.sentences[sent]
+    colon = text[s.start:s.end].rstrip().endswith(":")
+    if not colon and s.paragraph != cur.paragraph:
+        return None
+    quoted = [(r[0], r[1]) for r in regions]
+    if not colon and any(s.start <= q[0] < s.end for q in quoted):
+        return None  # its cue belongs to its own quote
+    rest = _outside(text, cur.start, cur.end, quoted)
+    if any(any(ch.isalpha() for ch in text[a:b]) for a, b in rest):
+        return None  # the quote's own sentence says more than the quote
+    verbs = _verbs(text, _outside(text, s.start, s.end, quoted))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    sub = _subject_before(text, cands[s.index], v, s.start) or \
+        _clause_subject(text, cands[s.index], s.start, v.start())
+    return (sub, v["v"], v.start(), v.end()) if sub else None
+
+
+# --- who a subject is -------------------------------------------------------------
+
+
+def _compatible(c: _Cand, gender: str) -> bool:
+    if gender == "p":
+        return c.gender == "p"
+    return c.gender in {"", gender} and c.kind == "name" and c.person
+
+
+def _after_preposition(text: str, c: _Cand, lo: int) -> bool:
+    """``c`` is the object of a preposition (``from Carter Page``), not a subject."""
+    prev = text[max(lo, c.start - 12):c.start].split()
+    return bool(prev) and prev[-1].casefold().strip(",") in _PREPOSITIONS
+
+
+def _speaks(text: str, c: _Cand, limit: int) -> bool:
+    """``c`` is the subject of a cue verb before ``limit`` (``Scalia who said``)."""
+    return any(_subject_before(text, [c], v, c.start)
+               for v in _verbs(text, [(c.end, min(limit, c.end + 200))]))
+
+
+def _antecedent(article: Article, sent: int, pos: int, gender: str,
+                cands: list[list[_Cand]], spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """The person a pronoun at ``pos`` (in sentence ``sent``) stands for: in the nearest
+    sentence (this one first, then back over at most three sentences with words outside
+    quotes, and one paragraph break) that has one of the right gender or number, the
+    speaker it gives a quote to, else its subject, else the first one it names."""
+    text = article.text
+    sents = article.sentences
+    looked = 0
+    for j in range(sent, -1, -1):
+        if sents[sent].paragraph - sents[j].paragraph > 1:
             break
-        if p[1] <= end:
-            inside = p[2]
-    return inside or raw.strip()
+        before = [c for c in cands[j] if c.end <= pos or j < sent]
+        names = [c for c in before if (c.kind == "name" or (gender == "p" and c.kind == "role"))
+                 and _compatible(c, gender)]
+        said = [c for c in spoken.get(j, []) if (c.end <= pos or j < sent) and
+                _compatible(c, gender)]
+        subjects = [c for c in names if not _after_preposition(text, c, sents[j].start)]
+        speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
+        pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else
+                                              subjects[:1] or names[:1])
+        if pick:
+            return pick[0]
+        looked += j < sent and bool(before)
+        if looked >= 3:
+            break
+    return None
+
+
+def _role_person(article: Article, sent: int, role: _Cand,
+                 cands: list[list[_Cand]]) -> _Cand | None:
+    """The person a definite role (``the chief justice``) stands for: the nearest name
+    before it with a matching title."""
+    lex = lexicon()
+    noun = next(iter(role.titles))
+    matching = lex.role_titles.get(noun, {noun})
+    if not role.value.casefold().startswith("the ") or role.owner:
+        return None
+    text = article.text
+    # capitalised words in the role ("the NATO chief") must be next to the person too
+    marks = re.findall(r"\b[A-Z][\w.-]*", role.value.split(None, 1)[-1])
+    for j in range(sent, -1, -1):
+        for c in reversed(cands[j]):
+            if c.kind == "name" and c.end <= role.start and c.titles & matching and \
+                    all(m in text[max(0, c.start - 40):c.start] for m in marks):
+                return c
+    return None
+
+
+def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
+         spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """The speaker a subject names, or None when it cannot be told."""
+    if sub.kind == "name":
+        return sub
+    if sub.kind == "pron":
+        if sub.gender == "1":
+            return None
+        return _antecedent(article, sent, sub.start, sub.gender, cands, spoken)
+    if sub.owner:
+        return _Cand(sub.start, sub.end, "name", sub.owner)
+    if next(iter(sub.titles)) in lexicon().document_nouns:
+        return None
+    return _role_person(article, sent, sub, cands) or sub
 
 
 def attribute(
@@ -150,33 +463,70 @@ def attribute(
     ``details`` are the article's details when already extracted (else extracted here).
 
     ``regions`` are in text order. A quote with no attribution of its own takes the one
-    of the quote it continues: the next one when it was left open, else a neighbour in
-    the same paragraph.
+    of the quote it continues: the one it was left open into, else the one before it in
+    its paragraph (or, for a quote that opens its paragraph with nothing else in it,
+    the last quote of the paragraph before); or it is introduced by the sentence before
+    it; else it takes the next quote of its paragraph.
     """
-    starts = [r[0] for r in regions]
-    ends = [r[1] for r in regions]
-    attrs = [_attribution(article, (r[0], r[1]), starts, ends, r[3]) for r in regions]
-    para = {s.index: s.paragraph for s in article.sentences}
-    for k, (_, _, left_open, sents) in enumerate(regions):
-        if attrs[k] is not None:
+    text = article.text
+    cands = _candidates(article, regions, details)
+    sents = article.sentences
+    spoken: dict[int, list[_Cand]] = {}
+    found: list[tuple[_Cand | None, str, int, int] | None] = []
+    for k, region in enumerate(regions):
+        own = _own(article, k, region, regions, cands)
+        if own is None:
+            found.append(None)
             continue
-        same = [j for j in (k - 1, k + 1) if 0 <= j < len(regions)
-                and para[regions[j][3][0]] == para[sents[0]] and attrs[j] is not None]
-        if left_open and k + 1 < len(regions) and attrs[k + 1] is not None:
-            attrs[k] = attrs[k + 1]
-        elif same:
-            attrs[k] = attrs[same[0]]
-    persons = _persons(article, details)
-    person_starts = [p[0] for p in persons]
-    person_ends = [p[1] for p in persons]
-    out, last_named = [], ""
-    for attr in attrs:
-        speaker = verb = setting = ""
-        if attr:
-            raw, verb, setting, sp_start, sp_end = attr
-            speaker = _resolve(raw, sp_start, sp_end, persons, person_starts, person_ends,
-                               last_named)
-            if raw.casefold() not in _PRONOUNS and speaker:
-                last_named = speaker
-        out.append((speaker, verb, setting))
+        sub, verb, vs, ve = own
+        who = _who(article, region[3][0], sub, cands, spoken)
+        if who is not None:
+            spoken.setdefault(region[3][0], []).append(
+                _Cand(sub.start, sub.end, who.kind, who.value, who.gender or sub.gender,
+                      person=who.person))
+        found.append((who, verb, vs, ve))
+    for k, (_, _, left_open, sent_ids) in enumerate(regions):
+        if found[k] is not None:
+            continue
+        para = sents[sent_ids[0]].paragraph
+        prev = k - 1 if k and sents[regions[k - 1][3][-1]].paragraph == para else None
+        if prev is None and k and _alone(article, regions, k):
+            prev = k - 1
+        if left_open and k + 1 < len(regions) and found[k + 1] is not None:
+            found[k] = found[k + 1]
+        elif prev is not None and found[prev] is not None:
+            found[k] = found[prev]
+        else:
+            intro = _intro(article, sent_ids[0], regions, cands)
+            if intro is not None:
+                sub, verb, vs, ve = intro
+                found[k] = (_who(article, sent_ids[0] - 1, sub, cands, spoken), verb, vs, ve)
+            elif k + 1 < len(regions) and sents[regions[k + 1][3][0]].paragraph == para \
+                    and found[k + 1] is not None:
+                found[k] = found[k + 1]
+    out = []
+    for f in found:
+        if f is None:
+            out.append(("", "", ""))
+            continue
+        who, verb, vs, ve = f
+        limit = min((r[0] - 1 for r in regions if r[0] > ve), default=len(text))
+        sent_end = next((s.end for s in sents if s.start <= vs < s.end), len(text))
+        setting = _setting(text, vs, ve, min(limit, sent_end)) if ve > vs else ""
+        out.append((who.value if who else "", verb, setting))
     return out
+
+
+def _alone(article: Article, regions: Sequence[Region], k: int) -> bool:
+    """Quote ``k`` opens its paragraph, the paragraph before ends in a quote, and
+    nothing but quotes fills the paragraph."""
+    text = article.text
+    sents = article.sentences
+    para = sents[regions[k][3][0]].paragraph
+    prev_para = sents[regions[k - 1][3][-1]].paragraph
+    if prev_para != para - 1:
+        return False
+    ps = [s for s in sents if s.paragraph == para]
+    quoted = [(r[0], r[1]) for r in regions]
+    rest = "".join(text[a:b] for a, b in _outside(text, ps[0].start, ps[-1].end, quoted))
+    return not any(ch.isalpha() for ch in rest)

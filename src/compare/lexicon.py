@@ -11,15 +11,16 @@ marks on it for the two ways it is read:
 
 * framing (:mod:`compare.wording`) looks at each word alone, so it leaves out the
   ``ambiguous_cues``: forms that are also common nouns or have other senses (``claims``,
-  ``state``, ``called``, ``continued``);
+  ``state``, ``called``, ``continued``), and the speech verbs only attribution reads
+  (``shouted``, ``testified``, ``went on``), which framing was not measured with;
 * the attribution patterns (:mod:`compare.attribution`, and :mod:`compare.names` for a
   name followed by a cue verb) need a speaker right beside the verb, and look only for
   the ``quote_verbs``, the verbs that introduce a direct quote (``said``, ``told``,
-  ``added``, not ``denied`` or ``praised``), in their finite forms and the participles
-  of ``quote_participles`` (``, saying``). Measured on the 255 BASIL articles, the other
-  cue verbs or other participles (``, adding``) there make the speaker pattern take the
-  first capitalised word of the sentence (``The``, ``If``) far more often than they
-  find a speaker.
+  ``added``, ``denied``, ``demands``, not ``praised`` or ``accused``), in their finite
+  forms and the participles of ``quote_participles`` (``, saying``). Measured on the
+  255 BASIL articles, the other cue verbs or other participles (``, adding``) there made
+  the speaker pattern take the first capitalised word of the sentence (``The``, ``If``)
+  far more often than they found a speaker.
 """
 
 from __future__ import annotations
@@ -80,6 +81,29 @@ class Lexicon:
     """Nouns a number counts (``troops``), singular (``troop``)."""
     setting_nouns: frozenset[str]
     speaker_nouns: tuple[str, ...]
+    """Nouns a role subject ends in, singular (``the spokesman``, ``a NATO official``)."""
+    plural_speaker_nouns: frozenset[str]
+    """Their plurals, which may stand alone as a subject (``officials said``)."""
+    document_nouns: frozenset[str]
+    """What a quote may come from rather than a person (``a statement from X``: X's)."""
+    speech_nouns: frozenset[str]
+    """Nouns for what someone said (``X's comments``: the quote after them is X's)."""
+    gender_words: Mapping[str, frozenset[str]]
+    """``m``/``f`` -> the honorifics and nouns that say a person's gender (``mrs``)."""
+    gender_of_noun: Mapping[str, str]
+    """A gendered word -> ``m`` or ``f`` (:attr:`gender_words` inverted)."""
+    role_titles: Mapping[str, frozenset[str]]
+    """A definite role's noun -> the title words of the person it stands for
+    (``congressman`` -> ``rep``, ``representative``, ``congressman``)."""
+    first_name_gender: Mapping[str, str]
+    """A casefolded first name -> ``m`` or ``f``."""
+    nickname_of: Mapping[str, str]
+    """A casefolded nickname -> the full first name (``chuck`` -> ``charles``)."""
+    non_name_heads: frozenset[str]
+    """Last words of a capitalised run that is not a name (``act``, ``day``)."""
+    caps_only: frozenset[str]
+    """Folded short acronyms of organisations and places (``us``, ``is``), names only
+    when written in capitals."""
 
 
 def _fold(words) -> frozenset[str]:
@@ -138,4 +162,19 @@ def lexicon() -> Lexicon:
         head_nouns=frozenset(singular(h) for h in raw["head_nouns"]),
         setting_nouns=frozenset(raw["setting_nouns"]),
         speaker_nouns=tuple(raw["speaker_nouns"]),
+        plural_speaker_nouns=frozenset(raw["plural_speaker_nouns"]),
+        document_nouns=frozenset(raw["document_nouns"]),
+        speech_nouns=frozenset(raw["speech_nouns"]),
+        gender_words=MappingProxyType({g: frozenset(ws) for g, ws in raw["gender_words"].items()}),
+        gender_of_noun=MappingProxyType(
+            {n: g for g, ws in raw["gender_words"].items() for n in ws}),
+        role_titles=MappingProxyType({r: frozenset(ts) for r, ts in raw["role_titles"].items()}),
+        first_name_gender=MappingProxyType(
+            {n: g for g, ns in raw["first_names"].items() for n in ns}),
+        nickname_of=MappingProxyType(
+            {n: full for full, ns in raw["nicknames"].items() for n in ns}),
+        non_name_heads=_fold(raw["non_name_heads"]),
+        caps_only=frozenset(name_key(f) for group in ("organisations", "places")
+                            for forms in raw[group].values() for f in forms
+                            if f.replace(".", "").isupper() and len(name_key(f)) <= 3),
     )

@@ -4,13 +4,19 @@ No trained model is used: names are runs of capitalised words (with ``of``/``for
 ``and`` and particles such as ``al`` inside), split at titles (``NATO Secretary General
 Jens Stoltenberg`` gives ``NATO`` and ``Jens Stoltenberg``), without demonyms
 (``Afghan``), possessive ``'s`` or a leading ``The``. A capitalised word that opens a
-sentence, or a word in a title-case headline, counts only when the article or the word
-lists vouch for it.
+sentence, or a word in a title-case headline (a title-case paragraph of its own), counts
+only when the article or the word lists vouch for it; a capitalised word the article
+also writes in lower case is a common word, not a name. Runs split where news joins two
+names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
+and at function words; laws and days (``Act``, ``Day``) are not names.
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
 and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stoltenberg``),
-within a report (:func:`extract_names`) and across the two (:func:`cross_fold`).
+within a report (:func:`extract_names`; not a surname the report uses before it
+introduces the full name, which is someone else's) and across the two
+(:func:`cross_fold`, which also joins variants of one full name: middle initials,
+suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list).
 
 The word lists (titles, countries, cities, demonyms, organisation variants, cue
 verbs...) come from :func:`compare.lexicon.lexicon`.
@@ -25,10 +31,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
+from nameparser import HumanName
+
 from compare.lexicon import lexicon
 from compare.models import Article, Detail, Word
+from compare.segment import TITLES
 
-__all__ = ["cross_fold", "extract_names", "name_key", "singular"]
+__all__ = ["cross_fold", "extract_names", "name_key", "person_key", "singular"]
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -61,11 +70,15 @@ def singular(noun: str) -> str:
 
 _OPENERS = frozenset("\"“‘'([—–:")
 _INITIAL = _OPENERS | frozenset(".!?")
-_DOT_ABBREVS = {"gov", "sen", "rep", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt",
-                "capt", "adm", "prof", "rev", "st", "jr", "sr", "maj"}
+# a dot after one of these stays inside a name (``Sen. Chris Murphy``, ``St. Louis``):
+# the titles, and the place words and suffixes that end sentences elsewhere
+_DOT_ABBREVS = frozenset(t.casefold().rstrip(".") for t in TITLES) | {"st", "jr", "sr"}
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
 _BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
 _UPPER = re.compile(r"[A-Z]")
+_PRONOUN_CONTRACTION = re.compile(r"^I['’]\w+$")  # I'm, I'd, I've, I'll
+_TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
+                             "Director", "Minister", "Leader", "Governor", "State"})
 
 
 class _Free:
@@ -103,7 +116,8 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     for k in upper:
         w = words[k]
         caps[k] = (w.text.isalnum() or w.is_word) and free[k] and \
-            not _PARTY_LABEL.match(w.text)
+            not _PARTY_LABEL.match(w.text) and not _PRONOUN_CONTRACTION.match(w.text) and \
+            not (k and words[k - 1].text in {"@", "#"} and words[k - 1].end == w.start)
     starts = [k for k in upper if caps[k]]
 
     def cap(k: int) -> bool:
@@ -183,29 +197,67 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
     lex = lexicon()
     out = []
     for piece, after_title in pieces:
+        # "Anderson Cooper on CNN", "Reps for Griffin", "William McGinley of Patton
+        # Boggs": two names; "Council on Foreign Relations", "Center for American
+        # Progress": one (an organisation word first). A function word inside a run
+        # ("Cover That Makes Her Look Crazy") ends a name too.
+        known = _piece_key(words, _trim(words, piece)) in lex.alias or \
+            _piece_key(words, _trim(words, piece)) in lex.place_keys
+        loose = [i for i, k in enumerate(piece) if i and not known and (
+            (words[k].norm in {"for", "on"} and
+             words[piece[i - 1]].norm not in lex.org_words) or
+            (words[k].norm == "of" and i >= 2 and
+             _piece_key(words, piece[:1]) in lex.first_name_gender) or
+            (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
+             and words[k].text not in _TITLE_WORDS_OK))]
+        if loose:
+            bounds = [-1, *loose, len(piece)]
+            out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
+                                          itertools.pairwise(bounds) if piece[lo + 1:hi]]))
+            continue
         cut = [i for i, k in enumerate(piece) if words[k].norm in {"and", "&"} or
                (words[k].norm == "of" and i > 0 and
                words[piece[i - 1]].norm not in lex.org_place_words
                and _piece_key(words, piece[i + 1:]) in lex.place_keys)]
         whole = _piece_key(words, piece) if cut else ""
+        of_before = any(words[k].norm == "of" for k in piece[:cut[0]]) if cut else False
+        committee = cut and _piece_key(words, piece[:1]) in lex.org_keys and \
+            len(piece) - cut[-1] == 2 and \
+            _piece_key(words, piece[cut[-1] + 1:]) not in lex.alias  # House Ways and Means
         if cut and whole not in lex.alias and whole not in lex.place_keys and \
-                words[piece[-1]].norm not in lex.org_words:
+                not (words[piece[-1]].norm in lex.org_words and of_before) and \
+                not committee:
             bounds = [-1, *cut, len(piece)]
             for lo, hi in itertools.pairwise(bounds):
                 if piece[lo + 1:hi]:
                     out.append((piece[lo + 1:hi], after_title))
         else:
             out.append((piece, after_title))
-    return out
+    return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
+
+
+def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
+    """A run of names each known alone (``Senate GOP``) is that many names."""
+    lex = lexicon()
+    core = [k for k in piece if words[k].norm != "the"]
+    keys = [_piece_key(words, [k]) for k in core]
+    if len(core) > 1 and _piece_key(words, core) not in lex.alias and \
+            all(k in lex.alias or k in lex.place_keys for k in keys):
+        return [([k], after_title) for k in core]
+    return [(piece, after_title)]
 
 
 def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     """Drop leading/trailing connectors and a leading article from a piece."""
     lex = lexicon()
     connectors = lex.trim_words
+    while len(piece) > 1 and words[piece[0]].norm in lex.common_capitalised and \
+            _piece_key(words, piece) not in lex.alias:
+        piece = piece[1:]  # "But Cantor", "When Beck"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
                      lex.demonyms and len(piece) > 1 and
-                     words[piece[-1]].norm not in lex.org_words and
+                     (words[piece[-1]].norm not in lex.org_words or
+                      _piece_key(words, piece[1:]) in lex.alias) and
                      _piece_key(words, piece) not in lex.alias)):
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
@@ -228,6 +280,8 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
         return "place"
     if key in lex.org_keys or (text.isupper() and len(text.replace(".", "")) >= 2):
         return "organisation"
+    if 2 <= n_tokens <= 3 and key.split()[0] in lex.first_name_gender:
+        return "person"  # "Joe Park", "Ann Bay": a first name before a place word
     if last in lex.org_words:
         return "organisation"
     if last in lex.place_words:
@@ -238,14 +292,41 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
 
 
 def _headline(words: tuple[Word, ...]) -> bool:
-    """A title-case line: most of its longer words are capitalised."""
+    """A title-case line: most of its longer words are capitalised (not counting the
+    titles written with a dot, ``Sens.``, capitalised in any sentence)."""
     if not words or words[-1].text in {".", "!", "?", '"', "”", "’", ")"}:
         return False
-    long = [w for w in words if len(w.text) >= 4 and w.text.isalpha()]
+    long = [w for w in words if len(w.text) >= 4 and w.text.isalpha() and w.text not in TITLES]
     return len(long) >= 3 and sum(w.text[0].isupper() for w in long) / len(long) >= 0.6
 
 
+def _headlines(article: Article) -> list[bool]:
+    """Per sentence: a title-case line that is a paragraph of its own (a headline or a
+    section title; a sentence cut short inside a paragraph is not one)."""
+    sents = article.sentences
+    out = []
+    for k, (s, words) in enumerate(zip(sents, article.words, strict=True)):
+        alone = (k == 0 or sents[k - 1].paragraph != s.paragraph) and \
+            (k + 1 == len(sents) or sents[k + 1].paragraph != s.paragraph)
+        out.append(alone and _headline(words))
+    return out
+
+
 # --- names of one article ---------------------------------------------------------
+
+
+def _title_ended(article: Article) -> list[bool]:
+    """Per sentence: the sentence before it, in the same paragraph, ends with a title
+    (``former Sens.``: the sentence splitter took the title's dot for a full stop)."""
+    lex = lexicon()
+    out = [False] * len(article.sentences)
+    for k in range(1, len(article.sentences)):
+        prev = [w for w in article.words[k - 1] if w.text != "."]
+        same = article.sentences[k - 1].paragraph == article.sentences[k].paragraph
+        out[k] = same and bool(prev) and prev[-1].text[0].isupper() and \
+            (_bare(prev[-1].text),) in lex.titles and \
+            article.text[prev[-1].end:prev[-1].end + 1] == "."
+    return out
 
 
 def _upper(article: Article) -> list[list[int]]:
@@ -274,15 +355,20 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     text = article.text
     common, demonyms = lex.common_capitalised, lex.demonyms
     cands = []
+    titled = _title_ended(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
         for run in _runs(words, blocked.get(s.index, []), ups):
             first = run[0]
-            initial = first == 0 or words[first - 1].text in _INITIAL
+            # "former Sens." | "John Ashcroft, ...": the title ended the sentence before
+            titled_start = first == 0 and titled[s.index]
+            initial = not titled_start and (first == 0 or words[first - 1].text in _INITIAL)
             last = run[-1]
             quoted = initial and first > 0 and words[first - 1].text in "\"“‘'" and \
                 last + 1 < len(words) and words[last + 1].text in "\"”’'"
-            for piece, after_title in _split_and(words, _split_titles(words, run)):
+            for i, (piece, after_title) in enumerate(
+                    _split_and(words, _split_titles(words, run))):
+                after_title = after_title or (i == 0 and titled_start)
                 piece = _trim(words, piece)
                 if not piece:
                     continue
@@ -320,10 +406,14 @@ def extract_names(article: Article,
     lex = lexicon()
     text = article.text
     blocked = blocked or {}
-    headlines = [_headline(words) for words in article.words]
+    headlines = _headlines(article)
     upper = _upper(article)
     midcaps = _midcaps(article, headlines, upper)
-    cands = _candidates(article, blocked, headlines, upper)
+    cands = _headline_parts(article, _candidates(article, blocked, headlines, upper),
+                            headlines, midcaps | _body_words(article, blocked, headlines, upper))
+    lower = {w.norm for words in article.words for w in words if w.text.islower()}
+    cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
+    cands = [c for c in cands if _evident(article, c, lower)]
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
@@ -340,7 +430,89 @@ def extract_names(article: Article,
             if not (vouched or key in surnames or (cue_next and len(toks) <= 3)):
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
-    return _fold_surnames(details)
+    return _fold_surnames(details, headlines)
+
+
+def _body_words(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
+                headlines: list[bool], upper: list[list[int]]) -> set[str]:
+    """The words of the name candidates outside headlines."""
+    return {w for c in _candidates(article, blocked, headlines, upper)
+            if not headlines[c[1]] for w in c[4].split()}
+
+
+def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
+    """A capitalised word the article also writes in lower case is a common word put at
+    the start of a sentence or quote or in a title (``Friends``, ``Witch Hunt``), not a
+    name, unless a title, a cue verb, the word lists or an acronym say otherwise."""
+    lex = lexicon()
+    _, _, start, end, key, hint = c[:6]
+    bare = article.text[start:end].replace(".", "")
+    if name_key(bare) in lex.caps_only and not bare.isupper():
+        return False  # "Is" is not IS, "Us" not US
+    if key.split()[-1] in lex.non_name_heads:
+        return False  # laws and days: "Civil Rights Act", "Memorial Day"
+    if hint or key in lex.alias or key in lex.place_keys or \
+            (bare.isupper() and len(bare) >= 2):
+        return True
+    toks = [t for t in key.split() if t not in lex.connectors]
+    return not all(t in lower for t in toks)
+
+
+def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str]) -> tuple:
+    """Drop a sentence opener the body does not vouch for from the front of a candidate
+    (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``)."""
+    lex = lexicon()
+    piece, sent, start, end, key, hint, needs_support, cue_next = c
+    words = article.words[sent]
+    if not needs_support or len(piece) < 2 or key in lex.alias or \
+            words[piece[0]].norm in midcaps or key.split()[0] in lex.first_name_gender:
+        return c
+    rest_key = _piece_key(words, piece[1:])
+    if words[piece[0]].norm not in lower and rest_key not in lex.alias:
+        return c  # "Mitt Romney", "Reince Priebus": the first word is not a common word
+    rest = [k for k in piece[1:] if words[k].text != "."]
+    while rest and words[rest[0]].norm in lex.trim_words:
+        rest = rest[1:]
+    if not rest:
+        return c
+    start = words[rest[0]].start
+    k2 = name_key(article.text[start:end])
+    return (rest, sent, start, end, lex.alias.get(k2, k2), hint, needs_support, cue_next)
+
+
+def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
+                    vouched: set[str]) -> list[tuple]:
+    """Candidates with each headline piece cut to its runs of words the body vouches for
+    (``Kathy Griffin Apologizes For ... Bloodied Trump Head`` -> ``Kathy Griffin``,
+    ``Trump``): a headline capitalises every word, so only the body tells names."""
+    lex = lexicon()
+    words_of = article.words
+    out = []
+    for c in cands:
+        piece, sent, _, _, key, hint, _, cue_next = c
+        if not headlines[sent] or key in lex.alias or key in lex.place_keys:
+            out.append(c)
+            continue
+        words = words_of[sent]
+        runs, run = [], []
+        for k in piece:
+            if name_key(words[k].text) in vouched or words[k].text == ".":
+                run.append(k)
+            else:
+                runs.append(run)
+                run = []
+        runs.append(run)
+        for run in runs:
+            while run and (words[run[-1]].text == "." or
+                           words[run[-1]].norm in lex.trim_words):
+                run = run[:-1]
+            if not run:
+                continue
+            start, end = _span_text(article.text, words, run)
+            k2 = name_key(article.text[start:end])
+            out.append((run, sent, start, end, lex.alias.get(k2, k2), hint, False,
+                        cue_next))
+    return out
 
 
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
@@ -352,17 +524,28 @@ def _owners(full: Iterable[str]) -> dict[str, list[str]]:
     return owners
 
 
-def _fold_surnames(found: list[tuple]) -> list[Detail]:
-    """Make a bare surname take its full name's value when one full name fits."""
+def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
+    """Make a bare surname take its full name's value when one full name fits.
+
+    News names a person in full first and by surname after: a surname the body uses
+    before the full name is introduced is someone else's (``President Trump`` in a
+    report that later names ``Melania Trump``), and is not folded.
+    """
     out = []
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
     full = sorted({key for key, cat in cats.items() if cat == "person" and len(key.split()) > 1})
     owners_of = _owners(full)
+    first: dict[str, int] = {}
+    for sent, start, _, _, key, _, _ in found:
+        if not headlines[sent]:
+            first.setdefault(key, start)
     for sent, start, end, surface, key, hint, _n in found:
         cat = cats[key]
         if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
                 len(key.split()) == 1):
             owners = owners_of.get(key, [])
+            if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
+                owners = []
             if len(owners) == 1:
                 key, cat = owners[0], "person"
             elif hint:
@@ -371,16 +554,48 @@ def _fold_surnames(found: list[tuple]) -> list[Detail]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def person_key(value: str) -> tuple[str, str] | None:
+    """(first name, surname) of a person's full name, for joining its variants: middle
+    names and initials, suffixes and titles dropped (nameparser's ``HumanName``), a
+    nickname taken to its full form (:attr:`compare.lexicon.Lexicon.nickname_of`:
+    ``chuck`` -> ``charles``). None for a single word."""
+    if len(value.split()) < 2:
+        return None
+    parsed = HumanName(value)
+    first, last = name_key(parsed.first), name_key(parsed.last)
+    if not first or not last:
+        return None
+    return lexicon().nickname_of.get(first, first), last
+
+
 def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:
-    """A bare surname in one report joins the one full name of the other report it ends."""
+    """Join ``mine``'s names to their variants in ``other``.
+
+    A bare surname joins the one full name of the other report it ends; a full name
+    and the other report's one full name of the same person (:func:`person_key`:
+    ``Joseph M. Sellers`` / ``Joseph Sellers``, ``Chuck`` / ``Charles Schumer``) both
+    take the same value, whichever of the two sorts first, so that
+    ``cross_fold(a, b)`` and ``cross_fold(b, a)`` agree.
+    """
+    other = list(other)
     full = sorted({d.value for d in other if d.kind == "name" and d.category == "person"
                    and len(d.value.split()) > 1})
     owners_of = _owners(full)
+    same: dict[tuple[str, str], list[str]] = {}
+    for value in full:
+        key = person_key(value)
+        if key:
+            same.setdefault(key, []).append(value)
     out = []
     for d in mine:
         if d.kind == "name" and len(d.value.split()) == 1:
             owners = owners_of.get(d.value, [])
             if len(owners) == 1:
                 d = replace(d, value=owners[0], category="person")
+        elif d.kind == "name" and d.category == "person" and d.value not in full:
+            variants = same.get(person_key(d.value) or ("", ""), [])
+            if len(variants) == 1:
+                d = replace(d, value=min(d.value, variants[0]))
         out.append(d)
     return out
