@@ -237,3 +237,54 @@ def test_pairs_left_out_before_make_link_make_no_link(reports):
     for k in np.flatnonzero(left_out):
         row = dict(zip(similarity.SIGNALS, sig[k].tolist(), strict=True))
         assert _make_link(ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]))[0] is None
+
+
+def _unpunctuated_pair(n_words=1200, per_sentence=12):
+    """Report a: ``n_words`` words with no full stop (one sentence); report b: the same
+    words in sentences of ``per_sentence`` words, each one largely inside a's sentence."""
+    rng = np.random.default_rng(0)
+    vocab = [f"word{k}" for k in range(300)]
+    words = [vocab[k] for k in rng.integers(0, len(vocab), n_words)]
+    b = ". ".join(
+        " ".join(words[k : k + per_sentence]).capitalize()
+        for k in range(0, n_words, per_sentence)
+    )
+    return Article.from_text(" ".join(words)), Article.from_text(b + ".")
+
+
+def test_string_signals_see_a_bounded_number_of_words(monkeypatch):
+    # 40 KB without punctuation against the same text punctuated: the partial links of b's
+    # sentences merge into one link with a's one sentence, and rapidfuzz's partial_ratio,
+    # cubic in the length, ran for minutes on the whole texts
+    import compare.align as module
+    from compare import similarity
+
+    a, b = _unpunctuated_pair()
+    seen = []
+    real = similarity.process
+
+    class Recording:
+        def cpdist(self, xs, ys, *, scorer, dtype):
+            if isinstance(xs[0], str):  # a string signal: record, do not run
+                seen.extend(len(t.split()) for t in (*xs, *ys))
+                return np.zeros(len(xs))
+            return real.cpdist(xs, ys, scorer=scorer, dtype=dtype)
+
+    monkeypatch.setattr(similarity, "process", Recording())
+    links = align(a, b)
+    assert any(len(link.b) > 10 for link in links)  # the merged link was scored
+    assert max(seen) <= module.MAX_STRING_WORDS
+    assert max(seen) < 1200  # a's sentence was cut
+
+
+def test_string_signal_bound_leaves_ordinary_sentences_alone(reports, monkeypatch):
+    # no sentence of the example reports (and no merged link of them) reaches the bound:
+    # a bound of 1 word would change them, the bound itself does not
+    import compare.align as module
+
+    a, b = reports
+    links = align(a, b)
+    longest = max(len(ws) for ws in (*a.words, *b.words))
+    assert longest < module.MAX_STRING_WORDS
+    monkeypatch.setattr(module, "MAX_STRING_WORDS", 1)
+    assert align(a, b) != links

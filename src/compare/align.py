@@ -73,9 +73,16 @@ event hold many sentences that look nothing alike, so a looser cut costs little.
 PREFILTER = 0.4
 """Pairs below ``LINK_THRESHOLD`` are examined for a closer relation only when one side
 has at least this share of its content words in the other."""
+MAX_STRING_WORDS = 300
+"""The rapidfuzz string signals (``ratio``, ``token_set``, ``token_sort``,
+``partial_ratio``) of a pair see each side up to its 300th word; every other signal sees
+all of it. ``partial_ratio`` costs about the cube of the length, and a text with no full
+stop is one sentence: 40 KB of it against the same text punctuated took minutes. No
+sentence of the BASIL articles has half as many words, nor any merged link of them."""
 
 
 _DEFERRED = ("partial_ratio",)
+_STRING = ("ratio", *similarity.EXPENSIVE)
 _QUOTE_MARKS = re.compile('["“”„‟«»]')
 _HAS_ALNUM = re.compile(r"[^\W_]").search
 """True exactly when ``Word.is_word`` is for a token's text (a character that is alnum)."""
@@ -94,6 +101,46 @@ def _quoted(words: Sequence[Word]) -> tuple[str, ...]:
 
 def _plain(words: Sequence[Word]) -> tuple[str, ...]:
     return tuple(w.norm for w in words if w.is_word)
+
+
+def _first_words(words: Sequence[Word]) -> Sequence[Word]:
+    """``words`` up to its ``MAX_STRING_WORDS``-th word (tokens that are words)."""
+    if len(words) <= MAX_STRING_WORDS:
+        return words
+    seen = 0
+    for k, w in enumerate(words):
+        seen += w.is_word
+        if seen > MAX_STRING_WORDS:
+            return words[:k]
+    return words
+
+
+def _string_features(
+    a_words: Sequence[Sequence[Word]],
+    b_words: Sequence[Sequence[Word]],
+    fa: similarity.Features,
+    fb: similarity.Features,
+) -> tuple[similarity.Features, similarity.Features]:
+    """The features whose texts the string signals compare: each side cut after
+    ``MAX_STRING_WORDS`` words; ``fa``/``fb`` themselves when no side is that long."""
+    if all(len(ws) <= MAX_STRING_WORDS for ws in (*a_words, *b_words)):
+        return fa, fb
+    return similarity.featurize(
+        [_first_words(ws) for ws in a_words], [_first_words(ws) for ws in b_words]
+    )
+
+
+def _signals(fa, fb, sa, sb, ia, ib, skip: Sequence[str] = ()) -> np.ndarray:
+    """``similarity.signals_for_pairs(fa, fb, ia, ib, skip)``, the string signals computed
+    on the texts of ``sa``/``sb`` (from :func:`_string_features`)."""
+    if sa is fa and sb is fb:
+        return similarity.signals_for_pairs(fa, fb, ia, ib, skip=skip)
+    sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=_STRING)
+    left = [similarity.SIGNALS.index(s) for s in skip]
+    sig[:, left] = 0.0  # complete_signals fills the columns that hold NaN
+    sig = similarity.complete_signals(sa, sb, ia, ib, sig)
+    sig[:, left] = np.nan
+    return sig
 
 
 _BINS = 64
@@ -325,12 +372,11 @@ def _scored(
     a: Article, b: Article, groups: list[tuple[tuple[int, ...], tuple[int, ...]]]
 ) -> tuple[list[dict[str, float]], np.ndarray]:
     """Signals and same-content probability of each ``(a sentences, b sentences)`` group."""
-    fa, fb = similarity.featurize(
-        [tuple(w for i in ia for w in a.words[i]) for ia, _ in groups],
-        [tuple(w for j in ib for w in b.words[j]) for _, ib in groups],
-    )
+    wa = [tuple(w for i in ia for w in a.words[i]) for ia, _ in groups]
+    wb = [tuple(w for j in ib for w in b.words[j]) for _, ib in groups]
+    fa, fb = similarity.featurize(wa, wb)
     k = np.arange(len(groups))
-    sig = similarity.signals_for_pairs(fa, fb, k, k)
+    sig = _signals(fa, fb, *_string_features(wa, wb, fa, fb), k, k)
     rows = [dict(zip(similarity.SIGNALS, map(float, r), strict=True)) for r in sig]
     return rows, similarity.apply_model(sig)
 
@@ -340,6 +386,7 @@ def align(a: Article, b: Article) -> tuple[Link, ...]:
     if not a.sentences or not b.sentences:
         return ()
     fa, fb = similarity.featurize(a.words, b.words)
+    text_a, text_b = _string_features(a.words, b.words, fa, fb)
     m = len(b.sentences)
     ia, ib = _candidates(fa, fb)
     sa, sb = _same_words(fa, fb)
@@ -349,7 +396,7 @@ def align(a: Article, b: Article) -> tuple[Link, ...]:
     # The costly partial_ratio signal is computed only for pairs that can become links:
     # those the closer relations may take, and those whose probability could pass the
     # threshold whatever partial_ratio is (an exact bound: the links do not change).
-    sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=_DEFERRED)
+    sig = _signals(fa, fb, text_a, text_b, ia, ib, skip=_DEFERRED)
     col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
     may_link = (
         (col["word_edit"] >= NEAR_VERBATIM)
@@ -357,7 +404,7 @@ def align(a: Article, b: Article) -> tuple[Link, ...]:
         | (similarity.probability_bound(sig) >= LINK_THRESHOLD)
     )
     ia, ib = ia[may_link], ib[may_link]
-    sig = similarity.complete_signals(fa, fb, ia, ib, sig[may_link])
+    sig = similarity.complete_signals(text_a, text_b, ia, ib, sig[may_link])
     prob = similarity.apply_model(sig)
     col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
     ra, rb = _Report(a, fa), _Report(b, fb)
