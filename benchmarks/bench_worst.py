@@ -34,17 +34,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench_speed import DEFAULT_DATA, build_report, load_events
+from bench_speed import DEFAULT_DATA, build_report, load_events, run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
 LIMIT = 5_000_000  # compare.io.MAX_BYTES
 CASES = ("5000", "nopunct", "paragraph", "5mb", "page")
 
@@ -72,37 +68,6 @@ def _write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def run_cli(a: Path, b: Path, out: Path, timeout: float, *extra: str) -> dict:
-    """Run ``compare.cli`` on ``a`` and ``b``; wall seconds, peak RSS, exit status."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "compare.cli", str(a), str(b), "--json", str(out), "-q",
-               *extra]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-    status, usage, finished = None, None, True
-    while status is None:
-        pid, code, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            status = code
-        elif time.perf_counter() - start > timeout:
-            process.kill()
-            _, status, usage = os.wait4(process.pid, 0)
-            finished = False
-        else:
-            time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
-    process.stderr.close()
-    return {
-        "seconds": seconds,
-        "rss_mb": usage.ru_maxrss / 1024,
-        "finished": finished,
-        "exit": process.returncode,
-        "error": error[-1] if error else "",
-    }
 
 
 def build_case(case: str, events, folder: Path, timeout: float) -> tuple[Path, Path]:
