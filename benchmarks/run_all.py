@@ -5,7 +5,8 @@
 ``--data`` is the folder of evaluation sets described in benchmarks/README.md; a
 benchmark whose set is missing prints ``skipped: …`` and the others still run.
 ``--quick`` leaves out the 5,000-sentence speed run (the slowest part, by far the
-baseline's) and every worst case but the 40 KB one. Exit status is non-zero if any benchmark script fails.
+baseline's) and every worst case but the 40 KB one. Exit status is non-zero if any
+benchmark script fails.
 """
 
 from __future__ import annotations
