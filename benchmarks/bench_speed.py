@@ -1,15 +1,19 @@
 """Speed and memory of a full comparison of two long reports built from BASIL articles.
 
     .venv/bin/python benchmarks/bench_speed.py [--data ../shared/bench] [--sizes 100,1000,5000]
+                                              [--timeout 600]
 
 Report a concatenates the nyt articles of the BASIL events (sorted by file name), report
 b the fox and hpo articles of the same events, paragraph by paragraph, until each has
 the number of sentences asked for; the text is then cut after that many sentences.
 BASIL has about 2,300 nyt and 4,200 fox/hpo sentences, so larger reports go round the
-events again (repeated articles: more shared passages, a harder case). Segmentation
-(``Article.from_text``) is done before the clock starts.
+events again (repeated articles: more shared passages, a harder case).
 
-Timed: ``compare.pipeline.compare(a, b)`` (everything), and each step on its own
+Timed first, what a user waits for: the two reports written to files and the command
+line run on them in a fresh process (``python -m compare.cli A B --json OUT -q``:
+reading, sentence splitting, the comparison, writing the JSON; ``--timeout`` seconds at
+most), with that process's peak memory. Then, in this process on the reports already
+split: ``compare.pipeline.compare(a, b)`` (compare only), and each step on its own
 (``overlap.shared_passages``, ``align.align``, ``details.match_details``,
 ``quotes.pair_quotes``, ``overlap.coverage`` + ``verdict``, ``wording`` diffs + framing)
 so the slow step shows. A step that cannot be imported or fails is reported in a note
@@ -32,9 +36,12 @@ import argparse
 import difflib
 import importlib
 import json
+import os
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -43,6 +50,7 @@ from compare.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "bench"
+FILES_TO_RESULT = "command line, files to JSON (read, split, compare, write)"
 FULL_BASELINE_PAIRS = 10_000
 SAMPLE_PAIRS = 2_000
 
@@ -83,6 +91,37 @@ def build_report(events, outlets: tuple[str, ...], size: int, name: str) -> Arti
     if len(article.sentences) > size:
         article = Article.from_text(text[: article.sentences[size - 1].end], name=name)
     return article
+
+
+def run_cli(a: Path, b: Path, out: Path, timeout: float, *extra: str) -> dict:
+    """Run ``compare.cli`` on ``a`` and ``b``; wall seconds, peak RSS, exit status."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "compare.cli", str(a), str(b), "--json", str(out), "-q",
+               *extra]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    status, usage, finished = None, None, True
+    while status is None:
+        pid, code, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            status = code
+        elif time.perf_counter() - start > timeout:
+            process.kill()
+            _, status, usage = os.wait4(process.pid, 0)
+            finished = False
+        else:
+            time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
+    process.stderr.close()
+    return {
+        "seconds": seconds,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "finished": finished,
+        "exit": process.returncode,
+        "error": error[-1] if error else "",
+    }
 
 
 def timed(label: str, function, *args):
@@ -154,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--ratio-sizes", default="1000",
                         help="sizes of the one-against-ten test ('' to skip)")
+    parser.add_argument("--timeout", type=float, default=600.0,
+                        help="seconds allowed to each command-line run")
     args = parser.parse_args(argv)
     folder = args.data / "basil" / "articles"
     if not folder.is_dir():
@@ -162,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     events = load_events(folder)
     steps = {
-        "compare (full pipeline)": _import("compare.pipeline", "compare"),
+        "compare only (full pipeline, reports split)": _import("compare.pipeline", "compare"),
         "shared_passages": _import("compare.overlap", "shared_passages"),
         "align": _import("compare.align", "align"),
     }
@@ -180,6 +221,19 @@ def main(argv: list[str] | None = None) -> int:
         b = build_report(events, ("fox", "hpo"), size, "fox+hpo")
         pairs = len(a.sentences) * len(b.sentences)
         base, sampled = baseline(a, b)
+        with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
+            files = [Path(tmp, f"{x.name}.txt") for x in (a, b)]
+            for path, article in zip(files, (a, b), strict=True):
+                path.write_text(article.text, encoding="utf-8")
+            run = run_cli(*files, Path(tmp, "out.json"), args.timeout)
+        if run["finished"] and run["exit"] == 0:
+            rows.append((size, FILES_TO_RESULT, run["seconds"], pairs, base, sampled))
+            rows.append((size, f"(command line: peak RSS {run['rss_mb']:,.0f} MB)",
+                         None, pairs, base, sampled))
+        else:
+            notes.append(f"{size}: command line did not finish in {args.timeout:.0f} s "
+                         f"({run['error']})" if not run["finished"] else
+                         f"{size}: command line failed: {run['error']}")
         results = {}
         for label, function in steps.items():
             if isinstance(function, Exception):

@@ -5,7 +5,8 @@
 ``--data`` is the folder of evaluation sets described in benchmarks/README.md; a
 benchmark whose set is missing prints ``skipped: …`` and the others still run.
 ``--quick`` leaves out the 5,000-sentence speed run (the slowest part, by far the
-baseline's). Exit status is non-zero if any benchmark script fails.
+baseline's) and every worst case but the 40 KB one. Exit status is non-zero if any
+benchmark script fails.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ BENCHMARKS = (
     ("Real BASIL pairs: speakers, names and links against a frozen gold", "bench_real.py", ()),
     ("Framing flags against BASIL lexical-bias spans", "bench_framing.py", ()),
     ("Speed and memory", "bench_speed.py", ()),
+    ("Worst cases from the command line", "bench_worst.py", ()),
 )
 
 
@@ -42,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         options = list(extra)
         if script == "bench_speed.py" and args.quick:
             options += ["--sizes", "100,1000"]
+        if script == "bench_worst.py" and args.quick:
+            options += ["--cases", "nopunct"]
         print(f"\n## {title} ({script})\n", flush=True)
         started = time.perf_counter()
         code = subprocess.call([sys.executable, str(path), "--data", args.data, *options])

@@ -265,3 +265,54 @@ def test_candidate_scores_are_kept_with_the_links(reports):
         if len(link.a) == len(link.b) == 1:
             p, exact = kept[(link.a[0], link.b[0])]
             assert exact and p == pytest.approx(link.signals["probability"], abs=1e-6)
+
+
+def _unpunctuated_pair(n_words=1200, per_sentence=12):
+    """Report a: ``n_words`` words with no full stop (one sentence); report b: the same
+    words in sentences of ``per_sentence`` words, each one largely inside a's sentence."""
+    rng = np.random.default_rng(0)
+    vocab = [f"word{k}" for k in range(300)]
+    words = [vocab[k] for k in rng.integers(0, len(vocab), n_words)]
+    b = ". ".join(
+        " ".join(words[k : k + per_sentence]).capitalize()
+        for k in range(0, n_words, per_sentence)
+    )
+    return Article.from_text(" ".join(words)), Article.from_text(b + ".")
+
+
+def test_string_signals_see_a_bounded_number_of_words(monkeypatch):
+    # 40 KB without punctuation against the same text punctuated: the partial links of b's
+    # sentences merge into one link with a's one sentence, and rapidfuzz's partial_ratio,
+    # cubic in the length, ran for minutes on the whole texts
+    from compare.similarity import signals as module
+
+    a, b = _unpunctuated_pair()
+    seen = []
+    real = module.process
+
+    class Recording:
+        def cpdist(self, xs, ys, *, scorer, dtype):
+            if isinstance(xs[0], str):  # a string signal: record, do not run
+                seen.extend(len(t.split()) for t in (*xs, *ys))
+                return np.zeros(len(xs))
+            return real.cpdist(xs, ys, scorer=scorer, dtype=dtype)
+
+    monkeypatch.setattr(module, "process", Recording())
+    links = align(a, b)
+    assert any(len(link.b) > 10 for link in links)  # the merged link was scored
+    assert max(seen) <= module.MAX_STRING_WORDS
+    assert max(seen) < 1200  # a's sentence was cut
+
+
+def test_string_signal_bound_leaves_ordinary_sentences_alone(reports):
+    # no sentence of the example reports (and no merged link of them) reaches the bound,
+    # and a text under the bound is compared whole
+    from compare.similarity import signals as module
+
+    a, b = reports
+    longest = max(len(ws) for ws in (*a.words, *b.words))
+    assert longest < module.MAX_STRING_WORDS
+    text = " ".join(f"w{k}" for k in range(module.MAX_STRING_WORDS + 50))
+    assert module._first_words(text).split() == text.split()[: module.MAX_STRING_WORDS]
+    short = " ".join(text.split()[:20])
+    assert module._first_words(short) == short

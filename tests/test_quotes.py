@@ -216,3 +216,52 @@ def test_repeats_of_two_parts_of_one_quote_are_not_paired_with_each_other():
     assert all(p.status == "same" for p in pairs)
     texts = {(p.a.text, p.b.text) for p in pairs}
     assert ("We will win.", "He said") not in texts
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(QUOTE_WORDS, max_size=6), st.lists(QUOTE_WORDS, max_size=6))
+def test_candidates_in_small_blocks_match_brute_force(xs, ys):
+    import compare.quotes as module
+
+    old = module._PRODUCT_ENTRIES
+    module._PRODUCT_ENTRIES = 1  # one quote per block
+    try:
+        assert _fast_candidates(xs, ys) == _brute_candidates(xs, ys)
+        assert _fast_candidates(xs, xs, upper=True, min_len=3) == _brute_candidates(
+            xs, xs, upper=True, min_len=3)
+    finally:
+        module._PRODUCT_ENTRIES = old
+
+
+def test_shared_word_product_is_bounded(monkeypatch):
+    # a JSON file read as a report: every key is a one-word "quote" ("index", "start"),
+    # thousands of times; the product of all quotes with all quotes held every pair of
+    # them (8 GB on a comparison's JSON). Quotes too short to count are left out before
+    # the product, which is computed in blocks of bounded size.
+    import compare.quotes as module
+
+    quotes = [["index"]] * 3000 + [["start"]] * 3000 + [
+        ["we", "will", "not", "leave", "anyone", "behind"] for _ in range(40)
+    ]
+    x, = _incidence(quotes)
+    lengths = np.array([len(q) for q in quotes], int)
+    sizes = []
+    product = module._shared_words
+
+    def recording(xs, ys):
+        out = product(xs, ys)
+        sizes.append(out.nnz)
+        return out
+
+    monkeypatch.setattr(module, "_shared_words", recording)
+    reps = _repeats(quotes, x, lengths)
+    assert reps == {k: 6000 for k in range(6001, 6040)}
+    assert sum(sizes) <= 40 * 40
+    few = quotes[:300] + quotes[3000:3300] + quotes[6000:]
+    x, = _incidence(few)
+    lengths = np.array([len(q) for q in few], int)
+    monkeypatch.setattr(module, "_PRODUCT_ENTRIES", 100)
+    sizes.clear()
+    cands = _candidates(x, x, lengths, lengths, min_len=1)
+    assert len(cands) == 300 * 300 * 2 + 40 * 40
+    assert max(sizes) <= 300 + 100  # one quote's row, or a block within the budget

@@ -297,3 +297,115 @@ def test_no_op_spans_text_outside_a_link_with_gaps(reports, a_ids, b_ids):
         rebuilt += a_norms[op.i1 : op.i2] if op.tag == "equal" else b_norms[op.j1 : op.j2]
     assert rebuilt == b_norms
     assert [op.i2 for op in diff.ops][-1] == len(a_norms)
+
+
+# --- breaks: long links over many sentences ------------------------------------------
+
+
+def _reference_split(op, a_breaks, b_breaks):
+    """The cut rule of ``_split_at_breaks`` written as plain recursion (small inputs only)."""
+    tag, i1, i2, j1, j2 = op
+    if tag == "equal":
+        cuts = sorted({p - i1 for p in a_breaks if i1 < p < i2}
+                      | {q - j1 for q in b_breaks if j1 < q < j2})
+        bounds = [0, *cuts, i2 - i1]
+        return [("equal", i1 + s, i1 + e, j1 + s, j1 + e) for s, e in itertools.pairwise(bounds)]
+    b_cut = next((q for q in b_breaks if j1 < q < j2), None)
+    if b_cut is not None:
+        head, tail = ("replace", i1, i2, j1, b_cut), ("replace", i2, i2, b_cut, j2)
+    else:
+        a_cut = next((p for p in a_breaks if i1 < p < i2), None)
+        if a_cut is None:
+            return [tuple(op)]
+        head, tail = ("replace", i1, a_cut, j1, j2), ("replace", a_cut, i2, j2, j2)
+    return _reference_split(head, a_breaks, b_breaks) + _reference_split(tail, a_breaks, b_breaks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["equal", "replace"]),
+    st.integers(0, 12), st.integers(0, 12), st.integers(0, 12), st.integers(0, 12),
+    st.sets(st.integers(0, 30)), st.sets(st.integers(0, 30)),
+)
+def test_split_at_breaks_matches_the_recursive_rule(tag, i1, n, j1, m, a_breaks, b_breaks):
+    from compare.wording import _split_at_breaks
+
+    if tag == "equal":
+        m = n
+    op = (tag, i1, i1 + n, j1, j1 + m)
+    a_breaks, b_breaks = sorted(a_breaks), sorted(b_breaks)
+    got = [tuple(piece) for piece in _split_at_breaks(op, a_breaks, b_breaks)]
+    assert got == _reference_split(op, a_breaks, b_breaks)
+
+
+def test_a_change_over_thousands_of_breaks_splits_without_recursion():
+    # one long a sentence against 3,000 one-word b sentences that are not adjacent (a saved
+    # comparison page against the JSON of another comparison): one replace crosses every
+    # break; the split once recursed one level per break (RecursionError)
+    a = " ".join(f"alpha{k}" for k in range(3000)) + "."
+    b = " ".join(f"beta{k}" for k in range(3000))
+    a_words, b_words = tokenize(a), tokenize(b)
+    ops = word_ops(a, a_words, b, b_words, b_breaks=range(1, 3000), a_breaks=range(7, 3000, 7))
+    assert apply(ops, [w.norm for w in a_words], [w.norm for w in b_words]) == [
+        w.norm for w in b_words
+    ]
+    for op in ops:  # no op spans a break
+        assert not any(op.j1 < q < op.j2 for q in range(1, 3000))
+        assert not any(op.i1 < p < op.i2 for p in range(7, 3000, 7))
+    assert len([op for op in ops if op.j2 > op.j1]) == 3000
+
+
+def _reference_cleanup(ops, a_words):
+    """``_cleanup``'s rule as first written: fold the first foldable run, then rescan."""
+    from compare.wording import _size
+
+    ops = [list(op) for op in ops]
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(ops) - 1):
+            left, mid, right = ops[k - 1], ops[k], ops[k + 1]
+            if mid[0] != "equal" or left[0] == "equal" or right[0] == "equal":
+                continue
+            content = any(w.content for w in a_words[mid[1] : mid[2]])
+            if mid[2] - mid[1] <= min(_size(left), _size(right)) and not content:
+                ops[k - 1 : k + 2] = [["replace", left[1], right[2], left[3], right[4]]]
+                changed = True
+                break
+    return ops
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "of", "NATO", "x", "y", ",", "troops"]), max_size=30),
+       st.lists(st.sampled_from(["the", "of", "NATO", "z", "y", ",", "Kabul"]), max_size=30))
+def test_cleanup_matches_the_rescanning_rule(xs, ys):
+    from compare.wording import _cleanup, _raw_opcodes
+
+    a_words, b_words = tokenize(" ".join(xs)), tokenize(" ".join(ys))
+    raw = _raw_opcodes([w.norm for w in a_words], [w.norm for w in b_words])
+    expected = _reference_cleanup(raw, a_words)
+    assert _cleanup(raw, a_words) == expected
+
+
+def test_cleanup_work_is_linear_in_the_ops(monkeypatch):
+    # kept content words first (never folded), then function words between edits (all
+    # folded): rescanning from the start after each fold looked at every kept run again
+    import compare.wording as module
+
+    n = 400
+    a = " ".join([f"a{k} NATO" for k in range(n)] + [f"a{k} the" for k in range(n)])
+    b = " ".join([f"b{k} NATO" for k in range(n)] + [f"b{k} the" for k in range(n)])
+    a_words, b_words = tokenize(a), tokenize(b)
+    raw = module._raw_opcodes([w.norm for w in a_words], [w.norm for w in b_words])
+    calls = 0
+    size = module._size
+
+    def counted(op):
+        nonlocal calls
+        calls += 1
+        return size(op)
+
+    monkeypatch.setattr(module, "_size", counted)
+    ops = module._cleanup([list(op) for op in raw], a_words)
+    assert len(ops) < len(raw)
+    assert calls <= 4 * len(raw), (calls, len(raw))

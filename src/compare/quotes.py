@@ -181,6 +181,17 @@ def _incidence(*sides: list[list[str]]) -> list[sparse.csr_matrix]:
                               shape=(n, len(vocab))) for rows, cols, n in entries]
 
 
+_PRODUCT_ENTRIES = 4_000_000
+"""Most entries (pairs of quotes sharing a word) of one block of the shared-word product:
+a report full of short repeated "quotes" (a JSON file: every key is one) would otherwise
+hold every pair of them at once."""
+
+
+def _shared_words(x: sparse.csr_matrix, y: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Words shared by every quote of ``x`` with every quote of ``y`` (incidence rows)."""
+    return (x @ y.T).tocsr()
+
+
 def _candidates(x: sparse.csr_matrix, y: sparse.csr_matrix, lx: np.ndarray, ly: np.ndarray,
                 upper: bool = False, min_len: int = 1) -> list[tuple[int, int, int]]:
     """``(i, j, shared words)``, sorted, for the pairs of quotes that share enough words
@@ -190,20 +201,34 @@ def _candidates(x: sparse.csr_matrix, y: sparse.csr_matrix, lx: np.ndarray, ly: 
     A pair needs a share of the shorter quote's words of 0.6 (0.5 for two words), and
     one-word quotes need the same word. ``upper`` keeps only ``i < j`` (``x`` is ``y``),
     ``min_len`` only pairs of quotes that long. The words each pair shares are counted
-    for all pairs at once, with one sparse matrix product.
+    with sparse matrix products, quotes shorter than ``min_len`` left out, in blocks of
+    ``x``'s rows whose products hold at most about ``_PRODUCT_ENTRIES`` entries.
     """
-    if not x.shape[0] or not y.shape[0]:
+    keep_x, keep_y = np.flatnonzero(lx >= min_len), np.flatnonzero(ly >= min_len)
+    if not len(keep_x) or not len(keep_y):
         return []
-    shared = (x @ y.T).tocsr()
-    rows = np.repeat(np.arange(x.shape[0]), np.diff(shared.indptr))
-    cols, counts = shared.indices, shared.data
-    short = np.minimum(lx[rows], ly[cols])
-    ok = np.where(short == 1, (lx[rows] == 1) & (ly[cols] == 1),
-                  np.where(short == 2, counts >= 1, counts / np.maximum(short, 1) >= 0.6))
-    ok &= short >= min_len
-    if upper:
-        ok &= rows < cols
-    rows, cols, counts = rows[ok], cols[ok], counts[ok]
+    x, y = x[keep_x], y[keep_y]
+    lx, ly = lx[keep_x], ly[keep_y]
+    # an upper bound of each row's entries: the quotes of y holding each of its words
+    holders = np.diff(y.tocsc().indptr)
+    ends = np.cumsum(x @ holders)
+    found = []
+    lo = 0
+    while lo < len(keep_x):
+        base = ends[lo - 1] if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(ends, base + _PRODUCT_ENTRIES, side="right")))
+        shared = _shared_words(x[lo:hi], y)
+        rows = lo + np.repeat(np.arange(hi - lo), np.diff(shared.indptr))
+        cols, counts = shared.indices, shared.data
+        short = np.minimum(lx[rows], ly[cols])
+        ok = np.where(short == 1, (lx[rows] == 1) & (ly[cols] == 1),
+                      np.where(short == 2, counts >= 1, counts / np.maximum(short, 1) >= 0.6))
+        rows, cols = keep_x[rows], keep_y[cols]
+        if upper:
+            ok &= rows < cols
+        found.append((rows[ok], cols[ok], counts[ok]))
+        lo = hi
+    rows, cols, counts = (np.concatenate(parts) for parts in zip(*found, strict=True))
     order = np.lexsort((cols, rows))
     return list(zip(rows[order].tolist(), cols[order].tolist(), counts[order].tolist(),
                     strict=True))

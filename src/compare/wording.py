@@ -15,7 +15,7 @@ intensifiers that one report adds. The word lists come from :mod:`compare.lexico
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -164,20 +164,21 @@ def _cleanup(ops: list[list], a_words: Sequence[Word]) -> list[list]:
     word and ``n`` is at most the size of each neighbouring edit: ``the``, ``,`` or
     ``of`` between two edits is noise, a kept name or noun is not.
     """
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(ops) - 1):
-            left, mid, right = ops[k - 1], ops[k], ops[k + 1]
-            if mid[0] != "equal" or left[0] == "equal" or right[0] == "equal":
-                continue
+    # Folding ops[k-1:k+2] changes only the triples around the new op, and every triple
+    # before them was already found unfoldable: the scan resumes two places back, which
+    # folds exactly what rescanning from the start would, in one pass over the ops.
+    k = 1
+    while k < len(ops) - 1:
+        left, mid, right = ops[k - 1], ops[k], ops[k + 1]
+        if mid[0] == "equal" and left[0] != "equal" and right[0] != "equal":
             n = mid[2] - mid[1]
             room = min(_size(left), _size(right))
             content = any(w.content for w in a_words[mid[1] : mid[2]])
             if n <= room and not content:
                 ops[k - 1 : k + 2] = [["replace", left[1], right[2], left[3], right[4]]]
-                changed = True
-                break
+                k = max(1, k - 2)
+                continue
+        k += 1
     return ops
 
 
@@ -192,28 +193,35 @@ def _span(words: Sequence[Word], lo: int, hi: int) -> tuple[int, int]:
     return 0, 0
 
 
+def _between(breaks: Sequence[int], lo: int, hi: int) -> Sequence[int]:
+    """The breaks strictly between ``lo`` and ``hi`` (``breaks`` sorted)."""
+    return breaks[bisect_right(breaks, lo) : bisect_left(breaks, hi)]
+
+
 def _split_at_breaks(op, a_breaks: Sequence[int], b_breaks: Sequence[int]) -> list[tuple]:
     """Split an opcode so that none spans a break (a jump between non-adjacent sentences).
 
-    An equal run is cut at the break; a change that crosses a break in b becomes a change
-    up to the break and an insert of the rest (a break in a likewise gives a delete), so
-    the opcodes still turn a into b.
+    An equal run is cut at every break; a change that crosses breaks is cut at each of
+    them: a's words up to a's first break become b's words up to b's first break, a's
+    later pieces are deleted there, and b's later pieces are inserted after a's last
+    word, so the opcodes still turn a into b. ``a_breaks``/``b_breaks`` are sorted; the
+    work is one pass over the breaks inside the op (no recursion, however many).
     """
     tag, i1, i2, j1, j2 = op
+    a_cuts, b_cuts = _between(a_breaks, i1, i2), _between(b_breaks, j1, j2)
     if tag == "equal":
-        cuts = {p - i1 for p in a_breaks if i1 < p < i2}
-        cuts |= {q - j1 for q in b_breaks if j1 < q < j2}
-        bounds = [0, *sorted(cuts), i2 - i1]
+        cuts = sorted({p - i1 for p in a_cuts} | {q - j1 for q in b_cuts})
+        bounds = [0, *cuts, i2 - i1]
         return [("equal", i1 + s, i1 + e, j1 + s, j1 + e) for s, e in pairwise(bounds)]
-    b_cut = next((q for q in b_breaks if j1 < q < j2), None)
-    if b_cut is not None:
-        head, tail = ("replace", i1, i2, j1, b_cut), ("replace", i2, i2, b_cut, j2)
-    else:
-        a_cut = next((p for p in a_breaks if i1 < p < i2), None)
-        if a_cut is None:
-            return [op]
-        head, tail = ("replace", i1, a_cut, j1, j2), ("replace", a_cut, i2, j2, j2)
-    return _split_at_breaks(head, a_breaks, b_breaks) + _split_at_breaks(tail, a_breaks, b_breaks)
+    if not a_cuts and not b_cuts:
+        return [op]
+    b_first = b_cuts[0] if b_cuts else j2
+    a_bounds = [i1, *a_cuts, i2]
+    return [
+        ("replace", i1, a_bounds[1], j1, b_first),
+        *(("replace", s, e, b_first, b_first) for s, e in pairwise(a_bounds[1:])),
+        *(("replace", i2, i2, s, e) for s, e in pairwise([*b_cuts, j2])),
+    ]
 
 
 def word_ops(
@@ -236,6 +244,7 @@ def word_ops(
     not follow the previous one: no op spans such a break, so no span covers text between.
     """
     a_words, b_words = tuple(a_words), tuple(b_words)
+    a_breaks, b_breaks = sorted(set(a_breaks)), sorted(set(b_breaks))
     raw = _raw_opcodes([w.norm for w in a_words], [w.norm for w in b_words])
     raw = [
         piece for op in _cleanup(raw, a_words) for piece in _split_at_breaks(op, a_breaks, b_breaks)
