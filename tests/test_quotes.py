@@ -265,3 +265,14 @@ def test_shared_word_product_is_bounded(monkeypatch):
     cands = _candidates(x, x, lengths, lengths, min_len=1)
     assert len(cands) == 300 * 300 * 2 + 40 * 40
     assert max(sizes) <= 300 + 100  # one quote's row, or a block within the budget
+
+
+def test_a_repeat_with_a_rendering_of_its_own_is_paired_with_it():
+    """Found by hypothesis: a longer repeat ("... told") of a quote took its first's partner
+    as a reworded quote although the other report has the repeat itself."""
+    art = Article.from_text("“He said He said “He said He said told")
+    pairs = pair_quotes(art, art)
+    assert [(p.status, p.a.text, p.b.text) for p in pairs] == [
+        ("same", "He said He said", "He said He said"),
+        ("same", "He said He said told", "He said He said told"),
+    ]

@@ -276,7 +276,7 @@ def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair
     rep_a, rep_b = _repeats(na, x, lx), _repeats(nb, y, ly)
     cands = []
     for i, j, shared in _candidates(x, y, lx, ly):
-        if i in rep_a or j in rep_b:
+        if (i in rep_a) != (j in rep_b):  # a repeat pairs with a repeat or gets its first's
             continue
         score, a_short = _score(na[i], nb[j], shared)
         if score > 0:
@@ -313,6 +313,8 @@ def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair
         for key, score in found.items():
             partners.setdefault(key[side], []).append((key, score))
         for later, first in reps.items():
+            if any(key[side] == later for key in found):
+                continue  # paired with a rendering of its own
             for key, score in partners.get(first, []):
                 new = (later, key[1]) if side == 0 else (key[0], later)
                 if _score(na[new[0]], nb[new[1]])[0] > 0:
