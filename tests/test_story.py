@@ -51,7 +51,7 @@ def test_the_shipped_models_name_the_inputs_this_code_computes():
     params = parameters()
     assert params["models"]["document"]["inputs"] == list(DOCUMENT)
     assert params["models"]["full"]["inputs"] == list(FULL)
-    assert params["command"].startswith("python training/fit_story.py")
+    assert params["refit"].startswith("python training/fit_story.py")
     assert 0.0 < params["threshold"] < 1.0
 
 

@@ -36,8 +36,8 @@ import numpy as np
 from compare.align import align_scored
 from compare.models import Article, Prepared
 from compare.prepare import prepare
-from compare.settings import DEFAULT
-from compare.story import DOCUMENT, FULL, document_signals, linked_share
+from compare.settings import DEFAULT, Settings
+from compare.story import DOCUMENT, EMBEDDING, FULL, document_signals, linked_share
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "bench"
@@ -157,7 +157,8 @@ def basil_pairs(docs: list[Doc], indices: list[int], seed: int = SEED) -> list[P
     return pairs
 
 
-def signals_of(prepared: list[Prepared], pairs: list[Pair], full: bool = True) -> list[dict]:
+def signals_of(prepared: list[Prepared], pairs: list[Pair], full: bool = True,
+               settings: Settings = DEFAULT) -> list[dict]:
     """The document signals of each pair, and with ``full`` the linked share (an
     alignment per pair, as compare() does)."""
     rows = []
@@ -165,7 +166,7 @@ def signals_of(prepared: list[Prepared], pairs: list[Pair], full: bool = True) -
         pa, pb = prepared[p.a], prepared[p.b]
         signals = document_signals(pa, pb)
         if full:
-            links, _ = align_scored(pa, pb, DEFAULT)
+            links, _ = align_scored(pa, pb, settings)
             signals["linked"] = linked_share(links, len(pa.article.sentences),
                                              len(pb.article.sentences))
         rows.append(signals)
@@ -185,7 +186,9 @@ def fit_model(x: np.ndarray, y: np.ndarray, inputs: tuple[str, ...]) -> dict:
             "intercept": round(float(model.intercept_[0]), 6)}
 
 
-def fit_data(data: Path) -> tuple[list[Doc], list[Prepared], list[Pair]] | None:
+def fit_data(
+    data: Path, settings: Settings = DEFAULT
+) -> tuple[list[Doc], list[Prepared], list[Pair]] | None:
     """The documents, their prepared forms and the FIT pairs of both sets."""
     ecb, basil = load_ecb(data), load_basil(data)
     if ecb is None or basil is None:
@@ -197,33 +200,46 @@ def fit_data(data: Path) -> tuple[list[Doc], list[Prepared], list[Pair]] | None:
     used = sorted({i for p in pairs for i in (p.a, p.b)})
     prepared: list = [None] * len(docs)
     for i in used:
-        prepared[i] = prepare(docs[i].article)
+        prepared[i] = prepare(docs[i].article, settings)
     return docs, prepared, pairs
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--backend", default=DEFAULT.backend,
+                        help="an embedding backend: fit the models with its document cosine "
+                             "as an extra input ('document+NAME', 'full+NAME'), keeping the "
+                             "lexical ones of story.json")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = parser.parse_args(argv)
-    found = fit_data(args.data)
+    settings = DEFAULT.replace(backend=args.backend)
+    found = fit_data(args.data, settings)
     if found is None:
         print(f"fit_story: ECB+ or BASIL not found under {args.data}", file=sys.stderr)
         return 2
     _, prepared, pairs = found
-    rows = signals_of(prepared, pairs)
+    rows = signals_of(prepared, pairs, settings=settings)
     y = np.array([p.same for p in pairs], dtype=int)
-    models = {name: fit_model(matrix(rows, inputs), y, inputs)
+    lexical = args.backend == DEFAULT.backend
+    if not lexical and EMBEDDING not in rows[0]:
+        print(f"fit_story: backend {args.backend!r} gave no embeddings", file=sys.stderr)
+        return 2
+    extra, suffix = ((), "") if lexical else ((EMBEDDING,), f"+{args.backend}")
+    fitted = {name + suffix: fit_model(matrix(rows, inputs + extra), y, inputs + extra)
               for name, inputs in (("document", DOCUMENT), ("full", FULL))}
+    models = {} if lexical else dict(json.loads(OUT.read_text("utf-8"))["models"])
+    models.update(fitted)
     params = {
-        "command": COMMAND,
+        "refit": COMMAND,
         "fitted_on": ("ECB+ odd topics (all within-topic pairs: same subtopic vs the other "
                       "subtopic; two cross-topic pairs per article) and BASIL events whose "
                       "triplet uuid sorts in the first half (the three outlet pairs vs three "
-                      "other events per article); seed 10"),
+                      "other events per article); seed 10. Models named 'KIND+BACKEND' add "
+                      "the backend's document embedding cosine (--backend BACKEND)"),
         "pairs": {"positive": int(y.sum()), "negative": int(len(y) - y.sum())},
         "threshold": 0.5,
-        "models": models,
+        "models": dict(sorted(models.items())),
     }
     text = json.dumps(params, indent=2) + "\n"
     print(text)

@@ -57,7 +57,10 @@ def parameters() -> dict:
     """The fitted models of ``compare/data/story.json``, checked against the inputs."""
     text = resources.files("compare").joinpath("data/story.json").read_text("utf-8")
     params = json.loads(text)
-    for name, inputs in (("document", DOCUMENT), ("full", FULL)):
+    expected = {"document": DOCUMENT, "full": FULL}
+    for name in sorted(set(expected) | set(params["models"])):
+        kind, _, backend = name.partition("+")
+        inputs = expected.get(kind, ()) + ((EMBEDDING,) if backend else ())
         model = params["models"].get(name, {})
         if tuple(model.get("inputs", ())) != inputs or len(model.get("coef", ())) != len(inputs):
             raise StoryModelMismatch(
