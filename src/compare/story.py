@@ -143,7 +143,8 @@ def document_signals(pa: Prepared, pb: Prepared) -> dict[str, float]:
 
 def linked_share(links: Iterable[Link], size_a: int, size_b: int) -> float:
     """The share of the two reports' sentences that are in some link."""
-    in_a, in_b = set(), set()
+    in_a: set[int] = set()
+    in_b: set[int] = set()
     for link in links:
         in_a.update(link.a)
         in_b.update(link.b)
