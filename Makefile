@@ -46,11 +46,12 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python benchmarks/run_all.py --data $(BENCH)
 
-## train: refit the shipped parameters (src/compare/data/similarity.json, verdict.json)
+## train: refit the shipped parameters (src/compare/data/similarity.json, verdict.json, story.json)
 train: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python training/fit_similarity.py --data $(BENCH)
 	$(BIN)/python training/fit_verdict.py --data $(BENCH)
+	$(BIN)/python training/fit_story.py --data $(BENCH)
 
 clean:
 	rm -rf reports .pytest_cache .ruff_cache

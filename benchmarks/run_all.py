@@ -26,6 +26,7 @@ BENCHMARKS = (
     ("Details: precision and recall", "bench_details.py", ()),
     ("Real BASIL pairs: speakers, names and links against a frozen gold", "bench_real.py", ()),
     ("Framing flags against BASIL lexical-bias spans", "bench_framing.py", ()),
+    ("Same story or not: ECB+ and BASIL, held-out part", "bench_story.py", ()),
     ("Speed and memory", "bench_speed.py", ()),
     ("Worst cases from the command line", "bench_worst.py", ()),
 )

@@ -17,7 +17,10 @@ def test_json_shape(result):
     data = json.loads(to_json(comparison_dict(result)))
     assert data["schema"] == SCHEMA == 1
     assert set(data) == {"schema", "a", "b", "notes", "links", "passages", "coverage",
-                         "verdict", "details", "quotes", "framing"}
+                         "verdict", "details", "quotes", "framing", "story"}
+    assert data["story"]["similarity"] == result.similarity
+    assert data["story"]["same_event"] is True and data["story"]["model"] == "full"
+    assert set(data["story"]["signals"]) >= {"tfidf", "names", "linked"}
     link = data["links"][0]
     assert {"a", "b", "score", "relation", "shared_words", "ops"} <= set(link)
     assert all(0.0 <= lk["score"] <= 1.0 for lk in data["links"])
@@ -39,6 +42,12 @@ def test_json_shape(result):
 def test_json_text_is_deterministic_utf8(result):
     text = to_json(comparison_dict(result))
     assert text.endswith("}\n") and "“" in text  # not \\u-escaped
+
+
+def test_summary_says_whether_the_reports_tell_one_story(result):
+    (line,) = [k for k in summary_text(result).splitlines() if k.startswith("Same story:")]
+    assert line.startswith("Same story: yes — same event (probability")
+    assert "TF-IDF cosine" in line and "of sentences linked" in line
 
 
 def test_summary_names_the_unique_details_and_rewordings(result):

@@ -74,6 +74,9 @@ def test_a_pair_with_nothing_in_common_says_so():
     assert "100% of report a is absent" in narrate.coverage(result)
     assert "No linked sentences" in narrate.edits(result)
     assert "No quote appears in both reports" in narrate.reworded(result)
+    assert narrate.story(result).startswith(
+        f"The two reports may not tell the same story: same-story probability "
+        f"{result.story.probability:.2f}")
 
 
 def test_a_pair_without_quotes_or_details_says_so():

@@ -50,7 +50,9 @@ def test_reports_with_nothing_in_common(article_a):
     result = compare(article_a, Article.from_text(UNRELATED, name="b"))
     assert result.links == () and result.passages == ()
     assert result.verdict.label == "independent"
-    assert any("nothing in common" in note for note in result.notes)
+    (note,) = [n for n in result.notes if "nothing in common" in n]
+    assert f"same-story probability {result.story.probability:.2f}" in note
+    assert not result.story.same_event
     assert result.coverage[0].absent == 1.0
 
 

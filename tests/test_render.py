@@ -106,8 +106,8 @@ def test_page_is_a_standalone_document(html_page):
 
 def test_page_has_every_section(html_page):
     ids = {attrs.get("id") for _, attrs in parse(html_page).tags}
-    for section in ("verdict", "coverage", "side-by-side", "differences", "details", "quotes",
-                    "framing", "passages", "charts", "report-a", "report-b"):
+    for section in ("verdict", "story", "coverage", "side-by-side", "differences", "details",
+                    "quotes", "framing", "passages", "charts", "report-a", "report-b"):
         assert section in ids, section
     for name in ("alignment_map", "similarity_heatmap", "coverage_bars", "position_chart",
                  "details_chart"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from compare.models import Article, Comparison, Op, Quote
+from compare.models import Article, Comparison, Op, Quote, SameStory
 from compare.present import relation_counts, unique_counts
 
 SCHEMA = 1
@@ -149,6 +149,21 @@ def comparison_dict(result: Comparison) -> dict:
             }
             for f in result.framing
         ],
+        "story": _story(result.story),
+    }
+
+
+def _story(story: SameStory | None) -> dict | None:
+    """The same-story decision as JSON (None for a comparison built without one)."""
+    if story is None:
+        return None
+    return {
+        "similarity": _round(story.probability),
+        "same_event": story.same_event,
+        "threshold": story.threshold,
+        "model": story.model,
+        "reason": story.reason,
+        "signals": {k: _round(v) for k, v in story.signals.items()},
     }
 
 
@@ -189,6 +204,9 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
     out += [f"note: {note}" for note in result.notes]
     out.append("")
     out.append(f"Verdict: {result.verdict.label} — {result.verdict.reason}")
+    if result.story is not None:
+        out.append(f"Same story: {'yes' if result.story.same_event else 'maybe not'} — "
+                   f"{result.story.reason}")
     out.append("")
     out.append("Coverage (share of content words):")
     for c in result.coverage:

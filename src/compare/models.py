@@ -410,6 +410,26 @@ class Scores:
         return f"Scores({len(self)} candidate pairs, {sum(self.exact)} exact)"
 
 
+@dataclass(frozen=True)
+class SameStory:
+    """Whether two reports tell the same story (:mod:`compare.story`).
+
+    ``probability`` is the calibrated probability that both report the same event (a
+    logistic regression over document evidence, ``data/story.json``) and
+    ``same_event`` whether it reaches ``threshold``; ``reason`` says it in words and
+    ``signals`` holds the evidence (TF-IDF cosine of the whole texts, shared names,
+    places, numbers, dates and quoted words, linked share, embedding cosine);
+    ``model`` names the fitted model used (``document`` or ``full``).
+    """
+
+    probability: float
+    same_event: bool
+    threshold: float
+    reason: str = field(repr=False)
+    signals: Mapping[str, float] = field(repr=False)
+    model: str = "full"
+
+
 # --- the whole comparison --------------------------------------------------------
 
 
@@ -438,6 +458,15 @@ class Comparison:
     text that does not look like English, a page extracted from HTML."""
     scores: Scores = field(default_factory=Scores, repr=False)
     """The candidate pairs' scores the aligner computed (see :class:`Scores`)."""
+    story: SameStory | None = None
+    """Whether the two reports tell the same story (:class:`SameStory`; None only for a
+    comparison built by hand)."""
+
+    @property
+    def similarity(self) -> float:
+        """How likely the two reports tell the same story, in [0, 1]: the calibrated
+        same-event probability of :attr:`story` (NaN when there is none)."""
+        return self.story.probability if self.story is not None else float("nan")
 
     def partners(self, side: str) -> tuple[tuple[int, ...], ...]:
         """For each sentence of report ``side`` (``"a"`` or ``"b"``), the sorted sentences
@@ -495,6 +524,7 @@ __all__ = [
     "Quote",
     "QuotePair",
     "Records",
+    "SameStory",
     "Scores",
     "Sentence",
     "Verdict",

@@ -108,6 +108,20 @@ def reports(result: Comparison) -> str:
     return "\n".join(["The two reports compared on this page:", "", *lines, *notes])
 
 
+def story(result: Comparison) -> str:
+    """Whether the two reports tell the same story, with the same-story probability."""
+    found = result.story
+    if found is None:
+        return ""
+    if found.same_event:
+        return (f"The two reports tell the same story: same-story probability "
+                f"{found.probability:.2f}, from how alike the whole texts are and the names, "
+                "numbers, dates, places and quotes they share.")
+    return (f"The two reports may not tell the same story: same-story probability "
+            f"{found.probability:.2f} (under {found.threshold:.2f}). Links between them may "
+            "join sentences about different events.")
+
+
 def statuses(result: Comparison) -> str:
     """How many sentences of each report are unique, and what that suggests."""
     unique = {}

@@ -21,12 +21,14 @@ from compare.models import (
     Prepared,
     QuotePair,
     Records,
+    SameStory,
 )
 from compare.overlap import coverage, shared_passages, verdict
 from compare.prepare import prepare
 from compare.quotes import pair_quotes
 from compare.segment import function_word_share
 from compare.settings import DEFAULT, Settings
+from compare.story import judge
 from compare.wording import diff_link, framing
 
 _REFUSED = (
@@ -68,7 +70,8 @@ def compare(
     links, scores = align_scored(pa, pb, settings)
     passages = shared_passages(a, b, min_words=settings.min_words)
     covered = coverage(a, b, links, passages)
-    notes = _notes(a, b, links, passages, settings)
+    story = judge(pa, pb, links)
+    notes = _notes(a, b, links, passages, story, settings)
     return Comparison(
         a=a,
         b=b,
@@ -82,10 +85,13 @@ def compare(
         framing=Records(framing(a, b, links), Framing),
         notes=notes,
         scores=scores,
+        story=story,
     )
 
 
-def _notes(a: Article, b: Article, links, passages, settings: Settings) -> tuple[str, ...]:
+def _notes(
+    a: Article, b: Article, links, passages, story: SameStory, settings: Settings
+) -> tuple[str, ...]:
     """Plain-words notes on edge cases, so a result says what it found."""
     notes = []
     for side, article in (("a", a), ("b", b)):
@@ -101,9 +107,11 @@ def _notes(a: Article, b: Article, links, passages, settings: Settings) -> tuple
             )
     if a.text == b.text:
         notes.append("The two reports are identical.")
-    elif not links and not passages:
+    elif not story.same_event:
+        found = ("have nothing in common: no sentence is linked and no passage is shared"
+                 if not links and not passages else "have little in common")
         notes.append(
-            "The two reports have nothing in common: no sentence is linked and no passage "
-            "is shared. They may not report the same event."
+            f"The two reports {found}; same-story probability {story.probability:.2f} "
+            f"(under {story.threshold:.2f}). They may not report the same event."
         )
     return tuple(notes)

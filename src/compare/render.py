@@ -250,6 +250,20 @@ def _verdict(result: Comparison) -> str:
     )
 
 
+def _story(result: Comparison) -> str:
+    """The same-story decision in one line; the evidence behind a disclosure."""
+    story = result.story
+    if story is None:
+        return ""
+    said = "same event" if story.same_event else "maybe not the same event"
+    return (
+        f'<div class="story" id="story"><span>Same story:</span> <span class="label">'
+        f"{escape(said)}</span> (similarity {story.probability:.2f})"
+        f'<details class="why"><summary>Why</summary><p>{escape(story.reason)}</p>'
+        "</details></div>"
+    )
+
+
 def _header(result: Comparison, title: str, back_link: str | None) -> str:
     toc = "".join(
         f'<a href="#{anchor}">{escape(name)}</a>'
@@ -268,6 +282,7 @@ def _header(result: Comparison, title: str, back_link: str | None) -> str:
             if back_link is not None else "")
     return (
         f'<header class="page"><div>{back}<h1>{escape(title)}</h1>{_verdict(result)}'
+        f"{_story(result)}"
         f'<div class="reports">{_card("a", result.a)}{_card("b", result.b)}</div>'
         f"{_notes(result)}"
         f'<nav class="toc" aria-label="Sections">{toc}</nav></div></header>'

@@ -1,0 +1,217 @@
+"""Do two reports tell the same story? A calibrated same-event score from whole documents.
+
+:func:`document_signals` reads what two prepared reports hold as wholes, no sentence
+pairing needed:
+
+- ``tfidf``: cosine of the TF-IDF vectors of the two whole texts over content words
+  (counts times the shipped IDF of :mod:`compare.similarity`, so a score never depends
+  on other reports);
+- ``names``, ``places``, ``numbers``, ``dates``: how many values of each kind the two
+  reports share, as a cosine of the two sets (shared / sqrt(size a x size b), 0 when
+  either has none); names of one person are joined across reports first
+  (:func:`compare.names.cross_fold`, as the detail matching does);
+- ``quotes``: the same cosine over the word pairs (bigrams) inside direct quotes;
+- ``embedding`` (only when the reports were prepared with an embedding backend): cosine
+  of the two mean sentence vectors.
+
+:func:`score` turns them into a :class:`~compare.models.SameStory` with the ``document``
+model of ``data/story.json`` (a logistic regression; cheap: use it to group many reports
+into stories). :func:`judge` adds ``linked`` (the share of both reports' sentences in a
+link) from a finished alignment and uses the ``full`` model: what
+:func:`compare.compare` puts on ``Comparison.story``. Both models are fitted by
+``training/fit_story.py`` (the command and the data are recorded in the file).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+import numpy as np
+
+from compare.models import Link, Prepared, SameStory, frozen_mapping
+
+SET_KINDS = ("names", "places", "numbers", "dates")
+"""The detail signals (sets of values shared by the two reports)."""
+DOCUMENT = ("tfidf", *SET_KINDS, "quotes")
+"""Inputs of the ``document`` model, in order."""
+FULL = (*DOCUMENT, "linked")
+"""Inputs of the ``full`` model, in order (the document inputs and the linked share)."""
+EMBEDDING = "embedding"
+"""The embedding signal: in a model's inputs only when fitted for that backend."""
+
+_WORDS = {"names": "name", "places": "place", "numbers": "number", "dates": "date"}
+
+
+class StoryModelMismatch(ValueError):
+    """``story.json`` was fitted on other inputs than the ones this code computes."""
+
+
+@lru_cache(maxsize=1)
+def parameters() -> dict:
+    """The fitted models of ``compare/data/story.json``, checked against the inputs."""
+    text = resources.files("compare").joinpath("data/story.json").read_text("utf-8")
+    params = json.loads(text)
+    expected = {"document": DOCUMENT, "full": FULL}
+    for name in sorted(set(expected) | set(params["models"])):
+        kind, _, backend = name.partition("+")
+        inputs = expected.get(kind, ()) + ((EMBEDDING,) if backend else ())
+        model = params["models"].get(name, {})
+        if tuple(model.get("inputs", ())) != inputs or len(model.get("coef", ())) != len(inputs):
+            raise StoryModelMismatch(
+                f"story.json: model {name!r} has inputs {model.get('inputs')}, expected "
+                f"{list(inputs)}; refit with training/fit_story.py")
+    return params
+
+
+# --- signals --------------------------------------------------------------------------
+
+
+def _set_cosine(a: set, b: set) -> tuple[float, int]:
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / math.sqrt(len(a) * len(b)), shared
+
+
+def _tfidf_cosine(pa: Prepared, pb: Prepared) -> float:
+    from compare.similarity.model import shipped_idf
+
+    idf, default = shipped_idf()
+    ca = Counter(w for ws in pa.features.content_words for w in ws)  # type: ignore[attr-defined]
+    cb = Counter(w for ws in pb.features.content_words for w in ws)  # type: ignore[attr-defined]
+    if not ca or not cb:
+        return 0.0
+
+    def weight(w: str) -> float:
+        return idf.get(w, default) ** 2
+
+    dot = math.fsum(ca[w] * cb[w] * weight(w) for w in sorted(ca.keys() & cb.keys()))
+    na = math.sqrt(math.fsum(n * n * weight(w) for w, n in sorted(ca.items())))
+    nb = math.sqrt(math.fsum(n * n * weight(w) for w, n in sorted(cb.items())))
+    return min(1.0, dot / (na * nb))
+
+
+def _detail_sets(details: Iterable) -> dict[str, set[str]]:
+    sets: dict[str, set[str]] = {kind: set() for kind in SET_KINDS}
+    for d in details:
+        if d.kind == "name":
+            sets["places" if d.category == "place" else "names"].add(d.value)
+        elif d.kind == "number":
+            sets["numbers"].add(d.value)
+        elif d.kind == "date":
+            sets["dates"].add(d.value)
+    return sets
+
+
+def _quote_bigrams(p: Prepared) -> set[tuple[str, str]]:
+    return {pair for words in p.quote_words for pair in pairwise(words)}
+
+
+def _embedding_cosine(pa: Prepared, pb: Prepared) -> float | None:
+    if pa.embeddings is None or pb.embeddings is None:
+        return None
+    ea, eb = np.asarray(pa.embeddings), np.asarray(pb.embeddings)
+    if not len(ea) or not len(eb) or ea.shape[1] != eb.shape[1]:
+        return 0.0
+    ma, mb = ea.mean(axis=0, dtype=np.float64), eb.mean(axis=0, dtype=np.float64)
+    norm = float(np.linalg.norm(ma) * np.linalg.norm(mb))
+    return float(np.clip(ma @ mb / norm, -1.0, 1.0)) if norm else 0.0
+
+
+def document_signals(pa: Prepared, pb: Prepared) -> dict[str, float]:
+    """The document-level signals of two prepared reports (see the module doc), and the
+    count of shared values of each detail kind (``shared_names`` ...)."""
+    from compare.names import cross_fold
+
+    signals = {"tfidf": _tfidf_cosine(pa, pb)}
+    sa = _detail_sets(cross_fold(pa.details, pb.details))
+    sb = _detail_sets(cross_fold(pb.details, pa.details))
+    for kind in SET_KINDS:
+        signals[kind], signals[f"shared_{kind}"] = _set_cosine(sa[kind], sb[kind])
+    signals["quotes"], _ = _set_cosine(_quote_bigrams(pa), _quote_bigrams(pb))
+    embedding = _embedding_cosine(pa, pb)
+    if embedding is not None:
+        signals[EMBEDDING] = embedding
+    return signals
+
+
+def linked_share(links: Iterable[Link], size_a: int, size_b: int) -> float:
+    """The share of the two reports' sentences that are in some link."""
+    in_a: set[int] = set()
+    in_b: set[int] = set()
+    for link in links:
+        in_a.update(link.a)
+        in_b.update(link.b)
+    total = size_a + size_b
+    return (len(in_a) + len(in_b)) / total if total else 0.0
+
+
+# --- the decision -----------------------------------------------------------------------
+
+
+def _model_for(kind: str, backend: str, signals: Mapping[str, float]) -> tuple[dict, bool]:
+    """The model of ``kind`` for ``backend`` (with the embedding input) when one was
+    fitted and the embedding is known; else the lexical one. Second: embedding used."""
+    models = parameters()["models"]
+    with_embedding = models.get(f"{kind}+{backend}")
+    if EMBEDDING in signals and with_embedding is not None:
+        return with_embedding, True
+    return models[kind], False
+
+
+def _decide(signals: dict[str, float], kind: str, backend: str) -> SameStory:
+    params = parameters()
+    model, used_embedding = _model_for(kind, backend, signals)
+    z = model["intercept"] + math.fsum(
+        c * signals[name] for c, name in zip(model["coef"], model["inputs"], strict=True))
+    probability = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+    threshold = params["threshold"]
+    same = probability >= threshold
+    rounded = {k: round(v, 4) for k, v in sorted(signals.items())}
+    return SameStory(
+        probability=round(probability, 4),
+        same_event=same,
+        threshold=threshold,
+        reason=_reason(signals, same, probability, used_embedding),
+        signals=frozen_mapping(rounded),
+        model=f"{kind}+{backend}" if used_embedding else kind,
+    )
+
+
+def _reason(signals: Mapping[str, float], same: bool, probability: float,
+            used_embedding: bool) -> str:
+    found = [f"whole texts alike {signals['tfidf']:.2f} (TF-IDF cosine)"]
+    counts = {k: int(signals[f"shared_{k}"]) for k in SET_KINDS}
+    shared = [f"{n} {_WORDS[k]}{'s' if n > 1 else ''}" for k, n in counts.items() if n]
+    found.append("shared " + ", ".join(shared) if shared else "no shared name, place, "
+                 "number or date")
+    if signals["quotes"]:
+        found.append(f"quoted words in common {signals['quotes']:.2f}")
+    if "linked" in signals:
+        found.append(f"{signals['linked']:.0%} of sentences linked")
+    if EMBEDDING in signals:
+        found.append(f"embedding cosine {signals[EMBEDDING]:.2f}"
+                     + ("" if used_embedding else " (not in the calibrated score: no model "
+                        "fitted for this backend)"))
+    verdict = "same event" if same else "maybe not the same event"
+    return f"{verdict} (probability {probability:.2f}): " + "; ".join(found)
+
+
+def score(pa: Prepared, pb: Prepared) -> SameStory:
+    """The same-story decision of two prepared reports from document evidence only
+    (no sentence alignment: cheap enough to score every pair of a collection)."""
+    return _decide(document_signals(pa, pb), "document", pa.backend)
+
+
+def judge(pa: Prepared, pb: Prepared, links: Iterable[Link]) -> SameStory:
+    """The same-story decision of a comparison: the document evidence and the share of
+    sentences the alignment linked (``links``)."""
+    signals = document_signals(pa, pb)
+    signals["linked"] = linked_share(links, len(pa.article.sentences), len(pb.article.sentences))
+    return _decide(signals, "full", pa.backend)
