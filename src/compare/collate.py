@@ -47,15 +47,9 @@ from compare.models import (
 from compare.pipeline import compare
 from compare.prepare import prepare
 from compare.quotes import quote_words
+from compare.records import QUOTE_CHECKS
 from compare.settings import DEFAULT, Settings
 from compare.wording import word_ops
-
-SUPPORTS = ("all", "most", "some", "one")
-"""How many reports carry a statement group: every one, more than half, two or more
-(but not more than half), a single report."""
-
-QUOTE_CHECKS = ("exact", "altered", "not_found")
-"""How a report's quote compares with the primary source."""
 
 _REFUSED = "collate() takes a sequence of Article, Prepared or pathlib.Path reports"
 
