@@ -209,3 +209,134 @@ def test_bad_arguments():
         collate([A, "b.txt"])
     with pytest.raises(ValueError, match="at least two"):
         collate([A])
+
+
+# --- views of a collation: text, JSON, tables, charts, page ------------------------------
+
+
+@pytest.fixture(scope="module")
+def sourced():
+    return collate([A, B, C], source=SOURCE)
+
+
+def test_text_summary_reads_the_numbers(sourced):
+    from compare.export import collation_text
+
+    text = collation_text(sourced)
+    assert text.startswith("3 reports:\n  1 a (4 sentences)\n  2 b (4 sentences)\n")
+    assert "Statement groups: 7 (1 said by all, 2 by most, 0 by some, 4 by one only)" in text
+    assert "conflict, 1 a vs 2 b: “300 million” / “350 million”" in text
+    assert "[“forty” → “fifty”]" in text
+    assert "3 c: 29% verbatim, 0% paraphrased; quotes 0 exact, 0 altered, 1 not in the source" \
+        in text
+    assert "no report carried: 1 sentence\n    - Work on a second bridge" in text
+    assert collation_text(sourced, top=0).count("\n    - ") == 0
+    with pytest.raises(ValueError):
+        collation_text(sourced, top=-1)
+
+
+def test_json_holds_every_part(sourced):
+    import json
+
+    from compare.export import collation_dict, comparison_dict, to_json
+
+    data = json.loads(to_json(collation_dict(sourced)))
+    assert data["schema"] == 2
+    assert data["pairs"][0]["comparison"] == json.loads(to_json(comparison_dict(sourced.pairs[0])))
+    assert len(data["groups"]) == len(sourced.groups)
+    assert data["conflicts"][0]["a_text"] == "300 million"
+    bridge = next(q for q in data["quotes"] if len(q["reports"]) == 2)
+    assert [r["report"] for r in bridge["renderings"]] == [0, 1]
+    checks = {(c["report"], c["status"]) for c in data["quote_checks"]}
+    assert checks == {(0, "exact"), (1, "altered"), (2, "not_found")}
+    assert next(c for c in data["quote_checks"] if c["status"] == "not_found")["source"] is None
+    assert data["source_unused"] == list(sourced.source_unused)
+    assert to_json(collation_dict(sourced)) == to_json(collation_dict(collate(
+        [A, B, C], source=SOURCE)))
+
+
+def test_tables_of_every_part(sourced):
+    coverage = sourced.to_frame("coverage")
+    assert coverage.shape == (3, 3) and coverage.loc["1 a", "2 b"] == pytest.approx(
+        sourced.pair(0, 1).coverage[0].verbatim + sourced.pair(0, 1).coverage[0].paraphrase)
+    groups = sourced.to_frame("groups")
+    assert len(groups) == len(sourced.groups) and list(groups.columns[-3:]) == ["1 a", "2 b",
+                                                                                 "3 c"]
+    facts = sourced.to_frame("facts")
+    row = facts[facts.text == "300 million"].iloc[0]
+    assert (row["1 a"], row["3 c"]) == ("conflict", "")
+    quotes = sourced.to_frame("quotes")
+    assert list(quotes[quotes.quote == 0].against_first) == ["first", "reworded"]
+    reports = sourced.to_frame("reports")
+    assert list(reports.quotes_not_found) == [0, 0, 1]
+    assert len(sourced.to_frame("conflicts")) == len(sourced.conflicts)
+    with pytest.raises(ValueError, match="part must be one of"):
+        sourced.to_frame("nothing")
+
+
+def test_charts_return_their_axes_and_draw_the_data(sourced):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    from compare import plot
+    from compare.present import group_matrix
+
+    try:
+        for chart in (plot.coverage_matrix, plot.group_chart, plot.fact_chart):
+            ax = Figure().add_subplot()
+            assert chart(sourced, ax=ax) is ax
+            assert chart(sourced).figure is not None
+        ax = plot.group_chart(sourced, ax=Figure().add_subplot())
+        cells = [p for p in ax.patches if type(p).__name__ == "Rectangle"]
+        assert len(cells) == int((group_matrix(sourced) > 0).sum())
+        heat = plot.coverage_matrix(sourced, ax=Figure().add_subplot())
+        assert "89%" in {t.get_text() for t in heat.texts}
+    finally:
+        plt.close("all")
+
+
+def test_group_order_puts_consensus_first(sourced):
+    from compare.present import group_order
+
+    supports = [len(sourced.groups[k].reports) for k in group_order(sourced)]
+    assert supports == sorted(supports, reverse=True)
+
+
+def test_page_is_escaped_and_complete():
+    from compare.render import collation_html
+
+    hostile = Article.from_text(
+        'The minister opened the new bridge over the river on Monday. <script>alert("x")'
+        "</script> \u202eThe bridge cost 300 million euros.", name="<b>evil</b>")
+    page = collation_html(collate([A, B, hostile], source=SOURCE), charts=False)
+    assert "<script>alert" not in page and "<b>evil</b>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "\u202e" not in page and "[U+202E]" in page
+    for anchor in ("coverage", "side-by-side", "groups", "details", "quotes", "source"):
+        assert f'id="{anchor}"' in page
+    assert page == collation_html(collate([A, B, hostile], source=SOURCE), charts=False)
+
+
+def test_page_without_a_source_has_no_source_section(three):
+    from compare.render import collation_html
+
+    page = collation_html(three, charts=False)
+    assert 'id="source"' not in page and 'id="side-by-side"' in page
+
+
+def test_page_refuses_more_reports_than_it_shows():
+    from compare.present import MAX_PAGE_REPORTS
+    from compare.render import collation_html
+
+    many = [Article.from_text(f"Report {k}: the river rose by {k} metres.", name=f"r{k}")
+            for k in range(MAX_PAGE_REPORTS + 1)]
+    with pytest.raises(ValueError, match="corpus command"):
+        collation_html(collate(many), charts=False)
+
+
+def test_notebook_summary_html(sourced):
+    html = sourced._repr_html_()
+    assert "3 reports" in html and "statement" in html and "89%" in html

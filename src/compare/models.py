@@ -632,6 +632,16 @@ class Collation:
                 f"{len(self.groups)} statement groups, {len(self.facts)} facts, "
                 f"{len(self.conflicts)} conflicts, {len(self.quotes)} quotes>")
 
+    def to_frame(self, part: str = "groups"):
+        """A pandas table of one part: ``reports`` (one row each, with fidelity to the
+        source), ``coverage`` (the matrix), ``groups``, ``facts`` (a column per report),
+        ``conflicts`` or ``quotes`` (one row per rendering)."""
+        from compare.tables import COLLATION_FRAMES
+
+        if part not in COLLATION_FRAMES:
+            raise ValueError(f"part must be one of {', '.join(COLLATION_FRAMES)}, not {part!r}")
+        return COLLATION_FRAMES[part](self)
+
     def _repr_html_(self) -> str:
         from compare.render import collation_summary_html
 
