@@ -340,3 +340,26 @@ def test_page_refuses_more_reports_than_it_shows():
 def test_notebook_summary_html(sourced):
     html = sourced._repr_html_()
     assert "3 reports" in html and "statement" in html and "89%" in html
+
+
+def test_prose_says_what_the_numbers_say(sourced):
+    from compare import narrate
+
+    assert "1 of them is said by all 3 reports, 2 by most and 4 by one report only" in \
+        narrate.consensus(sourced)
+    assert "report 3 (c): 2 sentences of 3 (67%)" in narrate.consensus(sourced)
+    assert "89% of its content words are in report 2 (b)" in narrate.collation_coverage(sourced)
+    assert "report 1 (a) says *300 million* where report 2 (b) says *350 million*" in \
+        narrate.collation_facts(sourced)
+    assert "1 of them appears in more than one report, and 1 of those is worded" in \
+        narrate.collation_quotes(sourced)
+    fidelity = narrate.fidelity(sourced)
+    assert fidelity.startswith("Report 1 (a) draws most on the source: 74%")
+    assert "report 2 (b) 1 altered, 0 not found; report 3 (c) 0 altered, 1 not found" in fidelity
+    assert "1 sentence of the source is in no report" in fidelity
+    two = collate([A, B])
+    assert "smallest case" in narrate.collation_reports(two)
+    assert "said by both reports" in narrate.consensus(two)
+    assert "No primary source was given" in narrate.fidelity(two)
+    hostile = collate([A, Article.from_text("A *bold* [link](x) claim.", name="<i>x</i>")])
+    assert "<i>" not in narrate.collation_reports(hostile)

@@ -364,7 +364,7 @@ def coverage_matrix(collation: Collation, ax: Axes | None = None) -> Axes:
     content words report j has, verbatim or in paraphrase (the diagonal blank)."""
     labels = report_labels(collation)
     n = len(labels)
-    ax = _axes(ax, (1.6 + 0.7 * n, 1.2 + 0.6 * n))
+    ax = _axes(ax, (max(4.5, 1.6 + 0.7 * n), max(3.8, 1.2 + 0.6 * n)))
     values = present_coverage(collation)
     image = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0.0, vmax=1.0,
                       interpolation="nearest")
