@@ -98,7 +98,7 @@ def collate(
     ordered = [(i, j, pairs[k]) for (i, j), k in index.items()]
     facts, conflicts = _facts(prepared, ordered)
     notes = _notes(articles, ordered)
-    result = dict(
+    result: dict[str, object] = dict(
         reports=articles,
         pairs=pairs,
         groups=Records(_groups(articles, ordered), StatementGroup),
@@ -130,7 +130,7 @@ def collate(
             quote_checks=Records(checks, QuoteCheck),
             source_unused=unused,
         )
-    return Collation(**result, notes=notes)
+    return Collation(**result, notes=notes)  # type: ignore[arg-type]
 
 
 def _components(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]]):

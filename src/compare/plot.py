@@ -394,7 +394,7 @@ def group_chart(collation: Collation, ax: Axes | None = None) -> Axes:
     for col, k in enumerate(order):
         color = SUPPORT_COLORS[collation.groups[k].support]
         for r in np.flatnonzero(matrix[:, col]):
-            ax.add_patch(Rectangle((col, r), 1, 1, facecolor=color, edgecolor="white",
+            ax.add_patch(Rectangle((float(col), float(r)), 1, 1, facecolor=color, edgecolor="white",
                                    linewidth=0.5))
     ax.set_xlim(0, width)
     ax.set_ylim(n, 0)
