@@ -66,6 +66,16 @@ def prf(pred: set, gold: set) -> tuple[str, str, str]:
     return f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"
 
 
+def methods_table(totals: dict) -> None:
+    """Precision, recall and F1 of the groups and the two references."""
+    print("method                      precision  recall     F1")
+    for key, label in (("groups", "collate: statement groups"),
+                       ("links", "pairwise links only"),
+                       ("one group", "all sentences one group")):
+        p, r, f = prf(*totals[key])
+        print(f"{label:28}{p:>9} {r:>7} {f:>6}")
+
+
 # --- BASIL ------------------------------------------------------------------------
 
 
@@ -202,12 +212,8 @@ def gold_section(folder: Path) -> None:
     print("event     gold pairs  predicted  right")
     for event, g, p, r in rows:
         print(f"{event:10}{g:10d} {p:10d} {r:6d}")
-    print("\nmethod                      precision  recall     F1")
-    for key, label in (("groups", "collate: statement groups"),
-                       ("links", "pairwise links only"),
-                       ("one group", "all sentences one group")):
-        p, r, f = prf(*totals[key])
-        print(f"{label:28}{p:>9} {r:>7} {f:>6}")
+    print()
+    methods_table(totals)
     print(f"\nconflicts on the 5 gold events: {sum(checked.values())} found, "
           f"{checked['right']} right, {checked['wrong']} wrong, {checked['unchecked']} unchecked")
 
@@ -265,12 +271,7 @@ def ecb_section(path: Path, docs: int) -> None:
           f"{pairs} document pairs, {time.perf_counter() - started:.0f} s")
     print("annotated sentence pairs of different documents; gold: sharing an event chain")
     print(f"gold pairs: {len(totals['groups'][1])}")
-    print("method                      precision  recall     F1")
-    for key, label in (("groups", "collate: statement groups"),
-                       ("links", "pairwise links only"),
-                       ("one group", "all sentences one group")):
-        p, r, f = prf(*totals[key])
-        print(f"{label:28}{p:>9} {r:>7} {f:>6}")
+    methods_table(totals)
 
 
 # --- cost ---------------------------------------------------------------------------
