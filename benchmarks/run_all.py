@@ -29,6 +29,7 @@ BENCHMARKS = (
     ("Same story or not: ECB+ and BASIL, held-out part", "bench_story.py", ()),
     ("Speed and memory", "bench_speed.py", ()),
     ("Worst cases from the command line", "bench_worst.py", ()),
+    ("Many reports at once: BASIL triplets, ECB+ topics, cost", "bench_collate.py", ()),
 )
 
 
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
             options += ["--sizes", "100,1000"]
         if script == "bench_worst.py" and args.quick:
             options += ["--cases", "nopunct"]
+        if script == "bench_collate.py" and args.quick:
+            options += ["--parts", "gold,cost", "--sizes", "2,5"]
         print(f"\n## {title} ({script})\n", flush=True)
         started = time.perf_counter()
         code = subprocess.call([sys.executable, str(path), "--data", args.data, *options])

@@ -173,3 +173,91 @@ def test_narrow_screen_has_no_horizontal_overflow(chromium, result, tmp_path):
             assert images.nth(k).evaluate("img => img.getBoundingClientRect().right") <= 420
     finally:
         context.close()
+
+
+# --- the many-reports page (collation_html) ---------------------------------------------
+
+THIRD = (
+    "NATO Secretary General Jens Stoltenberg said on Tuesday that the Afghan political "
+    "leadership failed to stand up to the Taliban. He said there are many lessons to be "
+    "learned. Allies will meet again next week to discuss evacuations."
+)
+SOURCE = (
+    "Parts of the Afghan security forces fought bravely, but they were unable to secure the "
+    "country because ultimately the Afghan political leadership failed to stand up to the "
+    "Taliban. There are many lessons to be learned. We will hold an extraordinary meeting "
+    "of foreign ministers on Friday."
+)
+
+
+@pytest.fixture(scope="module")
+def collation(article_a, article_b):
+    from compare import Article, collate
+
+    return collate([article_a, article_b, Article.from_text(THIRD, name="third")],
+                   source=Article.from_text(SOURCE, name="statement"))
+
+
+def _open(chromium, page_html: str, tmp_path, width: int):
+    path = tmp_path / "collation.html"
+    path.write_text(page_html, encoding="utf-8")
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    outside, errors = [], []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(("file://", "data:")):
+            request_route.continue_()
+        else:
+            outside.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri(), wait_until="load")
+    return context, page, outside, errors
+
+
+def test_collation_page_sections_and_group_highlighting(chromium, collation, tmp_path):
+    from compare.render import collation_html
+
+    context, page, outside, errors = _open(chromium, collation_html(collation), tmp_path, 1280)
+    try:
+        for section in ("coverage", "side-by-side", "groups", "details", "quotes", "source",
+                        "charts"):
+            assert page.locator(f"#{section}").count() == 1, section
+        for r, article in enumerate(collation.reports):
+            assert page.locator(f"#report-{r + 1} .s").count() == len(article.sentences)
+        assert page.locator("#charts img").count() == 3
+        group = next(g for g in collation.groups if g.support == "all")
+        (r0, s0), others = group.sentences[0], group.sentences[1:]
+        outsider = next(m for g in collation.groups if g is not group for m in g.sentences)
+        page.locator(f"#r{r0 + 1}-{s0}").click()
+        assert "active" in classes(page.locator(f"#r{r0 + 1}-{s0}"))
+        for r, s in others:
+            assert "partner" in classes(page.locator(f"#r{r + 1}-{s}")), (r, s)
+        assert "partner" not in classes(page.locator(f"#r{outsider[0] + 1}-{outsider[1]}"))
+        assert {r for r, _ in others} >= {1, 2}  # highlighted in every other report
+        assert outside == [] and errors == []
+    finally:
+        context.close()
+
+
+def test_collation_page_at_420_px_has_no_horizontal_overflow(chromium, collation, tmp_path):
+    from compare.render import collation_html
+
+    context, page, _, errors = _open(chromium, collation_html(collation, back_link="index.html"),
+                                     tmp_path, 420)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420
+        assert page.evaluate(OVERFLOW) == []
+        # the reports side by side scroll inside their own box
+        assert page.evaluate(
+            "getComputedStyle(document.querySelector('.strip')).overflowX") == "auto"
+        images = page.locator("#charts img")
+        for k in range(images.count()):
+            assert images.nth(k).evaluate("img => img.getBoundingClientRect().right") <= 420
+        assert errors == []
+    finally:
+        context.close()

@@ -366,3 +366,150 @@ def test_console_script_unexpected_error_has_no_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=False, cwd=ROOT)
     assert_one_line_error(proc.returncode, proc.stderr, "line one line two", expected_code=1)
+
+
+# --- many reports and a primary source ----------------------------------------------
+
+THIRD = (
+    "NATO Secretary General Jens Stoltenberg said on Tuesday that the Afghan political "
+    "leadership failed to stand up to the Taliban. He said there are many lessons to be "
+    "learned. Allies will meet again next week to discuss evacuations."
+)
+SOURCE_TEXT = (
+    "Parts of the Afghan security forces fought bravely, but they were unable to secure the "
+    "country because ultimately the Afghan political leadership failed to stand up to the "
+    "Taliban. There are many lessons to be learned. We will hold an extraordinary meeting "
+    "of foreign ministers on Friday."
+)
+
+
+@pytest.fixture
+def three(reports):
+    a, b = reports
+    c = a.parent / "report-c.txt"
+    c.write_text(THIRD, encoding="utf-8")
+    return a, b, c
+
+
+def test_two_reports_keep_the_pairwise_output(reports, capsys):
+    from compare import compare
+    from compare.export import summary_text
+
+    a, b = reports
+    code, out, err = run(capsys, str(a), str(b))
+    assert code == 0 and err == ""
+    assert out == summary_text(compare(a, b))
+
+
+def test_three_reports_print_the_summary(three, capsys):
+    code, out, err = run(capsys, *map(str, three))
+    assert code == 0 and err == ""
+    assert out.startswith("3 reports:\n  1 report-a (19 sentences)\n")
+    for part in ("Statement groups:", "Coverage (share of the row report", "Facts:", "Quotes:"):
+        assert part in out
+
+
+def test_three_reports_json_keeps_the_pairs_unchanged(three, tmp_path, capsys):
+    from compare import compare
+    from compare.export import comparison_dict
+
+    target = tmp_path / "n.json"
+    code, _, err = run(capsys, "-q", *map(str, three), "--json", str(target))
+    assert code == 0 and err == ""
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["schema"] == 2 and len(data["reports"]) == 3 and data["source"] is None
+    assert [(p["a"], p["b"]) for p in data["pairs"]] == [(0, 1), (0, 2), (1, 2)]
+    assert data["pairs"][1]["comparison"] == json.loads(json.dumps(
+        comparison_dict(compare(three[0], three[2]))))
+    for key in ("groups", "facts", "conflicts", "quotes", "coverage"):
+        assert key in data
+    assert len(data["coverage"]) == 6
+
+
+def test_source_option(three, tmp_path, capsys):
+    source = tmp_path / "statement.txt"
+    source.write_text(SOURCE_TEXT, encoding="utf-8")
+    target, page = tmp_path / "s.json", tmp_path / "s.html"
+    code, out, err = run(capsys, *map(str, three[:2]), "--source", str(source),
+                         "--json", str(target), "--html", str(page))
+    assert code == 0 and err == ""
+    assert "source: statement.txt" in out and "From the source" in out
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["source"]["name"] == "statement.txt" and len(data["fidelity"]) == 2
+    assert {c["status"] for c in data["quote_checks"]} <= {"exact", "altered", "not_found"}
+    assert 'id="source"' in page.read_text(encoding="utf-8")
+
+
+def test_a_source_sharing_nothing_is_said(three, tmp_path, capsys):
+    source = tmp_path / "snow.txt"
+    source.write_text("Heavy snow closed three mountain passes in the Alps.", encoding="utf-8")
+    code, out, _ = run(capsys, *map(str, three), "--source", str(source))
+    assert code == 0
+    assert "note: The source (snow.txt) shares nothing with the reports" in out
+
+
+@pytest.mark.parametrize("how", ["same path", "link", "source"])
+def test_the_same_file_twice_is_refused(three, capsys, how):
+    a, b, _ = three
+    args = {"same path": [str(a), str(b), str(a)],
+            "link": [str(a), str(b), str(a.parent / "link.txt")],
+            "source": [str(a), str(b), "--source", str(b)]}[how]
+    if how == "link":
+        (a.parent / "link.txt").symlink_to(a)
+    code, out, err = run(capsys, *args)
+    assert_one_line_error(code, err, "are the same file: give each input once")
+    assert out == ""
+
+
+def test_a_report_that_fails_among_many_is_skipped_and_named(three, tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00binary")
+    target = tmp_path / "n.json"
+    code, out, err = run(capsys, str(three[0]), str(bad), *map(str, three[1:]),
+                         "--json", str(target), "-q")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(f"compare-sources: warning: skipped {bad}: ") and "binary" in err
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert [r["name"] for r in data["reports"]] == ["report-a", "report-b", "report-c.txt"]
+    assert data["notes"][0].startswith(f"not compared: skipped {bad}")
+
+
+def test_fewer_than_two_readable_reports_is_an_error(tmp_path, capsys, reports):
+    missing = [str(tmp_path / f"missing{k}.txt") for k in range(2)]
+    code, _, err = run(capsys, str(reports[0]), *missing)
+    assert code == 2 and "fewer than two reports could be read (1 of 3)" in err
+
+
+def test_more_reports_than_a_page_shows_is_refused(tmp_path, capsys):
+    from compare.present import MAX_PAGE_REPORTS
+
+    paths = []
+    for k in range(MAX_PAGE_REPORTS + 1):
+        path = tmp_path / f"r{k}.txt"
+        path.write_text(f"Report {k} says the river rose.", encoding="utf-8")
+        paths.append(str(path))
+    code, _, err = run(capsys, *paths, "--html", str(tmp_path / "p.html"))
+    assert_one_line_error(code, err, "corpus command")
+    assert not (tmp_path / "p.html").exists()
+
+
+@pytest.mark.parametrize("onto", ["c", "source"])
+def test_output_onto_a_third_report_or_the_source_is_refused(three, tmp_path, capsys, onto):
+    source = tmp_path / "statement.txt"
+    source.write_text(SOURCE_TEXT, encoding="utf-8")
+    target = three[2] if onto == "c" else source
+    before = target.read_bytes()
+    code, _, err = run(capsys, *map(str, three), "--source", str(source), "--json", str(target))
+    assert_one_line_error(code, err, "is an input")
+    assert target.read_bytes() == before
+
+
+def test_many_reports_same_input_same_bytes(three, tmp_path):
+    outputs = []
+    for k in range(2):
+        target = tmp_path / f"run{k}.html"
+        subprocess.run([sys.executable, "-m", "compare.cli", "-q", *map(str, three),
+                        "--html", str(target)], check=True, cwd=ROOT)
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -31,7 +31,10 @@ EXPECTED = {
     "03-wording-and-quotes.ipynb",
     "04-how-it-works.ipynb",
     "05-your-own-reports.ipynb",
+    "06-many-reports.ipynb",
 }
+MORE_PARAMETERS = {"06-many-reports.ipynb": {"reports": [], "source": None}}
+"""Parameters a notebook takes beside the two reports, with their defaults."""
 
 
 def _load_builder():
@@ -90,17 +93,24 @@ def test_ends_with_summary_and_questions_to_discuss(nb):
     assert len(numbered) >= 3
 
 
-def test_one_parameters_cell_naming_both_reports(nb):
+@pytest.fixture(params=NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def named(request):
+    return request.param.name, _read(request.param)
+
+
+def test_one_parameters_cell_naming_both_reports(named):
+    name, nb = named
     tagged = [c for c in _code_cells(nb) if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
     names = {
-        target.id: node.value.value
+        target.id: ast.literal_eval(node.value)
         for node in ast.parse(tagged[0].source).body
         if isinstance(node, ast.Assign)
         for target in node.targets
     }
-    assert names == {"report_a": "../data/report-a.txt", "report_b": "../data/report-b.txt"}
-    for value in names.values():
+    reports = {"report_a": "../data/report-a.txt", "report_b": "../data/report-b.txt"}
+    assert names == {**reports, **MORE_PARAMETERS.get(name, {})}
+    for value in reports.values():
         assert (NOTEBOOK_DIR / value).is_file()
 
 
@@ -166,6 +176,7 @@ def test_figures_in_notebooks_that_chart():
         "01-overview.ipynb": 2,
         "02-unique-details.ipynb": 2,
         "04-how-it-works.ipynb": 1,
+        "06-many-reports.ipynb": 2,
     }
     for name, count in charts.items():
         outputs = [o for c in _code_cells(_read(NOTEBOOK_DIR / name)) for o in c.outputs]
@@ -386,3 +397,40 @@ def test_every_notebook_runs_and_the_site_builds_on_another_pair(builder, tmp_pa
         assert "Stoltenberg" not in html and "Afghanistan's leaders" not in html, path.name
     index = (site / "index.html").read_text()
     assert 'href="comparison.html"' in index and 'href="index.html"' not in index
+
+
+def test_many_reports_notebook_runs_on_a_folder_with_a_source(builder, tmp_path):
+    """Notebook 06 on a folder of three reports and a primary source (papermill)."""
+    import nbformat as nbf
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    texts = {
+        "one.txt": "The minister opened the new bridge over the river on Monday. "
+                   '"This bridge will carry forty thousand cars a day," she said. '
+                   "The bridge cost 300 million euros.",
+        "two.txt": "A new bridge over the river was opened by the minister on Monday. "
+                   '"This bridge will carry fifty thousand cars a day," she claimed. '
+                   "The bridge cost 350 million euros.",
+        "three.txt": "The minister opened the new bridge over the river on Monday. "
+                     "Protesters gathered near the old town hall in the rain.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    source = tmp_path / "statement.txt"
+    source.write_text("The minister opened the new bridge over the river on Monday. "
+                      "This bridge will carry forty thousand cars a day. Work on a second "
+                      "bridge starts next year.", encoding="utf-8")
+    target = tmp_path / "06.ipynb"
+    builder.execute(NOTEBOOK_DIR / "06-many-reports.ipynb", target,
+                    {"reports": str(folder), "source": str(source)}, tmp_path)
+    nb = nbf.read(target, as_version=4)
+    shown = "\n".join(
+        "".join(o.get("data", {}).get("text/markdown", "")) + o.get("data", {}).get(
+            "text/plain", "")
+        for c in _code_cells(nb) for o in c.outputs)
+    assert "<Collation of 3 reports ('one.txt', 'three.txt', 'two.txt'), source" in shown
+    assert "said by all 3 reports" in shown
+    assert "*300 million* where" in shown
+    assert "1 altered" in shown
+    assert "of the source is in no report" in shown

@@ -7,9 +7,11 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from compare.collate import collate
 from compare.io import LoadError, load_article
 from compare.models import (
     Article,
+    Collation,
     Comparison,
     Coverage,
     Credit,
@@ -42,6 +44,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Article",
+    "Collation",
     "Comparison",
     "Coverage",
     "Credit",
@@ -63,6 +66,7 @@ __all__ = [
     "Verdict",
     "Word",
     "__version__",
+    "collate",
     "compare",
     "load_article",
     "prepare",

@@ -1,12 +1,15 @@
-"""``compare-sources``: compare two news reports from the command line.
+"""``compare-sources``: compare news reports of one event from the command line.
 
-With no arguments it compares the two example reports in ``data/``.
+With no arguments it compares the two example reports in ``data/``. Two reports give
+the pairwise comparison; three or more, or a ``--source``, the many-reports view
+(:func:`compare.collate.collate`).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import re
 import stat
@@ -24,10 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compare-sources",
         description=(
-            "Compare two news reports of one event: aligned sentences, coverage both ways, "
+            "Compare news reports of one event: aligned sentences, coverage both ways, "
             "shared passages, unique details, quotes and wording. A report is a .txt/.md "
             "file, a saved .html page, an http(s):// URL, or - for standard input. "
-            "With no reports, the two example reports in data/ are used."
+            "With no reports, the two example reports in data/ are used; with three or "
+            "more (or --source), what each report carries among all of them."
         ),
         epilog=(
             "Outputs never overwrite an input; each is written in one step, and its folder "
@@ -35,8 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
             "with the output of --debug), 2 bad arguments or input, 130 interrupted."
         ),
     )
-    parser.add_argument("a", nargs="?", help="report a (default: data/report-a.txt)")
-    parser.add_argument("b", nargs="?", help="report b (default: data/report-b.txt)")
+    parser.add_argument(
+        "reports", nargs="*", metavar="REPORT",
+        help="two or more reports (default: data/report-a.txt data/report-b.txt)",
+    )
+    parser.add_argument(
+        "--source", metavar="PATH",
+        help="a primary source the reports drew on (transcript, statement, press release)",
+    )
     parser.add_argument(
         "--json", metavar="PATH", help="write the full comparison as JSON (- for standard output)"
     )
@@ -89,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
             return 1
-        inputs = f"{args.a} and {args.b}" if args.a is not None else "the example reports"
+        inputs = (", ".join(args.reports[:-1]) + f" and {args.reports[-1]}"
+                  if args.reports else "the example reports")
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
         print(
             f"compare-sources: unexpected error on {inputs} ({detail}); please report it "
@@ -100,9 +111,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if (args.a is None) != (args.b is None):
-        return _fail("give two reports, A and B (or none to compare the example reports)")
-    if args.a == "-" and args.b == "-":
+    from compare.present import MAX_PAGE_REPORTS
+
+    if len(args.reports) == 1:
+        return _fail("give two reports or more (or none to compare the example reports)")
+    extra = [args.source] if args.source is not None else []
+    if [*args.reports, *extra].count("-") > 1:
         return _fail("only one of the reports can come from standard input")
     if args.min_words < 1:
         return _fail("--min-words must be at least 1")
@@ -110,13 +124,26 @@ def _run(args: argparse.Namespace) -> int:
         return _fail("--top must be 0 or more")
     if args.sentences and args.html is not None:
         return _fail("--html cannot be used with --sentences (use --json to save the sentences)")
+    if args.html is not None and len(args.reports) > MAX_PAGE_REPORTS:
+        return _fail(f"--html shows at most {MAX_PAGE_REPORTS} reports on one page, not "
+                     f"{len(args.reports)}; for more use the corpus command "
+                     "(compare-sources corpus FOLDER --out DIR), or leave out --html")
     try:
-        sources = (args.a, args.b) if args.a is not None else example_paths()
-        outputs = _outputs(args, sources)
-        a = load_article(sources[0])
-        b = load_article(sources[1])
+        sources = tuple(args.reports) if args.reports else example_paths()
+        outputs = _outputs(args, [*sources, *extra])
+        many = len(sources) > 2 or args.source is not None
+        articles, skipped = _load_all(sources, skip=len(sources) > 2)
+        source = load_article(args.source) if args.source is not None else None
     except (LoadError, ValueError) as exc:
         return _fail(str(exc))
+    # after loading, so that a file that cannot be read is named as such first
+    if twice := _given_twice([*sources, *extra]):
+        return _fail(twice)
+    for message in skipped:
+        print(f"compare-sources: warning: {message}", file=sys.stderr)
+    if len(articles) < 2:
+        return _fail(f"fewer than two reports could be read ({len(articles)} of {len(sources)})")
+    status = 2 if skipped else 0
     # an output on standard output is all that goes there
     quiet = args.quiet or "-" in outputs.values()
 
@@ -124,20 +151,75 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.sentences:
         if not quiet:
-            sys.stdout.write(export.sentences_text(a) + "\n" + export.sentences_text(b))
-        data = {"schema": export.SCHEMA, "a": export.article_dict(a), "b": export.article_dict(b)}
-        return _save(outputs, {"--json": lambda: export.to_json(data)})
+            shown = [*articles, *([source] if source is not None else [])]
+            sys.stdout.write("\n".join(export.sentences_text(x) for x in shown))
+        if many:
+            data = {"schema": export.COLLATION_SCHEMA,
+                    "reports": [export.article_dict(x) for x in articles],
+                    "source": export.article_dict(source) if source is not None else None}
+        else:
+            data = {"schema": export.SCHEMA, "a": export.article_dict(articles[0]),
+                    "b": export.article_dict(articles[1])}
+        return _save(outputs, {"--json": lambda: export.to_json(data)}) or status
+
+    from compare.settings import Settings
+
+    settings = Settings(min_words=args.min_words)
+    if many:
+        from compare.collate import collate
+        from compare.render import collation_html
+
+        collation = collate(articles, source, settings=settings)
+        if skipped:
+            notes = tuple(f"not compared: {m}" for m in skipped)
+            collation = dataclasses.replace(collation, notes=notes + collation.notes)
+        if not quiet:
+            sys.stdout.write(export.collation_text(collation, top=args.top))
+        return _save(outputs, {
+            "--json": lambda: export.to_json(export.collation_dict(collation)),
+            "--html": lambda: collation_html(collation),
+        }) or status
 
     from compare.pipeline import compare
     from compare.render import comparison_html
 
-    result = compare(a, b, min_words=args.min_words)
+    result = compare(articles[0], articles[1], settings=settings)
     if not quiet:
         sys.stdout.write(export.summary_text(result, top=args.top))
     return _save(outputs, {
         "--json": lambda: export.to_json(export.comparison_dict(result)),
         "--html": lambda: comparison_html(result),
     })
+
+
+def _load_all(sources: Sequence[str | Path], *, skip: bool) -> tuple[list, list[str]]:
+    """The articles of ``sources`` in order; with ``skip``, a report that cannot be read
+    is left out and named in the messages returned (otherwise :class:`LoadError`)."""
+    articles, skipped = [], []
+    for source in sources:
+        try:
+            articles.append(load_article(source))
+        except (LoadError, ValueError) as exc:
+            if not skip:
+                raise
+            skipped.append(f"skipped {source}: {exc}")
+    return articles, skipped
+
+
+def _given_twice(inputs: Sequence[str | Path]) -> str:
+    """A message when two inputs are one file (the same path, a link to it, a hard link,
+    the same URL), else ""."""
+    for k, x in enumerate(inputs):
+        for y in inputs[:k]:
+            if "-" in (str(x), str(y)):
+                continue
+            if any(re.match(r"https?://", str(v), re.I) for v in (x, y)):
+                same = str(x) == str(y)
+            else:
+                same = _same_file(Path(os.path.realpath(x)), Path(y))
+            if same:
+                return f"{y} and {x} are the same file: give each input once"
+    return ""
 
 
 def _outputs(args: argparse.Namespace, sources: Sequence[str | Path]) -> dict[str, str]:

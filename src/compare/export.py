@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import json
 
-from compare.models import Article, Comparison, Op, Quote, SameStory
-from compare.present import relation_counts, unique_counts
+from compare.models import Article, Collation, Comparison, Op, Quote, SameStory
+from compare.present import (
+    CHECK_LABELS,
+    SUPPORT_LABELS,
+    coverage_matrix,
+    relation_counts,
+    report_labels,
+    support_counts,
+    unique_counts,
+    unique_sentences,
+)
+from compare.records import QUOTE_CHECKS
 
 SCHEMA = 1
 
@@ -268,4 +278,153 @@ def summary_text(result: Comparison, *, top: int = 8) -> str:
         for f in result.framing:
             sides = " / ".join(f"{k} “{t}”" for k, t in (("a", f.a_text), ("b", f.b_text)) if t)
             out.append(f"  {f.kind}: {sides}  {f.note}".rstrip())
+    return "\n".join(out) + "\n"
+
+
+# --- many reports (compare.collate) -------------------------------------------------
+
+COLLATION_SCHEMA = 2
+"""The ``schema`` of a many-reports JSON document (``collation_dict``): its ``pairs``
+hold schema-1 comparisons unchanged, beside the keys joining all the reports."""
+
+
+def _coverage_cell(c) -> dict:
+    return {"of": c.of, "by": c.by, "verbatim": _round(c.verbatim),
+            "paraphrase": _round(c.paraphrase), "absent": _round(c.absent)}
+
+
+def collation_dict(collation: Collation) -> dict:
+    """Everything in a :class:`Collation` as plain JSON-ready data (README, "JSON
+    output"): report indices count from 0 in the order of ``reports``."""
+    n = len(collation.reports)
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    source = collation.source
+    return {
+        "schema": COLLATION_SCHEMA,
+        "reports": [article_dict(r) for r in collation.reports],
+        "source": article_dict(source) if source is not None else None,
+        "notes": list(collation.notes),
+        "pairs": [
+            {"a": i, "b": j, "comparison": comparison_dict(c)}
+            for (i, j), c in zip(pairs, collation.pairs, strict=True)
+        ],
+        "groups": [
+            {"sentences": [list(s) for s in g.sentences], "reports": list(g.reports),
+             "support": g.support}
+            for g in collation.groups
+        ],
+        "facts": [
+            {"kind": f.kind, "category": f.category, "value": f.value, "text": f.text,
+             "reports": list(f.reports), "mentions": [list(m) for m in f.mentions],
+             "conflict": f.conflict}
+            for f in collation.facts
+        ],
+        "conflicts": [
+            {"kind": c.kind, "category": c.category, "a": c.a, "b": c.b,
+             "a_text": c.a_text, "b_text": c.b_text, "a_sentences": list(c.a_sentences),
+             "b_sentences": list(c.b_sentences), "note": c.note}
+            for c in collation.conflicts
+        ],
+        "quotes": [
+            {"reports": list(g.reports),
+             "renderings": [{"report": r, **(_quote(q) or {})} for r, q in g.renderings],
+             "diffs": [{"a": d.a, "b": d.b, "status": d.status, "ops": _ops(d.ops)}
+                       for d in g.diffs]}
+            for g in collation.quotes
+        ],
+        "coverage": [_coverage_cell(c) for c in collation.coverage],
+        "source_pairs": [
+            {"report": k, "comparison": comparison_dict(c)}
+            for k, c in enumerate(collation.source_pairs)
+        ],
+        "fidelity": [
+            {"report": f.report, "verbatim": _round(f.verbatim),
+             "paraphrase": _round(f.paraphrase), "absent": _round(f.absent),
+             "quotes": {s: getattr(f, s) for s in QUOTE_CHECKS}}
+            for f in collation.fidelity
+        ],
+        "quote_checks": [
+            {"report": c.report, "quote": _quote(c.quote), "status": c.status,
+             "source": [c.source_start, c.source_end] if c.status != "not_found" else None,
+             "ops": _ops(c.ops)}
+            for c in collation.quote_checks
+        ],
+        "source_unused": list(collation.source_unused),
+    }
+
+
+def _count(k: int, noun: str) -> str:
+    return f"{k} {noun}" if k == 1 else f"{k} {noun}s"
+
+
+def _first_sentence(collation: Collation, group) -> str:
+    r, s = group.sentences[0]
+    return collation.reports[r].sentences[s].text
+
+
+def collation_text(collation: Collation, *, top: int = 8) -> str:
+    """A short readable summary of many reports: who carries what, coverage between
+    them, facts in conflict, quotes rendered differently and, with a source, fidelity
+    to it. ``top`` bounds each list (0 for counts only)."""
+    if top < 0:
+        raise ValueError(f"top must be 0 or more, not {top}")
+    labels = report_labels(collation)
+    n = len(labels)
+    out = [f"{n} reports:"]
+    out += [f"  {label} ({len(r.sentences)} sentences)"
+            for label, r in zip(labels, collation.reports, strict=True)]
+    if collation.source is not None:
+        out.append(f"source: {collation.source.name} "
+                   f"({len(collation.source.sentences)} sentences)")
+    out += [f"note: {note}" for note in collation.notes]
+    counts = support_counts(collation)
+    out.append("")
+    out.append(f"Statement groups: {len(collation.groups)} ("
+               + ", ".join(f"{k} {SUPPORT_LABELS[s]}" for s, k in counts.items()) + ")")
+    for support_ in ("all", "most"):
+        carried = [g for g in collation.groups if g.support == support_]
+        if carried and top:
+            out.append(f"  {SUPPORT_LABELS[support_].capitalize()} ({len(carried)}):")
+            out += [f"    - {_short(_first_sentence(collation, g), 86)}" for g in carried[:top]]
+    alone = unique_sentences(collation)
+    out.append("  Sentences no other report carries: " + ", ".join(
+        f"{labels[k]}: {alone[k]}" for k in range(n)))
+    out.append("")
+    out.append("Coverage (share of the row report's content words the column report has):")
+    matrix = coverage_matrix(collation)
+    out.append("      " + "".join(f"{k + 1:>6}" for k in range(n)))
+    for i in range(n):
+        cells = "".join("     -" if i == j else f"{matrix[i, j]:>6.0%}" for j in range(n))
+        out.append(f"  {i + 1:>4}{cells}")
+    shared = [f for f in collation.facts if len(f.reports) > 1]
+    out.append("")
+    out.append(f"Facts: {len(collation.facts)} ({len(shared)} in more than one report, "
+               f"{sum(len(f.reports) == n for f in collation.facts)} in all), "
+               f"{_count(len(collation.conflicts), 'conflict')}")
+    for c in collation.conflicts[:top]:
+        out.append(f"  conflict, {labels[c.a]} vs {labels[c.b]}: “{c.a_text}” / “{c.b_text}”")
+    multi = [g for g in collation.quotes if len(g.reports) > 1]
+    reworded = [g for g in multi if any(d.status == "reworded" for d in g.diffs)]
+    out.append("")
+    out.append(f"Quotes: {len(collation.quotes)} ({len(multi)} in more than one report, "
+               f"{len(reworded)} reworded somewhere)")
+    for g in reworded[:top]:
+        d = next(d for d in g.diffs if d.status == "reworded")
+        changes = "; ".join(_change(op) for op in d.ops if op.tag != "equal")
+        out.append(f"  “{_short(g.text, 60)}” {labels[d.a]} → {labels[d.b]}: [{changes}]")
+    if collation.source is not None:
+        out.append("")
+        out.append("From the source (share of each report's content words; its quotes):")
+        for f in collation.fidelity:
+            out.append(f"  {labels[f.report]}: {f.verbatim:.0%} verbatim, "
+                       f"{f.paraphrase:.0%} paraphrased; quotes "
+                       + ", ".join(f"{getattr(f, s)} {CHECK_LABELS[s]}" for s in QUOTE_CHECKS))
+        for c in [c for c in collation.quote_checks if c.status == "altered"][:top]:
+            changes = "; ".join(_change(op) for op in c.ops if op.tag != "equal")
+            out.append(f"  altered in {labels[c.report]}: “{_short(c.quote.text, 60)}” "
+                       f"[{changes}]")
+        unused = collation.source_unused
+        out.append(f"  The source said, and no report carried: {_count(len(unused), 'sentence')}")
+        out += [f"    - {_short(collation.source.sentences[s].text, 86)}"
+                for s in unused[:top]]
     return "\n".join(out) + "\n"

@@ -500,6 +500,183 @@ class Comparison:
         return comparison_summary_html(self)
 
 
+# --- many reports of one event (compare.collate) ----------------------------------
+
+
+@dataclass(frozen=True)
+class StatementGroup:
+    """Sentences of different reports that say the same thing (linked, directly or
+    through other reports' sentences).
+
+    ``sentences`` are ``(report, sentence)`` index pairs, sorted; a group may hold one
+    sentence or several of one report. ``reports`` are the reports that carry it and
+    ``support`` says how many: ``all``, ``most`` (more than half), ``some`` or ``one``.
+    """
+
+    sentences: tuple[tuple[int, int], ...]
+    reports: tuple[int, ...]
+    support: str
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """A number, date or name with the reports that carry it.
+
+    ``mentions`` are ``(report, sentence)`` pairs; ``text`` is the first mention's
+    wording; ``conflict`` is True when some report gives another value for it (see
+    :class:`FactConflict`).
+    """
+
+    kind: str
+    category: str
+    value: str
+    text: str
+    reports: tuple[int, ...]
+    mentions: tuple[tuple[int, int], ...]
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class FactConflict:
+    """Reports ``a`` and ``b`` (indices) give the same counted thing different values;
+    ``a_text``/``b_text`` are their words, ``a_sentences``/``b_sentences`` where."""
+
+    kind: str
+    category: str
+    a: int
+    b: int
+    a_text: str
+    b_text: str
+    a_sentences: tuple[int, ...]
+    b_sentences: tuple[int, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class QuoteDiff:
+    """How report ``b`` renders a quote report ``a`` also has: ``status`` is ``same``
+    or ``reworded``, ``ops`` the word-level edits from a's rendering to b's."""
+
+    a: int
+    b: int
+    status: str
+    ops: tuple[Op, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One quoted statement across the reports: ``renderings`` are ``(report, Quote)``
+    pairs (speaker and verb are each report's), ``diffs`` compare renderings pairwise."""
+
+    reports: tuple[int, ...]
+    renderings: tuple[tuple[int, Quote], ...]
+    diffs: tuple[QuoteDiff, ...] = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        """The first rendering's words."""
+        return self.renderings[0][1].text
+
+
+@dataclass(frozen=True)
+class PairCoverage:
+    """The share of report ``of``'s content words report ``by`` covers (indices)."""
+
+    of: int
+    by: int
+    verbatim: float
+    paraphrase: float
+    absent: float
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """A report's quote held against the primary source: ``status`` is ``exact``,
+    ``altered`` (``ops`` turn the source's words into the report's) or ``not_found``;
+    ``source_start:source_end`` is the source's wording (``-1`` when not found)."""
+
+    report: int
+    quote: Quote
+    status: str
+    source_start: int
+    source_end: int
+    ops: tuple[Op, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    """How much of report ``report`` comes from the source: shares of its content words
+    found there verbatim and in paraphrase, and its quotes by check status."""
+
+    report: int
+    verbatim: float
+    paraphrase: float
+    absent: float
+    exact: int
+    altered: int
+    not_found: int
+
+
+@dataclass(frozen=True)
+class Collation:
+    """Everything :func:`compare.collate.collate` finds about many reports of one event.
+
+    ``reports`` are the articles in the order given; every index below is into it.
+    ``pairs`` holds one :class:`Comparison` per unordered pair, a = the earlier report
+    (:meth:`pair` finds one). ``source`` is the primary source (or None) and
+    ``source_pairs[i]`` compares report i (a) with it (b); ``source_unused`` are the
+    source's sentences no report carries.
+    """
+
+    reports: tuple[Article, ...]
+    pairs: tuple[Comparison, ...] = field(repr=False)
+    groups: Records = field(repr=False)
+    facts: Records = field(repr=False)
+    conflicts: Records = field(repr=False)
+    quotes: Records = field(repr=False)
+    coverage: Records = field(repr=False)
+    source: Article | None = None
+    source_pairs: tuple[Comparison, ...] = field(default=(), repr=False)
+    fidelity: Records = field(default_factory=lambda: Records((), Fidelity), repr=False)
+    quote_checks: Records = field(default_factory=lambda: Records((), QuoteCheck), repr=False)
+    source_unused: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def pair(self, i: int, j: int) -> Comparison:
+        """The comparison of reports ``i`` and ``j`` (a = the earlier one)."""
+        n = len(self.reports)
+        i, j = min(i, j), max(i, j)
+        if i == j or not 0 <= i < j < n:
+            raise IndexError(f"no pair ({i}, {j}) among {n} reports")
+        return self.pairs[i * n - i * (i + 1) // 2 + (j - i - 1)]
+
+    def unique(self, report: int) -> tuple[StatementGroup, ...]:
+        """The statement groups only report ``report`` carries."""
+        return tuple(g for g in self.groups if g.reports == (report,))
+
+    def __repr__(self) -> str:
+        names = ", ".join(repr(r.name) for r in self.reports)
+        source = f", source {self.source.name!r}" if self.source is not None else ""
+        return (f"<Collation of {len(self.reports)} reports ({names}){source}: "
+                f"{len(self.groups)} statement groups, {len(self.facts)} facts, "
+                f"{len(self.conflicts)} conflicts, {len(self.quotes)} quotes>")
+
+    def to_frame(self, part: str = "groups"):
+        """A pandas table of one part: ``reports`` (one row each, with fidelity to the
+        source), ``coverage`` (the matrix), ``groups``, ``facts`` (a column per report),
+        ``conflicts`` or ``quotes`` (one row per rendering)."""
+        from compare.tables import COLLATION_FRAMES
+
+        if part not in COLLATION_FRAMES:
+            raise ValueError(f"part must be one of {', '.join(COLLATION_FRAMES)}, not {part!r}")
+        return COLLATION_FRAMES[part](self)
+
+    def _repr_html_(self) -> str:
+        from compare.render import collation_summary_html
+
+        return collation_summary_html(self)
+
+
 # The records and names of compare.records are re-exported: import them from here.
 __all__ = [
     "DETAIL_KINDS",
@@ -509,24 +686,33 @@ __all__ = [
     "UNIQUE",
     "VERDICTS",
     "Article",
+    "Collation",
     "Comparison",
     "Coverage",
     "Credit",
     "Detail",
     "DetailMatch",
     "Diff",
+    "FactConflict",
+    "FactGroup",
+    "Fidelity",
     "Framing",
     "FrozenMap",
     "Link",
     "Op",
+    "PairCoverage",
     "Passage",
     "Prepared",
     "Quote",
+    "QuoteCheck",
+    "QuoteDiff",
+    "QuoteGroup",
     "QuotePair",
     "Records",
     "SameStory",
     "Scores",
     "Sentence",
+    "StatementGroup",
     "Verdict",
     "Word",
     "article_of",

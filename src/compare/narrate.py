@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from compare.models import RELATIONS, UNIQUE, Comparison
+from compare.models import RELATIONS, UNIQUE, Collation, Comparison
 
 SIDES = ("a", "b")
 
@@ -326,3 +326,128 @@ def edits(result: Comparison) -> str:
     return (f"Of {_n(len(ops), 'edit')} between linked sentences, {weighty} touch a number, a "
             f"name or a quote, and {sum(op.kind == 'function_words' for op in ops)} only "
             "function words.")
+
+
+# --- many reports (compare.collate) -------------------------------------------------
+
+
+def _label(collation: Collation, k: int) -> str:
+    article = collation.reports[k]
+    return f"report {k + 1} ({md(article.meta.get('title') or article.name)})"
+
+
+def collation_reports(collation: Collation) -> str:
+    """The reports (and source) of a collation, and the case of two reports."""
+    lines = []
+    for k, article in enumerate(collation.reports):
+        extra = [md(article.meta[key]) for key in ("outlet", "date") if article.meta.get(key)]
+        extra.append(_n(len(article.sentences), "sentence"))
+        lines.append(f"- **Report {k + 1}**: {md(article.meta.get('title') or article.name)} "
+                     f"({', '.join(extra)})")
+    if collation.source is not None:
+        lines.append(f"- **Source**: {md(collation.source.name)} "
+                     f"({_n(len(collation.source.sentences), 'sentence')})")
+    lines += [f"- Note: {md(note)}" for note in collation.notes]
+    n = len(collation.reports)
+    head = f"The {n} reports compared on this page:"
+    if n == 2:
+        head = ("Only two reports are compared here, the smallest case: every statement is "
+                "said by both or by one only, and nothing can be said by *most*. Give more "
+                "reports (see *The reports* above) to see which statements most outlets "
+                "carry. The two reports:")
+    return "\n".join([head, "", *lines])
+
+
+def consensus(collation: Collation) -> str:
+    """How many statements all, most, some or one report carry, and who is the outlier."""
+    from compare.present import support_counts, unique_sentences
+
+    counts = support_counts(collation)
+    n = len(collation.reports)
+    total = len(collation.groups)
+    parts = [f"The reports make {_n(total, 'statement')} between them (a statement is a "
+             "sentence, or sentences of several reports that say the same thing)."]
+    every = "both reports" if n == 2 else f"all {n} reports"
+    parts.append(f"{counts['all']} of them {'is' if counts['all'] == 1 else 'are'} said by "
+                 f"{every}" + (f", {counts['most']} by most" if n > 2 else "")
+                 + (f", {counts['some']} by some" if counts["some"] else "")
+                 + f" and {counts['one']} by one report only.")
+    alone = unique_sentences(collation)
+    shares = [a / max(len(r.sentences), 1) for a, r in zip(alone, collation.reports,
+                                                             strict=True)]
+    top = max(range(n), key=lambda k: (shares[k], -k))
+    low = min(range(n), key=lambda k: (shares[k], k))
+    if shares[top] > 0:
+        parts.append(f"The report with the most of its own is {_label(collation, top)}: "
+                     f"{_n(alone[top], 'sentence')} of {len(collation.reports[top].sentences)} "
+                     f"({_pct(shares[top])}) say what no other report says.")
+    if n > 2 and low != top:
+        parts.append(f"The one closest to the others is {_label(collation, low)} "
+                     f"({_pct(shares[low])} of its sentences are its own).")
+    return " ".join(parts)
+
+
+def collation_coverage(collation: Collation) -> str:
+    """The pair of reports that overlap most and least, from the coverage matrix."""
+    cells = sorted(collation.coverage, key=lambda c: (-(c.verbatim + c.paraphrase), c.of, c.by))
+    best, worst = cells[0], cells[-1]
+    text = (f"The most covered report is {_label(collation, best.of)}: "
+            f"{_pct(best.verbatim + best.paraphrase)} of its content words are in "
+            f"{_label(collation, best.by)} ({_pct(best.verbatim)} verbatim).")
+    if len(cells) > 2:
+        text += (f" The least: {_label(collation, worst.by)} has "
+                 f"{_pct(worst.verbatim + worst.paraphrase)} of {_label(collation, worst.of)}.")
+    return text
+
+
+def collation_facts(collation: Collation) -> str:
+    """How many facts all reports give, and the conflicts between two reports."""
+    n = len(collation.reports)
+    every = sum(len(f.reports) == n for f in collation.facts)
+    single = sum(len(f.reports) == 1 for f in collation.facts)
+    facts = _n(len(collation.facts), "number, date or name", "numbers, dates and names")
+    where = "in both reports" if n == 2 else f"in all {n} reports"
+    text = f"The reports give {facts}: {every} {where}, {single} in one report only."
+    if collation.conflicts:
+        items = [f"{_label(collation, c.a)} says *{md(c.a_text)}* where "
+                 f"{_label(collation, c.b)} says *{md(c.b_text)}*"
+                 for c in collation.conflicts[:3]]
+        text += f" {_n(len(collation.conflicts), 'conflict')}: " + "; ".join(items) + "."
+    else:
+        text += " No two reports give the same counted thing different values."
+    return text
+
+
+def collation_quotes(collation: Collation) -> str:
+    """How many quotes more than one report carries, and how many are reworded."""
+    multi = [g for g in collation.quotes if len(g.reports) > 1]
+    reworded = [g for g in multi if any(d.status == "reworded" for d in g.diffs)]
+    if not collation.quotes:
+        return "No report quotes anyone directly."
+    return (f"The reports hold {_n(len(collation.quotes), 'quoted statement')}; "
+            f"{len(multi)} of them {'appears' if len(multi) == 1 else 'appear'} in more than "
+            f"one report, and {len(reworded)} of those "
+            f"{'is' if len(reworded) == 1 else 'are'} worded differently somewhere.")
+
+
+def fidelity(collation: Collation) -> str:
+    """Which report draws most on the source, who quotes it accurately, what was left out."""
+    if collation.source is None:
+        return ("No primary source was given. Set `source` in the parameters cell to a "
+                "transcript, statement or press release to see how much of each report "
+                "comes from it and whether its quotes are accurate.")
+    cells = sorted(collation.fidelity, key=lambda f: (-(f.verbatim + f.paraphrase), f.report))
+    most = cells[0]
+    text = (f"{_label(collation, most.report).capitalize()} draws most on the source: "
+            f"{_pct(most.verbatim)} of its content words verbatim and "
+            f"{_pct(most.paraphrase)} in paraphrase.")
+    altered = [f for f in collation.fidelity if f.altered or f.not_found]
+    if altered:
+        text += " Quotes not word for word in the source: " + "; ".join(
+            f"{_label(collation, f.report)} {f.altered} altered, {f.not_found} not found"
+            for f in altered) + "."
+    else:
+        text += " Every quote of every report is in the source word for word."
+    text += (f" {_n(len(collation.source_unused), 'sentence')} of the source "
+             f"{'is' if len(collation.source_unused) == 1 else 'are'} in no report.")
+    return text

@@ -27,21 +27,30 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 
 from compare.present import (
+    FACT_ABSENT,
+    FACT_CONFLICT,
     INK,
     NOT_A_CANDIDATE,
     RELATION_COLORS,
     RELATION_LABELS,
     STATUS_COLORS,
+    SUPPORT_COLORS,
+    SUPPORT_LABELS,
     UNIQUE_HATCH,
     detail_counts,
+    fact_matrix,
+    group_matrix,
+    group_order,
     linked_pairs,
+    report_labels,
     score_matrix,
     sentence_status,
 )
-from compare.records import RELATIONS, UNIQUE
+from compare.present import coverage_matrix as present_coverage
+from compare.records import DETAIL_KINDS, RELATIONS, UNIQUE
 
 if TYPE_CHECKING:
-    from compare.models import Comparison
+    from compare.models import Collation, Comparison
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
@@ -332,7 +341,7 @@ CHARTS: dict[str, tuple[Callable[..., Axes], tuple[float, float]]] = {
 """Every chart by name, with the figure size (inches) the HTML page draws it at."""
 
 
-def chart_png(chart: Callable[..., Axes], result: Comparison, *,
+def chart_png(chart: Callable[..., Axes], result: Comparison | Collation, *,
               figsize: tuple[float, float] = (7.5, 5.0), dpi: int = 110) -> bytes:
     """Draw ``chart(result, ax=...)`` on a figure of its own and return it as PNG bytes.
 
@@ -347,16 +356,111 @@ def chart_png(chart: Callable[..., Axes], result: Comparison, *,
     return buffer.getvalue()
 
 
+# --- many reports (compare.collate) -------------------------------------------------
+
+
+def coverage_matrix(collation: Collation, ax: Axes | None = None) -> Axes:
+    """The coverage matrix as a heat map: row i, column j is the share of report i's
+    content words report j has, verbatim or in paraphrase (the diagonal blank)."""
+    labels = report_labels(collation)
+    n = len(labels)
+    ax = _axes(ax, (max(4.5, 1.6 + 0.7 * n), max(3.8, 1.2 + 0.6 * n)))
+    values = present_coverage(collation)
+    image = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0.0, vmax=1.0,
+                      interpolation="nearest")
+    for i in range(n):
+        for j in range(n):
+            if i != j:
+                ax.text(j, i, f"{values[i, j]:.0%}", ha="center", va="center", fontsize=8,
+                        color="white" if values[i, j] > 0.6 else INK)
+    ax.set_xticks(range(n), labels, rotation=45, ha="right")
+    ax.set_yticks(range(n), labels)
+    ax.set_xlabel("covered by")
+    ax.set_ylabel("report")
+    ax.set_title("Share of each report the others cover")
+    ax.figure.colorbar(image, ax=ax, label="verbatim + paraphrase", shrink=0.8)
+    return ax
+
+
+def group_chart(collation: Collation, ax: Axes | None = None) -> Axes:
+    """Statement groups by report: one column per group (what all reports say on the
+    left, what one report alone says on the right), a cell where a report carries it,
+    coloured by how many reports do."""
+    labels = report_labels(collation)
+    matrix = group_matrix(collation)
+    order = group_order(collation)
+    n, width = len(labels), max(len(order), 1)
+    ax = _axes(ax, (min(14.0, 3.0 + 0.12 * width), 1.0 + 0.45 * n))
+    for col, k in enumerate(order):
+        color = SUPPORT_COLORS[collation.groups[k].support]
+        for r in np.flatnonzero(matrix[:, col]):
+            ax.add_patch(Rectangle((float(col), float(r)), 1, 1, facecolor=color, edgecolor="white",
+                                   linewidth=0.5))
+    ax.set_xlim(0, width)
+    ax.set_ylim(n, 0)
+    ax.set_yticks(np.arange(n) + 0.5, labels)
+    ax.set_xlabel(f"Statement groups ({len(order)}), most widely carried first")
+    ax.set_title("Which reports carry which statements")
+    present = [s for s in SUPPORT_LABELS if any(g.support == s for g in collation.groups)]
+    ax.legend(handles=[Patch(facecolor=SUPPORT_COLORS[s], label=SUPPORT_LABELS[s])
+                       for s in present],
+              loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=4, fontsize=8,
+              frameon=False)
+    return ax
+
+
+def fact_chart(collation: Collation, ax: Axes | None = None, *, limit: int = 40) -> Axes:
+    """Facts by report as a dot matrix: a dot where a report gives a fact (the ``limit``
+    most widely carried facts, in ``collation.facts`` order), ringed in the conflict
+    colour where another report gives it differently."""
+    labels = report_labels(collation)
+    matrix = fact_matrix(collation)[:limit]
+    facts = collation.facts[:limit]
+    ax = _axes(ax, (1.5 + 0.9 * len(labels), 1.0 + 0.25 * max(len(facts), 1)))
+    rows, cols = np.nonzero(matrix != FACT_ABSENT)
+    kinds = [facts[r].kind for r in rows]
+    kind_colors = dict(zip(DETAIL_KINDS, ("#0072B2", "#009E73", "#CC79A7"), strict=True))
+    ax.scatter(cols, rows, s=50, c=[kind_colors.get(k, INK) for k in kinds], zorder=2)
+    hot = matrix[rows, cols] == FACT_CONFLICT
+    if hot.any():
+        ax.scatter(cols[hot], rows[hot], s=160, facecolors="none",
+                   edgecolors=STATUS_COLORS["conflict"], linewidths=2.5, zorder=3)
+    ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
+    ax.set_yticks(range(len(facts)), [f"{f.text[:30]}" for f in facts], fontsize=7)
+    ax.set_xlim(-0.5, len(labels) - 0.5)
+    ax.set_ylim(len(facts) - 0.5, -0.5)
+    ax.grid(True, color="#e4e4e4", zorder=0)
+    handles = [Patch(facecolor=kind_colors[k], label=k) for k in DETAIL_KINDS]
+    handles.append(Patch(facecolor="none", edgecolor=STATUS_COLORS["conflict"],
+                         linewidth=2, label="conflict"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.4 / max(
+        len(facts), 1)), ncols=4, fontsize=8, frameon=False)
+    ax.set_title("Facts by report")
+    return ax
+
+
+COLLATION_CHARTS: dict[str, tuple[Callable[..., Axes], tuple[float, float]]] = {
+    "coverage_matrix": (coverage_matrix, (6.5, 5.5)),
+    "group_matrix": (group_chart, (9.0, 3.5)),
+    "fact_matrix": (fact_chart, (6.5, 9.0)),
+}
+"""The many-reports charts by name, with the figure size the page draws them at."""
+
+
 __all__ = [
     "CHARTS",
+    "COLLATION_CHARTS",
     "RELATION_COLORS",
     "RELATION_LABELS",
     "STATUS_COLORS",
     "alignment_map",
     "chart_png",
     "coverage_bars",
+    "coverage_matrix",
     "detail_counts",
     "details_chart",
+    "fact_chart",
+    "group_chart",
     "position_chart",
     "sentence_status",
     "similarity_heatmap",

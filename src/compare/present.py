@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from compare.records import DETAIL_KINDS, UNIQUE
+from compare.records import DETAIL_KINDS, QUOTE_CHECKS, SUPPORTS, UNIQUE
 
 if TYPE_CHECKING:
-    from compare.models import Comparison
+    from compare.models import Collation, Comparison
 
 SIDES = ("a", "b")
 
@@ -131,8 +131,112 @@ def score_matrix(result: Comparison) -> np.ndarray:
     return values
 
 
+# --- many reports (compare.collate) ------------------------------------------------
+
+MAX_PAGE_REPORTS = 12
+"""The most reports one page (``collation_html``, ``--html``) shows; for more, the
+corpus command (``compare-sources corpus``) writes one page per story."""
+
+SUPPORT_LABELS = {"all": "said by all", "most": "by most", "some": "by some",
+                  "one": "by one only"}
+"""Statement group supports in plain words (:data:`compare.records.SUPPORTS`)."""
+
+SUPPORT_COLORS = {"all": "#0072B2", "most": "#56B4E9", "some": "#009E73", "one": "#C8C8C8"}
+"""One colour per support: the more reports carry a group, the darker."""
+
+CHECK_LABELS = {"exact": "exact", "altered": "altered", "not_found": "not in the source"}
+"""Source checks of a quote in plain words (:data:`compare.records.QUOTE_CHECKS`)."""
+
+CHECK_COLORS = {"exact": "#0072B2", "altered": "#F0E442", "not_found": "#D55E00"}
+
+COVERAGE_KINDS = ("covered", "verbatim", "paraphrase")
+"""What a coverage matrix cell holds: verbatim plus paraphrase, or one of them."""
+
+FACT_ABSENT, FACT_PRESENT, FACT_CONFLICT = 0, 1, 2
+"""The cells of :func:`fact_matrix`."""
+
+
+def report_labels(collation: Collation) -> list[str]:
+    """``"1 name"`` for each report: numbered from 1 for people, in the order given."""
+    return [f"{k + 1} {r.name}" for k, r in enumerate(collation.reports)]
+
+
+def coverage_matrix(collation: Collation, kind: str = "covered") -> np.ndarray:
+    """``m[i, j]``: the share of report i's content words report j covers (``kind``:
+    verbatim plus paraphrase, or one of them); the diagonal is NaN."""
+    if kind not in COVERAGE_KINDS:
+        raise ValueError(f"kind must be one of {COVERAGE_KINDS}, not {kind!r}")
+    n = len(collation.reports)
+    m = np.full((n, n), np.nan)
+    for c in collation.coverage:
+        m[c.of, c.by] = (c.verbatim + c.paraphrase if kind == "covered"
+                         else getattr(c, kind))
+    return m
+
+
+def support_counts(collation: Collation) -> dict[str, int]:
+    """How many statement groups have each support, in :data:`SUPPORTS` order."""
+    counts = Counter(g.support for g in collation.groups)
+    return {s: counts[s] for s in SUPPORTS}
+
+
+def check_counts(collation: Collation) -> dict[str, int]:
+    """How many quotes of all reports have each source check status."""
+    counts = Counter(c.status for c in collation.quote_checks)
+    return {s: counts[s] for s in QUOTE_CHECKS}
+
+
+def unique_sentences(collation: Collation) -> list[int]:
+    """For each report, how many of its sentences no other report carries."""
+    counts = [0] * len(collation.reports)
+    for g in collation.groups:
+        if len(g.reports) == 1:
+            counts[g.reports[0]] += len(g.sentences)
+    return counts
+
+
+def group_order(collation: Collation) -> list[int]:
+    """The statement groups (indices) sorted so consensus comes first and outliers last:
+    by the number of reports carrying them, then by which reports, then text order."""
+    groups = collation.groups
+    return sorted(range(len(groups)), key=lambda k: (
+        -len(groups[k].reports), groups[k].reports, groups[k].sentences[0]))
+
+
+def group_matrix(collation: Collation) -> np.ndarray:
+    """Reports × statement groups (in :func:`group_order`): how many sentences of the
+    report the group holds (0 where the report does not carry it)."""
+    order = group_order(collation)
+    m = np.zeros((len(collation.reports), len(order)), dtype=int)
+    for col, k in enumerate(order):
+        for r, _ in collation.groups[k].sentences:
+            m[r, col] += 1
+    return m
+
+
+def fact_matrix(collation: Collation) -> np.ndarray:
+    """Facts × reports (facts in ``collation.facts`` order): :data:`FACT_PRESENT` where
+    the report carries the fact, :data:`FACT_CONFLICT` where it also conflicts with
+    another report's value, :data:`FACT_ABSENT` elsewhere."""
+    m = np.full((len(collation.facts), len(collation.reports)), FACT_ABSENT, dtype=int)
+    in_conflict = {(c.a, s) for c in collation.conflicts for s in c.a_sentences}
+    in_conflict |= {(c.b, s) for c in collation.conflicts for s in c.b_sentences}
+    for row, fact in enumerate(collation.facts):
+        for r, s in fact.mentions:
+            conflicted = fact.conflict and (r, s) in in_conflict
+            m[row, r] = max(m[row, r], FACT_CONFLICT if conflicted else FACT_PRESENT)
+    return m
+
+
 __all__ = [
+    "CHECK_COLORS",
+    "CHECK_LABELS",
+    "COVERAGE_KINDS",
+    "FACT_ABSENT",
+    "FACT_CONFLICT",
+    "FACT_PRESENT",
     "INK",
+    "MAX_PAGE_REPORTS",
     "NOT_A_CANDIDATE",
     "QUOTE_STATUS",
     "RELATION_COLORS",
@@ -140,12 +244,22 @@ __all__ = [
     "SIDES",
     "STATUS_COLORS",
     "STATUS_LABELS",
+    "SUPPORT_COLORS",
+    "SUPPORT_LABELS",
     "UNIQUE_HATCH",
+    "check_counts",
+    "coverage_matrix",
     "detail_counts",
+    "fact_matrix",
+    "group_matrix",
+    "group_order",
     "linked_pairs",
     "relation_counts",
+    "report_labels",
     "score_matrix",
     "sentence_status",
     "status_counts",
+    "support_counts",
     "unique_counts",
+    "unique_sentences",
 ]

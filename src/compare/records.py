@@ -30,6 +30,13 @@ DETAIL_STATUSES = ("shared", "only_a", "only_b", "conflict")
 
 EDIT_KINDS = ("function_words", "number", "name", "quote", "attribution", "other")
 
+SUPPORTS = ("all", "most", "some", "one")
+"""How many reports carry a statement group (:func:`compare.collate.support`): every
+one, more than half, two or more but not more than half, a single report."""
+
+QUOTE_CHECKS = ("exact", "altered", "not_found")
+"""How a report's quote compares with the primary source."""
+
 
 @dataclass(frozen=True)
 class Word:

@@ -20,21 +20,33 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from compare.present import (
+    CHECK_COLORS,
+    CHECK_LABELS,
+    FACT_ABSENT,
+    FACT_CONFLICT,
+    MAX_PAGE_REPORTS,
     QUOTE_STATUS,
     RELATION_COLORS,
     RELATION_LABELS,
     SIDES,
     STATUS_COLORS,
     STATUS_LABELS,
+    SUPPORT_COLORS,
+    SUPPORT_LABELS,
+    coverage_matrix,
+    fact_matrix,
+    group_order,
     relation_counts,
     sentence_status,
     status_counts,
+    support_counts,
     unique_counts,
+    unique_sentences,
 )
 from compare.records import RELATIONS, UNIQUE
 
 if TYPE_CHECKING:
-    from compare.models import Article, Comparison, Op, QuotePair
+    from compare.models import Article, Collation, Comparison, Op, QuotePair
 
 CHART_TEXT = {
     "alignment_map": (
@@ -137,6 +149,10 @@ CSS = resources.files("compare").joinpath("data/report.css").read_text("utf-8")
 """The page's style sheet (src/compare/data/report.css); override it to restyle the page."""
 
 
+COLLATION_CSS = resources.files("compare").joinpath("data/collation.css").read_text("utf-8")
+"""What the many-reports page adds to :data:`CSS` (src/compare/data/collation.css)."""
+
+
 SCRIPT = resources.files("compare").joinpath("data/report.js").read_text("utf-8")
 """The page's script (src/compare/data/report.js): partner highlighting, no library."""
 
@@ -168,9 +184,10 @@ def _ref(side: str, indices: Iterable[int]) -> str:
     )
 
 
-def _badge(text: str, *, rel: str | None = None, status: str | None = None) -> str:
-    attrs = f' data-rel="{_attr(rel)}"' if rel else ""
-    attrs += f' data-status="{_attr(status)}"' if status else ""
+def _badge(text: str, *, rel: str | None = None, status: str | None = None,
+           support: str | None = None, check: str | None = None) -> str:
+    attrs = "".join(f' data-{name}="{_attr(value)}"' for name, value in (
+        ("rel", rel), ("status", status), ("support", support), ("check", check)) if value)
     return f'<span class="badge"{attrs}>{escape(text)}</span>'
 
 
@@ -532,12 +549,14 @@ def _passages(result: Comparison, limit: int = 12) -> str:
     )
 
 
-def _charts(result: Comparison) -> str:
-    from compare.plot import CHARTS, chart_png  # matplotlib only when the page has charts
+def _charts(result: Comparison | Collation, charts: dict, texts: dict) -> str:
+    """The charts section: each of ``charts`` (name: (function, size)) drawn for
+    ``result`` as an inline PNG, titled and captioned from ``texts``."""
+    from compare.plot import chart_png  # matplotlib only when the page has charts
 
     figures = []
-    for name, (chart, size) in CHARTS.items():
-        title, caption = CHART_TEXT[name]
+    for name, (chart, size) in charts.items():
+        title, caption = texts[name]
         data = base64.b64encode(chart_png(chart, result, figsize=size)).decode("ascii")
         figures.append(
             f'<figure id="chart-{name}"><h3>{escape(title)}</h3>'
@@ -572,8 +591,7 @@ def comparison_html(
     ``back_link`` (a relative or http(s) URL, such as ``"index.html"``) adds a link back
     to it at the top of the page; any other scheme raises :class:`ValueError`.
     """
-    if back_link is not None and urlsplit(back_link).scheme.lower() not in ("", "http", "https"):
-        raise ValueError(f"back_link must be a relative or http(s) URL, not {back_link!r}")
+    _check_back_link(back_link)
     title = title or f"{result.a.name} and {result.b.name} compared"
     sections = [
         _coverage(result),
@@ -585,7 +603,20 @@ def comparison_html(
         _passages(result),
     ]
     if charts:
-        sections.append(_charts(result))
+        from compare.plot import CHARTS
+
+        sections.append(_charts(result, CHARTS, CHART_TEXT))
+    return _page(title, _header(result, title, back_link), sections, _relation_css(),
+                 "Sentence numbers count from 0; a is the first report, b the second.")
+
+
+def _check_back_link(back_link: str | None) -> None:
+    if back_link is not None and urlsplit(back_link).scheme.lower() not in ("", "http", "https"):
+        raise ValueError(f"back_link must be a relative or http(s) URL, not {back_link!r}")
+
+
+def _page(title: str, header: str, sections: list[str], css: str, footer: str) -> str:
+    """The standalone page around a header and sections: inline style and script only."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -593,11 +624,10 @@ def comparison_html(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
         f"<title>{_attr(title)}</title>\n"
-        f"<style>{CSS}{_relation_css()}\n</style>\n</head>\n<body>\n"
-        f"{_header(result, title, back_link)}\n<main>\n"
+        f"<style>{CSS}{css}\n</style>\n</head>\n<body>\n"
+        f"{header}\n<main>\n"
         + "\n".join(sections)
-        + "\n<footer>Made with compare-sources. Sentence numbers count from 0; "
-        "a is the first report, b the second.</footer>\n</main>\n"
+        + f"\n<footer>Made with compare-sources. {escape(footer)}</footer>\n</main>\n"
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
 
@@ -719,4 +749,356 @@ def comparison_summary_html(result: Comparison, *, top: int = 5) -> str:
     )
 
 
-__all__ = ["comparison_html", "comparison_summary_html", "escape", "ops_html", "quote_pair_html"]
+# --- many reports (compare.collate) -------------------------------------------------
+
+
+def _rid(report: int, sentence: int) -> str:
+    return f"r{report + 1}-{sentence}"
+
+
+def _rref(report: int, indices: Iterable[int]) -> str:
+    """``2.5``-style references (report 2, sentence 5) linking into the side-by-side view."""
+    return ", ".join(
+        f'<a href="#{_rid(report, i)}" data-show="{_rid(report, i)}">{report + 1}.{i}</a>'
+        for i in indices
+    )
+
+
+def _support_css() -> str:
+    rules = [
+        f'.s[data-support="{s}"] {{ background: {_tint(color, 0.22)}; '
+        f"box-shadow: inset 0 -3px 0 {color}; }}\n"
+        f'.swatch[data-support="{s}"], .dot[data-support="{s}"] {{ background: {color}; }}\n'
+        f'.badge[data-support="{s}"] {{ background: {_tint(color, 0.3)}; border-color: {color}; }}'
+        for s, color in SUPPORT_COLORS.items()
+    ]
+    rules += [
+        f'.badge[data-check="{s}"] {{ background: {_tint(color, 0.3)}; border-color: {color}; }}'
+        for s, color in CHECK_COLORS.items()
+    ]
+    rules.append(f'td[data-conflict] {{ background: {_tint(STATUS_COLORS["conflict"], 0.45)}; }}')
+    return "\n".join(rules)
+
+
+def _collation_header(collation: Collation, title: str, back_link: str | None) -> str:
+    cards = "".join(_card(str(k + 1), r) for k, r in enumerate(collation.reports))
+    if collation.source is not None:
+        cards += _card("source", collation.source)
+    notes = "".join(f"<li>{escape(note)}</li>" for note in collation.notes)
+    sections = [("coverage", "Coverage"), ("side-by-side", "Side by side"),
+                ("groups", "Statements"), ("details", "Facts"), ("quotes", "Quotes")]
+    if collation.source is not None:
+        sections.append(("source", "Source"))
+    sections.append(("charts", "Charts"))
+    toc = "".join(f'<a href="#{a}">{escape(name)}</a>' for a, name in sections)
+    back = (f'<a class="back" href="{_attr(back_link)}">← Back to the index</a>'
+            if back_link is not None else "")
+    counts = support_counts(collation)
+    line = ", ".join(f"{k} {escape(SUPPORT_LABELS[s])}" for s, k in counts.items())
+    return (
+        f'<header class="page"><div>{back}<h1>{escape(title)}</h1>'
+        f'<p class="lead">{len(collation.reports)} reports; {len(collation.groups)} '
+        f"statements: {line}.</p>"
+        f'<div class="reports many">{cards}</div>'
+        + (f'<ul class="notes" id="notes">{notes}</ul>' if notes else "")
+        + f'<nav class="toc" aria-label="Sections">{toc}</nav></div></header>'
+    )
+
+
+def _coverage_matrix(collation: Collation) -> str:
+    n = len(collation.reports)
+    covered = coverage_matrix(collation)
+    verbatim = coverage_matrix(collation, "verbatim")
+    rows = []
+    for i in range(n):
+        cells = []
+        for j in range(n):
+            if i == j:
+                cells.append('<td class="diag">—</td>')
+                continue
+            tint = _tint("#0072B2", 0.1 + 0.6 * covered[i, j])
+            cells.append(
+                f'<td style="background: {tint}">'
+                f"{_percent(covered[i, j])}<br><small>{_percent(verbatim[i, j])} verbatim"
+                "</small></td>"
+            )
+        rows.append(f"<tr><th>{i + 1} {escape(collation.reports[i].name)}</th>"
+                    f"{''.join(cells)}</tr>")
+    head = ("of ↓ / by →", *(str(k + 1) for k in range(n)))
+    return (
+        '<section id="coverage"><h2>Coverage</h2><p class="hint">Each row is a report; '
+        "each cell is the share of its content words the column's report also has, "
+        "verbatim or in paraphrase (the verbatim share below).</p>"
+        f"{_table(head, rows, 'matrix')}</section>"
+    )
+
+
+def _collation_columns(collation: Collation) -> str:
+    where: dict[tuple[int, int], tuple[int, str]] = {}
+    for k, group in enumerate(collation.groups):
+        for member in group.sentences:
+            where[member] = (k, group.support)
+    columns = []
+    for r, article in enumerate(collation.reports):
+        paragraphs: dict[int, list[str]] = {}
+        for sentence in article.sentences:
+            k, supp = where[(r, sentence.index)]
+            group = collation.groups[k]
+            mates = [m for m in group.sentences if m != (r, sentence.index)]
+            label = f"{r + 1}.{sentence.index}: {SUPPORT_LABELS[supp]}"
+            attrs = [f'id="{_rid(r, sentence.index)}"', f'data-support="{_attr(supp)}"',
+                     f'data-group="{k}"']
+            if mates:
+                attrs.append(f'data-partners="{" ".join(_rid(*m) for m in mates)}"')
+                attrs.append('tabindex="0"')
+                label += " (" + ", ".join(f"{a + 1}.{b}" for a, b in mates) + ")"
+            attrs.append(f'title="{_attr(label)}"')
+            paragraphs.setdefault(sentence.paragraph, []).append(
+                f'<span class="s" {" ".join(attrs)}><span class="num">{r + 1}.'
+                f"{sentence.index}</span>{escape(sentence.text)}</span>")
+        body = "".join(f"<p>{' '.join(p)}</p>" for _, p in sorted(paragraphs.items()))
+        columns.append(
+            f'<div class="column" id="report-{r + 1}"><h3><span class="side-tag">{r + 1}'
+            f'</span>{escape(article.name)}</h3><div class="text">{body}</div></div>')
+    legend = "".join(
+        f'<span><span class="swatch" data-support="{_attr(s)}"></span>'
+        f"{escape(SUPPORT_LABELS[s])}</span>" for s in SUPPORT_LABELS)
+    n = len(collation.reports)
+    return (
+        '<section id="side-by-side"><h2>Side by side</h2>'
+        '<p class="hint">Each sentence is coloured by how many reports say the same thing. '
+        "Click a sentence (or press Enter) to highlight what every report says of it; the "
+        "reports scroll sideways when they do not fit.</p>"
+        f'<div class="legend" aria-label="Legend">{legend}</div>'
+        f'<div class="scroll strip"><div class="columns many" style="grid-template-columns: '
+        f'repeat({n}, minmax(15em, 1fr))">{"".join(columns)}</div></div></section>'
+    )
+
+
+def _collation_groups(collation: Collation, limit: int = 60) -> str:
+    n = len(collation.reports)
+    shared = [collation.groups[k] for k in group_order(collation)
+              if len(collation.groups[k].reports) > 1]
+    rows = []
+    for group in shared[:limit]:
+        by_report: dict[int, list[int]] = {}
+        for r, s in group.sentences:
+            by_report.setdefault(r, []).append(s)
+        r0, s0 = group.sentences[0]
+        cells = "".join(f"<td>{_rref(r, by_report[r]) if r in by_report else '—'}</td>"
+                        for r in range(n))
+        rows.append(
+            f'<tr><td>{_badge(SUPPORT_LABELS[group.support], support=group.support)}</td>'
+            f'<td class="wording">{escape(_snippet(collation.reports[r0].sentences[s0].text))}'
+            f"</td>{cells}</tr>")
+    more = len(shared) - len(rows)
+    body = (_table(("said", "first wording", *(str(k + 1) for k in range(n))), rows)
+            if rows else '<p class="empty">No statement is in more than one report.</p>')
+    alone = unique_sentences(collation)
+    only = "; ".join(f"{k + 1} {escape(r.name)}: {alone[k]}"
+                     for k, r in enumerate(collation.reports))
+    return (
+        '<section id="groups"><h2>Statements across the reports</h2>'
+        '<p class="hint">Sentences that say the same thing, grouped across all reports, '
+        "those most reports carry first. A number such as 2.5 is sentence 5 of report 2.</p>"
+        f"{body}" + (f'<p class="hint">{more} more groups not shown.</p>' if more > 0 else "")
+        + f"<p>Sentences no other report carries: {only}.</p></section>"
+    )
+
+
+def _collation_facts(collation: Collation) -> str:
+    n = len(collation.reports)
+    matrix = fact_matrix(collation)
+    rows = []
+    for fact, marks in zip(collation.facts, matrix, strict=True):
+        sentences: dict[int, list[int]] = {}
+        for r, s in fact.mentions:
+            sentences.setdefault(r, []).append(s)
+        cells = []
+        for r in range(n):
+            if marks[r] == FACT_ABSENT:
+                cells.append('<td class="mark" aria-label="absent">—</td>')
+                continue
+            conflict = ' data-conflict="1"' if marks[r] == FACT_CONFLICT else ""
+            cells.append(f'<td class="mark"{conflict}>●<br><small>'
+                         f"{_rref(r, sentences.get(r, []))}</small></td>")
+        rows.append(f"<tr><td>{escape(fact.kind)}<br><small>{escape(fact.category)}</small></td>"
+                    f"<td>{escape(fact.text)}</td>{''.join(cells)}</tr>")
+    table = (_table(("kind", "fact", *(str(k + 1) for k in range(n))), rows, "facts")
+             if rows else '<p class="empty">No numbers, dates or names found.</p>')
+    conflicts = "".join(
+        f"<li><strong>{c.a + 1}</strong> says “{escape(c.a_text)}” ({_rref(c.a, c.a_sentences)}), "
+        f"<strong>{c.b + 1}</strong> says “{escape(c.b_text)}” ({_rref(c.b, c.b_sentences)})"
+        f"<br><small>{escape(c.note)}</small></li>"
+        for c in collation.conflicts)
+    return (
+        '<section id="details"><h2>Facts by report</h2>'
+        '<p class="hint">Each number, date and name with a mark for every report that '
+        "gives it; a coloured cell is a value another report gives differently.</p>"
+        + (f"<h3>Conflicts</h3><ul>{conflicts}</ul>" if conflicts
+           else '<p class="empty">No two reports give the same counted thing different '
+           "values.</p>")
+        + f"{table}</section>"
+    )
+
+
+def _ops_inline(ops: Iterable[Op]) -> str:
+    """The changed words of an edit list: ``<del>a's</del> <ins>b's</ins>``, escaped."""
+    parts = []
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        kind = f' data-kind="{_attr(op.kind)}"' if op.kind else ""
+        parts.append("".join(f"<{tag}{kind}>{escape(text)}</{tag}>"
+                             for tag, text in (("del", op.a_text), ("ins", op.b_text)) if text))
+    return " · ".join(parts)
+
+
+def _who(quote) -> str:
+    verb = "" if quote.setting.startswith(quote.verb) else quote.verb
+    return " ".join(x for x in (quote.speaker, verb, quote.setting) if x)
+
+
+def _collation_quotes(collation: Collation, limit: int = 40) -> str:
+    items = []
+    for group in collation.quotes[:limit]:
+        renderings = "".join(
+            f'<li><span class="side-tag">{r + 1}</span>“{escape(q.text)}”'
+            f"<br><small>{escape(_who(q)) or 'no speaker given'} · {_rref(r, q.sentences)}"
+            "</small></li>"
+            for r, q in group.renderings)
+        diffs = "".join(
+            f"<li>{d.a + 1} → {d.b + 1}: {_ops_inline(d.ops)}</li>"
+            for d in group.diffs if d.status == "reworded")
+        status = ("in one report" if len(group.reports) == 1 else
+                  "reworded" if diffs else "same words")
+        items.append(
+            f'<div class="pair"><div class="head">{escape(status)} · in '
+            f"{len(group.reports)} of {len(collation.reports)} reports</div>"
+            f'<ul class="renderings">{renderings}</ul>'
+            + (f'<ul class="diffs">{diffs}</ul>' if diffs else "") + "</div>")
+    more = len(collation.quotes) - len(items)
+    body = "".join(items) or '<p class="empty">No quotes in any report.</p>'
+    return (
+        '<section id="quotes"><h2>Quotes across the reports</h2>'
+        '<p class="hint">Each quoted statement with its wording, speaker and verb in every '
+        "report that has it; <del>struck out</del> words are the first report's, "
+        "<ins>underlined</ins> the other's.</p>"
+        f"{body}" + (f'<p class="hint">{more} more quotes not shown.</p>' if more > 0 else "")
+        + "</section>"
+    )
+
+
+def _collation_source(collation: Collation) -> str:
+    source = collation.source
+    if source is None:
+        return ""
+    rows = [
+        f"<tr><td>{f.report + 1} {escape(collation.reports[f.report].name)}</td>"
+        f"<td>{_percent(f.verbatim)}</td><td>{_percent(f.paraphrase)}</td>"
+        f"<td>{f.exact}</td><td>{f.altered}</td><td>{f.not_found}</td></tr>"
+        for f in collation.fidelity]
+    head = ("report", "verbatim from the source", "paraphrased", "quotes exact", "altered",
+            "not in the source")
+    checks = "".join(
+        f"<li>{_badge(CHECK_LABELS[c.status], check=c.status)} <span class=\"side-tag\">"
+        f"{c.report + 1}</span>“{escape(c.quote.text)}”"
+        + (f"<br><small>{_ops_inline(c.ops)}</small>" if c.ops else "") + "</li>"
+        for c in collation.quote_checks if c.status != "exact")
+    unused = "".join(f"<li>{escape(source.sentences[s].text)}</li>"
+                     for s in collation.source_unused)
+    return (
+        f'<section id="source"><h2>Against the source: {escape(source.name)}</h2>'
+        '<p class="hint">How much of each report comes from the source, and whether its '
+        "quotes are the source's words.</p>"
+        f"{_table(head, rows)}"
+        "<h3>Quotes not word for word in the source</h3>"
+        + (f'<ul class="checks">{checks}</ul>' if checks
+           else '<p class="empty">Every quote is in the source word for word.</p>')
+        + f"<h3>What the source said and no report carried ({len(collation.source_unused)})</h3>"
+        + (f'<ul class="unused">{unused}</ul>' if unused
+           else '<p class="empty">Every sentence of the source is in some report.</p>')
+        + "</section>"
+    )
+
+
+COLLATION_CHART_TEXT = {
+    "coverage_matrix": ("Coverage", "The share of each row report's content words the column "
+                        "report has, verbatim or in paraphrase."),
+    "group_matrix": ("Statements by report", "Each column is a statement, each row a report; "
+                     "those all reports carry are on the left, those one report alone "
+                     "carries on the right."),
+    "fact_matrix": ("Facts by report", "A dot where a report gives a fact; a ringed dot "
+                    "where another report gives it differently."),
+}
+
+
+def collation_html(
+    collation: Collation,
+    *,
+    title: str | None = None,
+    charts: bool = True,
+    back_link: str | None = None,
+) -> str:
+    """A standalone HTML page of many reports of one event (:func:`compare.collate.collate`).
+
+    The reports side by side (each sentence coloured by how many reports carry it;
+    clicking one highlights its statement group in every report), the coverage matrix,
+    the statements across reports, facts by report (conflicts coloured), quotes across
+    reports with their differences and, with a source, each report's fidelity to it.
+    At most :data:`compare.present.MAX_PAGE_REPORTS` reports (``ValueError`` beyond).
+    Self-contained and deterministic like :func:`comparison_html`; writes nothing.
+    """
+    if len(collation.reports) > MAX_PAGE_REPORTS:
+        raise ValueError(f"a page shows at most {MAX_PAGE_REPORTS} reports, not "
+                         f"{len(collation.reports)}; use the corpus command for more")
+    _check_back_link(back_link)
+    title = title or f"{len(collation.reports)} reports compared"
+    sections = [
+        _coverage_matrix(collation),
+        _collation_columns(collation),
+        _collation_groups(collation),
+        _collation_facts(collation),
+        _collation_quotes(collation),
+        _collation_source(collation),
+    ]
+    if charts:
+        from compare.plot import COLLATION_CHARTS
+
+        sections.append(_charts(collation, COLLATION_CHARTS, COLLATION_CHART_TEXT))
+    return _page(title, _collation_header(collation, title, back_link),
+                 [s for s in sections if s], COLLATION_CSS + _support_css(),
+                 "Sentence numbers count from 0; reports are numbered from 1 in the order given.")
+
+
+def collation_summary_html(collation: Collation) -> str:
+    """A compact HTML summary for notebooks: reports, statement supports, coverage."""
+    n = len(collation.reports)
+    matrix = coverage_matrix(collation)
+    head = "".join(f"<th>{k + 1}</th>" for k in range(n))
+    rows = "".join(
+        f"<tr><th>{i + 1} {escape(r.name)}</th>"
+        + "".join("<td>—</td>" if i == j else f"<td>{_percent(matrix[i, j])}</td>"
+                  for j in range(n)) + "</tr>"
+        for i, r in enumerate(collation.reports))
+    counts = support_counts(collation)
+    supports = "".join(f"<td>{counts[s]}</td>" for s in counts)
+    support_head = "".join(f"<th>{escape(SUPPORT_LABELS[s])}</th>" for s in counts)
+    return (
+        f'<div class="compare-summary"><style>{SUMMARY_CSS}</style>'
+        f"<div><strong>{n} reports</strong>"
+        + (f", source <strong>{escape(collation.source.name)}</strong>"
+           if collation.source is not None else "") + "</div>"
+        + "".join(f"<div><em>Note:</em> {escape(note)}</div>" for note in collation.notes)
+        + f"<table><tr><th>statements</th>{support_head}<th>facts</th><th>conflicts</th>"
+        f"<th>quotes</th></tr><tr><td>{len(collation.groups)}</td>{supports}"
+        f"<td>{len(collation.facts)}</td><td>{len(collation.conflicts)}</td>"
+        f"<td>{len(collation.quotes)}</td></tr></table>"
+        f"<table><tr><th>covered (of ↓ by →)</th>{head}</tr>{rows}</table></div>"
+    )
+
+__all__ = [
+    "collation_html",
+    "collation_summary_html",
+    "comparison_html",
+    "comparison_summary_html", "escape", "ops_html", "quote_pair_html"]

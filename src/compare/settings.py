@@ -58,13 +58,19 @@ class Settings:
     backend: str = "lexical"
     """Sentence similarity backend: ``"lexical"`` (the shipped signals, no embeddings)."""
 
+    # --- many reports and a primary source (compare.collate) ------------------------
+    source_quote_share: float = 0.6
+    """A report's quote not found word for word in the primary source is ``altered`` when
+    at least this share of its words appear, in order, in one stretch of the source, and
+    ``not_found`` otherwise."""
+
     # --- notes (compare.pipeline) --------------------------------------------------
     english_share: float = 0.2
     """Below this share of common English words a report is flagged as maybe not English."""
 
     def __post_init__(self) -> None:
         shares = ("candidate_floor", "near_verbatim", "partial_short", "partial_long",
-                  "link_threshold", "prefilter", "english_share")
+                  "link_threshold", "prefilter", "english_share", "source_quote_share")
         for name in shares:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:

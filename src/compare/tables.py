@@ -64,3 +64,114 @@ def sentences_frame(comparison) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+# --- many reports (compare.collate) -------------------------------------------------
+
+
+def _labels(collation) -> list[str]:
+    from compare.present import report_labels
+
+    return report_labels(collation)
+
+
+def collation_coverage_frame(collation, kind: str = "covered") -> pd.DataFrame:
+    """The coverage matrix: row = the report covered, column = the report covering
+    (``kind``: ``covered`` = verbatim + paraphrase, ``verbatim`` or ``paraphrase``)."""
+    from compare.present import coverage_matrix
+
+    labels = _labels(collation)
+    frame = pd.DataFrame(coverage_matrix(collation, kind), index=labels, columns=labels)
+    frame.index.name, frame.columns.name = "report", "covered by"
+    return frame
+
+
+def collation_groups_frame(collation) -> pd.DataFrame:
+    """One row per statement group: support, how many reports carry it, the first
+    sentence's text and, per report, the sentences of it in the group."""
+    labels = _labels(collation)
+    rows = []
+    for k, group in enumerate(collation.groups):
+        r0, s0 = group.sentences[0]
+        row = {"group": k, "support": group.support, "reports": len(group.reports),
+               "text": collation.reports[r0].sentences[s0].text}
+        for r, label in enumerate(labels):
+            row[label] = [s for rr, s in group.sentences if rr == r]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["group", "support", "reports", "text", *labels])
+
+
+def collation_facts_frame(collation) -> pd.DataFrame:
+    """One row per fact: kind, category, text, value and, per report, ``present``,
+    ``conflict`` (another report gives it differently) or ``""``."""
+    from compare.present import FACT_CONFLICT, FACT_PRESENT, fact_matrix
+
+    labels = _labels(collation)
+    names = {FACT_PRESENT: "present", FACT_CONFLICT: "conflict"}
+    rows = []
+    for fact, marks in zip(collation.facts, fact_matrix(collation), strict=True):
+        row = {"kind": fact.kind, "category": fact.category, "text": fact.text,
+               "value": fact.value, "reports": len(fact.reports)}
+        row.update({label: names.get(int(m), "") for label, m in zip(labels, marks, strict=True)})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["kind", "category", "text", "value", "reports", *labels])
+
+
+def collation_quotes_frame(collation) -> pd.DataFrame:
+    """One row per rendering of a quote: its group, report, speaker, verb, words and
+    how it compares with the group's first rendering (``first``, ``same``,
+    ``reworded``, or ``""`` when the pair was joined through another report)."""
+    labels = _labels(collation)
+    rows = []
+    for k, group in enumerate(collation.quotes):
+        first = group.renderings[0][0]
+        status = {(d.a, d.b): d.status for d in group.diffs}
+        for n, (r, q) in enumerate(group.renderings):
+            against = "first" if n == 0 else status.get((first, r), status.get((r, first), ""))
+            rows.append({"quote": k, "report": labels[r], "speaker": q.speaker, "verb": q.verb,
+                         "text": q.text, "against_first": against,
+                         "sentences": list(q.sentences)})
+    return pd.DataFrame(rows, columns=["quote", "report", "speaker", "verb", "text",
+                                       "against_first", "sentences"])
+
+
+def collation_conflicts_frame(collation) -> pd.DataFrame:
+    """One row per conflict: the two reports, their values and sentences, the note."""
+    labels = _labels(collation)
+    return pd.DataFrame(
+        [{"kind": c.kind, "category": c.category, "a": labels[c.a], "a_text": c.a_text,
+          "a_sentences": list(c.a_sentences), "b": labels[c.b], "b_text": c.b_text,
+          "b_sentences": list(c.b_sentences), "note": c.note} for c in collation.conflicts],
+        columns=["kind", "category", "a", "a_text", "a_sentences", "b", "b_text",
+                 "b_sentences", "note"])
+
+
+def collation_reports_frame(collation) -> pd.DataFrame:
+    """One row per report: sentences, sentences no other report carries and, with a
+    source, the shares from it and its quotes by check."""
+    from compare.present import unique_sentences
+
+    fidelity = {f.report: f for f in collation.fidelity}
+    alone = unique_sentences(collation)
+    rows = []
+    for r, (label, article) in enumerate(zip(_labels(collation), collation.reports,
+                                             strict=True)):
+        row = {"report": label, "sentences": len(article.sentences), "alone": alone[r]}
+        if r in fidelity:
+            f = fidelity[r]
+            row.update(from_source_verbatim=f.verbatim, from_source_paraphrase=f.paraphrase,
+                       quotes_exact=f.exact, quotes_altered=f.altered,
+                       quotes_not_found=f.not_found)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+COLLATION_FRAMES = {
+    "reports": collation_reports_frame,
+    "coverage": collation_coverage_frame,
+    "groups": collation_groups_frame,
+    "facts": collation_facts_frame,
+    "conflicts": collation_conflicts_frame,
+    "quotes": collation_quotes_frame,
+}
+"""Each part of a collation and the function giving its table."""
