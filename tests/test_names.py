@@ -1,9 +1,10 @@
 """Names of the example reports: titles, variants, surnames, and what is not a name."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.details import extract_details
+from compare.details import extract_details, match_details
 from compare.models import Article, Detail
 from compare.names import cross_fold, extract_names, name_key, person_key, singular
 
@@ -126,6 +127,36 @@ def test_full_name_variants_join_across_reports():
                                                                       [person(x, x)])
         assert a[0].value == b[0].value, (x, y)
     assert person_key("Theodore J. Boutrous Jr.") == ("theodore", "boutrous")
+    # one person written two ways in one report and a third way in the other: one value
     two = [person("joe sellers", "joe sellers"), person("joseph sellers", "joseph sellers")]
     mine = [person("joseph m sellers", "joseph m sellers")]
-    assert cross_fold(mine, two)[0].value == "joseph m sellers"  # two fit: left alone
+    assert len({d.value for d in cross_fold(mine, two) + cross_fold(two, mine)}) == 1
+    # middle initials that disagree are two people: left alone
+    w, hw = [person("george w bush", "george w bush")], [person("george h w bush",
+                                                              "george h w bush")]
+    assert cross_fold(w, hw)[0].value == "george w bush"
+    assert cross_fold(hw, w)[0].value == "george h w bush"
+
+
+def _unshared(text_a: str, text_b: str) -> set[str]:
+
+    a, b = Article.from_text(text_a, name="a"), Article.from_text(text_b, name="b")
+    return {m.value for m in match_details(a, b) if m.kind == "name" and m.status != "shared"}
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), [
+    # one report writes the same person two ways, the other one of them
+    ("Rep. Paul D. Ryan spoke on Monday. Later Paul Ryan left the hall.",
+     "Rep. Paul Ryan spoke on Monday."),
+    # an initial with the name the person goes by, and that name's short form
+    ("J. Christopher Stevens died in the attack.", "Ambassador Chris Stevens died there."),
+    # an organisation's acronym and its full name
+    ("The Democratic National Committee said so.", "Officials at the DNC said so."),
+    ("The DNC said so. The Democratic National Committee is old.", "The DNC said so."),
+    # a generic last word, a country before an organisation
+    ("NBC News reported it first.", "The story ran on NBC later."),
+    ("The U.S. Conference of Catholic Bishops wrote a letter.",
+     "The Conference of Catholic Bishops wrote a letter."),
+])
+def test_variants_join_across_reports(text_a, text_b):
+    assert not _unshared(text_a, text_b) and not _unshared(text_b, text_a)

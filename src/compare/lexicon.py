@@ -101,6 +101,11 @@ class Lexicon:
     """A casefolded nickname -> the full first name (``chuck`` -> ``charles``)."""
     non_name_heads: frozenset[str]
     """Last words of a capitalised run that is not a name (``act``, ``day``)."""
+    org_variant_tails: frozenset[str]
+    """Folded last words an organisation may be named with or without (``news``:
+    ``NBC News`` / ``NBC``)."""
+    org_variant_heads: frozenset[str]
+    """Folded first words likewise (``us``: ``U.S. Chamber of Commerce``)."""
     caps_only: frozenset[str]
     """Folded short acronyms of organisations and places (``us``, ``is``), names only
     when written in capitals."""
@@ -174,6 +179,8 @@ def lexicon() -> Lexicon:
         nickname_of=MappingProxyType(
             {n: full for full, ns in raw["nicknames"].items() for n in ns}),
         non_name_heads=_fold(raw["non_name_heads"]),
+        org_variant_tails=frozenset(name_key(w) for w in raw["org_variant_tails"]),
+        org_variant_heads=frozenset(name_key(w) for w in raw["org_variant_heads"]),
         caps_only=frozenset(name_key(f) for group in ("organisations", "places")
                             for forms in raw[group].values() for f in forms
                             if f.replace(".", "").isupper() and len(name_key(f)) <= 3),
