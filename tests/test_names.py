@@ -150,6 +150,9 @@ def _unshared(text_a: str, text_b: str) -> set[str]:
      "Rep. Paul Ryan spoke on Monday."),
     # an initial with the name the person goes by, and that name's short form
     ("J. Christopher Stevens died in the attack.", "Ambassador Chris Stevens died there."),
+    # a person who goes by a middle name; a nickname
+    ("Byron Todd Jones was named to run the agency.", "Todd Jones was named to run it."),
+    ("Zack Barth was hurt on the field.", "Zachary Barth was hurt on the field."),
     # an organisation's acronym and its full name
     ("The Democratic National Committee said so.", "Officials at the DNC said so."),
     ("The DNC said so. The Democratic National Committee is old.", "The DNC said so."),

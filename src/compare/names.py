@@ -608,18 +608,27 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
 
     Full names of one person (:func:`_person_parts`: same first name and surname, middle
     initials that agree) take the first of them in sorted order; ``George W. Bush`` and
-    ``George H. W. Bush`` stay apart. An organisation written with and without a
-    generic word (:func:`_org_core`) takes the shorter form; an acronym written in
-    capitals takes the one full name it abbreviates.
+    ``George H. W. Bush`` stay apart. A full name with a middle name joins the name made
+    of that middle name and the surname (``Byron Todd Jones`` / ``Todd Jones``). An
+    organisation written with and without a generic word (:func:`_org_core`) takes the
+    shorter form; an acronym written in capitals takes the one full name it abbreviates.
     """
     values = sorted({d.value for d in names})
     canon: dict[str, str] = {}
     people: dict[tuple[str, str], list[tuple[str, str]]] = {}
     persons = {d.value for d in names if d.category == "person"}
+    goes_by: dict[tuple[str, str], tuple[str, str]] = {}
     for value in values:
         parts = _person_parts(value) if value in persons else None
         if parts:
             people.setdefault(parts[:2], []).append((value, parts[2]))
+            middle = HumanName(value).middle.split()
+            if middle and len(name_key(middle[0])) > 1 and parts[0] != name_key(middle[0]):
+                goes_by[(name_key(middle[0]), parts[1])] = parts[:2]
+    for key, into in sorted(goes_by.items()):  # Byron Todd Jones / Todd Jones
+        if key in people and into in people and len(people[into]) == 1:
+            people[into] += people.pop(key)
+            people[into].sort()
     for group in people.values():
         middles = {m for _, m in group if m}
         if len(group) > 1 and all(a.startswith(b) or b.startswith(a)
