@@ -132,3 +132,31 @@ def test_party_labels_and_state_appositions_between_subject_and_verb():
 def test_a_role_runs_to_its_last_noun():
     assert _speakers("A senior State Department official said, “It is over.”") == [
         "A senior State Department official"]
+
+
+def _said(text: str) -> dict[str, str]:
+    return {q.text: q.speaker for q in extract_quotes(Article.from_text(text, name="t"))}
+
+
+def test_an_organisation_after_the_is_the_speaker():
+    said = _said('"We will not back down," the ACLU said after the meeting.')
+    assert said == {"We will not back down,": "ACLU"}
+
+
+def test_a_document_is_its_owner_named_before_or_stays_a_description():
+    said = _said("Jane Doe, the mayor, said in a statement on Friday that the plan "
+                     'was dead.\n\n"We tried everything," the statement said.')
+    assert said["We tried everything,"] == "Jane Doe"
+    said = _said('The report came out on Monday.\n\n"Costs will double," the report '
+                     'said. "Nobody planned for it," reads the letter.')
+    assert said == {"Costs will double,": "the report", "Nobody planned for it,": "the letter"}
+
+
+def test_a_statement_given_out_by_a_person_is_theirs():
+    said = _said('Trying to calm things, Ann Ford issued a statement saying: "We will '
+                 'rebuild." Critics were not moved.')
+    assert said == {"We will rebuild.": "Ann Ford"}
+    # a letter sent to someone is not the recipient's
+    said = _said('Faculty members sent a letter to Mr. Bob Hale on Monday.\n\n"Your plan '
+                 'fails the poor," the letter says.')
+    assert said == {"Your plan fails the poor,": "the letter"}

@@ -282,7 +282,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
     pos = _LEAD.match(text, close, nxt).end()
     if pos > close or close == end:  # the attribution follows right after the marks
-        at = [c for c in mine if c.start == pos]
+        at = [c for c in [_at(text, mine, pos)] if c]
         verb_re = _patterns()[1]
         if at:
             # a name running past the sentence end ('," Rep. | Ann Long said', the title's
@@ -298,13 +298,12 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
-            after = _LEAD.match(text, v.end(), nxt).end()
-            sub = next((c for c in mine if c.start == after), None)
+            sub = _at(text, mine, _LEAD.match(text, v.end(), nxt).end())
             if sub:
                 return sub, v["v"], v.start(), v.end()
         acc = _ACCORDING.match(text, pos, nxt)
         if acc:
-            sub = next((c for c in mine if c.start == acc.end()), None)
+            sub = _at(text, mine, acc.end())
             if sub:
                 return sub, "according to", pos, pos
     # before the quote, back to the previous quote of the sentence
@@ -328,6 +327,17 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
+
+
+_THE = re.compile(r"[Tt]he\s+")
+
+
+def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
+    """The candidate that starts at ``pos``, or right after a ``the`` there (``the NRA
+    said``: the name is ``NRA``)."""
+    the = _THE.match(text, pos)
+    starts = (pos, the.end()) if the else (pos,)
+    return next((c for c in cands if c.start in starts), None)
 
 
 def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
@@ -452,8 +462,63 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
     if sub.owner:
         return _Cand(sub.start, sub.end, "name", sub.owner)
     if next(iter(sub.titles)) in lexicon().document_nouns:
-        return None
+        definite = sub.value.casefold().startswith("the ")
+        return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
     return _role_person(article, sent, sub, cands) or sub
+
+
+@cache
+def _document_verbs() -> re.Pattern:
+    verbs = sorted(lexicon().document_verbs, key=len, reverse=True)
+    return re.compile(rf"\b(?P<v>{'|'.join(re.escape(v) for v in verbs)})\b")
+
+
+def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_Cand]],
+                    spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """Whose document (a statement, a letter) with no owner of its own a quote is: the
+    name that, in the document's own sentence or (for ``the statement``) the nearest
+    sentence before it in this paragraph or the one before that names the same kind of
+    document, gives it out (``X said in a statement``, ``X issued a statement``: the
+    subject of the cue or document verb right before the noun), or the speaker that
+    sentence gives a quote to. None when no such sentence names one."""
+    text, sents = article.text, article.sentences
+    noun = re.compile(rf"\b{re.escape(next(iter(doc.titles)))}s?\b", re.IGNORECASE)
+    first = sent if not doc.value.casefold().startswith("the ") else 0
+    for j in range(sent, first - 1, -1):
+        s = sents[j]
+        if sents[sent].paragraph - s.paragraph > 1:
+            break
+        mentions = list(noun.finditer(text, s.start, s.end)) if j < sent else []
+        if j < sent and not mentions:
+            continue
+        at = mentions[-1].start() if mentions else doc.start
+        said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= at]
+        if said:
+            return said[-1]
+        names = [c for c in cands[j] if c.kind == "name"]
+        verbs = [*_verbs(text, [(s.start, at)]), *_document_verbs().finditer(text, s.start, at)]
+        for v in sorted(verbs, key=lambda v: -v.start()):
+            if len(text[v.end():at].split()) > 3:
+                continue
+            sub = _subject_before(text, names, v, s.start)
+            if sub is not None:
+                return sub
+    return None
+    noun = re.compile(rf"\b{re.escape(next(iter(doc.titles)))}\b", re.IGNORECASE)
+    text, sents = article.text, article.sentences
+    for j in range(sent, -1, -1):
+        s = sents[j]
+        if sents[sent].paragraph - s.paragraph > 1:
+            break
+        hi = doc.start if j == sent else s.end
+        if not noun.search(text, s.start, hi):
+            continue
+        said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= hi]
+        names = [c for c in cands[j] if c.kind == "name" and c.end <= hi]
+        sub = said[-1:] or [c for c in names if not _after_preposition(text, c, s.start)][:1]
+        if sub:
+            return sub[0]
+    return None
 
 
 def attribute(

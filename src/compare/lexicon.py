@@ -86,6 +86,8 @@ class Lexicon:
     """Their plurals, which may stand alone as a subject (``officials said``)."""
     document_nouns: frozenset[str]
     """What a quote may come from rather than a person (``a statement from X``: X's)."""
+    document_verbs: tuple[str, ...]
+    """Verbs whose subject owns the document after them (``X issued a statement``)."""
     speech_nouns: frozenset[str]
     """Nouns for what someone said (``X's comments``: the quote after them is X's)."""
     gender_words: Mapping[str, frozenset[str]]
@@ -169,6 +171,7 @@ def lexicon() -> Lexicon:
         speaker_nouns=tuple(raw["speaker_nouns"]),
         plural_speaker_nouns=frozenset(raw["plural_speaker_nouns"]),
         document_nouns=frozenset(raw["document_nouns"]),
+        document_verbs=tuple(raw["document_verbs"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
         gender_words=MappingProxyType({g: frozenset(ws) for g, ws in raw["gender_words"].items()}),
         gender_of_noun=MappingProxyType(
