@@ -160,3 +160,21 @@ def test_a_statement_given_out_by_a_person_is_theirs():
     said = _said('Faculty members sent a letter to Mr. Bob Hale on Monday.\n\n"Your plan '
                  'fails the poor," the letter says.')
     assert said == {"Your plan fails the poor,": "the letter"}
+
+
+def test_a_name_after_a_modifier_or_an_adjective_after_the_quote():
+    assert _said('"We will win," an emotional Mr. Tom Hale said.') == {
+        "We will win,": "Tom Hale"}
+    assert _said('"We take no issue," the ACME President Jane Roe said in a statement.') == {
+        "We take no issue,": "Jane Roe"}
+
+
+def test_a_definite_description_is_the_person_named_before():
+    said = _said("Paul Dorn, the Republican governor of Utah, spoke on Monday. Critics were "
+                 'angry.\n\n"I will not resign," the governor said.')
+    assert said == {"I will not resign,": "Paul Dorn"}
+    said = _said('Senator Amy Fox spoke in Ohio on Monday.\n\n"We must act," the 43-year-old '
+                 'said.')
+    assert said == {"We must act,": "Amy Fox"}
+    said = _said('Rep. Tom Lane was shot on Monday.\n\n"He is stable," the hospital said.')
+    assert said == {"He is stable,": ""}

@@ -149,6 +149,9 @@ def _names(article: Article, details=None) -> list[_Cand]:
                 break
             start = max(0, d.start - 40) + m.start()
             before.append(word)
+        role = _apposition().match(text, d.end)
+        if role:  # "Paul Dorn, the Republican governor of Utah,": a governor
+            before.append(role["noun"].casefold())
         for word in before:
             for g, words in gendered.items():
                 if word in words:
@@ -161,6 +164,14 @@ def _names(article: Article, details=None) -> list[_Cand]:
         cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", before,
                            d.category != "organisation"))
     return cands
+
+
+@cache
+def _apposition() -> re.Pattern:
+    """``, the Republican governor`` after a name: the noun is the person's title."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().speaker_nouns, key=len,
+                                                   reverse=True))
+    return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b")
 
 
 def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
@@ -301,6 +312,10 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
             sub = _at(text, mine, _LEAD.match(text, v.end(), nxt).end())
             if sub:
                 return sub, v["v"], v.start(), v.end()
+        described = None if at else _described(text, pos, nxt)
+        if described:
+            sub, v = described
+            return sub, v["v"], v.start(), v.end()
         acc = _ACCORDING.match(text, pos, nxt)
         if acc:
             sub = _at(text, mine, acc.end())
@@ -329,15 +344,62 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     return sub, v["v"], v.start(), v.end()
 
 
+_DET = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
+_LOWER_WORD = re.compile(r"[a-z][\w’'-]*\s+")
 _THE = re.compile(r"[Tt]he\s+")
+_WORD = re.compile(r"[\w’'-]+")
+_SPACE = re.compile(r"\s+")
 
 
 def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
-    """The candidate that starts at ``pos``, or right after a ``the`` there (``the NRA
-    said``: the name is ``NRA``)."""
-    the = _THE.match(text, pos)
-    starts = (pos, the.end()) if the else (pos,)
-    return next((c for c in cands if c.start in starts), None)
+    """The candidate that starts at ``pos``, or after a determiner and at most two
+    lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); a name
+    right before another (``the NAACP President Benjamin Jealous``) modifies it."""
+    starts = [pos]
+    det = _DET.match(text, pos)
+    if det:
+        starts.append(det.end())
+        for _ in range(2):
+            word = _LOWER_WORD.match(text, starts[-1])
+            if not word:
+                break
+            starts.append(word.end())
+    found = next((c for c in cands if c.start in starts), None)
+    while found is not None:
+        nxt = next((c for c in cands if c.start > found.start and c.kind == "name"
+                    and not text[found.end:c.start].strip() and text[c.start].isupper()),
+                   None)
+        if nxt is None or found.kind != "name":
+            break
+        found = nxt
+    return found
+
+
+def _described(text: str, pos: int, limit: int) -> tuple[_Cand, re.Match] | None:
+    """A definite description of at most four words at ``pos`` followed by a cue verb
+    (``the 43-year-old said``): one person of either gender, resolved like a pronoun;
+    not when its last word names an organisation, a place, a document or a plural
+    (``the hospital said``)."""
+    det = _THE.match(text, pos, limit)
+    if det is None:
+        return None
+    end = det.end()
+    for _ in range(4):
+        word = _WORD.match(text, end, limit)
+        if word is None:
+            return None
+        end = word.end()
+        space = _SPACE.match(text, end, limit)
+        v = _patterns()[1].match(text, space.end(), limit) if space else None
+        if v:
+            head = word.group().casefold()
+            lex = lexicon()
+            if head in lex.org_place_words or head in lex.document_nouns or \
+                    head in lex.plural_speaker_nouns:
+                return None  # the hospital, the report, the officials: not one person
+            return _Cand(pos, end, "pron", text[pos:end], "s"), v
+        end = space.end() if space else end
+    return None
 
 
 def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
@@ -386,6 +448,8 @@ def _intro(article: Article, sent: int, regions: Sequence[Region],
 def _compatible(c: _Cand, gender: str) -> bool:
     if gender == "p":
         return c.gender == "p"
+    if gender == "s":  # one person, either gender
+        return c.gender != "p" and c.kind == "name" and c.person
     return c.gender in {"", gender} and c.kind == "name" and c.person
 
 
