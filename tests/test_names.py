@@ -163,3 +163,18 @@ def _unshared(text_a: str, text_b: str) -> set[str]:
 ])
 def test_variants_join_across_reports(text_a, text_b):
     assert not _unshared(text_a, text_b) and not _unshared(text_b, text_a)
+
+
+@pytest.mark.parametrize(("text", "junk", "name"), [
+    ("It was Vice Chairman Tom Ruppersberger who spoke.", "vice", "tom ruppersberger"),
+    ("On Monday the Speaker of the House John Boehner spoke.", "house john boehner",
+     "john boehner"),
+    ("The Special Agents Crystal Griner and Dan Bailey were hurt.",
+     "special agents crystal griner", "crystal griner"),
+    ("WASHINGTON — E-mails released by the White House on Monday show it.", "e",
+     "white house"),
+])
+def test_no_title_parts_or_single_letters_as_names(text, junk, name):
+    values = _values(text)
+    assert junk not in values and name in values, values
+    assert "monday" not in values, values

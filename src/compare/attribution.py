@@ -119,7 +119,8 @@ def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
 
 def _title_words() -> frozenset[str]:
     lex = lexicon()
-    return frozenset(w for t in lex.titles for w in t) | {"former", "then"}
+    inner = {"the"}  # "Speaker of the House": "the" before a name is no title
+    return frozenset(w for t in lex.titles for w in t if w not in inner) | {"former", "then"}
 
 
 def _names(article: Article, details=None) -> list[_Cand]:

@@ -420,6 +420,8 @@ def extract_names(article: Article,
     surnames = {part for p in persons for part in p.split()[1:]}
     details = []
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
+        if len(key) < 2 or key in lex.weekdays:
+            continue  # a letter ("E-mails" split at its hyphen), a day
         surface = text[start:end]
         if needs_support:
             toks = key.split()
