@@ -136,6 +136,9 @@ def test_full_name_variants_join_across_reports():
                                                               "george h w bush")]
     assert cross_fold(w, hw)[0].value == "george w bush"
     assert cross_fold(hw, w)[0].value == "george h w bush"
+    # a first name or a shorter body that fits two names of the other report: left alone
+    two = [person("hillary clinton", "hillary clinton"), person("hillary duff", "hillary duff")]
+    assert cross_fold([person("hillary", "hillary")], two)[0].value == "hillary"
 
 
 def _unshared(text_a: str, text_b: str) -> set[str]:
@@ -153,6 +156,10 @@ def _unshared(text_a: str, text_b: str) -> set[str]:
     # a person who goes by a middle name; a nickname
     ("Byron Todd Jones was named to run the agency.", "Todd Jones was named to run it."),
     ("Zack Barth was hurt on the field.", "Zachary Barth was hurt on the field."),
+    # a body named without the chamber or word before it, in the other report
+    ("The Senate Judiciary Committee met on Monday.", "The Judiciary Committee met."),
+    # a person by first name alone where one person of that first name is named
+    ("Hillary Clinton spoke in Ohio on Monday.", "Critics in Ohio said Hillary was wrong."),
     # an organisation's acronym and its full name
     ("The Democratic National Committee said so.", "Officials at the DNC said so."),
     ("The DNC said so. The Democratic National Committee is old.", "The DNC said so."),

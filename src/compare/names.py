@@ -613,7 +613,10 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
     ``George H. W. Bush`` stay apart. A full name with a middle name joins the name made
     of that middle name and the surname (``Byron Todd Jones`` / ``Todd Jones``). An
     organisation written with and without a generic word (:func:`_org_core`) takes the
-    shorter form; an acronym written in capitals takes the one full name it abbreviates.
+    shorter form; a body named without the one word before it (``Judiciary Committee``)
+    takes the one longer name it ends (``Senate Judiciary Committee``); a first name
+    alone takes the one person's full name that starts with it (``Hillary``); an
+    acronym written in capitals takes the one full name it abbreviates.
     """
     values = sorted({d.value for d in names})
     canon: dict[str, str] = {}
@@ -642,6 +645,19 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         core = _org_core(value)
         if core != value and core in present and value not in persons:
             canon[value] = core
+    lex = lexicon()
+    multi = [v for v in values if len(v.split()) > 1 and v not in persons]
+    for short in multi:  # "judiciary committee" / "senate judiciary committee"
+        longer = {canon.get(v, v) for v in multi if v.endswith(" " + short)
+                  and len(v.split()) == len(short.split()) + 1}
+        if len(longer) == 1 and short not in canon:
+            canon[short] = longer.pop()
+    for first in values:  # "hillary" / "hillary clinton"
+        if first in lex.first_name_gender and first not in canon:
+            full = {canon.get(p, p) for p in persons if len(p.split()) > 1 and lex.nickname_of.get(
+                p.split()[0], p.split()[0]) == lex.nickname_of.get(first, first)}
+            if len(full) == 1:
+                canon[first] = full.pop()
     capitals = {d.value for d in names if d.text.replace(".", "").isupper()
                 and len(d.value) > 1 and " " not in d.value}
     long = [v for v in values if len(v.split()) > 1 and v not in persons]
