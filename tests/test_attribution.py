@@ -178,3 +178,12 @@ def test_a_definite_description_is_the_person_named_before():
     assert said == {"We must act,": "Amy Fox"}
     said = _said('Rep. Tom Lane was shot on Monday.\n\n"He is stable," the hospital said.')
     assert said == {"He is stable,": ""}
+
+
+
+def test_an_infinitive_cue_and_a_role_after_another_noun_phrase():
+    said = _said('Tom Lane went so far as to say Obama should "step down" for it.')
+    assert said == {"step down": "Tom Lane"}
+    # "In the speech the senator said": the role is "the senator", not "the speech ..."
+    said = _said('In the speech the spokesman said Bob Hale was "ineffective at best."')
+    assert said == {"ineffective at best.": "the spokesman"}

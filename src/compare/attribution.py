@@ -56,6 +56,7 @@ _GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
 _POSSESSIVE = re.compile(r"['’]s\s+(?P<n1>[a-z-]+)(?:\s+(?P<n2>[a-z]+))?\b")
 _ACCORDING = re.compile(r"according\s+to\s+")
+_INFINITIVE = re.compile(r"\bto\s+$")  # "went so far as to say"
 _COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", "about",
                            "against", "in", "into", "over", "under", "as", "like", "than",
@@ -93,7 +94,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     org = "|".join(sorted(lex.org_words, key=len, reverse=True))
     owner = r"(?:\s+(?:for|of|from|with|at|to|by)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)" \
         rf"{{0,4}}(?:[A-Z][\w.'’-]*|(?:{org})\b)))?"
-    role = re.compile(rf"\b(?:{det}\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{noun})|"
+    role = re.compile(rf"\b(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
+                      rf"(?P<noun>{noun})|"
                       rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
     pron = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
@@ -338,7 +340,8 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
-    if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())):
+    if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())
+                        or _INFINITIVE.search(text, s0, v.start())):
         sub = _clause_subject(text, mine, s0, v.start())
     if sub is None:
         return None
