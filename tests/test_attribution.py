@@ -132,3 +132,58 @@ def test_party_labels_and_state_appositions_between_subject_and_verb():
 def test_a_role_runs_to_its_last_noun():
     assert _speakers("A senior State Department official said, “It is over.”") == [
         "A senior State Department official"]
+
+
+def _said(text: str) -> dict[str, str]:
+    return {q.text: q.speaker for q in extract_quotes(Article.from_text(text, name="t"))}
+
+
+def test_an_organisation_after_the_is_the_speaker():
+    said = _said('"We will not back down," the ACLU said after the meeting.')
+    assert said == {"We will not back down,": "ACLU"}
+
+
+def test_a_document_is_its_owner_named_before_or_stays_a_description():
+    said = _said("Jane Doe, the mayor, said in a statement on Friday that the plan "
+                     'was dead.\n\n"We tried everything," the statement said.')
+    assert said["We tried everything,"] == "Jane Doe"
+    said = _said('The report came out on Monday.\n\n"Costs will double," the report '
+                     'said. "Nobody planned for it," reads the letter.')
+    assert said == {"Costs will double,": "the report", "Nobody planned for it,": "the letter"}
+
+
+def test_a_statement_given_out_by_a_person_is_theirs():
+    said = _said('Trying to calm things, Ann Ford issued a statement saying: "We will '
+                 'rebuild." Critics were not moved.')
+    assert said == {"We will rebuild.": "Ann Ford"}
+    # a letter sent to someone is not the recipient's
+    said = _said('Faculty members sent a letter to Mr. Bob Hale on Monday.\n\n"Your plan '
+                 'fails the poor," the letter says.')
+    assert said == {"Your plan fails the poor,": "the letter"}
+
+
+def test_a_name_after_a_modifier_or_an_adjective_after_the_quote():
+    assert _said('"We will win," an emotional Mr. Tom Hale said.') == {
+        "We will win,": "Tom Hale"}
+    assert _said('"We take no issue," the ACME President Jane Roe said in a statement.') == {
+        "We take no issue,": "Jane Roe"}
+
+
+def test_a_definite_description_is_the_person_named_before():
+    said = _said("Paul Dorn, the Republican governor of Utah, spoke on Monday. Critics were "
+                 'angry.\n\n"I will not resign," the governor said.')
+    assert said == {"I will not resign,": "Paul Dorn"}
+    said = _said('Senator Amy Fox spoke in Ohio on Monday.\n\n"We must act," the 43-year-old '
+                 'said.')
+    assert said == {"We must act,": "Amy Fox"}
+    said = _said('Rep. Tom Lane was shot on Monday.\n\n"He is stable," the hospital said.')
+    assert said == {"He is stable,": ""}
+
+
+
+def test_an_infinitive_cue_and_a_role_after_another_noun_phrase():
+    said = _said('Tom Lane went so far as to say Obama should "step down" for it.')
+    assert said == {"step down": "Tom Lane"}
+    # "In the speech the senator said": the role is "the senator", not "the speech ..."
+    said = _said('In the speech the spokesman said Bob Hale was "ineffective at best."')
+    assert said == {"ineffective at best.": "the spokesman"}

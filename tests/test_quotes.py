@@ -276,3 +276,17 @@ def test_a_repeat_with_a_rendering_of_its_own_is_paired_with_it():
         ("same", "He said He said", "He said He said"),
         ("same", "He said He said told", "He said He said told"),
     ]
+
+
+def _paired(text_a: str, text_b: str) -> list[tuple[str, str]]:
+    a, b = Article.from_text(text_a, name="a"), Article.from_text(text_b, name="b")
+    return [(p.a.text, p.b.text) for p in pair_quotes(a, b) if p.a and p.b]
+
+
+def test_a_two_word_quote_needs_both_words_shared():
+    # issue 11: "Acme was behind..." was paired with "Acme Way," (was ~ Way)
+    assert not _paired('Lawyers said "Acme was behind the other large stores."',
+                       'Critics call it the "Acme Way," and laughed.')
+    # a near spelling of the same word still pairs
+    assert _paired('Lawyers said it was a "vast conspiracy" plot.',
+                   'He saw "a vast conspiracies at work" there.')

@@ -132,3 +132,9 @@ def test_junk_is_not_a_name():
         values = set(_names(_article(event, n)).values())
         assert not values & junk, (event, n, values & junk)
         assert not any(len(v.split()) > 6 for v in values), (event, n)  # headlines
+
+
+def test_walmart_quote_pairs_need_shared_wording():
+    nyt, fox = _article(WALMART, 1), _article(WALMART, 2)
+    pairs = [(p.a.text, p.b.text) for p in compare(nyt, fox).quotes if p.a and p.b]
+    assert not [p for p in pairs if p[1].startswith("Wal-Mart Way")], pairs

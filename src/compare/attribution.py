@@ -56,6 +56,7 @@ _GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
 _POSSESSIVE = re.compile(r"['’]s\s+(?P<n1>[a-z-]+)(?:\s+(?P<n2>[a-z]+))?\b")
 _ACCORDING = re.compile(r"according\s+to\s+")
+_INFINITIVE = re.compile(r"\bto\s+$")  # "went so far as to say"
 _COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", "about",
                            "against", "in", "into", "over", "under", "as", "like", "than",
@@ -93,7 +94,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     org = "|".join(sorted(lex.org_words, key=len, reverse=True))
     owner = r"(?:\s+(?:for|of|from|with|at|to|by)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)" \
         rf"{{0,4}}(?:[A-Z][\w.'’-]*|(?:{org})\b)))?"
-    role = re.compile(rf"\b(?:{det}\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{noun})|"
+    role = re.compile(rf"\b(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
+                      rf"(?P<noun>{noun})|"
                       rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
     pron = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
@@ -119,7 +121,8 @@ def _setting(text: str, verb_start: int, verb_end: int, limit: int) -> str:
 
 def _title_words() -> frozenset[str]:
     lex = lexicon()
-    return frozenset(w for t in lex.titles for w in t) | {"former", "then"}
+    inner = {"the"}  # "Speaker of the House": "the" before a name is no title
+    return frozenset(w for t in lex.titles for w in t if w not in inner) | {"former", "then"}
 
 
 def _names(article: Article, details=None) -> list[_Cand]:
@@ -149,6 +152,9 @@ def _names(article: Article, details=None) -> list[_Cand]:
                 break
             start = max(0, d.start - 40) + m.start()
             before.append(word)
+        role = _apposition().match(text, d.end)
+        if role:  # "Paul Dorn, the Republican governor of Utah,": a governor
+            before.append(role["noun"].casefold())
         for word in before:
             for g, words in gendered.items():
                 if word in words:
@@ -161,6 +167,14 @@ def _names(article: Article, details=None) -> list[_Cand]:
         cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", before,
                            d.category != "organisation"))
     return cands
+
+
+@cache
+def _apposition() -> re.Pattern:
+    """``, the Republican governor`` after a name: the noun is the person's title."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().speaker_nouns, key=len,
+                                                   reverse=True))
+    return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b")
 
 
 def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
@@ -282,7 +296,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
     pos = _LEAD.match(text, close, nxt).end()
     if pos > close or close == end:  # the attribution follows right after the marks
-        at = [c for c in mine if c.start == pos]
+        at = [c for c in [_at(text, mine, pos)] if c]
         verb_re = _patterns()[1]
         if at:
             # a name running past the sentence end ('," Rep. | Ann Long said', the title's
@@ -298,13 +312,16 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
-            after = _LEAD.match(text, v.end(), nxt).end()
-            sub = next((c for c in mine if c.start == after), None)
+            sub = _at(text, mine, _LEAD.match(text, v.end(), nxt).end())
             if sub:
                 return sub, v["v"], v.start(), v.end()
+        described = None if at else _described(text, pos, nxt)
+        if described:
+            sub, v = described
+            return sub, v["v"], v.start(), v.end()
         acc = _ACCORDING.match(text, pos, nxt)
         if acc:
-            sub = next((c for c in mine if c.start == acc.end()), None)
+            sub = _at(text, mine, acc.end())
             if sub:
                 return sub, "according to", pos, pos
     # before the quote, back to the previous quote of the sentence
@@ -323,11 +340,70 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
-    if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())):
+    if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())
+                        or _INFINITIVE.search(text, s0, v.start())):
         sub = _clause_subject(text, mine, s0, v.start())
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
+
+
+_DET = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
+_LOWER_WORD = re.compile(r"[a-z][\w’'-]*\s+")
+_THE = re.compile(r"[Tt]he\s+")
+_WORD = re.compile(r"[\w’'-]+")
+_SPACE = re.compile(r"\s+")
+
+
+def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
+    """The candidate that starts at ``pos``, or after a determiner and at most two
+    lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); a name
+    right before another (``the NAACP President Benjamin Jealous``) modifies it."""
+    starts = [pos]
+    det = _DET.match(text, pos)
+    if det:
+        starts.append(det.end())
+        for _ in range(2):
+            word = _LOWER_WORD.match(text, starts[-1])
+            if not word:
+                break
+            starts.append(word.end())
+    found = next((c for c in cands if c.start in starts), None)
+    while found is not None:
+        nxt = next((c for c in cands if c.start > found.start and c.kind == "name"
+                    and not text[found.end:c.start].strip() and text[c.start].isupper()),
+                   None)
+        if nxt is None or found.kind != "name":
+            break
+        found = nxt
+    return found
+
+
+def _described(text: str, pos: int, limit: int) -> tuple[_Cand, re.Match] | None:
+    """A definite description of at most four words at ``pos`` followed by a cue verb
+    (``the 43-year-old said``): one person of either gender, resolved like a pronoun;
+    not when its last word names an organisation, a place, a document or a plural
+    (``the hospital said``)."""
+    det = _THE.match(text, pos, limit)
+    if det is None:
+        return None
+    end = det.end()
+    for _ in range(4):
+        word = _WORD.match(text, end, limit)
+        if word is None:
+            return None
+        end = word.end()
+        space = _SPACE.match(text, end, limit)
+        v = _patterns()[1].match(text, space.end(), limit) if space else None
+        if v:
+            head = word.group().casefold()
+            lex = lexicon()
+            if head in lex.org_place_words or head in lex.document_nouns or \
+                    head in lex.plural_speaker_nouns:
+                return None  # the hospital, the report, the officials: not one person
+            return _Cand(pos, end, "pron", text[pos:end], "s"), v
+        end = space.end() if space else end
+    return None
 
 
 def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
@@ -376,6 +452,8 @@ def _intro(article: Article, sent: int, regions: Sequence[Region],
 def _compatible(c: _Cand, gender: str) -> bool:
     if gender == "p":
         return c.gender == "p"
+    if gender == "s":  # one person, either gender
+        return c.gender != "p" and c.kind == "name" and c.person
     return c.gender in {"", gender} and c.kind == "name" and c.person
 
 
@@ -452,8 +530,63 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
     if sub.owner:
         return _Cand(sub.start, sub.end, "name", sub.owner)
     if next(iter(sub.titles)) in lexicon().document_nouns:
-        return None
+        definite = sub.value.casefold().startswith("the ")
+        return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
     return _role_person(article, sent, sub, cands) or sub
+
+
+@cache
+def _document_verbs() -> re.Pattern:
+    verbs = sorted(lexicon().document_verbs, key=len, reverse=True)
+    return re.compile(rf"\b(?P<v>{'|'.join(re.escape(v) for v in verbs)})\b")
+
+
+def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_Cand]],
+                    spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """Whose document (a statement, a letter) with no owner of its own a quote is: the
+    name that, in the document's own sentence or (for ``the statement``) the nearest
+    sentence before it in this paragraph or the one before that names the same kind of
+    document, gives it out (``X said in a statement``, ``X issued a statement``: the
+    subject of the cue or document verb right before the noun), or the speaker that
+    sentence gives a quote to. None when no such sentence names one."""
+    text, sents = article.text, article.sentences
+    noun = re.compile(rf"\b{re.escape(next(iter(doc.titles)))}s?\b", re.IGNORECASE)
+    first = sent if not doc.value.casefold().startswith("the ") else 0
+    for j in range(sent, first - 1, -1):
+        s = sents[j]
+        if sents[sent].paragraph - s.paragraph > 1:
+            break
+        mentions = list(noun.finditer(text, s.start, s.end)) if j < sent else []
+        if j < sent and not mentions:
+            continue
+        at = mentions[-1].start() if mentions else doc.start
+        said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= at]
+        if said:
+            return said[-1]
+        names = [c for c in cands[j] if c.kind == "name"]
+        verbs = [*_verbs(text, [(s.start, at)]), *_document_verbs().finditer(text, s.start, at)]
+        for v in sorted(verbs, key=lambda v: -v.start()):
+            if len(text[v.end():at].split()) > 3:
+                continue
+            sub = _subject_before(text, names, v, s.start)
+            if sub is not None:
+                return sub
+    return None
+    noun = re.compile(rf"\b{re.escape(next(iter(doc.titles)))}\b", re.IGNORECASE)
+    text, sents = article.text, article.sentences
+    for j in range(sent, -1, -1):
+        s = sents[j]
+        if sents[sent].paragraph - s.paragraph > 1:
+            break
+        hi = doc.start if j == sent else s.end
+        if not noun.search(text, s.start, hi):
+            continue
+        said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= hi]
+        names = [c for c in cands[j] if c.kind == "name" and c.end <= hi]
+        sub = said[-1:] or [c for c in names if not _after_preposition(text, c, s.start)][:1]
+        if sub:
+            return sub[0]
+    return None
 
 
 def attribute(

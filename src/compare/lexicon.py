@@ -86,6 +86,8 @@ class Lexicon:
     """Their plurals, which may stand alone as a subject (``officials said``)."""
     document_nouns: frozenset[str]
     """What a quote may come from rather than a person (``a statement from X``: X's)."""
+    document_verbs: tuple[str, ...]
+    """Verbs whose subject owns the document after them (``X issued a statement``)."""
     speech_nouns: frozenset[str]
     """Nouns for what someone said (``X's comments``: the quote after them is X's)."""
     gender_words: Mapping[str, frozenset[str]]
@@ -101,6 +103,11 @@ class Lexicon:
     """A casefolded nickname -> the full first name (``chuck`` -> ``charles``)."""
     non_name_heads: frozenset[str]
     """Last words of a capitalised run that is not a name (``act``, ``day``)."""
+    org_variant_tails: frozenset[str]
+    """Folded last words an organisation may be named with or without (``news``:
+    ``NBC News`` / ``NBC``)."""
+    org_variant_heads: frozenset[str]
+    """Folded first words likewise (``us``: ``U.S. Chamber of Commerce``)."""
     caps_only: frozenset[str]
     """Folded short acronyms of organisations and places (``us``, ``is``), names only
     when written in capitals."""
@@ -164,6 +171,7 @@ def lexicon() -> Lexicon:
         speaker_nouns=tuple(raw["speaker_nouns"]),
         plural_speaker_nouns=frozenset(raw["plural_speaker_nouns"]),
         document_nouns=frozenset(raw["document_nouns"]),
+        document_verbs=tuple(raw["document_verbs"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
         gender_words=MappingProxyType({g: frozenset(ws) for g, ws in raw["gender_words"].items()}),
         gender_of_noun=MappingProxyType(
@@ -174,6 +182,8 @@ def lexicon() -> Lexicon:
         nickname_of=MappingProxyType(
             {n: full for full, ns in raw["nicknames"].items() for n in ns}),
         non_name_heads=_fold(raw["non_name_heads"]),
+        org_variant_tails=frozenset(name_key(w) for w in raw["org_variant_tails"]),
+        org_variant_heads=frozenset(name_key(w) for w in raw["org_variant_heads"]),
         caps_only=frozenset(name_key(f) for group in ("organisations", "places")
                             for forms in raw[group].values() for f in forms
                             if f.replace(".", "").isupper() and len(name_key(f)) <= 3),

@@ -420,6 +420,8 @@ def extract_names(article: Article,
     surnames = {part for p in persons for part in p.split()[1:]}
     details = []
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
+        if len(key) < 2 or key in lex.weekdays:
+            continue  # a letter ("E-mails" split at its hyphen), a day
         surface = text[start:end]
         if needs_support:
             toks = key.split()
@@ -555,47 +557,138 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
 
 
 @lru_cache(maxsize=1 << 14)
-def person_key(value: str) -> tuple[str, str] | None:
-    """(first name, surname) of a person's full name, for joining its variants: middle
-    names and initials, suffixes and titles dropped (nameparser's ``HumanName``), a
-    nickname taken to its full form (:attr:`compare.lexicon.Lexicon.nickname_of`:
-    ``chuck`` -> ``charles``). None for a single word."""
+def _person_parts(value: str) -> tuple[str, str, str] | None:
+    """(first name, surname, middle initials) of a person's full name (nameparser's
+    ``HumanName``; suffixes and titles dropped). A first initial followed by a middle
+    name is the name the person goes by (``J. Christopher Stevens`` -> ``christopher``);
+    a nickname is taken to its full form (``chuck`` -> ``charles``)."""
     if len(value.split()) < 2:
         return None
     parsed = HumanName(value)
     first, last = name_key(parsed.first), name_key(parsed.last)
+    middle = name_key(parsed.middle).split()
+    if len(first) == 1 and middle and len(middle[0]) > 1:
+        first, middle = middle[0], middle[1:]
     if not first or not last:
         return None
-    return lexicon().nickname_of.get(first, first), last
+    return lexicon().nickname_of.get(first, first), last, "".join(w[0] for w in middle)
+
+
+def person_key(value: str) -> tuple[str, str] | None:
+    """(first name, surname) of a person's full name, for joining its variants: middle
+    names and initials, suffixes and titles dropped, a nickname taken to its full form
+    (:attr:`compare.lexicon.Lexicon.nickname_of`: ``chuck`` -> ``charles``). None for a
+    single word."""
+    parts = _person_parts(value)
+    return parts[:2] if parts else None
+
+
+def _acronym(value: str) -> str:
+    """``democratic national committee`` -> ``dnc``; a word of one or two letters gives
+    all its letters (``us conference of catholic bishops`` -> ``usccb``)."""
+    words = [w for w in value.split() if w not in lexicon().connectors]
+    return "".join(w if len(w) <= 2 else w[0] for w in words)
+
+
+def _org_core(value: str) -> str:
+    """An organisation's value without a generic last or first word (``nbc news`` ->
+    ``nbc``, ``us chamber of commerce`` -> ``chamber of commerce``), else itself."""
+    lex = lexicon()
+    words = value.split()
+    if len(words) > 1 and words[-1] in lex.org_variant_tails:
+        words = words[:-1]
+    for head in sorted(lex.org_variant_heads, key=len, reverse=True):
+        n = len(head.split())
+        if len(words) > n + 1 and " ".join(words[:n]) == head:
+            words = words[n:]
+            break
+    return " ".join(words)
+
+
+def _canonical(names: list[Detail]) -> dict[str, str]:
+    """Value -> the value all its variants among ``names`` (both reports' names) take.
+
+    Full names of one person (:func:`_person_parts`: same first name and surname, middle
+    initials that agree) take the first of them in sorted order; ``George W. Bush`` and
+    ``George H. W. Bush`` stay apart. A full name with a middle name joins the name made
+    of that middle name and the surname (``Byron Todd Jones`` / ``Todd Jones``). An
+    organisation written with and without a generic word (:func:`_org_core`) takes the
+    shorter form; a body named without the one word before it (``Judiciary Committee``)
+    takes the one longer name it ends (``Senate Judiciary Committee``); a first name
+    alone takes the one person's full name that starts with it (``Hillary``); an
+    acronym written in capitals takes the one full name it abbreviates.
+    """
+    values = sorted({d.value for d in names})
+    canon: dict[str, str] = {}
+    people: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    persons = {d.value for d in names if d.category == "person"}
+    goes_by: dict[tuple[str, str], tuple[str, str]] = {}
+    for value in values:
+        parts = _person_parts(value) if value in persons else None
+        if parts:
+            people.setdefault(parts[:2], []).append((value, parts[2]))
+            middle = HumanName(value).middle.split()
+            if middle and len(name_key(middle[0])) > 1 and parts[0] != name_key(middle[0]):
+                goes_by[(name_key(middle[0]), parts[1])] = parts[:2]
+    for key, into in sorted(goes_by.items()):  # Byron Todd Jones / Todd Jones
+        if key in people and into in people and len(people[into]) == 1:
+            people[into] += people.pop(key)
+            people[into].sort()
+    for group in people.values():
+        middles = {m for _, m in group if m}
+        if len(group) > 1 and all(a.startswith(b) or b.startswith(a)
+                                  for a, b in itertools.combinations(middles, 2)):
+            for value, _ in group:
+                canon[value] = group[0][0]
+    present = set(values)
+    for value in values:
+        core = _org_core(value)
+        if core != value and core in present and value not in persons:
+            canon[value] = core
+    lex = lexicon()
+    multi = [v for v in values if len(v.split()) > 1 and v not in persons]
+    for short in multi:  # "judiciary committee" / "senate judiciary committee"
+        longer = {canon.get(v, v) for v in multi if v.endswith(" " + short)
+                  and len(v.split()) == len(short.split()) + 1}
+        if len(longer) == 1 and short not in canon:
+            canon[short] = longer.pop()
+    for first in values:  # "hillary" / "hillary clinton"
+        if first in lex.first_name_gender and first not in canon:
+            full = {canon.get(p, p) for p in persons if len(p.split()) > 1 and lex.nickname_of.get(
+                p.split()[0], p.split()[0]) == lex.nickname_of.get(first, first)}
+            if len(full) == 1:
+                canon[first] = full.pop()
+    capitals = {d.value for d in names if d.text.replace(".", "").isupper()
+                and len(d.value) > 1 and " " not in d.value}
+    long = [v for v in values if len(v.split()) > 1 and v not in persons]
+    for short in sorted(capitals):
+        full = {canon.get(v, v) for v in long if _acronym(v) == short}
+        if len(full) == 1 and short not in canon:
+            canon[short] = full.pop()
+    return canon
 
 
 def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:
-    """Join ``mine``'s names to their variants in ``other``.
+    """Join ``mine``'s names to their variants in either report.
 
-    A bare surname joins the one full name of the other report it ends; a full name
-    and the other report's one full name of the same person (:func:`person_key`:
-    ``Joseph M. Sellers`` / ``Joseph Sellers``, ``Chuck`` / ``Charles Schumer``) both
-    take the same value, whichever of the two sorts first, so that
-    ``cross_fold(a, b)`` and ``cross_fold(b, a)`` agree.
+    Variants found among both reports' names (:func:`_canonical`: ``Joseph M. Sellers``
+    / ``Joseph Sellers``, ``Chuck`` / ``Charles Schumer``, ``NBC News`` / ``NBC``,
+    ``DNC`` / ``Democratic National Committee``) take one value, chosen from the union
+    of the two, so that ``cross_fold(a, b)`` and ``cross_fold(b, a)`` agree; then a bare
+    surname joins the one full name of the other report it ends.
     """
-    other = list(other)
-    full = sorted({d.value for d in other if d.kind == "name" and d.category == "person"
-                   and len(d.value.split()) > 1})
+    mine, other = list(mine), list(other)
+    canon = _canonical([d for d in (*mine, *other) if d.kind == "name"])
+    full = sorted({canon.get(d.value, d.value) for d in other if d.kind == "name"
+                   and d.category == "person" and len(d.value.split()) > 1})
     owners_of = _owners(full)
-    same: dict[tuple[str, str], list[str]] = {}
-    for value in full:
-        key = person_key(value)
-        if key:
-            same.setdefault(key, []).append(value)
     out = []
     for d in mine:
-        if d.kind == "name" and len(d.value.split()) == 1:
-            owners = owners_of.get(d.value, [])
-            if len(owners) == 1:
-                d = replace(d, value=owners[0], category="person")
-        elif d.kind == "name" and d.category == "person" and d.value not in full:
-            variants = same.get(person_key(d.value) or ("", ""), [])
-            if len(variants) == 1:
-                d = replace(d, value=min(d.value, variants[0]))
+        if d.kind == "name":
+            if len(d.value.split()) == 1 and d.value not in canon:
+                owners = owners_of.get(d.value, [])
+                if len(owners) == 1:
+                    d = replace(d, value=owners[0], category="person")
+            d = replace(d, value=canon.get(d.value, d.value))
         out.append(d)
     return out

@@ -141,10 +141,24 @@ def _norms(words: tuple[Word, ...]) -> list[str]:
     return [w.norm for w in words]
 
 
+_NEAR_WORD = 80
+"""A word of a two-word quote the other quote does not hold as it is must be this close
+(rapidfuzz ratio, 0-100) to one of its words: ``conspiracy`` / ``conspiracies``, not
+``was`` / ``Way``."""
+
+
+def _near_word(word: str, words: list[str]) -> bool:
+    return word in words or any(fuzz.ratio(word, w) >= _NEAR_WORD for w in words)
+
+
 def _score(x: list[str], y: list[str], shared_words: int | None = None) -> tuple[float, bool]:
     """Similarity of two quotes' words and whether x is the shorter one.
 
     ``shared_words`` is the size of the two quotes' multiset intersection when known.
+    A one-word quote pairs only with the same word; a two-word quote needs both words in
+    the other quote, as they are or nearly (:data:`_NEAR_WORD`), so that one shared
+    name is not enough (``Wal-Mart Way`` is not ``Wal-Mart was behind...``); longer
+    quotes need 0.6 of the shorter one's words shared.
     """
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     if not short:
@@ -156,7 +170,7 @@ def _score(x: list[str], y: list[str], shared_words: int | None = None) -> tuple
     if len(short) == 1:
         ok = short == long
     elif len(short) == 2:
-        ok = ratio >= 0.88 and shared >= 0.5
+        ok = ratio >= 0.88 and all(_near_word(w, long) for w in short)
     else:
         ok = ratio >= 0.8 and shared >= 0.6
     return (min(ratio, max(shared, ratio * 0.9)) if ok else 0.0), len(x) <= len(y)
