@@ -54,6 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="shortest shared verbatim passage, in words (default 5)",
     )
     parser.add_argument(
+        "--embeddings",
+        metavar="NAME_OR_PATH",
+        default=None,
+        help=(
+            "also compare sentences by the embeddings of this model: a local folder or a "
+            "hub name (needs the embeddings-st or embeddings-onnx extra; default: the "
+            "COMPARE_EMBEDDINGS environment variable, else none: lexical only; '' turns "
+            "it off)"
+        ),
+    )
+    parser.add_argument(
         "--top", type=int, default=8, metavar="N", help="links to print (default 8)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -130,8 +141,14 @@ def _run(args: argparse.Namespace) -> int:
 
     from compare.pipeline import compare
     from compare.render import comparison_html
+    from compare.settings import Settings
+    from compare.similarity.backends import ENVIRONMENT, BackendUnavailable, UncalibratedModel
 
-    result = compare(a, b, min_words=args.min_words)
+    model = args.embeddings if args.embeddings is not None else os.environ.get(ENVIRONMENT, "")
+    try:
+        result = compare(a, b, settings=Settings(embeddings=model), min_words=args.min_words)
+    except (BackendUnavailable, UncalibratedModel) as exc:
+        return _fail(f"--embeddings: {exc}")
     if not quiet:
         sys.stdout.write(export.summary_text(result, top=args.top))
     return _save(outputs, {

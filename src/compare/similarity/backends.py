@@ -43,6 +43,9 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+ENVIRONMENT = "COMPARE_EMBEDDINGS"
+"""The environment variable the command line reads the model from (``--embeddings``
+wins; the library itself reads only ``Settings``)."""
 LEXICAL = "lexical"
 AUTO = "auto"
 EMBEDDING = "embedding_cosine"
@@ -271,3 +274,20 @@ def with_cosine(signals: np.ndarray, embeddings, ia, ib) -> np.ndarray:
     column = cosine(np.asarray(embeddings[0]), np.asarray(embeddings[1]), ia, ib)
     return np.column_stack([signals, column]) if len(signals) else np.zeros(
         (0, signals.shape[1] + 1))
+
+
+def add_cosine_input(model: dict, weight: float = 0.0, mean: float = 0.5,
+                     scale: float = 0.25) -> dict:
+    """A copy of one fitted model (``parameters()["models"][name]``) taking
+    ``embedding_cosine`` as one more input, standardised ``(cos - mean) / scale``, of
+    linear ``weight`` and in no product: with weight 0 it gives the model's own values
+    (a lexical model run through an embedding backend, e.g. in a benchmark)."""
+    n = len(model["inputs"])
+    return {
+        **model,
+        "inputs": [*model["inputs"], EMBEDDING],
+        "mean": [*model["mean"], mean],
+        "scale": [*model["scale"], scale],
+        "linear": [*model["linear"], weight],
+        "quadratic": [[*row, 0.0] for row in model["quadratic"]] + [[0.0] * (n + 1)],
+    }

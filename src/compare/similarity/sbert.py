@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-
 BATCH = 64
 """Sentences encoded per batch."""
 
