@@ -40,9 +40,9 @@ def check_parameters(
         if declared is None or tuple(declared) != expected:
             got = tuple(declared or ())
             missing = [s for s in expected if s not in got]
-            extra = [s for s in got if s not in expected]
+            unknown = [s for s in got if s not in expected]
             detail = (f"missing {missing}" if missing else "") + (
-                f"{'; ' if missing else ''}not computed {extra}" if extra else "")
+                f"{'; ' if missing else ''}not computed {unknown}" if unknown else "")
             problems.append(f"{what}: {detail or 'same names in another order'}")
     for name, model in sorted(params.get("models", {}).items()):
         size = len(inputs)

@@ -8,6 +8,7 @@ first :meth:`~SentenceTransformerBackend.encode`, on the CPU, and encodes with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -26,7 +27,7 @@ class SentenceTransformerBackend:
         self.folder = model
         self.model_id = f"{model.name} ({model.weights} sha256 {model.sha256[:12]})"
         self.parameters = parameters
-        self._model = None
+        self._model: Any = None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
