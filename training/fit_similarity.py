@@ -1,6 +1,13 @@
 """Refit the sentence-similarity parameters and write ``src/compare/data/similarity.json``.
 
     .venv/bin/python training/fit_similarity.py [--data ../shared/bench]
+    .venv/bin/python training/fit_similarity.py --embeddings FOLDER --name NAME --revision REV
+
+With ``--embeddings`` (a model folder), the same two models are fitted with the model's
+sentence cosine as an extra input (``embedding_cosine``) and written to
+``src/compare/data/embeddings/<name>.json`` with the model's name, revision and the
+sha256 of its weights (what the library checks before using them); the IDF table stays
+the shipped one. Sentences are encoded once and kept in ``--cache`` (an .npz file).
 
 Reads the MSRP train split and the STS-news train split (never copied into the
 project). Writes three things: the IDF table (document frequencies of words over the
@@ -81,6 +88,53 @@ def signals(s1: list[str], s2: list[str], idf_table: dict) -> np.ndarray:
     return similarity.signals_for_pairs(fa, fb, k, k)
 
 
+def with_cosines(sig: np.ndarray, cosines: np.ndarray | None) -> np.ndarray:
+    """Signal rows with the embedding cosine column appended (unchanged without one)."""
+    return sig if cosines is None else np.column_stack([sig, cosines])
+
+
+class Encoder:
+    """Sentence vectors of one model folder, each distinct sentence encoded once (kept in
+    an .npz ``cache`` between runs when given)."""
+
+    def __init__(self, folder: Path, cache: Path | None = None) -> None:
+        from compare.similarity import backends
+        from compare.similarity.onnxrt import ONNX_FILES
+
+        self.model = backends.resolve(str(folder))
+        if any((self.model.path / f).is_file() for f in ONNX_FILES):
+            from compare.similarity.onnxrt import OnnxBackend as Backend
+        else:
+            from compare.similarity.sbert import SentenceTransformerBackend as Backend
+        self.backend = Backend(self.model, {})
+        self.cache = cache
+        self.vectors: dict[str, np.ndarray] = {}
+        if cache is not None and cache.is_file():
+            with np.load(cache) as saved:
+                if str(saved["sha256"]) == self.model.sha256:
+                    texts = saved["texts"].tolist()
+                    self.vectors = dict(zip(texts, saved["vectors"], strict=True))
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        new = sorted({t for t in texts if t not in self.vectors})
+        if new:
+            for t, v in zip(new, self.backend.encode(new), strict=True):
+                self.vectors[t] = v
+            if self.cache is not None:
+                keys = sorted(self.vectors)
+                np.savez(self.cache, sha256=self.model.sha256, texts=np.asarray(keys),
+                         vectors=np.stack([self.vectors[t] for t in keys]))
+        return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, 0))
+
+    def cosines(self, s1: list[str], s2: list[str]) -> np.ndarray:
+        """The ``embedding_cosine`` of each pair ``(s1[k], s2[k])``."""
+        from compare.similarity import backends
+
+        self.encode(list(s1) + list(s2))
+        k = np.arange(len(s1))
+        return backends.cosine(self.encode(list(s1)), self.encode(list(s2)), k, k)
+
+
 def _fit(sig: np.ndarray, y: np.ndarray, estimator) -> dict:
     """Fit ``estimator`` on the standardised inputs and all their pairwise products.
 
@@ -88,6 +142,7 @@ def _fit(sig: np.ndarray, y: np.ndarray, estimator) -> dict:
     into the weights so the shipped model needs only ``mean`` and ``scale``.
     """
     x = similarity.model_inputs(sig)
+    extra = similarity.signal_names(sig)[len(similarity.SIGNALS):]
     scaler = StandardScaler().fit(x)
     z = scaler.transform(x)
     q = similarity.quadratic_terms(z)
@@ -101,7 +156,7 @@ def _fit(sig: np.ndarray, y: np.ndarray, estimator) -> dict:
     quadratic = np.zeros((n, n))
     quadratic[np.triu_indices(n)] = q_coef
     return {
-        "inputs": list(similarity.INPUTS),
+        "inputs": list(similarity.INPUTS) + list(extra),
         "mean": scaler.mean_.tolist(),
         "scale": scaler.scale_.tolist(),
         "intercept": intercept,
@@ -214,10 +269,53 @@ def write(params: dict, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def fit_embeddings(args, m: tuple, t: tuple) -> int:
+    """Fit the models with the cosine of ``args.embeddings`` and write its parameter file."""
+    (m1, m2, my), (t1, t2, ty) = m, t
+    encoder = Encoder(args.embeddings, args.cache)
+    idf_table = similarity.parameters()["idf"]
+    u1, u2 = unrelated_pairs(m1, m2)
+    anchors = with_cosines(signals(u1, u2, idf_table), encoder.cosines(u1, u2))
+    same = fit_logistic(with_cosines(signals(m1, m2, idf_table), encoder.cosines(m1, m2)),
+                        my, anchors)
+    sts_model = fit_ridge(with_cosines(signals(t1, t2, idf_table), encoder.cosines(t1, t2)), ty)
+    model = encoder.model
+    name = args.name or model.name
+    params = {
+        "about": (
+            f"Fitted parameters of compare.similarity with the sentence cosine of {name} "
+            "as an extra input (embedding_cosine): models.same_content, logistic regression "
+            "on MSRP train labels; models.sts, ridge regression on STS-news train scores / 5. "
+            "Used only with this model (its weights' sha256 is checked); the IDF table is "
+            "similarity.json's."
+        ),
+        "refit": f"python training/fit_similarity.py --embeddings FOLDER --name {name} "
+                 f"--revision {args.revision or 'unknown'} --data ../shared/bench",
+        "model": {"name": name, "revision": args.revision or "unknown",
+                  "weights": model.weights, "sha256": model.sha256,
+                  "bytes": (model.path / model.weights).stat().st_size},
+        "signals": list(similarity.SIGNALS),
+        "models": rounded({"same_content": same, "sts": sts_model}),
+    }
+    out = args.out if args.out != OUT else OUT.parent / "embeddings" / (
+        name.rsplit("/", 1)[-1] + ".json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(out)
+    print(f"wrote {out} ({name}, {model.weights} sha256 {model.sha256[:12]}...)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--embeddings", type=Path, metavar="FOLDER",
+                        help="fit with this embedding model's cosine (a model folder)")
+    parser.add_argument("--name", help="the model's hub name (default: the folder)")
+    parser.add_argument("--revision", help="the model's revision (commit), recorded")
+    parser.add_argument("--cache", type=Path, help="an .npz file keeping the sentence vectors")
     args = parser.parse_args(argv)
     msrp = args.data / "msrp" / "msr_paraphrase_train.txt"
     sts = args.data / "stsb" / "sts-news-train.tsv"
@@ -227,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     m1, m2, my = load_msrp(msrp)
     t1, t2, ty = load_sts(sts)
+    if args.embeddings is not None:
+        return fit_embeddings(args, (m1, m2, my), (t1, t2, ty))
     idf_table = document_frequencies(m1 + m2 + t1 + t2)
     anchors = signals(*unrelated_pairs(m1, m2), idf_table)
     same = fit_logistic(signals(m1, m2, idf_table), my, anchors)

@@ -353,6 +353,17 @@ def _parts(report: Article | Prepared) -> tuple[Article, similarity.SentenceFeat
     return report, similarity.sentence_features(report.words), quoted_words(report)
 
 
+def _embeddings(a, b, settings: Settings) -> tuple[tuple | None, dict | None]:
+    """The two reports' sentence vectors and the parameters fitted with their model, when
+    the settings name an embedding backend and both reports were prepared with it."""
+    if settings.backend == similarity.LEXICAL:
+        return None, None
+    ea, eb = (getattr(r, "embeddings", None) for r in (a, b))
+    if ea is None or eb is None:
+        return None, None
+    return (ea, eb), similarity.backend_for(settings).parameters
+
+
 def align(
     a: Article | Prepared, b: Article | Prepared, settings: Settings | None = None
 ) -> tuple[Link, ...]:
@@ -376,6 +387,7 @@ def align_scored(
     ``candidates`` generates the candidate pairs (see :mod:`compare.similarity.candidates`).
     """
     settings = settings or DEFAULT
+    embeddings, params = _embeddings(a, b, settings)
     (a, xa, qa), (b, xb, qb) = _parts(a), _parts(b)
     if not a.sentences or not b.sentences:
         return (), Scores()
@@ -388,12 +400,13 @@ def align_scored(
     # rules are applied with an upper bound of the probability whatever those signals
     # are (an exact bound: the links do not change), then with the probability itself.
     sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=settings.deferred)
-    bound = similarity.probability_bound(sig)
+    sig = similarity.with_cosine(sig, embeddings, ia, ib)
+    bound = similarity.probability_bound(sig, params=params)
     keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
     scored_a, scored_b, upper = ia, ib, bound
     ia, ib = ia[keep], ib[keep]
     sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
-    prob = similarity.apply_model(sig)
+    prob = similarity.apply_model(sig, params=params)
     chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings))
     pairs: list[tuple[Link, str]] = []
     for i, j, values, p in zip(
@@ -403,7 +416,7 @@ def align_scored(
         prob[chosen].tolist(),
         strict=True,
     ):
-        row = dict(zip(similarity.SIGNALS, values, strict=True))
+        row = dict(zip(similarity.signal_names(sig), values, strict=True))
         link, contained = _make_link(ra, rb, (i,), (j,), row, p, settings)
         if link is not None:
             pairs.append((link, contained))

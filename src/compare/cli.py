@@ -64,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="shortest shared verbatim passage, in words (default 5)",
     )
     parser.add_argument(
+        "--embeddings",
+        metavar="NAME_OR_PATH",
+        default=None,
+        help=(
+            "also compare sentences by the embeddings of this model: a local folder or a "
+            "hub name (needs the embeddings-st or embeddings-onnx extra; default: the "
+            "COMPARE_EMBEDDINGS environment variable, else none: lexical only; '' turns "
+            "it off)"
+        ),
+    )
+    parser.add_argument(
         "--top", type=int, default=8, metavar="N", help="links to print (default 8)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -163,13 +174,24 @@ def _run(args: argparse.Namespace) -> int:
         return _save(outputs, {"--json": lambda: export.to_json(data)}) or status
 
     from compare.settings import Settings
+    from compare.similarity.backends import ENVIRONMENT, BackendUnavailable, UncalibratedModel
 
-    settings = Settings(min_words=args.min_words)
+    model = args.embeddings if args.embeddings is not None else os.environ.get(ENVIRONMENT, "")
+    try:
+        settings = Settings(min_words=args.min_words, embeddings=model)
+        if many:
+            from compare.collate import collate
+
+            collation = collate(articles, source, settings=settings)
+        else:
+            from compare.pipeline import compare
+
+            result = compare(articles[0], articles[1], settings=settings)
+    except (BackendUnavailable, UncalibratedModel) as exc:
+        return _fail(f"--embeddings: {exc}")
     if many:
-        from compare.collate import collate
         from compare.render import collation_html
 
-        collation = collate(articles, source, settings=settings)
         if skipped:
             notes = tuple(f"not compared: {m}" for m in skipped)
             collation = dataclasses.replace(collation, notes=notes + collation.notes)
@@ -180,10 +202,8 @@ def _run(args: argparse.Namespace) -> int:
             "--html": lambda: collation_html(collation),
         }) or status
 
-    from compare.pipeline import compare
     from compare.render import comparison_html
 
-    result = compare(articles[0], articles[1], settings=settings)
     if not quiet:
         sys.stdout.write(export.summary_text(result, top=args.top))
     return _save(outputs, {

@@ -3,7 +3,9 @@
 ``prepare(article, settings)`` returns a :class:`~compare.models.Prepared` record: the
 article, the partner-free similarity features of its sentences, the quoted words of
 each sentence, its details (numbers, dates, names), its quotes with their words, and
-the sentence embeddings of the similarity backend (None for ``"lexical"``). Comparing
+the sentence embeddings of the similarity backend (None for ``"lexical"``; with
+``Settings.embeddings`` the model is loaded once per process and every sentence is
+encoded here, so comparisons reuse the vectors). Comparing
 one report with ten others prepares it once::
 
     from compare import compare, prepare
@@ -30,10 +32,13 @@ def prepare(article: Article | Path | Prepared, settings: Settings | None = None
     """
     settings = settings or DEFAULT
     if isinstance(article, Prepared):
-        if article.backend != settings.backend:
+        from compare.similarity import backends
+
+        wanted = backends.key(settings)
+        if article.backend != wanted:
             raise ValueError(
                 f"{article.article.name}: prepared for the {article.backend!r} similarity "
-                f"backend, but the settings ask for {settings.backend!r}; prepare it again"
+                f"backend, but the settings ask for {wanted!r}; prepare it again"
             )
         return article
     if isinstance(article, Path):
@@ -55,7 +60,7 @@ def _prepare_article(article: Article, settings: Settings) -> Prepared:
     from compare.quotes import quotes_with_words
     from compare.similarity import backends, sentence_features
 
-    backend = backends.load_backend(settings.backend)
+    backend = backends.backend_for(settings)
     details = extract_details(article)
     quotes, quote_words = quotes_with_words(article, details)
     return Prepared(
@@ -65,6 +70,6 @@ def _prepare_article(article: Article, settings: Settings) -> Prepared:
         details=details,
         quotes=quotes,
         quote_words=quote_words,
-        backend=settings.backend,
+        backend=backends.key(settings),
         embeddings=backends.encode(backend, [s.text for s in article.sentences]),
     )

@@ -56,7 +56,14 @@ class Settings:
 
     # --- similarity backend (compare.similarity.backends) --------------------------
     backend: str = "lexical"
-    """Sentence similarity backend: ``"lexical"`` (the shipped signals, no embeddings)."""
+    """Sentence similarity backend: ``"lexical"`` (the shipped signals, no embeddings),
+    or with ``embeddings`` ``"auto"``, ``"sentence-transformers"`` or ``"onnx"``
+    (:mod:`compare.similarity.backends`). A model given with ``"lexical"`` makes it
+    ``"auto"``."""
+    embeddings: str = ""
+    """Sentence-embedding model: a local folder or a hub name (``name[@revision]``); empty
+    for none (the default: nothing is loaded or downloaded). Only this string is kept:
+    the model is loaded when first needed, once per process."""
 
     # --- many reports and a primary source (compare.collate) ------------------------
     source_quote_share: float = 0.6
@@ -82,6 +89,10 @@ class Settings:
                 raise ValueError(f"Settings.{name} must be an integer of at least 1, not {value!r}")
         if self.partial_long == 0.0:
             raise ValueError("Settings.partial_long must be above 0")
+        if not isinstance(self.embeddings, str):
+            raise ValueError(f"Settings.embeddings must be a str, not {self.embeddings!r}")
+        if self.embeddings and self.backend == "lexical":
+            object.__setattr__(self, "backend", "auto")
         if not isinstance(self.deferred, tuple):
             object.__setattr__(self, "deferred", tuple(self.deferred))
 

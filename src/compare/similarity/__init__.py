@@ -12,7 +12,9 @@ A small package, one job per module:
   :func:`probability_bound`);
 - :mod:`~compare.similarity.candidates`: which pairs are worth scoring (replaceable);
 - :mod:`~compare.similarity.backends`: where a sentence-embedding backend plugs in
-  (``Settings.backend``; the default ``"lexical"`` has none);
+  (``Settings.embeddings``; the default ``"lexical"`` has none), implemented in
+  :mod:`~compare.similarity.sbert` (sentence-transformers) and
+  :mod:`~compare.similarity.onnxrt` (ONNX Runtime);
 - :mod:`~compare.similarity.pairs`: :func:`pair_signals`, :func:`pair_score`,
   :func:`matrix` for one-off use.
 
@@ -26,7 +28,16 @@ alignments (:data:`EXPENSIVE`) can be left out and :func:`probability_bound` say
 pairs could still pass a threshold, so only those need them (:func:`complete_signals`).
 """
 
-from compare.similarity.backends import EmbeddingBackend, load_backend
+from compare.similarity.backends import (
+    EMBEDDING,
+    LEXICAL,
+    EmbeddingBackend,
+    UncalibratedModel,
+    backend_for,
+    load_backend,
+    register_backend,
+    with_cosine,
+)
 from compare.similarity.candidates import candidates
 from compare.similarity.features import (
     CHAR_N,
@@ -59,11 +70,20 @@ from compare.similarity.signals import (
     signals_for_pairs,
 )
 
+
+def signal_names(signals) -> tuple[str, ...]:
+    """The names of the columns of signal rows: :data:`SIGNALS`, then ``embedding_cosine``
+    when an embedding backend added it (:func:`with_cosine`)."""
+    extra = signals.shape[1] - len(SIGNALS)
+    return SIGNALS + ((EMBEDDING,) if extra else ())
+
 __all__ = [
     "CHAR_N",
     "DIRECTED",
+    "EMBEDDING",
     "EXPENSIVE",
     "INPUTS",
+    "LEXICAL",
     "SIGNALS",
     "SYMMETRIC",
     "WORD_GAP_SCALE",
@@ -71,7 +91,9 @@ __all__ = [
     "Features",
     "ModelMismatch",
     "SentenceFeatures",
+    "UncalibratedModel",
     "apply_model",
+    "backend_for",
     "candidates",
     "check_parameters",
     "complete_signals",
@@ -86,7 +108,10 @@ __all__ = [
     "parameters",
     "probability_bound",
     "quadratic_terms",
+    "register_backend",
     "sentence_features",
+    "signal_names",
     "signals_for_pairs",
     "stems",
+    "with_cosine",
 ]

@@ -26,22 +26,26 @@ class ModelMismatch(ValueError):
     """The shipped model was fitted on other signals than the ones this code computes."""
 
 
-def check_parameters(params: dict, source: str = "similarity.json") -> dict:
-    """``params`` if its declared signals and model inputs match the registered ones."""
+def check_parameters(
+    params: dict, source: str = "similarity.json", extra: tuple[str, ...] = ()
+) -> dict:
+    """``params`` if its declared signals and model inputs match the registered ones
+    (``extra``: inputs appended after :data:`INPUTS`, e.g. ``embedding_cosine``)."""
     problems = []
+    inputs = INPUTS + tuple(extra)
     for what, declared, expected in [("signals", params.get("signals"), SIGNALS)] + [
-        (f"models.{name}.inputs", model.get("inputs"), INPUTS)
+        (f"models.{name}.inputs", model.get("inputs"), inputs)
         for name, model in sorted(params.get("models", {}).items())
     ]:
         if declared is None or tuple(declared) != expected:
             got = tuple(declared or ())
             missing = [s for s in expected if s not in got]
-            extra = [s for s in got if s not in expected]
+            unknown = [s for s in got if s not in expected]
             detail = (f"missing {missing}" if missing else "") + (
-                f"{'; ' if missing else ''}not computed {extra}" if extra else "")
+                f"{'; ' if missing else ''}not computed {unknown}" if unknown else "")
             problems.append(f"{what}: {detail or 'same names in another order'}")
     for name, model in sorted(params.get("models", {}).items()):
-        size = len(INPUTS)
+        size = len(inputs)
         shapes = {"mean": (size,), "scale": (size,), "linear": (size,),
                   "quadratic": (size, size)}
         for key, shape in shapes.items():
@@ -81,7 +85,8 @@ def model_inputs(signals: np.ndarray) -> np.ndarray:
     """The model's inputs from signal columns: symmetric in a and b.
 
     Each directed pair gives its min and max (so swapping the sentences changes
-    nothing); the symmetric signals pass through.
+    nothing); the symmetric signals pass through, and so do columns after
+    :data:`SIGNALS` (an embedding backend's ``embedding_cosine``).
     """
     signals = np.atleast_2d(signals)
     col = {s: signals[:, k] for k, s in enumerate(SIGNALS)}
@@ -90,6 +95,7 @@ def model_inputs(signals: np.ndarray) -> np.ndarray:
         x, y = col[f"{d}_a"], col[f"{d}_b"]
         parts += [np.minimum(x, y), np.maximum(x, y)]
     parts += [col[s] for s in SYMMETRIC]
+    parts += [signals[:, k] for k in range(len(SIGNALS), signals.shape[1])]
     return np.column_stack(parts)
 
 
@@ -99,15 +105,31 @@ def quadratic_terms(z: np.ndarray) -> np.ndarray:
     return z[:, i] * z[:, j]
 
 
-def apply_model(signals: np.ndarray, model: str = "same_content") -> np.ndarray:
-    """Apply the fitted model ``model`` of ``similarity.json`` to signal rows.
+def _model(signals: np.ndarray, model: str, params: dict | None) -> dict:
+    """The fitted model ``model`` of ``params`` (the shipped lexical ones when None),
+    checked to take as many inputs as ``signals`` give."""
+    p = (params or parameters())["models"][model]
+    width = np.atleast_2d(signals).shape[1] - len(SIGNALS) + len(INPUTS)
+    if len(p["inputs"]) != width:
+        raise ModelMismatch(
+            f"the {model!r} model takes {len(p['inputs'])} inputs, the signals give {width} "
+            "(embedding signals need the parameters fitted with that model)"
+        )
+    return p
+
+
+def apply_model(
+    signals: np.ndarray, model: str = "same_content", params: dict | None = None
+) -> np.ndarray:
+    """Apply the fitted model ``model`` of ``similarity.json`` (or of ``params``, an
+    embedding backend's parameters) to signal rows.
 
     The inputs are standardised (``z = (x - mean) / scale``); the model is
     ``intercept + linear . z + z' quadratic z`` (``quadratic`` an upper-triangular
     matrix of weights for the products of two inputs), through the logistic function for
     a probability or divided by ``max`` (then clipped to [0, 1]) for a linear score.
     """
-    p = parameters()["models"][model]
+    p = _model(signals, model, params)
     z = (model_inputs(signals) - np.asarray(p["mean"])) / np.asarray(p["scale"])
     quad = np.asarray(p["quadratic"])
     y = z @ np.asarray(p["linear"]) + np.einsum("ki,ij,kj->k", z, quad, z) + p["intercept"]
@@ -116,7 +138,9 @@ def apply_model(signals: np.ndarray, model: str = "same_content") -> np.ndarray:
     return np.clip(y / p.get("max", 1.0), 0.0, 1.0)
 
 
-def probability_bound(signals: np.ndarray, model: str = "same_content") -> np.ndarray:
+def probability_bound(
+    signals: np.ndarray, model: str = "same_content", params: dict | None = None
+) -> np.ndarray:
     """An upper bound of :func:`apply_model` when the NaN signals may take any value in [0, 1].
 
     Only symmetric signals may be NaN (e.g. the :data:`EXPENSIVE` ones left out by
@@ -127,12 +151,12 @@ def probability_bound(signals: np.ndarray, model: str = "same_content") -> np.nd
     corner product), so the bound is never below the true probability. A pair whose
     bound is under a threshold cannot reach it, whatever the left-out signals are.
     """
-    p = parameters()["models"][model]
+    p = _model(signals, model, params)
     x = model_inputs(signals)
     mean, scale = np.asarray(p["mean"]), np.asarray(p["scale"])
     unknown = np.flatnonzero(np.isnan(x).any(axis=0))
     if len(unknown) == 0:
-        return apply_model(signals, model)
+        return apply_model(signals, model, params)
     z = (np.nan_to_num(x, nan=0.0) - mean) / scale
     z[:, unknown] = 0.0
     quad = np.asarray(p["quadratic"])
@@ -161,5 +185,5 @@ def probability_bound(signals: np.ndarray, model: str = "same_content") -> np.nd
     )
     known = ~rows
     if known.any():
-        bound[known] = apply_model(signals[known], model)
+        bound[known] = apply_model(signals[known], model, params)
     return bound
