@@ -17,9 +17,14 @@ paraphrase
     their details (numbers, names) but the wording or word order has changed too much
     to be near verbatim.
 partial
-    One side contains the other's content plus more: at least 60% of the content words
-    of the shorter side are found in the longer side, while the longer side has a good
-    deal (at least 40% of its content words) that the shorter side does not say.
+    One side carries clearly more content than the other: at least 60% of the content
+    words of the shorter side are found in the longer side, while the longer side has a
+    good deal that the shorter side does not say: at least 40% of its content words and
+    at least 4 distinct ones (``partial_extra``). When the same-content model accepts
+    the pair, the longer side must add more than the two share (at most 50% of its
+    content words in the shorter side, ``partial_accepted``): otherwise the pair is a
+    ``paraphrase``. Two short sentences that each miss a word or two of the other are
+    never partial.
 
 A sentence that is in no link is *unique* to its report.
 
@@ -27,10 +32,14 @@ A sentence that is in no link is *unique* to its report.
 probability of :func:`compare.similarity.pair_score` (a logistic regression over the
 signals, fitted on the Microsoft Research Paraphrase Corpus) and the share of the
 shorter side's content words found in the longer side. It is 1 for identical links.
+``Link.similarity`` is the graded similarity in [0, 1]: the STS regression of the
+signals (fitted on the STS-news 0-5 scores, divided by 5), 1 for identical links.
 
 How it works: every sentence becomes a sparse TF-IDF vector of its content words; one
 sparse product gives the cosine of all pairs, and only pairs above a floor that are
-among the best few of their row or column (candidates) get the signals; the costliest
+among the best few of their row or column, pairs that share the most names and
+numbers, and (with sentence embeddings) each sentence's nearest neighbours are the
+candidates (:mod:`compare.similarity.candidates`); they get the signals; the costliest
 one (``partial_ratio``) only for candidates whose probability could pass the threshold
 whatever its value (an exact bound, so it changes no link); pairs that cannot link
 whatever their words (see ``_cannot_link``) are dropped before the per-pair Python work.
@@ -135,10 +144,14 @@ def _is_contained(content_a, content_b, settings: Settings):
     return (short >= settings.partial_short) & (long_ <= settings.partial_long) & (short > long_)
 
 
-def _says_more(extra: int, settings: Settings) -> bool:
+def _says_more(extra: int, long_share: float, accepted: bool, settings: Settings) -> bool:
     """The containing side carries clearly more content: at least ``partial_extra``
-    distinct content words (by stem) that the contained side does not use."""
-    return extra >= settings.partial_extra
+    distinct content words (by stem) that the contained side does not use, and, when the
+    same-content model accepts the pair, at most ``partial_accepted`` of its content
+    words in the other side (what it adds outweighs what they share)."""
+    return extra >= settings.partial_extra and (
+        not accepted or long_share <= settings.partial_accepted
+    )
 
 
 def _quotes_compared(quoted_a, quoted_b, settings: Settings):
@@ -180,12 +193,14 @@ def _relation(
     qb: tuple[str, ...],
     settings: Settings,
     extra: tuple[int, int] = (0, 0),
+    accepted: bool = False,
 ) -> tuple[str | None, str, str]:
     """The relation of two sides (None: not a link unless the score says so), why, and
     for ``partial`` the side (``"a"`` or ``"b"``) that the other contains.
 
     ``pa``/``pb`` are the two sides' normalised words, ``qa``/``qb`` their quoted words,
-    ``extra`` the numbers of distinct content stems of a not in b and of b not in a.
+    ``extra`` the numbers of distinct content stems of a not in b and of b not in a;
+    ``accepted``: the same-content model accepts the pair (see :func:`_says_more`).
     """
     from rapidfuzz.distance import LCSseq, Levenshtein
 
@@ -214,7 +229,10 @@ def _relation(
             )
     side, other = ("b", "a") if sig["content_b"] >= sig["content_a"] else ("a", "b")
     more = extra[0] if other == "a" else extra[1]
-    if _is_contained(sig["content_a"], sig["content_b"], settings) and _says_more(more, settings):
+    long_share = min(sig["content_a"], sig["content_b"])
+    if _is_contained(sig["content_a"], sig["content_b"], settings) and _says_more(
+        more, long_share, accepted, settings
+    ):
         short, long_ = sorted((sig["content_a"], sig["content_b"]), reverse=True)
         return (
             "partial",
@@ -307,6 +325,7 @@ def _make_link(
         rb.join("quoted", ib),
         settings,
         (len(stems_a - stems_b), len(stems_b - stems_a)),
+        bool(_is_paraphrase(prob, settings)),
     )
     if relation is None and force:
         relation, reason = "partial", force

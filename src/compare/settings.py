@@ -51,6 +51,10 @@ class Settings:
     """The containing side of a ``partial`` link carries clearly more content: at least
     this many distinct content words (by stem) that the contained side does not use.
     Two short sentences that each miss a word or two of the other are not partial."""
+    partial_accepted: float = 0.5
+    """When the same-content model accepts a pair (``link_threshold``), it is ``partial``
+    only if the longer side's share found in the shorter is at most this: what it adds
+    outweighs what the two share. Otherwise the pair is a ``paraphrase``."""
     partial_min_shared: int = 3
     """A partial link shares at least this many content words."""
     link_threshold: float = 0.4
@@ -76,7 +80,8 @@ class Settings:
 
     def __post_init__(self) -> None:
         shares = ("candidate_floor", "embedding_floor", "near_verbatim", "partial_short",
-                  "partial_long", "link_threshold", "prefilter", "english_share")
+                  "partial_long", "partial_accepted", "link_threshold", "prefilter",
+                  "english_share")
         for name in shares:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:

@@ -6,7 +6,7 @@ of every pair; a pair is a candidate when its cosine is at least
 column, or when the two sentences have the same words (found even without a content
 word). Shared wording is not the only way in: pairs that share names (people, places,
 organisations: capitalised words) or numbers are nominated too (:func:`by_details`,
-the ``detail_top_k`` best of each sentence by how many they share), and, when both
+the ``detail_top_k`` best of each sentence, rarer details first), and, when both
 reports carry sentence embeddings (``Prepared.embeddings``), each sentence's
 ``embedding_top_k`` nearest sentences by cosine (:func:`by_embeddings`). Any function
 with the same signature (two :class:`Features` sides, a
@@ -83,20 +83,19 @@ def _best_both_ways(matrix: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.n
 
 def by_details(fa: Features, fb: Features, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
     """Pairs that share at least one name or number, whatever their other words: the
-    ``detail_top_k`` best of each sentence's row and column, ranked by the number of
-    shared names and numbers, then by TF-IDF cosine."""
-    shared = sparse.csr_matrix(
-        fa.sets["names"] @ fb.sets["names"].T + fa.sets["numbers"] @ fb.sets["numbers"].T
-    )
-    shared.eliminate_zeros()
-    if shared.nnz == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    shared = shared.tocoo()
-    cos = np.asarray(fa.tfidf[shared.row].multiply(fb.tfidf[shared.col]).sum(axis=1)).ravel()
-    n = shared.data.astype(np.float64)
-    # in [0, 1]: more shared details first (n / (n + 1) rises with n), cosine breaks ties
-    value = 0.75 * n / (n + 1.0) + 0.25 * np.clip(cos, 0.0, 1.0)
-    ranked = sparse.csr_matrix((value, (shared.row, shared.col)), shape=shared.shape)
+    ``detail_top_k`` best of each sentence's row and column, ranked by the shared names
+    and numbers, each weighted by one over the number of sentences (of both reports)
+    that mention it, so a rare detail ranks above one that every sentence repeats."""
+    ranked = None
+    for kind in ("names", "numbers"):
+        xa, xb = fa.sets[kind], fb.sets[kind]
+        df = np.asarray(xa.sum(axis=0)).ravel() + np.asarray(xb.sum(axis=0)).ravel()
+        weight = sparse.diags(np.divide(1.0, df, out=np.zeros(len(df)), where=df > 0))
+        part = sparse.csr_matrix(xa @ weight @ xb.T)
+        ranked = part if ranked is None else ranked + part
+    ranked = sparse.csr_matrix(ranked)
+    ranked.eliminate_zeros()
+    ranked.data = ranked.data / (ranked.data + 1.0)  # in (0, 1), rising with the weight
     return _best_both_ways(ranked, settings.detail_top_k)
 
 
