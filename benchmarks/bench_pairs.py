@@ -82,12 +82,29 @@ def table(title: str, header: tuple[str, ...], rows: list[tuple]) -> str:
     return "\n".join(out)
 
 
-def bench_msrp(data: Path) -> None:
-    path = data / "msrp" / "msr_paraphrase_train.txt"
+SETS = {
+    "msrp": ("MSRP", "msrp/msr_paraphrase_train.txt", fit.load_msrp),
+    "sts": ("STS-news", "stsb/sts-news-dev.tsv", fit.load_sts),
+}
+"""The sentence-pair sets: name, path under the data folder, loader."""
+
+
+def load_set(data: Path, key: str) -> tuple | None:
+    """``(s1, s2, y)`` of the set ``key`` of :data:`SETS`, or None (after printing
+    ``skipped: ...``) when it is not under ``data``."""
+    name, relative, loader = SETS[key]
+    path = data / relative
     if not path.is_file():
-        print(f"skipped: MSRP not found at {path}")
+        print(f"skipped: {name} not found at {path}")
+        return None
+    return loader(path)
+
+
+def bench_msrp(data: Path) -> None:
+    loaded = load_set(data, "msrp")
+    if loaded is None:
         return
-    s1, s2, y = fit.load_msrp(path)
+    s1, s2, y = loaded
     idf_table = similarity.parameters()["idf"]
     sig = fit.signals(s1, s2, idf_table)
     rows = []
@@ -110,11 +127,10 @@ def bench_msrp(data: Path) -> None:
 def bench_sts(data: Path) -> None:
     from scipy.stats import spearmanr
 
-    path = data / "stsb" / "sts-news-dev.tsv"
-    if not path.is_file():
-        print(f"skipped: STS-news not found at {path}")
+    loaded = load_set(data, "sts")
+    if loaded is None:
         return
-    s1, s2, y = fit.load_sts(path)
+    s1, s2, y = loaded
     sig = fit.signals(s1, s2, similarity.parameters()["idf"])
     rows = []
     for label, score in (

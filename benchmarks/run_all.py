@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 
 BENCHMARKS = (
     ("Sentence pairs: MSRP and STS-news", "bench_pairs.py", ()),
+    ("Links through compare(): MSRP, STS-news, ECB+ event chains", "bench_links.py", ()),
     ("Alignment of the example reports", "bench_align.py", ()),
     ("Document verdict: Clough & Stevenson", "bench_verdict.py", ()),
     ("Details: precision and recall", "bench_details.py", ()),

@@ -316,3 +316,120 @@ def test_string_signal_bound_leaves_ordinary_sentences_alone(reports):
     assert module._first_words(text).split() == text.split()[: module.MAX_STRING_WORDS]
     short = " ".join(text.split()[:20])
     assert module._first_words(short) == short
+
+
+def _one_link(x: str, y: str, **changes):
+    from compare.settings import DEFAULT
+
+    found = align(Article.from_text(x), Article.from_text(y), DEFAULT.replace(**changes))
+    assert len(found) == 1
+    return found[0]
+
+
+def test_two_short_sentences_the_model_accepts_are_a_paraphrase_not_partial():
+    # b adds three content words (Boston, late, Friday): not clearly more content
+    link = _one_link(
+        "Police arrested the mayor.", "Police arrested the mayor in Boston late Friday."
+    )
+    assert link.signals["probability"] >= 0.4
+    assert link.relation == "paraphrase"
+
+
+def test_partial_means_the_longer_side_says_clearly_more():
+    link = _one_link(
+        "Police arrested the mayor.",
+        "Police arrested the mayor of Boston on Friday after a long investigation into "
+        "missing city funds.",
+    )
+    assert link.relation == "partial"
+    assert "b says 7 content words more" in link.reason
+
+
+def test_accepted_pairs_are_at_least_paraphrase_unless_partial_by_content(links):
+    from compare.settings import DEFAULT
+
+    for link in links:
+        if link.relation == "partial" and len(link.a) == len(link.b) == 1:
+            # partial by containment says how much more the longer side says
+            assert "content words more" in link.reason or "quotes decided" in link.reason
+        if link.signals["probability"] >= DEFAULT.link_threshold:
+            assert link.relation in {"identical", "near_verbatim", "paraphrase", "partial"}
+
+
+def test_link_similarity_is_the_graded_sts_score(reports, links):
+    from compare import similarity
+
+    for link in links:
+        assert 0.0 <= link.similarity <= 1.0
+        row = np.asarray([[link.signals[s] for s in similarity.SIGNALS]])
+        expected = 1.0 if link.relation == "identical" else similarity.apply_model(row, "sts")[0]
+        assert link.similarity == pytest.approx(expected, abs=1e-4)  # signals are rounded
+    a = reports[0]
+    assert all(link.similarity == 1.0 for link in align(a, a))
+
+
+def test_shared_names_and_numbers_nominate_candidates_below_the_cosine_floor():
+    from compare.align import align_scored
+    from compare.settings import DEFAULT
+
+    a = Article.from_text("Officials in Kandahar counted 4,512 displaced families by Monday.")
+    b = Article.from_text(
+        "Aid groups said 4,512 households had fled to camps near Kandahar, many on foot."
+    )
+    _, scores = align_scored(a, b, DEFAULT.replace(candidate_floor=0.99))
+    assert list(zip(scores.a, scores.b, strict=True)) == [(0, 0)]
+
+
+def test_details_nominate_a_bounded_number_per_sentence():
+    import importlib
+
+    from compare.segment import tokenize
+    from compare.settings import DEFAULT
+    from compare.similarity.features import featurize
+
+    cands = importlib.import_module("compare.similarity.candidates")
+    xs = [f"Trucks from Berlin carried {k} tons to the border towns." for k in range(8)]
+    ys = [f"Aid from Berlin reached camp {k} late at night." for k in range(9)]
+    fa, fb = featurize([tokenize(x) for x in xs], [tokenize(y) for y in ys])
+    ia, ib = cands.by_details(fa, fb, DEFAULT.replace(detail_top_k=2))
+    pairs = set(zip(ia.tolist(), ib.tolist(), strict=True))
+    assert {(k, k) for k in range(8)} <= pairs  # Berlin and the number: ranked first
+    assert len(pairs) <= 2 * (len(xs) + len(ys)) < len(xs) * len(ys)  # all share "Berlin"
+    ia, ib = cands.by_details(fa, fb, DEFAULT.replace(detail_top_k=1))
+    pairs = set(zip(ia.tolist(), ib.tolist(), strict=True))
+    assert {(k, k) for k in range(8)} <= pairs and len(pairs) == 9  # b's sentence 8: one more
+
+
+class _StubEmbedder:
+    """A stub backend: each sentence's vector is a one-hot of its topic word."""
+
+    model_id = "stub"
+    topics = (("water", "river", "rain"), ("vote", "ballot", "poll"))
+
+    def encode(self, texts):
+        rows = np.zeros((len(texts), len(self.topics)), dtype=np.float32)
+        for k, text in enumerate(texts):
+            hit = [t for t, ws in enumerate(self.topics) if any(w in text.lower() for w in ws)]
+            rows[k, hit[0] if hit else 0] = 1.0
+        return rows
+
+
+def test_embeddings_nominate_candidates_that_share_no_word():
+    from dataclasses import replace
+
+    from compare.align import align_scored
+    from compare.prepare import prepare
+    from compare.similarity import backends
+
+    a = Article.from_text("Heavy rain swelled the river overnight. Turnout was low.")
+    b = Article.from_text("Water covered streets across town. Ballots were counted slowly.")
+    stub = _StubEmbedder()
+    pa, pb = prepare(a), prepare(b)
+    _, plain = align_scored(pa, pb)
+    ea = backends.encode(stub, [s.text for s in a.sentences])
+    eb = backends.encode(stub, [s.text for s in b.sentences])
+    _, scored = align_scored(replace(pa, embeddings=ea), replace(pb, embeddings=eb))
+    before = set(zip(plain.a, plain.b, strict=True))
+    after = set(zip(scored.a, scored.b, strict=True))
+    assert (0, 0) not in before and (0, 0) in after
+    assert after >= before

@@ -24,6 +24,7 @@ def test_json_shape(result):
     link = data["links"][0]
     assert {"a", "b", "score", "relation", "shared_words", "ops"} <= set(link)
     assert all(0.0 <= lk["score"] <= 1.0 for lk in data["links"])
+    assert all(0.0 <= lk["similarity"] <= 1.0 for lk in data["links"])
     assert set(data["coverage"]) == {"a", "b"}
     detail = data["details"][0]
     assert {"kind", "text", "value", "in_a", "in_b", "status"} <= set(detail)

@@ -8,8 +8,10 @@ def test_frames_of_the_example(article_a, article_b):
     result = compare(article_a, article_b)
     links = result.links.to_frame()
     assert list(links.columns) == ["a", "b", "score", "relation", "shared_words", "signals",
-                                   "reason"]
+                                   "reason", "similarity"]
     assert len(links) == len(result.links)
+    assert links.similarity.between(0, 1).all()
+    assert list(links.similarity) == [link.similarity for link in result.links]
     sentences = result.to_frame()
     assert len(sentences) == len(article_a.sentences) + len(article_b.sentences)
     row = sentences[(sentences.report == "a") & (sentences.sentence == 1)].iloc[0]

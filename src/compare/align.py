@@ -17,9 +17,14 @@ paraphrase
     their details (numbers, names) but the wording or word order has changed too much
     to be near verbatim.
 partial
-    One side contains the other's content plus more: at least 60% of the content words
-    of the shorter side are found in the longer side, while the longer side has a good
-    deal (at least 40% of its content words) that the shorter side does not say.
+    One side carries clearly more content than the other: at least 60% of the content
+    words of the shorter side are found in the longer side, while the longer side has a
+    good deal that the shorter side does not say: at least 40% of its content words and
+    at least 4 distinct ones (``partial_extra``). When the same-content model accepts
+    the pair, the longer side must add more than the two share (at most 50% of its
+    content words in the shorter side, ``partial_accepted``): otherwise the pair is a
+    ``paraphrase``. Two short sentences that each miss a word or two of the other are
+    never partial.
 
 A sentence that is in no link is *unique* to its report.
 
@@ -27,10 +32,14 @@ A sentence that is in no link is *unique* to its report.
 probability of :func:`compare.similarity.pair_score` (a logistic regression over the
 signals, fitted on the Microsoft Research Paraphrase Corpus) and the share of the
 shorter side's content words found in the longer side. It is 1 for identical links.
+``Link.similarity`` is the graded similarity in [0, 1]: the STS regression of the
+signals (fitted on the STS-news 0-5 scores, divided by 5), 1 for identical links.
 
 How it works: every sentence becomes a sparse TF-IDF vector of its content words; one
 sparse product gives the cosine of all pairs, and only pairs above a floor that are
-among the best few of their row or column (candidates) get the signals; the costliest
+among the best few of their row or column, pairs that share the most names and
+numbers, and (with sentence embeddings) each sentence's nearest neighbours are the
+candidates (:mod:`compare.similarity.candidates`); they get the signals; the costliest
 one (``partial_ratio``) only for candidates whose probability could pass the threshold
 whatever its value (an exact bound, so it changes no link); pairs that cannot link
 whatever their words (see ``_cannot_link``) are dropped before the per-pair Python work.
@@ -135,6 +144,16 @@ def _is_contained(content_a, content_b, settings: Settings):
     return (short >= settings.partial_short) & (long_ <= settings.partial_long) & (short > long_)
 
 
+def _says_more(extra: int, long_share: float, accepted: bool, settings: Settings) -> bool:
+    """The containing side carries clearly more content: at least ``partial_extra``
+    distinct content words (by stem) that the contained side does not use, and, when the
+    same-content model accepts the pair, at most ``partial_accepted`` of its content
+    words in the other side (what it adds outweighs what they share)."""
+    return extra >= settings.partial_extra and (
+        not accepted or long_share <= settings.partial_accepted
+    )
+
+
 def _quotes_compared(quoted_a, quoted_b, settings: Settings):
     """The quote rules (``near_verbatim`` and ``partial`` by quotes) apply: both sides
     quote at least ``min_quote_words`` words (``quoted_*`` are the numbers of quoted words)."""
@@ -173,11 +192,15 @@ def _relation(
     qa: tuple[str, ...],
     qb: tuple[str, ...],
     settings: Settings,
+    extra: tuple[int, int] = (0, 0),
+    accepted: bool = False,
 ) -> tuple[str | None, str, str]:
     """The relation of two sides (None: not a link unless the score says so), why, and
     for ``partial`` the side (``"a"`` or ``"b"``) that the other contains.
 
-    ``pa``/``pb`` are the two sides' normalised words, ``qa``/``qb`` their quoted words.
+    ``pa``/``pb`` are the two sides' normalised words, ``qa``/``qb`` their quoted words,
+    ``extra`` the numbers of distinct content stems of a not in b and of b not in a;
+    ``accepted``: the same-content model accepts the pair (see :func:`_says_more`).
     """
     from rapidfuzz.distance import LCSseq, Levenshtein
 
@@ -204,14 +227,19 @@ def _relation(
                 ),
                 "",
             )
-    if _is_contained(sig["content_a"], sig["content_b"], settings):
+    side, other = ("b", "a") if sig["content_b"] >= sig["content_a"] else ("a", "b")
+    more = extra[0] if other == "a" else extra[1]
+    long_share = min(sig["content_a"], sig["content_b"])
+    if _is_contained(sig["content_a"], sig["content_b"], settings) and _says_more(
+        more, long_share, accepted, settings
+    ):
         short, long_ = sorted((sig["content_a"], sig["content_b"]), reverse=True)
-        side, other = ("b", "a") if sig["content_b"] >= sig["content_a"] else ("a", "b")
         return (
             "partial",
             (
                 f"containment decided it: {short:.0%} of {side}'s content words are in {other} "
-                f"(content_{side}), but only {long_:.0%} of {other}'s are in {side}"
+                f"(content_{side}), but only {long_:.0%} of {other}'s are in {side}: {other} "
+                f"says {more} content words more"
             ),
             side,
         )
@@ -239,12 +267,31 @@ def quoted_words(article: Article) -> tuple[tuple[str, ...], ...]:
 class _Report:
     """Per-sentence data of one side that relations need (from its features)."""
 
-    def __init__(self, quoted: tuple[tuple[str, ...], ...], features: similarity.Features):
+    def __init__(
+        self,
+        quoted: tuple[tuple[str, ...], ...],
+        features: similarity.Features,
+        words: Sequence[Sequence[Word]] = (),
+    ):
+        self.words = words
         self.plain = features.words
         self.content = features.content_words
         self.stems = features.stems
         self.quoted = quoted
         self.quoted_length = np.fromiter(map(len, quoted), np.int64, len(quoted))
+
+    def details(self, indices: tuple[int, ...]) -> dict[str, set[str]]:
+        """The names (capitalised words, not first in their sentence) and numbers of
+        sentences ``indices``, as the ``names`` and ``numbers`` signals see them."""
+        found: dict[str, set[str]] = {"names": set(), "numbers": set()}
+        for i in indices:
+            kept = [w for w in self.words[i] if w.is_word] if i < len(self.words) else []
+            for k, w in enumerate(kept):
+                if w.norm[:1].isdigit():
+                    found["numbers"].add(w.norm)
+                elif k and w.text[:1].isupper():
+                    found["names"].add(w.text)
+        return found
 
     def join(self, field: str, indices: tuple[int, ...]) -> tuple[str, ...]:
         values = getattr(self, field)
@@ -269,6 +316,7 @@ def _make_link(
     reason makes a ``partial`` link (merged partial links) when no closer relation holds.
     Also returns the contained side of a partial link (``""`` otherwise).
     """
+    stems_a, stems_b = set(ra.join("stems", ia)), set(rb.join("stems", ib))
     relation, reason, contained = _relation(
         sig,
         ra.join("plain", ia),
@@ -276,6 +324,8 @@ def _make_link(
         ra.join("quoted", ia),
         rb.join("quoted", ib),
         settings,
+        (len(stems_a - stems_b), len(stems_b - stems_a)),
+        bool(_is_paraphrase(prob, settings)),
     )
     if relation is None and force:
         relation, reason = "partial", force
@@ -285,7 +335,7 @@ def _make_link(
         relation = "paraphrase"
         reason = (
             f"the same-content probability decided it: {prob:.2f} passes the link "
-            f"threshold {settings.link_threshold:.2f} (strongest signal: {_strongest(sig)})"
+            f"threshold {settings.link_threshold:.2f} ({_evidence(sig, ra, rb, ia, ib)})"
         )
     shared = _shared_words(
         ra.join("content", ia), rb.join("content", ib), ra.join("stems", ia), rb.join("stems", ib)
@@ -294,6 +344,7 @@ def _make_link(
         return None, ""
     covered = max(sig["content_a"], sig["content_b"])
     score = 1.0 if relation == "identical" else max(prob, covered)
+    graded = 1.0 if relation == "identical" else _graded(sig)
     link = Link(
         a=ia,
         b=ib,
@@ -304,8 +355,28 @@ def _make_link(
             {**{k: round(v, 6) for k, v in sig.items()}, "probability": round(prob, 6)}
         ),
         reason=reason[:1].upper() + reason[1:] + ".",
+        similarity=round(graded, 6),
     )
     return link, contained
+
+
+def _graded(sig: dict[str, float]) -> float:
+    """The STS regression of one pair's signals, in [0, 1] (0-5 scale divided by 5)."""
+    row = np.asarray([[sig[s] for s in similarity.SIGNALS]], dtype=np.float64)
+    return float(similarity.apply_model(row, "sts")[0])
+
+
+def _evidence(sig: dict[str, float], ra: _Report, rb: _Report, ia, ib) -> str:
+    """The kinds of evidence behind a paraphrase, in words: the wording signal that is
+    strongest, and the names and numbers both sides mention (with their agreement)."""
+    parts = [f"wording: strongest signal {_strongest(sig)}"]
+    da, db = ra.details(ia), rb.details(ib)
+    for kind in ("names", "numbers"):
+        shared = sorted(da[kind] & db[kind])
+        if shared:
+            listed = ", ".join(shared[:5]) + (", ..." if len(shared) > 5 else "")
+            parts.append(f"shared {kind}: {listed} ({kind} = {sig[kind]:.2f})")
+    return "; ".join(parts)
 
 
 def _strongest(sig: dict[str, float]) -> str:
@@ -364,6 +435,12 @@ def _embeddings(a, b, settings: Settings) -> tuple[tuple | None, dict | None]:
     return (ea, eb), similarity.backend_for(settings).parameters
 
 
+def _vectors(report: Article | Prepared) -> np.ndarray | None:
+    """A prepared report's sentence embeddings (None without a backend or for an article)."""
+    vectors = getattr(report, "embeddings", None)
+    return None if vectors is None else np.asarray(vectors)
+
+
 def align(
     a: Article | Prepared, b: Article | Prepared, settings: Settings | None = None
 ) -> tuple[Link, ...]:
@@ -388,14 +465,17 @@ def align_scored(
     """
     settings = settings or DEFAULT
     embeddings, params = _embeddings(a, b, settings)
+    a_in, b_in = a, b
     (a, xa, qa), (b, xb, qb) = _parts(a), _parts(b)
     if not a.sentences or not b.sentences:
         return (), Scores()
     fa, fb = similarity.join(xa, xb)
-    ia, ib = candidates(fa, fb, settings)
+    ea, eb = _vectors(a_in), _vectors(b_in)
+    vectors = (ea, eb) if ea is not None and eb is not None else None
+    ia, ib = candidates(fa, fb, settings, embeddings=vectors)
     if len(ia) == 0:
         return (), Scores()
-    ra, rb = _Report(qa, fa), _Report(qb, fb)
+    ra, rb = _Report(qa, fa, a.words), _Report(qb, fb, b.words)
     # The costly deferred signals are computed only for pairs that can become links: the
     # rules are applied with an upper bound of the probability whatever those signals
     # are (an exact bound: the links do not change), then with the probability itself.

@@ -89,6 +89,7 @@ def comparison_dict(result: Comparison) -> dict:
                 "a": list(link.a),
                 "b": list(link.b),
                 "score": _round(link.score),
+                "similarity": _round(link.similarity),
                 "relation": link.relation,
                 "shared_words": list(link.shared_words),
                 "reason": link.reason,

@@ -200,6 +200,10 @@ class Link:
     shared_words: tuple[str, ...]
     signals: Mapping[str, float] = field(repr=False)
     reason: str = field(repr=False)
+    similarity: float = 0.0
+    """Graded similarity in [0, 1]: the STS regression of the signals (fitted on the
+    STS-news 0-5 scores, divided by 5 and clipped), 1 for identical links. Unlike
+    ``score`` (same content or not), it ranks pairs by how alike their content is."""
 
 
 @dataclass(frozen=True)

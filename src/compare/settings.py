@@ -21,6 +21,14 @@ class Settings:
     """Lowest TF-IDF cosine of a candidate sentence pair."""
     top_k: int = 5
     """Each sentence keeps its best ``top_k`` candidates (by cosine) on the other side."""
+    detail_top_k: int = 3
+    """Each sentence also keeps the ``detail_top_k`` sentences of the other side with which
+    it shares the most names and numbers (whatever their other words)."""
+    embedding_top_k: int = 3
+    """With sentence embeddings, each sentence also keeps its ``embedding_top_k`` nearest
+    sentences of the other side by cosine."""
+    embedding_floor: float = 0.5
+    """Lowest embedding cosine of a candidate nominated by embeddings."""
     deferred: tuple[str, ...] = ("partial_ratio",)
     """Costly signals computed only for candidates whose same-content probability could
     still pass ``link_threshold`` whatever their value (an exact bound: no link changes;
@@ -39,6 +47,14 @@ class Settings:
     """The longer side's share found in the shorter side must be at most this for
     ``partial`` (and a quote-decided partial's longer quote is at least 1 / this times
     the shorter one)."""
+    partial_extra: int = 4
+    """The containing side of a ``partial`` link carries clearly more content: at least
+    this many distinct content words (by stem) that the contained side does not use.
+    Two short sentences that each miss a word or two of the other are not partial."""
+    partial_accepted: float = 0.5
+    """When the same-content model accepts a pair (``link_threshold``), it is ``partial``
+    only if the longer side's share found in the shorter is at most this: what it adds
+    outweighs what the two share. Otherwise the pair is a ``paraphrase``."""
     partial_min_shared: int = 3
     """A partial link shares at least this many content words."""
     link_threshold: float = 0.4
@@ -76,13 +92,15 @@ class Settings:
     """Below this share of common English words a report is flagged as maybe not English."""
 
     def __post_init__(self) -> None:
-        shares = ("candidate_floor", "near_verbatim", "partial_short", "partial_long",
-                  "link_threshold", "prefilter", "english_share", "source_quote_share")
+        shares = ("candidate_floor", "embedding_floor", "near_verbatim", "partial_short",
+                  "partial_long", "partial_accepted", "link_threshold", "prefilter",
+                  "english_share", "source_quote_share")
         for name in shares:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"Settings.{name} must be in [0, 1], not {value!r}")
-        counts = ("top_k", "min_quote_words", "partial_min_shared", "min_words")
+        counts = ("top_k", "detail_top_k", "embedding_top_k", "min_quote_words",
+                  "partial_extra", "partial_min_shared", "min_words")
         for name in counts:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:

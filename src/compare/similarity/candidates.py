@@ -4,10 +4,15 @@
 of every pair; a pair is a candidate when its cosine is at least
 ``settings.candidate_floor`` and among the ``settings.top_k`` best of its row or its
 column, or when the two sentences have the same words (found even without a content
-word). Any function with the same signature (two :class:`Features` sides and a
-:class:`~compare.settings.Settings`, returning sorted distinct ``(ia, ib)`` index
-arrays) can replace it: ``compare.align.align(..., candidates=...)``; an embedding
-backend will nominate its nearest neighbours here too.
+word). Shared wording is not the only way in: pairs that share names (people, places,
+organisations: capitalised words) or numbers are nominated too (:func:`by_details`,
+the ``detail_top_k`` best of each sentence, rarer details first), and, when both
+reports carry sentence embeddings (``Prepared.embeddings``), each sentence's
+``embedding_top_k`` nearest sentences by cosine (:func:`by_embeddings`). Any function
+with the same signature (two :class:`Features` sides, a
+:class:`~compare.settings.Settings` and the keyword ``embeddings``, a pair of arrays or
+None; returning sorted distinct ``(ia, ib)`` index arrays) can replace it:
+``compare.align.align_scored(..., candidates=...)``.
 """
 
 from __future__ import annotations
@@ -52,11 +57,7 @@ def _by_cosine(fa: Features, fb: Features, settings: Settings) -> tuple[np.ndarr
     cos = sparse.csr_matrix(fa.tfidf @ fb.tfidf.T)
     cos.data[cos.data < settings.candidate_floor] = 0
     cos.eliminate_zeros()
-    if cos.nnz == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    rows_a, cols_a = top_k(cos, settings.top_k)
-    cols_b, rows_b = top_k(cos.tocsc(), settings.top_k)
-    return np.concatenate([rows_a, rows_b]), np.concatenate([cols_a, cols_b])
+    return _best_both_ways(cos, settings.top_k)
 
 
 def same_words(fa: Features, fb: Features) -> tuple[np.ndarray, np.ndarray]:
@@ -71,9 +72,54 @@ def same_words(fa: Features, fb: Features) -> tuple[np.ndarray, np.ndarray]:
     return ia, ib
 
 
-def candidates(fa: Features, fb: Features, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs ``(ia, ib)``, sorted by ``ia`` then ``ib``, each pair once."""
+def _best_both_ways(matrix: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Entries (values in [0, 1]) among the ``k`` best of their row or of their column."""
+    if matrix.nnz == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    rows_a, cols_a = top_k(matrix, k)
+    cols_b, rows_b = top_k(matrix.tocsc(), k)
+    return np.concatenate([rows_a, rows_b]), np.concatenate([cols_a, cols_b])
+
+
+def by_details(fa: Features, fb: Features, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs that share at least one name or number, whatever their other words: the
+    ``detail_top_k`` best of each sentence's row and column, ranked by the shared names
+    and numbers, each weighted by one over the number of sentences (of both reports)
+    that mention it, so a rare detail ranks above one that every sentence repeats."""
+    ranked = None
+    for kind in ("names", "numbers"):
+        xa, xb = fa.sets[kind], fb.sets[kind]
+        df = np.asarray(xa.sum(axis=0)).ravel() + np.asarray(xb.sum(axis=0)).ravel()
+        weight = sparse.diags(np.divide(1.0, df, out=np.zeros(len(df)), where=df > 0))
+        part = sparse.csr_matrix(xa @ weight @ xb.T)
+        ranked = part if ranked is None else ranked + part
+    ranked = sparse.csr_matrix(ranked)
+    ranked.eliminate_zeros()
+    ranked.data = ranked.data / (ranked.data + 1.0)  # in (0, 1), rising with the weight
+    return _best_both_ways(ranked, settings.detail_top_k)
+
+
+def by_embeddings(
+    ea: np.ndarray, eb: np.ndarray, settings: Settings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's ``embedding_top_k`` nearest sentences of the other report by the
+    cosine of their (L2-normalised) embeddings, when at least ``embedding_floor``."""
+    cos = np.clip(np.asarray(ea, dtype=np.float32) @ np.asarray(eb, dtype=np.float32).T, 0, 1)
+    cos[cos < settings.embedding_floor] = 0.0
+    return _best_both_ways(sparse.csr_matrix(cos.astype(np.float64)), settings.embedding_top_k)
+
+
+def candidates(
+    fa: Features,
+    fb: Features,
+    settings: Settings,
+    embeddings: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs ``(ia, ib)``, sorted by ``ia`` then ``ib``, each pair once: by
+    TF-IDF cosine, same words, shared names and numbers, and (``embeddings``: the two
+    reports' sentence vectors) embedding cosine."""
     m = len(fb)
-    ia, ib = _by_cosine(fa, fb, settings)
-    sa, sb = same_words(fa, fb)
-    return np.divmod(np.unique(np.concatenate([ia * m + ib, sa * m + sb])), m)
+    found = [_by_cosine(fa, fb, settings), same_words(fa, fb), by_details(fa, fb, settings)]
+    if embeddings is not None:
+        found.append(by_embeddings(*embeddings, settings))
+    return np.divmod(np.unique(np.concatenate([ia * m + ib for ia, ib in found])), m)
