@@ -93,24 +93,41 @@ class _FittedLabels(Artist):
             text.set_in_layout(False)
 
     def draw(self, renderer) -> None:
-        if self.axes is None:
+        if self.axes is None or not self._labels:
             return
+        # Screen places of every bar at once. Two shortcuts give the same labels as
+        # measuring each one: a bar shorter on screen than a label (all labels of one
+        # size are one line of the same height) cannot hold it, and a label beside a bar
+        # whose middle falls inside the last label shown on that side overlaps it. So only
+        # the labels that may show are measured: a long report costs no more than a short.
+        spans = np.array([(top, top + height) for _, _, top, height in self._labels])
+        ys = self.axes.transData.transform(
+            np.column_stack([np.zeros(2 * len(spans)), spans.ravel()]))[:, 1].reshape(-1, 2)
+        tall = np.abs(ys[:, 1] - ys[:, 0])
+        mids = ys.mean(axis=1)
         to_screen = self.axes.transData.transform
+        inside_height = None
         last: dict[str, Bbox] = {}
-        for text, side, top, height in self._labels:
+        for k, (text, side, top, height) in enumerate(self._labels):
             x, mid = self._x_of[side], top + height / 2
             text.set(position=(x, mid), ha="center", va="center", fontsize=self.INSIDE,
                      visible=True)
-            box = text.get_window_extent(renderer)
-            (left, y0), (right, y1) = to_screen([(x - self._width / 2, top),
-                                                 (x + self._width / 2, top + height)])
-            if abs(y1 - y0) >= box.height + 2 and right - left >= box.width + 2:
-                continue
+            if inside_height is None or tall[k] >= inside_height + 2:
+                box = text.get_window_extent(renderer)
+                inside_height = box.height
+                (left, y0), (right, y1) = to_screen([(x - self._width / 2, top),
+                                                     (x + self._width / 2, top + height)])
+                if abs(y1 - y0) >= box.height + 2 and right - left >= box.width + 2:
+                    continue
             outside = -self._width / 2 - 0.02 if side == "a" else self._width / 2 + 0.02
             text.set(position=(x + outside, mid), ha="right" if side == "a" else "left",
                      fontsize=self.BESIDE)
+            shown = last.get(side)
+            if shown is not None and shown.y0 <= mids[k] <= shown.y1:
+                text.set_visible(False)
+                continue
             box = text.get_window_extent(renderer)
-            if side in last and box.overlaps(last[side]):
+            if shown is not None and box.overlaps(shown):
                 text.set_visible(False)
             else:
                 last[side] = box
@@ -138,7 +155,7 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
         for sentence, status in zip(article.sentences, statuses, strict=True):
             height = max(len(sentence.text), 1)
             x = x_of[side] - width / 2
-            ax.add_patch(
+            ax.add_artist(  # not add_patch: the limits are set below, not from each bar
                 Rectangle((x, y), width, height, linewidth=0.6, gid=f"sentence-{side}",
                           **_bar_style(status))
             )
@@ -156,7 +173,7 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
             [(x0, y0), (0.5, y0), (0.5, y1), (x1, y1)],
             [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4],
         )
-        ax.add_patch(
+        ax.add_artist(
             PathPatch(path, facecolor="none", linewidth=1.6, alpha=0.85, gid="link",
                       edgecolor=RELATION_COLORS.get(relation, INK))
         )
@@ -259,7 +276,7 @@ def position_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     for row, (side, article) in enumerate(rows):
         total = max(len(article.text), 1)
         for sentence, status in zip(article.sentences, sentence_status(result, side), strict=True):
-            ax.add_patch(
+            ax.add_artist(  # the limits are set below, not from each bar
                 Rectangle((sentence.start / total, row - 0.35),
                           (sentence.end - sentence.start) / total, 0.7, linewidth=0.6,
                           gid=f"sentence-{side}", **_bar_style(status))
