@@ -41,7 +41,8 @@ from pathlib import Path
 
 from bench_speed import DEFAULT_DATA, build_report, load_events, run_cli
 
-LIMIT = 5_000_000  # compare.io.MAX_BYTES
+from compare.io import MAX_BYTES as LIMIT
+
 CASES = ("5000", "nopunct", "paragraph", "5mb", "page")
 
 

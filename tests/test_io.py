@@ -159,6 +159,12 @@ def test_standard_input(monkeypatch):
     assert article.name == "stdin" and article.text == TEXT_A
 
 
+def test_standard_input_holds_the_size_limit(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TEXT_A.encode("utf-8"))))
+    with pytest.raises(LoadError, match=r"^-: over the 100-byte limit$"):
+        load_article("-", max_bytes=100)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -176,14 +182,15 @@ def test_bad_files_give_one_clear_error(tmp_path, content, message):
     assert str(path) in str(info.value) and "\n" not in str(info.value)
 
 
-def test_missing_file_folder_and_size_limit(tmp_path, monkeypatch):
+def test_missing_file_folder_and_size_limit(tmp_path):
     with pytest.raises(LoadError, match="no such file"):
         load_article(tmp_path / "nope.txt")
     with pytest.raises(LoadError, match="is a folder"):
         load_article(tmp_path)
-    monkeypatch.setattr(cio, "MAX_BYTES", 100)
     with pytest.raises(LoadError, match="over the 100-byte limit"):
-        load_article(DATA / "report-a.txt")
+        load_article(DATA / "report-a.txt", max_bytes=100)
+    size = (DATA / "report-a.txt").stat().st_size
+    assert load_article(DATA / "report-a.txt", max_bytes=size).text  # the limit itself is in
 
 
 def test_bad_front_matter(tmp_path):
@@ -219,13 +226,12 @@ def test_the_timeout_holds_for_the_whole_download(server, path):
     assert "\n" not in str(info.value)
 
 
-def test_the_size_limit_holds_during_the_download(server, monkeypatch):
-    monkeypatch.setattr(cio, "MAX_BYTES", 100_000)
+def test_the_size_limit_holds_during_the_download(server):
     began = time.monotonic()
     with pytest.raises(LoadError, match=r"over the 100,000-byte limit"):
-        load_article(server + "/endless", timeout=5)
+        load_article(server + "/endless", timeout=5, max_bytes=100_000)
     with pytest.raises(LoadError, match=r"over the 100,000-byte limit"):
-        load_article(server + "/announced", timeout=5)
+        load_article(server + "/announced", timeout=5, max_bytes=100_000)
     assert time.monotonic() - began < 3
 
 

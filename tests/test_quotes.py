@@ -143,10 +143,10 @@ def _brute_candidates(xs, ys, upper=False, min_len=1):
             and _score(xs[i], ys[j])[0] > 0]
 
 
-def _fast_candidates(xs, ys, upper=False, min_len=1):
+def _fast_candidates(xs, ys, upper=False, min_len=1, **blocks):
     x, y = _incidence(xs, ys)
     lx, ly = np.array([len(q) for q in xs], int), np.array([len(q) for q in ys], int)
-    cands = _candidates(x, y, lx, ly, upper=upper, min_len=min_len)
+    cands = _candidates(x, y, lx, ly, upper=upper, min_len=min_len, **blocks)
     for i, j, shared in cands:  # the shared count is the multiset intersection
         assert shared == sum((Counter(xs[i]) & Counter(ys[j])).values())
     return [(i, j) for i, j, _ in cands if _score(xs[i], ys[j], _)[0] > 0]
@@ -221,16 +221,10 @@ def test_repeats_of_two_parts_of_one_quote_are_not_paired_with_each_other():
 @settings(max_examples=40, deadline=None)
 @given(st.lists(QUOTE_WORDS, max_size=6), st.lists(QUOTE_WORDS, max_size=6))
 def test_candidates_in_small_blocks_match_brute_force(xs, ys):
-    import compare.quotes as module
-
-    old = module._PRODUCT_ENTRIES
-    module._PRODUCT_ENTRIES = 1  # one quote per block
-    try:
-        assert _fast_candidates(xs, ys) == _brute_candidates(xs, ys)
-        assert _fast_candidates(xs, xs, upper=True, min_len=3) == _brute_candidates(
-            xs, xs, upper=True, min_len=3)
-    finally:
-        module._PRODUCT_ENTRIES = old
+    one = {"block_entries": 1}  # one quote per block
+    assert _fast_candidates(xs, ys, **one) == _brute_candidates(xs, ys)
+    assert _fast_candidates(xs, xs, upper=True, min_len=3, **one) == _brute_candidates(
+        xs, xs, upper=True, min_len=3)
 
 
 def test_shared_word_product_is_bounded(monkeypatch):
@@ -260,9 +254,8 @@ def test_shared_word_product_is_bounded(monkeypatch):
     few = quotes[:300] + quotes[3000:3300] + quotes[6000:]
     x, = _incidence(few)
     lengths = np.array([len(q) for q in few], int)
-    monkeypatch.setattr(module, "_PRODUCT_ENTRIES", 100)
     sizes.clear()
-    cands = _candidates(x, x, lengths, lengths, min_len=1)
+    cands = _candidates(x, x, lengths, lengths, min_len=1, block_entries=100)
     assert len(cands) == 300 * 300 * 2 + 40 * 40
     assert max(sizes) <= 300 + 100  # one quote's row, or a block within the budget
 

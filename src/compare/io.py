@@ -69,7 +69,11 @@ def example_paths() -> tuple[Path, Path]:
 
 
 def load_article(
-    source: str | Path, *, name: str | None = None, timeout: float | None = None
+    source: str | Path,
+    *,
+    name: str | None = None,
+    timeout: float | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Article:
     """Read one report.
 
@@ -77,8 +81,9 @@ def load_article(
     title, outlet, date, url), a saved ``.html`` page (main text extracted with
     trafilatura), an ``http(s)://`` URL (fetched, then extracted the same way), or
     ``"-"`` for standard input. A file ``NAME.meta.yaml`` beside ``NAME.txt`` adds
-    metadata. A URL must arrive whole within ``timeout`` seconds (default
-    :data:`TIMEOUT`) and :data:`MAX_BYTES`. Raises :class:`LoadError` with a one-line
+    metadata. A source may hold at most ``max_bytes`` bytes (default :data:`MAX_BYTES`);
+    a URL must arrive whole within that and ``timeout`` seconds (default
+    :data:`TIMEOUT`). Raises :class:`LoadError` with a one-line
     reason.
     """
     source = str(source)
@@ -86,7 +91,7 @@ def load_article(
     scheme = _SCHEME.match(source)
     if source == "-":
         label = name or "stdin"
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        raw = sys.stdin.buffer.read(max_bytes + 1)
         declared_html = False
     elif scheme:
         if scheme[1].lower() not in {"http", "https"}:
@@ -95,16 +100,16 @@ def load_article(
                 "a file or -)"
             )
         label = name or source
-        raw, content_type = _fetch(source, TIMEOUT if timeout is None else timeout)
+        raw, content_type = _fetch(source, TIMEOUT if timeout is None else timeout, max_bytes)
         declared_html = content_type in _HTML_TYPES
         meta["url"] = source
     else:
         path = Path(source)
         label = name or path.name
-        raw = _read_file(path)
+        raw = _read_file(path, max_bytes)
         declared_html = path.suffix.lower() in _HTML_SUFFIXES
         meta.update(_sidecar_meta(path))
-    text = _decode(raw, source)
+    text = _decode(raw, source, max_bytes)
     is_html = _looks_like_html(text)
     if is_html and not declared_html:
         meta["note"] = "the text looked like HTML; its main text was extracted"
@@ -121,13 +126,13 @@ def load_article(
     return Article.from_text(text, name=meta.get("name", label), meta=meta)
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: Path, max_bytes: int) -> bytes:
     try:
         if path.is_dir():
             raise LoadError(f"{path}: cannot be written (it is a folder)")
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+        if size > max_bytes:
+            raise LoadError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit")
         return path.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
@@ -137,7 +142,7 @@ def _read_file(path: Path) -> bytes:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _fetch(url: str, timeout: float) -> tuple[bytes, str]:
+def _fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
     """The body and content type of ``url``.
 
     The download runs in a worker thread so that the deadline covers all of it (a
@@ -149,7 +154,7 @@ def _fetch(url: str, timeout: float) -> tuple[bytes, str]:
 
     def work() -> None:
         try:
-            outcome["result"] = _download(url, timeout, deadline, MAX_BYTES)
+            outcome["result"] = _download(url, timeout, deadline, max_bytes)
         except LoadError as exc:
             outcome["error"] = exc
 
@@ -211,9 +216,9 @@ def _utf16_codec(raw: bytes) -> str | None:
     return None
 
 
-def _decode(raw: bytes, source: str) -> str:
-    if len(raw) > MAX_BYTES:
-        raise LoadError(f"{source}: over the {MAX_BYTES:,}-byte limit")
+def _decode(raw: bytes, source: str, max_bytes: int) -> str:
+    if len(raw) > max_bytes:
+        raise LoadError(f"{source}: over the {max_bytes:,}-byte limit")
     codec = _utf16_codec(raw)
     if codec:
         with contextlib.suppress(UnicodeDecodeError):  # if not, the checks below say what it is

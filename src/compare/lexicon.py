@@ -4,7 +4,9 @@ The lists are hand-written for this project and ship in ``data/lexicon.json``.
 :func:`lexicon` reads them once and returns a :class:`Lexicon`, a frozen record of
 frozensets, tuples and read-only mappings, with the lookups each step needs built once:
 names (:mod:`compare.names`), details (:mod:`compare.details`), who said a quote
-(:mod:`compare.attribution`) and framing (:mod:`compare.wording`).
+(:mod:`compare.attribution`) and framing (:mod:`compare.wording`). The folding that the
+lists' keys and every lookup share lives here too (:func:`name_key`, :func:`singular`,
+:func:`bare_word`), so that this module imports nothing of the package's.
 
 There is one list of cue (reporting) verbs, by lemma with all their forms, and two
 marks on it for the two ways it is read:
@@ -26,13 +28,44 @@ marks on it for the two ways it is read:
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["Lexicon", "bare_word", "lexicon", "name_key", "singular"]
+
+
+# --- how words and names are folded for lookup (the lists' keys and every lookup) --------
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_DASHES_SPACES = re.compile(r"[-‐‑–—\s]+")
+_LEADING_THE = re.compile(r"^the ")
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """Fold a name for matching: case, accents, dots, hyphens, a leading ``the``, ``'s``."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _POSSESSIVE_END.sub("", text.strip())
+    text = text.replace(".", "").replace("’", "'")
+    text = _DASHES_SPACES.sub(" ", text).strip()
+    return _LEADING_THE.sub("", text)
+
+
+def bare_word(word: str) -> str:
+    """A word as :attr:`Lexicon.titles` holds it: casefolded, without a final dot."""
+    return word.casefold().rstrip(".")
+
+
+def singular(noun: str) -> str:
+    """``troops`` -> ``troop`` (casefolded; ``ss`` endings kept): the form head nouns use."""
+    noun = noun.casefold()
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 @dataclass(frozen=True)
@@ -60,7 +93,7 @@ class Lexicon:
     duration_units: tuple[str, ...]
     weekdays: frozenset[str]
     alias: Mapping[str, str]
-    """A folded organisation or place variant (:func:`compare.names.name_key`) -> the
+    """A folded organisation or place variant (:func:`name_key`) -> the
     folded canonical name (``us`` -> ``united states``)."""
     org_keys: frozenset[str]
     place_keys: frozenset[str]
@@ -120,8 +153,6 @@ def _fold(words) -> frozenset[str]:
 @cache
 def lexicon() -> Lexicon:
     """The word lists of ``data/lexicon.json``, read once per process."""
-    from compare.names import _bare, name_key, singular  # names imports this module
-
     raw = json.loads(resources.files("compare").joinpath("data/lexicon.json").read_text("utf-8"))
     alias: dict[str, str] = {}
     org_keys, place_keys = set(), set()
@@ -135,7 +166,7 @@ def lexicon() -> Lexicon:
     cue = {form: lemma for lemma, forms in raw["cue_verbs"].items() for form in forms}
     ambiguous = frozenset(raw["ambiguous_cues"])
     quote_verbs = frozenset(raw["quote_verbs"])
-    titles = frozenset(tuple(_bare(w) for w in t.split()) for t in raw["titles"])
+    titles = frozenset(tuple(bare_word(w) for w in t.split()) for t in raw["titles"])
     org_words, place_words = _fold(raw["org_words"]), _fold(raw["place_words"])
     connectors = frozenset(raw["name_connectors"])
     return Lexicon(

@@ -26,44 +26,18 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
 from nameparser import HumanName
 
-from compare.lexicon import lexicon
+from compare.lexicon import bare_word as _bare
+from compare.lexicon import lexicon, name_key, singular
 from compare.models import Article, Detail, Word
 from compare.segment import TITLES
 
 __all__ = ["cross_fold", "extract_names", "name_key", "person_key", "singular"]
-
-
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_DASHES_SPACES = re.compile(r"[-‐‑–—\s]+")
-_LEADING_THE = re.compile(r"^the ")
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(text: str) -> str:
-    """Fold a name for matching: case, accents, dots, hyphens, a leading ``the``, ``'s``."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = _POSSESSIVE_END.sub("", text.strip())
-    text = text.replace(".", "").replace("’", "'")
-    text = _DASHES_SPACES.sub(" ", text).strip()
-    return _LEADING_THE.sub("", text)
-
-
-def _bare(word: str) -> str:
-    return word.casefold().rstrip(".")
-
-
-def singular(noun: str) -> str:
-    """``troops`` -> ``troop`` (casefolded; ``ss`` endings kept): the form head nouns use."""
-    noun = noun.casefold()
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 # --- runs of capitalised words ----------------------------------------------------

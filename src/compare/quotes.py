@@ -207,7 +207,8 @@ def _shared_words(x: sparse.csr_matrix, y: sparse.csr_matrix) -> sparse.csr_matr
 
 
 def _candidates(x: sparse.csr_matrix, y: sparse.csr_matrix, lx: np.ndarray, ly: np.ndarray,
-                upper: bool = False, min_len: int = 1) -> list[tuple[int, int, int]]:
+                upper: bool = False, min_len: int = 1,
+                block_entries: int = _PRODUCT_ENTRIES) -> list[tuple[int, int, int]]:
     """``(i, j, shared words)``, sorted, for the pairs of quotes that share enough words
     for :func:`_score` to be > 0; ``x``/``y`` from :func:`_incidence`, ``lx``/``ly`` the
     quotes' lengths.
@@ -216,7 +217,8 @@ def _candidates(x: sparse.csr_matrix, y: sparse.csr_matrix, lx: np.ndarray, ly: 
     one-word quotes need the same word. ``upper`` keeps only ``i < j`` (``x`` is ``y``),
     ``min_len`` only pairs of quotes that long. The words each pair shares are counted
     with sparse matrix products, quotes shorter than ``min_len`` left out, in blocks of
-    ``x``'s rows whose products hold at most about ``_PRODUCT_ENTRIES`` entries.
+    ``x``'s rows whose products hold at most about ``block_entries`` entries (by default
+    :data:`_PRODUCT_ENTRIES`; the result does not depend on it).
     """
     keep_x, keep_y = np.flatnonzero(lx >= min_len), np.flatnonzero(ly >= min_len)
     if not len(keep_x) or not len(keep_y):
@@ -230,7 +232,7 @@ def _candidates(x: sparse.csr_matrix, y: sparse.csr_matrix, lx: np.ndarray, ly: 
     lo = 0
     while lo < len(keep_x):
         base = ends[lo - 1] if lo else 0
-        hi = max(lo + 1, int(np.searchsorted(ends, base + _PRODUCT_ENTRIES, side="right")))
+        hi = max(lo + 1, int(np.searchsorted(ends, base + block_entries, side="right")))
         shared = _shared_words(x[lo:hi], y)
         rows = lo + np.repeat(np.arange(hi - lo), np.diff(shared.indptr))
         cols, counts = shared.indices, shared.data

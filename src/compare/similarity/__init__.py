@@ -7,6 +7,8 @@ A small package, one job per module:
   IDF), and the cheap per-pair :func:`join` (:func:`featurize` does both);
 - :mod:`~compare.similarity.signals`: the signals, registered in one place
   (:data:`SIGNALS`), computed in bulk for chosen pairs (:func:`signals_for_pairs`);
+- :mod:`~compare.similarity.shipped`: ``data/similarity.json`` read once (the IDF
+  table and the fitted models);
 - :mod:`~compare.similarity.model`: the fitted models of ``data/similarity.json``,
   checked at load time against the registered signals (:func:`apply_model`,
   :func:`probability_bound`);
@@ -53,13 +55,13 @@ from compare.similarity.model import (
     ModelMismatch,
     apply_model,
     check_parameters,
-    idf_weights,
     model_inputs,
     parameters,
     probability_bound,
     quadratic_terms,
 )
 from compare.similarity.pairs import matrix, pair_score, pair_signals
+from compare.similarity.shipped import idf_weights
 from compare.similarity.signals import (
     DIRECTED,
     EXPENSIVE,

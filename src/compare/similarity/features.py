@@ -34,6 +34,7 @@ from scipy import sparse
 
 from compare.models import Word
 from compare.models import has_letter_or_digit as _HAS_ALNUM
+from compare.similarity.shipped import shipped_idf
 
 _NORM, _TEXT, _FIRST = attrgetter("norm"), attrgetter("text"), itemgetter(slice(0, 1))
 
@@ -208,8 +209,6 @@ def sentence_features(
     ``idf`` is ``(weights, default)``; by default the shipped table. Items become stable
     keys with numpy (no Python loop over n-grams).
     """
-    from compare.similarity.model import shipped_idf
-
     n_rows = len(sentences)
     idf, default = idf or shipped_idf()
     tokens = [

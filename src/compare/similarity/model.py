@@ -9,13 +9,11 @@ numpy shape error later. Refit with ``python training/fit_similarity.py``.
 
 from __future__ import annotations
 
-import json
-import math
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from compare.similarity.shipped import shipped
 from compare.similarity.signals import DIRECTED, SIGNALS, SYMMETRIC
 
 INPUTS = tuple(f"{d}_{m}" for d in DIRECTED for m in ("min", "max")) + SYMMETRIC
@@ -63,22 +61,7 @@ def check_parameters(
 @lru_cache(maxsize=1)
 def parameters() -> dict:
     """The fitted parameters shipped in ``compare/data/similarity.json`` (checked)."""
-    text = resources.files("compare").joinpath("data/similarity.json").read_text("utf-8")
-    return check_parameters(json.loads(text))
-
-
-def idf_weights(table: dict) -> tuple[dict[str, float], float]:
-    """IDF weights ``(per word, for unseen words)`` from ``{"documents": n, "df": {...}}``."""
-    n = table["documents"]
-    default = math.log((n + 1) / 2) + 1.0  # a word seen in one document (or none)
-    idf = {w: math.log((n + 1) / (df + 1)) + 1.0 for w, df in table["df"].items()}
-    return idf, default
-
-
-@lru_cache(maxsize=1)
-def shipped_idf() -> tuple[dict[str, float], float]:
-    """The IDF weights of the shipped table (``parameters()["idf"]``)."""
-    return idf_weights(parameters()["idf"])
+    return check_parameters(shipped())
 
 
 def model_inputs(signals: np.ndarray) -> np.ndarray:
