@@ -80,7 +80,7 @@ def _set_cosine(a: set, b: set) -> tuple[float, int]:
 
 
 def _tfidf_cosine(pa: Prepared, pb: Prepared) -> float:
-    from compare.similarity.model import shipped_idf
+    from compare.similarity.shipped import shipped_idf
 
     idf, default = shipped_idf()
     ca = Counter(w for ws in pa.features.content_words for w in ws)  # type: ignore[attr-defined]
