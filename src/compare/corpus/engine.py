@@ -90,7 +90,11 @@ def open_client(
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            remote = Client(scheduler, timeout=10)
+        except (OSError, ValueError) as exc:
+            raise LoadError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
+        with remote as client:
             log(f"corpus: scheduler {scheduler}; dashboard {client.dashboard_link or 'off'}")
             yield client
         return
@@ -100,9 +104,11 @@ def open_client(
         dashboard: str | None = "127.0.0.1:0"
     except ImportError:
         dashboard = None
+    # in one process the scheduler and worker talk in memory (no host to bind)
+    where_to = {} if single else {"host": "127.0.0.1"}
     cluster = LocalCluster(
         n_workers=1 if single else workers, threads_per_worker=threads,
-        processes=not single, host="127.0.0.1", dashboard_address=dashboard,
+        processes=not single, dashboard_address=dashboard, **where_to,
     )
     with cluster, Client(cluster) as client:
         where = "one process" if single else f"{workers} worker processes x {threads} threads"
@@ -239,6 +245,7 @@ def _chosen_pairs(accepted, score, story_of, options: CorpusOptions) -> list[tup
 
 def _first(rows: list[Row], days: list[float | None], i: int, j: int) -> tuple[int, int]:
     """``(earlier, later)`` by date; input order when the dates are equal or missing."""
-    if days[i] is not None and days[j] is not None and days[j] < days[i]:
+    day_i, day_j = days[i], days[j]
+    if day_i is not None and day_j is not None and day_j < day_i:
         return j, i
     return i, j

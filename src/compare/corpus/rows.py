@@ -118,10 +118,10 @@ def _rows(records: list[tuple[str, object]]) -> tuple[list[Row], list[str]]:
     seen: set[str] = set()
     for where, record in records:
         if isinstance(record, LoadError):
-            problems.append(f"{where}: {record}")
+            problems.append(f"{where}: {record}; skipped")
             continue
         if not isinstance(record, dict):
-            problems.append(f"{where}: not an object with id and text")
+            problems.append(f"{where}: not an object with id and text; skipped")
             continue
         ident = _text(record.get("id")).strip()
         label = f"{where} (id {ident!r})" if ident and ident != where else where

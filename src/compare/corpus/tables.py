@@ -96,10 +96,10 @@ def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, scor
     """Assemble the tables and pages (deterministic: sorted by input order)."""
     ids = [row.id for row in rows]
     articles = []
-    for row, sk, story in zip(rows, sketches, story_of, strict=True):
+    for given, sk, story in zip(rows, sketches, story_of, strict=True):
         articles.append({
-            "id": row.id, "outlet": row.get("outlet"), "date": row.get("date"),
-            "title": row.get("title"), "url": row.get("url"), "story": story,
+            "id": given.id, "outlet": given.get("outlet"), "date": given.get("date"),
+            "title": given.get("title"), "url": given.get("url"), "story": story,
             "sentences": sk.sentences, "content_words": sum(k for _, k in sk.stems),
         })
     members: dict[int, list[int]] = defaultdict(list)
@@ -117,7 +117,10 @@ def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, scor
             "title": rows[first].get("title"),
         })
     by_pair = {frozenset(p): (p, result) for p, result in compared.items()}
-    pairs, links, facts, quotes = [], [], [], []
+    pairs: list[dict] = []
+    links: list[dict] = []
+    facts: list[dict] = []
+    quotes: list[dict] = []
     for (i, j), value in sorted(jaccard.items()):
         found = by_pair.get(frozenset((i, j)))
         same = story_of[i] == story_of[j]
