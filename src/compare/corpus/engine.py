@@ -199,7 +199,8 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
         f"article proposes at most {options.max_candidates})")
 
-    weights = client.scatter(idf(kept), broadcast=True)
+    # one future for the whole mapping (scattering a dict would make one per stem)
+    [weights] = client.scatter([idf(kept)], broadcast=True)
     partners: dict[int, list[int]] = defaultdict(list)
     for i, j, _ in pairs:
         partners[i].append(j)

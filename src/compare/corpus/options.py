@@ -32,7 +32,7 @@ class CorpusOptions:
     article without a date pairs with any)."""
 
     # --- stories (compare.corpus.stories) ------------------------------------------
-    story_threshold: float = 0.25
+    story_threshold: float = 0.35
     """Same-story score (:func:`compare.corpus.sketch.story_score`) from which a
     candidate pair is accepted; stories are the connected components of accepted pairs.
     Fitted on the odd ECB+ topics 1-35 (benchmarks/bench_corpus.py), reported on the
