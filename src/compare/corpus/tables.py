@@ -280,3 +280,24 @@ def write(corpus: Corpus, out: Path, log=None) -> None:
             shutil.rmtree(staging)
     if log:
         log(f"corpus: wrote {len(TABLES)} tables and {len(corpus.pages)} pages to {out}")
+
+
+def outlet_reuse(corpus: Corpus):
+    """Reuse between outlets: one row per (earlier outlet, later outlet) with the
+    compared pairs between them and the mean share of the later article found verbatim
+    in the earlier one (``earlier`` / ``later`` by date, else input order; an article
+    without an outlet counts as its id). A pandas DataFrame sorted by both outlets."""
+    import pandas as pd
+
+    articles = corpus.frame("articles")
+    outlet = {i: (o or i) for i, o in zip(articles["id"], articles["outlet"], strict=True)}
+    pairs = corpus.frame("pairs")
+    pairs = pairs[pairs["compared"]]
+    frame = pd.DataFrame({
+        "earlier": [outlet[i] for i in pairs["first"]],
+        "later": [outlet[i] for i in pairs["later"]],
+        "verbatim": pairs["later_verbatim"].astype(float),
+    })
+    table = frame.groupby(["earlier", "later"], sort=True).agg(
+        pairs=("verbatim", "size"), verbatim=("verbatim", "mean"))
+    return table.reset_index()
