@@ -264,8 +264,9 @@ def scale(data: Path, sizes: list[int], workers: int) -> None:
     print("Sampled real articles (ECB+ and BASIL) with light edits; stories found and the "
           "accepted pairs compared in full.\n")
     print("| articles | engine | wall s | articles/s | candidate pairs / article | "
-          "compared pairs | peak MB per worker |")
-    print("|---|---|---|---|---|---|---|")
+          "compared pairs | peak MB per worker | prepare s | candidates s | score s | "
+          "compare s | tables s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     times: dict[str, dict[int, float]] = defaultdict(dict)
     for size in sizes:
         rows = sample(data, size)
@@ -277,9 +278,11 @@ def scale(data: Path, sizes: list[int], workers: int) -> None:
                 peak = peak_worker_mb(client)
             pairs = corpus.frame("pairs")
             times[engine][size] = seconds
+            stages = " | ".join(f"{corpus.seconds.get(k, 0):.1f}" for k in
+                                ("prepare", "candidates", "score", "compare", "tables"))
             print(f"| {size:,} | {engine} | {seconds:.0f} | {size / seconds:.1f} | "
                   f"{2 * len(pairs) / size:.1f} | {int(pairs['compared'].sum()):,} | "
-                  f"{peak:.0f} |", flush=True)
+                  f"{peak:.0f} | {stages} |", flush=True)
     for engine, by_size in times.items():
         ordered = sorted(by_size)
         for small, big in itertools.pairwise(ordered):

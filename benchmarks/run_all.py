@@ -28,6 +28,7 @@ BENCHMARKS = (
     ("Framing flags against BASIL lexical-bias spans", "bench_framing.py", ()),
     ("Speed and memory", "bench_speed.py", ()),
     ("Worst cases from the command line", "bench_worst.py", ()),
+    ("Corpora: stories, reuse and scale on Dask", "bench_corpus.py", ()),
 )
 
 
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         options = list(extra)
         if script == "bench_speed.py" and args.quick:
             options += ["--sizes", "100,1000"]
+        if script == "bench_corpus.py" and args.quick:
+            options += ["--sizes", "300,1000"]
         if script == "bench_worst.py" and args.quick:
             options += ["--cases", "nopunct"]
         print(f"\n## {title} ({script})\n", flush=True)

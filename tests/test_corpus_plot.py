@@ -6,16 +6,17 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
 pytest.importorskip("distributed")
 pytest.importorskip("datasketch")
 
-from compare import plot  # noqa: E402
-from compare.corpus import Row, run  # noqa: E402
-from compare.corpus.tables import outlet_reuse  # noqa: E402
-from test_corpus import FIRE_1, FIRE_2  # noqa: E402
+from test_corpus import FIRE_1, FIRE_2
+
+from compare import plot
+from compare.corpus import Row, run
+from compare.corpus.tables import outlet_reuse
 
 
 def test_outlet_reuse_table_and_chart():
@@ -32,7 +33,7 @@ def test_outlet_reuse_table_and_chart():
     assert reuse.loc[("Post", "Star"), "verbatim"] < 0.5
     assert ("Daily", "Post") not in reuse.index  # the direction follows the dates
 
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     assert plot.outlet_reuse_chart(outlet_reuse(corpus), ax=ax) is ax
     labels = {t.get_text() for t in ax.texts}
     assert any(label.startswith("9") or label.startswith("100%") for label in labels)

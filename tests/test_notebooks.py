@@ -31,6 +31,7 @@ EXPECTED = {
     "03-wording-and-quotes.ipynb",
     "04-how-it-works.ipynb",
     "05-your-own-reports.ipynb",
+    "07-corpus.ipynb",
 }
 
 
@@ -99,6 +100,8 @@ def test_one_parameters_cell_naming_both_reports(nb):
         if isinstance(node, ast.Assign)
         for target in node.targets
     }
+    # 07-corpus also takes a whole corpus (a folder or a table; empty for its own)
+    assert names.pop("corpus", "") == ""
     assert names == {"report_a": "../data/report-a.txt", "report_b": "../data/report-b.txt"}
     for value in names.values():
         assert (NOTEBOOK_DIR / value).is_file()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -182,6 +183,7 @@ def run(
 def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptions,
               settings: Settings, compare_stories: bool, log: Log) -> Corpus:
     problems = list(problems)
+    clock = _Clock()
     prepared = client.map(_prepare_row, rows, settings=settings, pure=False)
     sketches = _wait(client.map(_sketch, prepared, options=options, pure=False),
                      "prepared", log)
@@ -194,7 +196,9 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     for row in rows:
         when = parse_date(row.get("date"))
         days.append(None if when is None else when.timestamp() / 86400)
+    clock.lap("prepare")
     pairs = candidate_pairs(kept, days, options)
+    clock.lap("candidates")
     per_article = 2 * len(pairs) / max(len(rows), 1)
     log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
         f"article proposes at most {options.max_candidates})")
@@ -208,6 +212,7 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     tasks = [client.submit(_score_many, prepared[i], [prepared[j] for j in partners[i]],
                            weights, pure=False) for i in order]
     scored = _wait(tasks, "scored", log)
+    clock.lap("score")
     score = {(i, j): s for i, found in zip(order, scored, strict=True)
              for j, s in zip(partners[i], found, strict=True)}
     accepted = [(i, j) for i, j, _ in pairs if score[i, j] >= options.story_threshold]
@@ -226,9 +231,25 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
                 problems.append(result)
             else:
                 compared[a, b] = result
+        clock.lap("compare")
     jaccard = {(i, j): v for i, j, v in pairs}
-    return build_corpus(rows, kept, story_of, jaccard, score, options, compared, days,
-                        problems)
+    corpus = build_corpus(rows, kept, story_of, jaccard, score, options, compared, days,
+                          problems)
+    clock.lap("tables")
+    return corpus.timed(clock.seconds)
+
+
+class _Clock:
+    """Wall seconds of each stage, for the benchmarks (not part of the output)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = now - self._last
+        self._last = now
 
 
 def _chosen_pairs(accepted, score, story_of, options: CorpusOptions) -> list[tuple[int, int]]:

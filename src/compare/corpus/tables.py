@@ -26,7 +26,7 @@ import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -76,6 +76,13 @@ class Corpus:
     tables: Mapping[str, pa.Table] = field(repr=False)
     pages: Mapping[str, str] = field(repr=False)
     problems: tuple[str, ...] = ()
+    seconds: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
+    """Wall seconds of each stage (prepare, candidates, score, compare, tables): a
+    measurement, not an output; never written."""
+
+    def timed(self, seconds: Mapping[str, float]) -> Corpus:
+        """This corpus with the stage times ``seconds``."""
+        return replace(self, seconds=dict(seconds))
 
     def frame(self, name: str):
         """Table ``name`` as a pandas DataFrame."""
