@@ -257,12 +257,12 @@ def peak_worker_mb(client) -> float:
     return max(client.run(peak).values())
 
 
-def scale(data: Path, sizes: list[int], workers: int) -> None:
+def scale(data: Path, sizes: list[int], workers: int, compare: bool) -> None:
     if not (data / "ecbplus").is_dir():
         print("skipped: ECB+ absent")
         return
-    print("Sampled real articles (ECB+ and BASIL) with light edits; stories found and the "
-          "accepted pairs compared in full.\n")
+    what = "the accepted pairs compared in full" if compare else "no pair compared (--stories-only)"
+    print(f"Sampled real articles (ECB+ and BASIL) with light edits; stories found, {what}.\n")
     print("| articles | engine | wall s | articles/s | candidate pairs / article | "
           "compared pairs | peak MB per worker | prepare s | candidates s | score s | "
           "compare s | tables s |")
@@ -273,7 +273,7 @@ def scale(data: Path, sizes: list[int], workers: int) -> None:
         for engine, single in (("1 process", True), (f"{workers} workers", False)):
             with open_client(workers=workers, single=single, log=lambda _: None) as client:
                 started = time.perf_counter()
-                corpus = run(rows, client=client, log=None)
+                corpus = run(rows, client=client, compare_stories=compare, log=None)
                 seconds = time.perf_counter() - started
                 peak = peak_worker_mb(client)
             pairs = corpus.frame("pairs")
@@ -297,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="quality,reuse,scale")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--stories-only", action="store_true",
+                        help="scale runs stop at the stories (no pair compared)")
     args = parser.parse_args(argv)
     data = Path(args.data)
     parts = set(args.parts.split(","))
@@ -309,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
                 reuse(data, client)
     if "scale" in parts:
         print()
-        scale(data, [int(s) for s in args.sizes.split(",")], args.workers)
+        scale(data, [int(s) for s in args.sizes.split(",")], args.workers,
+              not args.stories_only)
     return 0
 
 
