@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make report` and `make test`.
-# Each creates .venv and installs the project (with its notebook and dev extras) when missing.
+# Each creates .venv and installs the project (with its notebook, dev and corpus extras) when missing.
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +12,7 @@ BENCH ?= ../shared/bench
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[notebooks,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[notebooks,dev,corpus]"
 	touch $(STAMP)
 
 ## report: compare two reports (default: the examples; make report A=x.txt B=y.txt) and

@@ -31,6 +31,7 @@ BENCHMARKS = (
     ("Speed and memory", "bench_speed.py", ()),
     ("Worst cases from the command line", "bench_worst.py", ()),
     ("Many reports at once: BASIL triplets, ECB+ topics, cost", "bench_collate.py", ()),
+    ("Corpora: stories, reuse and scale on Dask", "bench_corpus.py", ()),
 )
 
 
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         options = list(extra)
         if script == "bench_speed.py" and args.quick:
             options += ["--sizes", "100,1000"]
+        if script == "bench_corpus.py" and args.quick:
+            options += ["--sizes", "300,1000"]
         if script == "bench_worst.py" and args.quick:
             options += ["--cases", "nopunct"]
         if script == "bench_collate.py" and args.quick:

@@ -32,8 +32,12 @@ EXPECTED = {
     "04-how-it-works.ipynb",
     "05-your-own-reports.ipynb",
     "06-many-reports.ipynb",
+    "07-corpus.ipynb",
 }
-MORE_PARAMETERS = {"06-many-reports.ipynb": {"reports": [], "source": None}}
+MORE_PARAMETERS = {
+    "06-many-reports.ipynb": {"reports": [], "source": None},
+    "07-corpus.ipynb": {"corpus": ""},
+}
 """Parameters a notebook takes beside the two reports, with their defaults."""
 
 

@@ -31,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
             "shared passages, unique details, quotes and wording. A report is a .txt/.md "
             "file, a saved .html page, an http(s):// URL, or - for standard input. "
             "With no reports, the two example reports in data/ are used; with three or "
-            "more (or --source), what each report carries among all of them."
+            "more (or --source), what each report carries among all of them. "
+            "'compare-sources corpus INPUT --out DIR' groups a whole corpus into stories "
+            "(see compare-sources corpus --help; a report file named corpus: ./corpus)."
         ),
         epilog=(
             "Outputs never overwrite an input; each is written in one step, and its folder "
@@ -92,7 +94,16 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; the exit status is 0 (done), 1 (unexpected error: a bug to
-    report), 2 (bad arguments or input) or 130 (interrupted)."""
+    report), 2 (bad arguments or input) or 130 (interrupted).
+
+    ``compare-sources corpus ...`` (the word as first argument) runs
+    :func:`compare.corpus.cli.main`; a report file named ``corpus`` is ``./corpus``.
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["corpus"]:
+        from compare.corpus.cli import main as corpus_main
+
+        return corpus_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return _run(args)

@@ -50,6 +50,8 @@ from compare.present import coverage_matrix as present_coverage
 from compare.records import DETAIL_KINDS, RELATIONS, UNIQUE
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from compare.models import Collation, Comparison
 
 
@@ -486,3 +488,28 @@ __all__ = [
     "similarity_heatmap",
 ]
 
+
+def outlet_reuse_chart(reuse: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Reuse between outlets as a grid: the row is the outlet that published first, the
+    column the one that published later, the shade and number the mean share of the
+    later article found verbatim in the earlier one (``n`` compared pairs below it).
+    ``reuse`` is :func:`compare.corpus.tables.outlet_reuse` of a corpus."""
+    outlets = sorted(set(reuse["earlier"]) | set(reuse["later"]))
+    side = max(len(outlets), 3)
+    ax = _axes(ax, (2.5 + 0.9 * side, 1.2 + 0.7 * side))
+    index = {o: k for k, o in enumerate(outlets)}
+    grid = np.full((len(outlets), len(outlets)), np.nan)
+    for earlier, later, pairs, share in reuse[["earlier", "later", "pairs", "verbatim"]].itertuples(
+            index=False):
+        grid[index[earlier], index[later]] = share * 100
+        ax.text(index[later], index[earlier], f"{share:.0%}\nn={pairs}", ha="center",
+                va="center", fontsize=8, color="white" if share > 0.5 else INK)
+    image = ax.imshow(grid, cmap="Blues", vmin=0, vmax=100)
+    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(len(outlets)), outlets, fontsize=8)
+    ax.set_xlabel("published later")
+    ax.set_ylabel("published first")
+    ax.set_title("Later article found verbatim in the earlier\n(blank: no pair compared)",
+                 fontsize=10)
+    ax.figure.colorbar(image, ax=ax, label="% of the later article", shrink=0.8)
+    return ax

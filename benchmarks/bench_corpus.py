@@ -1,0 +1,320 @@
+"""Corpus mode (compare.corpus on dask.distributed): story grouping, reuse and scale.
+
+    python benchmarks/bench_corpus.py [--data ../shared/bench] [--parts quality,reuse,scale]
+                                      [--sizes 1000,10000] [--workers 2]
+
+- quality: ECB+ topics 1-35 (772 articles, all mixed; gold: subtopic). The same-story
+  threshold is FITTED on the odd topics (best B-cubed F1 over a grid) and REPORTED on
+  the even topics, for our pipeline (MinHash LSH candidates + same-story score +
+  connected components) and for a baseline (scikit-learn TF-IDF cosine over ALL pairs,
+  threshold fitted the same way, connected components). Then BASIL (80 events x 3
+  outlets, all mixed) with the thresholds fitted on ECB+ (nothing fitted on BASIL):
+  the share of triplets recovered exactly (one story holding the three and nothing else).
+- reuse: the Clough & Stevenson answers (tasks a-e) and their five Wikipedia sources in
+  one corpus; a pair (source, answer) is found when the two are compared in one story
+  and the verdict is not "independent". Precision and recall against the answers
+  labelled cut / light / heavy (the "non" answers must not be linked).
+- scale: corpora of N articles SAMPLED from the real ECB+ and BASIL articles with light
+  edits (each copy drops one sentence in ten and swaps a few words, so no two texts are
+  identical); wall time, articles/s, candidate pairs per article and peak memory per
+  worker, for one process and for a local cluster of 2 worker processes. Stories are
+  found and the accepted pairs compared in full.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import resource
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from compare.corpus import Row, open_client, run
+from compare.corpus.stories import components
+
+GRID = [round(x, 3) for x in np.arange(0.05, 0.801, 0.025)]
+
+
+# --- data -----------------------------------------------------------------------------
+
+def ecb_rows(data: Path) -> tuple[list[Row], list[str], list[int]]:
+    rows, gold, topics = [], [], []
+    with (data / "ecbplus" / "ecbplus_train_dev.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            rows.append(Row(doc["doc"], " ".join(doc["sentences"])))
+            gold.append(doc["subtopic"])
+            topics.append(int(doc["topic"]))
+    return rows, gold, topics
+
+
+def basil_rows(data: Path) -> tuple[list[Row], list[str]]:
+    rows, gold = [], []
+    for path in sorted((data / "basil" / "articles").rglob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = "\n\n".join(p if isinstance(p, str) else " ".join(p)
+                           for p in doc["body-paragraphs"])
+        if not text.strip():
+            continue
+        meta = (("outlet", doc["source"]), ("date", doc["date"][:10]))
+        rows.append(Row(path.stem, text, meta))
+        gold.append(doc["triplet-uuid"])
+    return rows, gold
+
+
+def clough_rows(data: Path) -> tuple[list[Row], dict[str, str]]:
+    folder = data / "clough-stevenson"
+    rows, label = [], {}
+    for line in (folder / "file_information.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, task, category = line.split(",")
+        label[name] = f"{task}:{category}"
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        if text.strip():
+            rows.append(Row(path.name, text))
+    return rows, label
+
+
+# --- scores ---------------------------------------------------------------------------
+
+def bcubed(pred: list[int], gold: list[str]) -> tuple[float, float, float]:
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
+        by_pred[p].add(i)
+        by_gold[g].add(i)
+    precision = recall = 0.0
+    for p, g in zip(pred, gold, strict=True):
+        both = len(by_pred[p] & by_gold[g])
+        precision += both / len(by_pred[p])
+        recall += both / len(by_gold[g])
+    n = len(pred)
+    precision, recall = precision / n, recall / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def ari(pred: list[int], gold: list[str]) -> float:
+    from sklearn.metrics import adjusted_rand_score
+
+    return float(adjusted_rand_score(gold, pred))
+
+
+def groups_at(n: int, pairs: list[tuple[int, int, float]], threshold: float) -> list[int]:
+    return components(n, [(i, j) for i, j, s in pairs if s >= threshold])
+
+
+def pipeline_pairs(corpus, rows: list[Row]) -> list[tuple[int, int, float]]:
+    index = {row.id: k for k, row in enumerate(rows)}
+    frame = corpus.frame("pairs")
+    return [(index[a], index[b], s) for a, b, s in zip(frame["a"], frame["b"], frame["score"],
+                                                       strict=True)]
+
+
+def baseline_pairs(rows: list[Row]) -> list[tuple[int, int, float]]:
+    """scikit-learn TF-IDF rows of whole texts, the cosine of EVERY pair."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [r.text for r in rows])
+    cos = (matrix @ matrix.T).toarray()
+    i, j = np.triu_indices(len(rows), 1)
+    keep = cos[i, j] >= GRID[0]
+    return list(zip(i[keep].tolist(), j[keep].tolist(), cos[i, j][keep].tolist(), strict=True))
+
+
+def fit(n: int, pairs, gold) -> float:
+    return max(GRID, key=lambda t: (bcubed(groups_at(n, pairs, t), gold)[2], -t))
+
+
+# --- parts ----------------------------------------------------------------------------
+
+def quality(data: Path, client) -> dict[str, float]:
+    if not (data / "ecbplus").is_dir():
+        print("skipped: ECB+ absent")
+        return {}
+    rows, gold, topics = ecb_rows(data)
+    halves = {"fit (odd topics)": [k for k, t in enumerate(topics) if t % 2],
+              "report (even topics)": [k for k, t in enumerate(topics) if not t % 2]}
+    found: dict[str, dict] = {}
+    for half, keep in halves.items():
+        part = [rows[k] for k in keep]
+        started = time.perf_counter()
+        corpus = run(part, client=client, compare_stories=False, log=None)
+        seconds = time.perf_counter() - started
+        found[half] = {"rows": part, "gold": [gold[k] for k in keep], "seconds": seconds,
+                       "ours": pipeline_pairs(corpus, part), "base": baseline_pairs(part)}
+    fitted = {}
+    fit_half = found["fit (odd topics)"]
+    for method in ("ours", "base"):
+        fitted[method] = fit(len(fit_half["rows"]), fit_half[method], fit_half["gold"])
+    print(f"ECB+ topics 1-35: {len(rows)} articles, {len(set(gold))} subtopics; thresholds "
+          f"fitted on the odd topics: ours {fitted['ours']}, baseline {fitted['base']}\n")
+    print("| half | articles | subtopics | method | stories | B3 precision | B3 recall | "
+          "B3 F1 | ARI |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for half, part in found.items():
+        n = len(part["rows"])
+        for method, name in (("ours", "MinHash LSH + same-story score"),
+                             ("base", "baseline: TF-IDF cosine, all pairs")):
+            pred = groups_at(n, part[method], fitted[method])
+            p, r, f = bcubed(pred, part["gold"])
+            print(f"| {half} | {n} | {len(set(part['gold']))} | {name} | {len(set(pred))} | "
+                  f"{p:.3f} | {r:.3f} | {f:.3f} | {ari(pred, part['gold']):.3f} |")
+    print(f"\n(our stories: {found['fit (odd topics)']['seconds']:.0f} s and "
+          f"{found['report (even topics)']['seconds']:.0f} s on the cluster, with preparing)")
+
+    if (data / "basil").is_dir():
+        rows, gold = basil_rows(data)
+        corpus = run(rows, client=client, compare_stories=False, log=None)
+        print(f"\nBASIL: {len(rows)} articles, {len(set(gold))} events, all mixed; "
+              "thresholds from ECB+ (none fitted on BASIL)\n")
+        print("| method | stories | triplets recovered exactly | B3 F1 | ARI |")
+        print("|---|---|---|---|---|")
+        for method, pairs in (("MinHash LSH + same-story score", pipeline_pairs(corpus, rows)),
+                              ("baseline: TF-IDF cosine, all pairs", baseline_pairs(rows))):
+            key = "ours" if method.startswith("MinHash") else "base"
+            pred = groups_at(len(rows), pairs, fitted[key])
+            members = defaultdict(set)
+            for k, p in enumerate(pred):
+                members[p].add(k)
+            by_gold = defaultdict(set)
+            for k, g in enumerate(gold):
+                by_gold[g].add(k)
+            exact = sum(1 for g, ks in by_gold.items() if members[pred[next(iter(ks))]] == ks)
+            print(f"| {method} | {len(members)} | {exact}/{len(by_gold)} "
+                  f"({exact / len(by_gold):.0%}) | {bcubed(pred, gold)[2]:.3f} | "
+                  f"{ari(pred, gold):.3f} |")
+    return fitted
+
+
+def reuse(data: Path, client) -> None:
+    if not (data / "clough-stevenson").is_dir():
+        print("skipped: Clough & Stevenson absent")
+        return
+    rows, label = clough_rows(data)
+    corpus = run(rows, client=client, log=None)
+    frame = corpus.frame("pairs")
+    found = set()
+    for a, b, verdict in zip(frame["a"], frame["b"], frame["verdict"], strict=True):
+        if verdict and verdict != "independent":
+            found.add(frozenset((a, b)))
+    by_class: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    predicted = correct = 0
+    for name, tag in label.items():
+        task, category = tag.split(":")
+        source = f"orig_task{task}.txt"
+        linked = frozenset((name, source)) in found
+        by_class[category] += 1
+        hits[category] += linked
+        if linked:
+            predicted += 1
+            correct += category != "non"
+    # links between two answers or an answer and another task's source are also wrong
+    for pair in found:
+        names = sorted(pair)
+        if not any(n.startswith("orig_") for n in names) or (
+                all(n.startswith("orig_") for n in names)):
+            predicted += 1
+    gold = sum(by_class[c] for c in ("cut", "light", "heavy"))
+    got = sum(hits[c] for c in ("cut", "light", "heavy"))
+    print(f"Clough & Stevenson: {len(rows)} texts ({len(label)} answers, 5 sources) in one "
+          "corpus; a pair is reuse when compared in one story with a verdict other than "
+          "independent\n")
+    print("| answers | count | linked to their source |")
+    print("|---|---|---|")
+    for category in ("cut", "light", "heavy", "non"):
+        print(f"| {category} | {by_class[category]} | {hits[category]} |")
+    print(f"\nprecision {correct}/{predicted} = {correct / max(predicted, 1):.3f}; recall "
+          f"{got}/{gold} = {got / gold:.3f} (pairs judged reuse: {len(found)})")
+
+
+def edited(row: Row, rng: random.Random, k: int) -> Row:
+    sentences = row.text.split(". ")
+    kept = [s for s in sentences if rng.random() > 0.1] or sentences
+    words = ". ".join(kept).split(" ")
+    for _ in range(3):
+        x, y = rng.randrange(len(words)), rng.randrange(len(words))
+        words[x], words[y] = words[y], words[x]
+    return Row(f"{row.id}#{k}", " ".join(words), row.meta)
+
+
+def sample(data: Path, size: int) -> list[Row]:
+    base = ecb_rows(data)[0] + (basil_rows(data)[0] if (data / "basil").is_dir() else [])
+    rng = random.Random(size)
+    return [edited(rng.choice(base), rng, k) for k in range(size)]
+
+
+def peak_worker_mb(client) -> float:
+    def peak() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    return max(client.run(peak).values())
+
+
+def scale(data: Path, sizes: list[int], workers: int, compare: bool) -> None:
+    if not (data / "ecbplus").is_dir():
+        print("skipped: ECB+ absent")
+        return
+    what = "the accepted pairs compared in full" if compare else "no pair compared (--stories-only)"
+    print(f"Sampled real articles (ECB+ and BASIL) with light edits; stories found, {what}.\n")
+    print("| articles | engine | wall s | articles/s | candidate pairs / article | "
+          "compared pairs | peak MB per worker | prepare s | candidates s | score s | "
+          "compare s | tables s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    times: dict[str, dict[int, float]] = defaultdict(dict)
+    for size in sizes:
+        rows = sample(data, size)
+        for engine, single in (("1 process", True), (f"{workers} workers", False)):
+            with open_client(workers=workers, single=single, log=lambda _: None) as client:
+                started = time.perf_counter()
+                corpus = run(rows, client=client, compare_stories=compare, log=None)
+                seconds = time.perf_counter() - started
+                peak = peak_worker_mb(client)
+            pairs = corpus.frame("pairs")
+            times[engine][size] = seconds
+            stages = " | ".join(f"{corpus.seconds.get(k, 0):.1f}" for k in
+                                ("prepare", "candidates", "score", "compare", "tables"))
+            print(f"| {size:,} | {engine} | {seconds:.0f} | {size / seconds:.1f} | "
+                  f"{2 * len(pairs) / size:.1f} | {int(pairs['compared'].sum()):,} | "
+                  f"{peak:.0f} | {stages} |", flush=True)
+    for engine, by_size in times.items():
+        ordered = sorted(by_size)
+        for small, big in itertools.pairwise(ordered):
+            print(f"\n{engine}: {big:,} / {small:,} articles: time x "
+                  f"{by_size[big] / by_size[small]:.1f} for size x {big / small:.0f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] /
+                                              "shared" / "bench"))
+    parser.add_argument("--parts", default="quality,reuse,scale")
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--stories-only", action="store_true",
+                        help="scale runs stop at the stories (no pair compared)")
+    args = parser.parse_args(argv)
+    data = Path(args.data)
+    parts = set(args.parts.split(","))
+    if parts & {"quality", "reuse"}:
+        with open_client(workers=args.workers, log=lambda _: None) as client:
+            if "quality" in parts:
+                quality(data, client)
+            if "reuse" in parts:
+                print()
+                reuse(data, client)
+    if "scale" in parts:
+        print()
+        scale(data, [int(s) for s in args.sizes.split(",")], args.workers,
+              not args.stories_only)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""What the corpus stages need from one prepared report, and the same-story score.
+
+:func:`sketch` runs on a worker beside the :class:`~compare.models.Prepared` report and
+returns a small :class:`Sketch`: the report's content-word stem counts (for the
+TF-IDF same-story score) and its datasketch MinHash over word shingles (for candidate
+pairs). :func:`candidate_pairs` indexes the MinHashes with datasketch's ``MinHashLSH``
+and keeps at most ``max_candidates`` per article.
+
+The same-story score is :func:`story_score`: the cosine of the two reports' TF-IDF
+vectors over content-word stems, IDF from the whole corpus. **When the meaning issue's
+score (``compare.story``) lands, replace the body of :func:`story_score` with it** (it
+takes the two prepared reports; the IDF argument may then go) and refit
+``CorpusOptions.story_threshold``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from compare.corpus.options import CorpusOptions
+from compare.models import Prepared
+
+_SEED = 1
+"""MinHash seed: the same on every worker, so sketches made anywhere compare."""
+_SCHEME = "affine32"
+"""datasketch's hashing scheme, named so the values rebuild the same MinHash."""
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """One article's sentence count, stem counts (sorted) and MinHash values."""
+
+    id: str
+    sentences: int
+    stems: tuple[tuple[str, int], ...]
+    minhash: np.ndarray
+
+
+def content_stems(prepared: Prepared) -> list[str]:
+    """The Snowball stems of the report's content words, in text order."""
+    from compare.similarity.features import stems
+
+    words = [w.norm for sentence in prepared.article.words for w in sentence
+             if w.content and w.is_word]
+    return stems(words)
+
+
+def sketch(prepared: Prepared, options: CorpusOptions) -> Sketch:
+    """The :class:`Sketch` of one prepared report."""
+    from datasketch import MinHash
+
+    words = content_stems(prepared)
+    n = options.shingle
+    shingles = {" ".join(words[i:i + n]) for i in range(max(len(words) - n + 1, 1))}
+    shingles.discard("")
+    minhash = MinHash(num_perm=options.num_perm, seed=_SEED, scheme=_SCHEME)
+    minhash.update_batch([s.encode("utf-8", "surrogatepass") for s in sorted(shingles)])
+    counts = tuple(sorted(Counter(words).items()))
+    return Sketch(prepared.article.name, len(prepared.article.sentences), counts,
+                  minhash.hashvalues.copy())
+
+
+def idf(sketches: Sequence[Sketch]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each stem over the corpus
+    (``log((1 + n) / (1 + df)) + 1``, as scikit-learn's default)."""
+    df: Counter[str] = Counter()
+    for s in sketches:
+        df.update(stem for stem, _ in s.stems)
+    n = len(sketches)
+    return {stem: math.log((1 + n) / (1 + k)) + 1 for stem, k in df.items()}
+
+
+def _vector(prepared: Prepared, weights: Mapping[str, float]) -> dict[str, float]:
+    counts = Counter(content_stems(prepared))
+    vector = {stem: k * weights.get(stem, 1.0) for stem, k in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {stem: v / norm for stem, v in vector.items()}
+
+
+def story_score(a: Prepared, b: Prepared, weights: Mapping[str, float]) -> float:
+    """How likely ``a`` and ``b`` report the same story, in [0, 1]: the cosine of their
+    TF-IDF vectors (content-word stems, ``weights`` from :func:`idf`). The pair is
+    accepted from ``CorpusOptions.story_threshold``."""
+    va, vb = _vector(a, weights), _vector(b, weights)
+    if len(vb) < len(va):
+        va, vb = vb, va
+    return round(min(1.0, sum(v * vb.get(stem, 0.0) for stem, v in va.items())), 6)
+
+
+def candidate_pairs(
+    sketches: Sequence[Sketch], days: Sequence[float | None], options: CorpusOptions
+) -> list[tuple[int, int, float]]:
+    """Candidate pairs ``(i, j, jaccard)`` with ``i < j`` (indices into ``sketches``),
+    sorted: each article proposes its ``max_candidates`` nearest by estimated Jaccard
+    among those datasketch's LSH returns (and within the date window; ``days`` holds
+    each article's date in days, None for none)."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
+    hashes = [LeanMinHash(seed=_SEED, hashvalues=s.minhash, scheme=_SCHEME) for s in sketches]
+    with lsh.insertion_session() as session:
+        for index, minhash in enumerate(hashes):
+            session.insert(index, minhash, check_duplication=False)
+    values = np.stack([s.minhash for s in sketches]) if sketches else np.zeros((0, 0))
+    window = options.window_days
+    pairs: dict[tuple[int, int], float] = {}
+    for i, minhash in enumerate(hashes):
+        found = np.array(sorted(j for j in lsh.query(minhash) if j != i), dtype=np.int64)
+        if window is not None and days[i] is not None and len(found):
+            keep = [days[j] is None or abs(days[j] - days[i]) <= window for j in found]
+            found = found[np.array(keep, dtype=bool)]
+        if not len(found):
+            continue
+        jaccard = (values[found] == values[i]).mean(axis=1)
+        order = np.lexsort((found, -jaccard))[: options.max_candidates]
+        for j, value in zip(found[order], jaccard[order], strict=True):
+            key = (min(i, int(j)), max(i, int(j)))
+            pairs[key] = round(float(value), 6)
+    return sorted((i, j, v) for (i, j), v in pairs.items())

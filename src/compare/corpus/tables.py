@@ -1,0 +1,310 @@
+"""The corpus outputs: six Parquet tables and a static HTML site of stories.
+
+Tables (pyarrow, one schema each; pandas and ``dask.dataframe`` read them back):
+
+- ``articles``: id, outlet, date, title, url, story, sentences, content_words;
+- ``stories``: story, size, ids, outlets, first_date, last_date, title (the earliest
+  article's);
+- ``pairs``: every candidate pair (a, b in input order), its estimated Jaccard of
+  shingles, same-story score, whether it was accepted and compared; for a compared pair
+  ``first`` and ``later`` (by date; ``dated`` False when the dates do not say), the
+  share of the later article's content words found verbatim / paraphrased in the
+  earlier, and the verdict;
+- ``links``, ``facts``, ``quotes``: the aligned sentences, the facts and the quotes of
+  each compared pair (``a`` the earlier article, ``b`` the later).
+
+Pages: ``index.html`` lists the stories of two or more articles, each linking to
+``story-N.html`` (a two-article story is its comparison page; a larger one lists its
+articles and compared pairs, each pair on ``story-N-K.html``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pyarrow as pa
+
+from compare.io import LoadError
+from compare.models import Comparison
+
+TABLES = ("articles", "stories", "pairs", "links", "facts", "quotes")
+_STR, _INT, _F = pa.string(), pa.int64(), pa.float64()
+_INTS, _STRS = pa.list_(pa.int64()), pa.list_(pa.string())
+SCHEMAS = {
+    "articles": pa.schema([("id", _STR), ("outlet", _STR), ("date", _STR), ("title", _STR),
+                           ("url", _STR), ("story", _INT), ("sentences", _INT),
+                           ("content_words", _INT)]),
+    "stories": pa.schema([("story", _INT), ("size", _INT), ("ids", _STRS), ("outlets", _STRS),
+                          ("first_date", _STR), ("last_date", _STR), ("title", _STR)]),
+    "pairs": pa.schema([("a", _STR), ("b", _STR), ("story", _INT), ("jaccard", _F),
+                        ("score", _F), ("accepted", pa.bool_()), ("compared", pa.bool_()),
+                        ("first", _STR), ("later", _STR), ("dated", pa.bool_()),
+                        ("later_verbatim", _F), ("later_paraphrase", _F), ("verdict", _STR)]),
+    "links": pa.schema([("story", _INT), ("a", _STR), ("b", _STR), ("a_sentences", _INTS),
+                        ("b_sentences", _INTS), ("relation", _STR), ("score", _F)]),
+    "facts": pa.schema([("story", _INT), ("a", _STR), ("b", _STR), ("kind", _STR),
+                        ("category", _STR), ("value", _STR), ("text", _STR),
+                        ("status", _STR), ("in_a", _INTS), ("in_b", _INTS)]),
+    "quotes": pa.schema([("story", _INT), ("a", _STR), ("b", _STR), ("status", _STR),
+                         ("score", _F), ("a_text", _STR), ("a_speaker", _STR),
+                         ("b_text", _STR), ("b_speaker", _STR), ("note", _STR)]),
+}
+_OUR_FILE = re.compile(r"(?:(?:articles|stories|pairs|links|facts|quotes)\.parquet"
+                       r"|index\.html|story-\d+(?:-\d+)?\.html|problems\.txt)\Z")
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """One compared pair as it comes back from a worker: the comparison and its page."""
+
+    comparison: Comparison
+    page: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The result of :func:`compare.corpus.run`: the tables (``pyarrow.Table`` by name),
+    the pages (HTML by file name), the skipped rows and failed pairs (one line each)."""
+
+    tables: Mapping[str, pa.Table] = field(repr=False)
+    pages: Mapping[str, str] = field(repr=False)
+    problems: tuple[str, ...] = ()
+    seconds: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
+    """Wall seconds of each stage (prepare, candidates, score, compare, tables): a
+    measurement, not an output; never written."""
+
+    def timed(self, seconds: Mapping[str, float]) -> Corpus:
+        """This corpus with the stage times ``seconds``."""
+        return replace(self, seconds=dict(seconds))
+
+    def frame(self, name: str):
+        """Table ``name`` as a pandas DataFrame."""
+        return self.tables[name].to_pandas()
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{self.tables[n].num_rows} {n}" for n in TABLES)
+        return f"<Corpus: {sizes}; {len(self.problems)} problems>"
+
+
+def _day(value: str) -> str:
+    return value[:10]
+
+
+def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, score: Mapping,
+                 options, compared: Mapping[tuple[int, int], PairResult], days,
+                 problems: Sequence[str]) -> Corpus:
+    """Assemble the tables and pages (deterministic: sorted by input order)."""
+    ids = [row.id for row in rows]
+    articles = []
+    for given, sk, story in zip(rows, sketches, story_of, strict=True):
+        articles.append({
+            "id": given.id, "outlet": given.get("outlet"), "date": given.get("date"),
+            "title": given.get("title"), "url": given.get("url"), "story": story,
+            "sentences": sk.sentences, "content_words": sum(k for _, k in sk.stems),
+        })
+    members: dict[int, list[int]] = defaultdict(list)
+    for index, story in enumerate(story_of):
+        members[story].append(index)
+    stories = []
+    for story in sorted(members):
+        chosen = members[story]
+        dated = sorted((rows[i].get("date"), i) for i in chosen if rows[i].get("date"))
+        first = dated[0][1] if dated else chosen[0]
+        stories.append({
+            "story": story, "size": len(chosen), "ids": [ids[i] for i in chosen],
+            "outlets": sorted({rows[i].get("outlet") for i in chosen} - {""}),
+            "first_date": dated[0][0] if dated else "", "last_date": dated[-1][0] if dated else "",
+            "title": rows[first].get("title"),
+        })
+    by_pair = {frozenset(p): (p, result) for p, result in compared.items()}
+    pairs: list[dict] = []
+    links: list[dict] = []
+    facts: list[dict] = []
+    quotes: list[dict] = []
+    for (i, j), value in sorted(jaccard.items()):
+        found = by_pair.get(frozenset((i, j)))
+        same = story_of[i] == story_of[j]
+        row: dict[str, object] = {
+            "a": ids[i], "b": ids[j], "story": story_of[i] if same else None,
+            "jaccard": value, "score": score[i, j],
+            "accepted": score[i, j] >= options.story_threshold, "compared": found is not None,
+            "first": "", "later": "", "dated": False, "later_verbatim": None,
+            "later_paraphrase": None, "verdict": "",
+        }
+        if found is not None:
+            (first, later), result = found
+            comparison = result.comparison
+            held = next(c for c in comparison.coverage if c.of == ids[later])
+            row.update(first=ids[first], later=ids[later],
+                       dated=days[first] is not None and days[later] is not None
+                       and days[first] < days[later],
+                       later_verbatim=held.verbatim, later_paraphrase=held.paraphrase,
+                       verdict=comparison.verdict.label)
+            _pair_rows(story_of[i], comparison, links, facts, quotes)
+        pairs.append(row)
+    tables = {
+        "articles": articles, "stories": stories, "pairs": pairs,
+        "links": links, "facts": facts, "quotes": quotes,
+    }
+    built = {name: pa.Table.from_pylist(tables[name], schema=SCHEMAS[name]) for name in TABLES}
+    pages = _pages(stories, pairs, compared, ids)
+    return Corpus(built, pages, tuple(problems))
+
+
+def _pair_rows(story: int, c: Comparison, links: list, facts: list, quotes: list) -> None:
+    a, b = c.a.name, c.b.name
+    for link in c.links:
+        links.append({"story": story, "a": a, "b": b, "a_sentences": list(link.a),
+                      "b_sentences": list(link.b), "relation": link.relation,
+                      "score": float(link.score)})
+    for d in c.details:
+        facts.append({"story": story, "a": a, "b": b, "kind": d.kind, "category": d.category,
+                      "value": d.value, "text": d.text, "status": d.status,
+                      "in_a": list(d.in_a), "in_b": list(d.in_b)})
+    for q in c.quotes:
+        quotes.append({"story": story, "a": a, "b": b, "status": q.status,
+                       "score": float(q.score),
+                       "a_text": q.a.text if q.a else "", "a_speaker": q.a.speaker if q.a else "",
+                       "b_text": q.b.text if q.b else "", "b_speaker": q.b.speaker if q.b else "",
+                       "note": q.note})
+
+
+# --- pages ------------------------------------------------------------------------------
+
+def _page(title: str, body: str) -> str:
+    from compare.render import escape
+
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f"<title>{escape(title)}</title><style>body{{font-family:sans-serif;"
+            f"max-width:60em;margin:2em auto}}td,th{{padding:.2em .6em;text-align:left;"
+            f"vertical-align:top}}</style></head>\n<body>\n{body}\n</body></html>\n")
+
+
+def _pages(stories, pairs, compared, ids) -> dict[str, str]:
+    from compare.render import escape
+
+    by_story: dict[int, list[dict]] = defaultdict(list)
+    for row in pairs:
+        if row["compared"]:
+            by_story[row["story"]].append(row)
+    results = {(ids[f], ids[s]): r.page for (f, s), r in compared.items()}
+    pages: dict[str, str] = {}
+    items = []
+    for story in stories:
+        if story["size"] < 2:
+            continue
+        number = story["story"]
+        name = f"story-{number}.html"
+        done = by_story.get(number, [])
+        if story["size"] == 2 and len(done) == 1:
+            pages[name] = results[done[0]["first"], done[0]["later"]]
+        else:
+            rows = []
+            for k, row in enumerate(done, 1):
+                pages[f"story-{number}-{k}.html"] = results[row["first"], row["later"]]
+                rows.append(
+                    f'<tr><td><a href="story-{number}-{k}.html">{escape(row["first"])} / '
+                    f'{escape(row["later"])}</a></td><td>{row["score"]:.2f}</td>'
+                    f'<td>{row["later_verbatim"]:.0%}</td><td>{escape(row["verdict"])}</td></tr>')
+            body = (f'<p><a href="index.html">All stories</a></p><h1>Story {number}: '
+                    f'{escape(story["title"] or story["ids"][0])}</h1><p>'
+                    f'{escape(", ".join(story["ids"]))}</p><table><tr><th>earlier / later</th>'
+                    f"<th>same-story score</th><th>later held verbatim</th><th>verdict</th>"
+                    f"</tr>{''.join(rows)}</table>")
+            pages[name] = _page(f"Story {number}", body)
+        items.append(
+            f'<tr><td><a href="{name}">Story {number}</a></td>'
+            f'<td>{escape(story["title"] or story["ids"][0])}</td><td>{story["size"]}</td>'
+            f'<td>{escape(", ".join(story["outlets"]))}</td>'
+            f'<td>{escape(_day(story["first_date"]))}</td></tr>')
+    alone = sum(1 for s in stories if s["size"] < 2)
+    body = (f"<h1>Stories</h1><p>{len(items)} stories of two or more articles; {alone} "
+            f"articles stand alone (in the tables, not listed here).</p><table><tr>"
+            f"<th>story</th><th>title</th><th>articles</th><th>outlets</th><th>first</th>"
+            f"</tr>{''.join(items)}</table>")
+    pages["index.html"] = _page("Stories", body)
+    return pages
+
+
+# --- writing ----------------------------------------------------------------------------
+
+def check_out(out: str | Path, source: str | Path | None) -> Path:
+    """The output folder, checked: not an input, not inside the input folder, and either
+    absent or holding only files a corpus run writes; :class:`LoadError` otherwise."""
+    target = Path(os.path.realpath(out))
+    if source is not None:
+        given = Path(os.path.realpath(source))
+        if target == given or given.is_relative_to(target) or (
+                given.is_dir() and target.is_relative_to(given)):
+            raise LoadError(f"--out {out}: is or holds the input {source}; outputs never "
+                            "overwrite inputs")
+    if not target.parent.is_dir():
+        raise LoadError(f"--out {out}: no folder {target.parent} (create it first)")
+    if target.exists() and not (target.is_dir() and all(
+            p.is_file() and _OUR_FILE.match(p.name) for p in target.iterdir())):
+        raise LoadError(f"--out {out}: exists and holds files a corpus run did not write")
+    return target
+
+
+def write(corpus: Corpus, out: Path, log=None) -> None:
+    """Write the tables and pages into a new folder beside ``out``, then put it in the
+    place of ``out`` in one step (the old one is deleted only after that)."""
+    import pyarrow.parquet as pq
+
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-new-"))
+    try:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
+        for name in TABLES:
+            pq.write_table(corpus.tables[name], staging / f"{name}.parquet")
+        for name, page in corpus.pages.items():
+            (staging / name).write_text(page, encoding="utf-8")
+        if corpus.problems:
+            (staging / "problems.txt").write_text(
+                "".join(f"{p}\n" for p in corpus.problems), encoding="utf-8")
+        old = None
+        if out.exists():
+            old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-old-"))
+            os.replace(out, old / out.name)
+        try:
+            os.replace(staging, out)
+        except OSError:
+            if old is not None:
+                os.replace(old / out.name, out)
+            raise
+        if old is not None:
+            shutil.rmtree(old)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    if log:
+        log(f"corpus: wrote {len(TABLES)} tables and {len(corpus.pages)} pages to {out}")
+
+
+def outlet_reuse(corpus: Corpus):
+    """Reuse between outlets: one row per (earlier outlet, later outlet) with the
+    compared pairs between them and the mean share of the later article found verbatim
+    in the earlier one (``earlier`` / ``later`` by date, else input order; an article
+    without an outlet counts as its id). A pandas DataFrame sorted by both outlets."""
+    import pandas as pd
+
+    articles = corpus.frame("articles")
+    outlet = {i: (o or i) for i, o in zip(articles["id"], articles["outlet"], strict=True)}
+    pairs = corpus.frame("pairs")
+    pairs = pairs[pairs["compared"]]
+    frame = pd.DataFrame({
+        "earlier": [outlet[i] for i in pairs["first"]],
+        "later": [outlet[i] for i in pairs["later"]],
+        "verbatim": pairs["later_verbatim"].astype(float),
+    })
+    table = frame.groupby(["earlier", "later"], sort=True).agg(
+        pairs=("verbatim", "size"), verbatim=("verbatim", "mean"))
+    return table.reset_index()

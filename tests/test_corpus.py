@@ -1,0 +1,225 @@
+"""compare.corpus: reading a corpus, stories on a real two-worker dask.distributed cluster
+(the same output as one process), the Parquet tables read back, and the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("datasketch")
+pytest.importorskip("pyarrow")
+
+from compare.cli import main as cli_main
+from compare.corpus import CorpusOptions, Row, read_corpus, run
+from compare.corpus.tables import TABLES
+from compare.io import LoadError
+
+ROOT = Path(__file__).resolve().parents[1]
+BASIL = ROOT.parent / "shared" / "bench" / "basil" / "articles"
+
+# Our own wording: two reports of one bakery fire, one unrelated notice.
+FIRE_1 = (
+    "A fire destroyed the Hollis Street bakery in Marden early on Sunday, the town's fire "
+    "service said. Firefighters from three stations fought the blaze for four hours. "
+    "No one was hurt, but the bakery's owner, Ruth Alder, said the building was lost. "
+    "\"Forty years of bread, gone in one night,\" Alder said. The cause of the fire is "
+    "not yet known, and investigators will visit the bakery on Monday."
+)
+FIRE_2 = (
+    "Marden's oldest bakery burned down on Sunday morning. The fire service said crews "
+    "from three stations took four hours to bring the blaze at the Hollis Street bakery "
+    "under control. Owner Ruth Alder said nobody was injured. \"Forty years of bread, "
+    "gone in one night,\" she said. Investigators will try to find the cause of the fire."
+)
+NOTICE = (
+    "The county library will extend its opening hours in the spring. Readers may borrow "
+    "up to twelve books at a time, and the children's reading club meets on Thursdays. "
+    "The library's new catalogue goes online next month, the librarian said."
+)
+
+
+def _rows() -> list[dict]:
+    a = (ROOT / "data" / "report-a.txt").read_text(encoding="utf-8")
+    b = (ROOT / "data" / "report-b.txt").read_text(encoding="utf-8")
+    # a later article that takes report a's first paragraphs with a light edit
+    copy = "\n\n".join(a.split("\n\n")[:4]).replace("Tuesday", "on Tuesday")
+    return [
+        {"id": "report-a", "text": a, "outlet": "wire", "date": "2021-08-17"},
+        {"id": "fire-1", "text": FIRE_1, "outlet": "Marden Post", "date": "2021-03-07"},
+        {"id": "report-b", "text": b, "outlet": "Age", "date": "2021-08-17"},
+        {"id": "notice", "text": NOTICE, "outlet": "County News", "date": "2021-03-01"},
+        {"id": "copy", "text": copy, "outlet": "Daily", "date": "2021-08-18"},
+        {"id": "fire-2", "text": FIRE_2, "outlet": "Evening Star", "date": "2021-03-08"},
+    ]
+
+
+def _basil_rows(events: int = 2) -> list[dict]:
+    files = sorted(BASIL.glob("2016/*.json"))
+    rows = []
+    for path in files[: 3 * events]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        text = "\n\n".join(p if isinstance(p, str) else " ".join(p)
+                           for p in data["body-paragraphs"])
+        rows.append({"id": f"basil/{path.stem}", "text": text, "outlet": data["source"],
+                     "date": data["date"][:10], "title": data["title"]})
+    return rows
+
+
+def _write_jsonl(path: Path, rows: list[dict], extra: str = "") -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows) + extra, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def cluster_client():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def _same(x, y) -> None:
+    for name in TABLES:
+        assert x.tables[name].equals(y.tables[name]), name
+    assert dict(x.pages) == dict(y.pages)
+    assert x.problems == y.problems
+
+
+def test_two_worker_cluster_gives_the_single_process_output(tmp_path, cluster_client):
+    source = _write_jsonl(tmp_path / "feed.jsonl", _rows())
+    assert len(cluster_client.scheduler_info()["workers"]) == 2
+    spread = run(source, tmp_path / "out", client=cluster_client, log=None)
+    alone = run(source, single=True, log=None)
+    _same(spread, alone)
+
+    stories = {a: s for a, s in zip(*(spread.frame("articles")[c] for c in ("id", "story")),
+                                     strict=True)}
+    assert stories["report-a"] == stories["report-b"] == stories["copy"]
+    assert stories["fire-1"] == stories["fire-2"] != stories["report-a"]
+    assert stories["notice"] not in {stories["fire-1"], stories["report-a"]}
+    # reuse with a direction: the copy came a day later and holds report a verbatim
+    pairs = spread.frame("pairs").set_index(["a", "b"])
+    copied = pairs.loc[("report-a", "copy")]
+    assert copied["first"] == "report-a" and copied["later"] == "copy" and copied["dated"]
+    assert copied["later_verbatim"] > 0.9
+    assert pairs.loc[("fire-1", "fire-2")]["later_verbatim"] < 0.5
+    # the written folder: six tables, an index linking each story page
+    out = tmp_path / "out"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for number in {stories["report-a"], stories["fire-1"]}:
+        assert f'href="story-{number}.html"' in index
+        assert (out / f"story-{number}.html").is_file()
+
+
+@pytest.mark.skipif(not BASIL.is_dir(), reason="../shared/bench/basil absent")
+def test_basil_triplets_on_the_cluster_equal_one_process(tmp_path, cluster_client):
+    rows = _basil_rows(2)
+    source = _write_jsonl(tmp_path / "basil.jsonl", rows)
+    spread = run(source, client=cluster_client, compare_stories=False, log=None)
+    alone = run(source, single=True, compare_stories=False, log=None)
+    _same(spread, alone)
+    frame = spread.frame("articles")
+    events = frame["id"].str.split("_").str[0]
+    assert frame.groupby(events)["story"].nunique().eq(1).all()
+
+
+def test_tables_read_back_with_pandas_and_dask(tmp_path, cluster_client):
+    import dask.dataframe as dd
+    import pandas as pd
+
+    source = _write_jsonl(tmp_path / "feed.jsonl", [r for r in _rows() if "fire" in r["id"]])
+    result = run(source, tmp_path / "out", client=cluster_client, log=None)
+    for name in TABLES:
+        path = tmp_path / "out" / f"{name}.parquet"
+        frame = pd.read_parquet(path)
+        assert len(frame) == result.tables[name].num_rows
+        assert list(dd.read_parquet(path).compute().columns) == list(frame.columns)
+    quotes = pd.read_parquet(tmp_path / "out" / "quotes.parquet")
+    assert (quotes["status"] == "same").any()
+
+
+def test_bad_rows_are_reported_by_id_and_skipped(tmp_path):
+    good = [{"id": "one", "text": FIRE_1}, {"id": "two", "text": FIRE_2, "date": "2021-03-08"}]
+    bad = ('{"id": "one", "text": "again"}\n{"id": "empty", "text": "  "}\n'
+           '{"text": "no id"}\nnot json\n{"id": "when", "text": "x", "date": "soon"}\n[1, 2]\n')
+    rows, problems = read_corpus(_write_jsonl(tmp_path / "f.jsonl", good, bad))
+    assert [r.id for r in rows] == ["one", "two"]
+    assert rows[1] == Row("two", FIRE_2, (("date", "2021-03-08"),))
+    assert problems == [
+        "line 3 (id 'one'): an id seen before; skipped",
+        "line 4 (id 'empty'): no text; skipped",
+        "line 5: no id; skipped",
+        "line 6: not JSON (Expecting value); skipped",
+        "line 7 (id 'when'): date 'soon' is not a date (give YYYY-MM-DD); skipped",
+        "line 8: not an object with id and text; skipped",
+    ]
+
+
+def test_csv_parquet_and_folder_inputs(tmp_path):
+    import pandas as pd
+
+    frame = pd.DataFrame([{"id": "one", "text": FIRE_1, "outlet": "Post"},
+                          {"id": "", "text": FIRE_2, "outlet": "Star"}])
+    frame.to_csv(tmp_path / "f.csv", index=False)
+    frame.to_parquet(tmp_path / "f.parquet")
+    for name in ("f.csv", "f.parquet"):
+        rows, problems = read_corpus(tmp_path / name)
+        assert [r.id for r in rows] == ["one"] and rows[0].text == FIRE_1
+        assert len(problems) == 1 and "no id" in problems[0]
+    folder = tmp_path / "folder"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(FIRE_1, encoding="utf-8")
+    (folder / "sub" / "b.md").write_text("---\noutlet: Star\n---\n" + FIRE_2, encoding="utf-8")
+    (folder / "empty.txt").write_text("   ", encoding="utf-8")
+    rows, problems = read_corpus(folder)
+    assert [r.id for r in rows] == ["a.txt", "sub/b.md"]
+    assert rows[1].get("outlet") == "Star" and rows[1].text == FIRE_2
+    assert problems == ["empty.txt: the article is empty; skipped"]
+    with pytest.raises(LoadError, match="columns id and text"):
+        pd.DataFrame({"x": [1]}).to_csv(tmp_path / "x.csv", index=False)
+        read_corpus(tmp_path / "x.csv")
+
+
+def test_output_folder_never_an_input_nor_a_folder_of_other_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FIRE_1, encoding="utf-8")
+    for out in (folder, folder / "out", tmp_path):
+        with pytest.raises(LoadError):
+            run(folder, out, single=True, log=None)
+    assert sorted(os.listdir(folder)) == ["a.txt"]
+
+
+def test_candidates_are_bounded_per_article():
+    from compare.corpus.sketch import candidate_pairs, sketch
+    from compare.prepare import prepare
+
+    texts = [FIRE_1 + f" Reporter {k} wrote this." for k in range(8)]
+    options = CorpusOptions(max_candidates=2)
+    sketches = [sketch(prepare(Row(str(k), t).article()), options) for k, t in enumerate(texts)]
+    pairs = candidate_pairs(sketches, [None] * 8, options)
+    assert len(pairs) <= 2 * 8 and pairs
+    dated = candidate_pairs(sketches, [0.0, 9.0] * 4, options.replace(window_days=1))
+    assert all((i - j) % 2 == 0 for i, j, _ in dated)
+
+
+def test_command_line(tmp_path, capsys):
+    source = _write_jsonl(tmp_path / "feed.jsonl", [r for r in _rows() if r["id"] != "report-a"
+                                                   and r["id"] != "report-b"],
+                          '{"id": "bad"}\n')
+    assert cli_main(["corpus", str(source), "--out", str(tmp_path / "site"), "--workers", "1",
+                     "--window-days", "30"]) == 0
+    err = capsys.readouterr().err
+    assert "line 5 (id 'bad'): no text; skipped" in err
+    assert "candidate pairs" in err and "dashboard" in err
+    assert (tmp_path / "site" / "stories.parquet").is_file()
+    assert cli_main(["corpus", str(tmp_path / "missing.jsonl"), "--out",
+                     str(tmp_path / "o")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert cli_main(["corpus", str(source), "--out", str(tmp_path)]) == 2
+    assert "outputs never overwrite inputs" in capsys.readouterr().err
