@@ -273,8 +273,10 @@ def _outputs(args: argparse.Namespace, sources: Sequence[str | Path]) -> dict[st
                         f"{option} {path}: is an input ({what}); outputs never overwrite inputs"
                     )
         for other, earlier in seen.items():
-            files = isinstance(target, Path) and isinstance(earlier, Path)
-            if target == earlier or (files and _same_file(target, earlier)):
+            if target == earlier or (
+                isinstance(target, Path) and isinstance(earlier, Path)
+                and _same_file(target, earlier)
+            ):
                 where = "standard output" if target == "-" else path
                 raise LoadError(f"{other} and {option} both write to {where}")
         seen[option] = target

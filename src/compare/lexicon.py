@@ -155,7 +155,8 @@ def lexicon() -> Lexicon:
     """The word lists of ``data/lexicon.json``, read once per process."""
     raw = json.loads(resources.files("compare").joinpath("data/lexicon.json").read_text("utf-8"))
     alias: dict[str, str] = {}
-    org_keys, place_keys = set(), set()
+    org_keys: set[str] = set()
+    place_keys: set[str] = set()
     for group, keys in (("organisations", org_keys), ("places", place_keys)):
         for canonical, forms in raw[group].items():
             for form in (canonical, *forms):

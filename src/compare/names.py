@@ -97,7 +97,9 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     def cap(k: int) -> bool:
         return 0 <= k < n and caps[k]
 
-    runs, run, k, nxt = [], [], 0, 0
+    runs: list[list[int]] = []
+    run: list[int] = []
+    k, nxt = 0, 0
     while k < n:
         if not run and not caps[k]:
             # nothing open: jump to the word before the next capitalised one

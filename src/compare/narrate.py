@@ -75,7 +75,8 @@ def _example_texts() -> tuple[str, str] | None:
     from compare.io import LoadError, example_paths, load_article
 
     try:
-        return tuple(load_article(path).text for path in example_paths())
+        a, b = example_paths()
+        return load_article(a).text, load_article(b).text
     except LoadError:
         return None
 

@@ -153,6 +153,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Word, .
     opens_sentence = True
     for m in _TOKEN.finditer(text, start, end):
         token, kind = m.group(), m.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         norm = normalize(token)
         if kind == "abbrev":
             norm = norm.replace(".", "")
