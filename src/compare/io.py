@@ -150,22 +150,23 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
     at its next read (each socket read waits at most ``timeout``).
     """
     deadline = time.monotonic() + timeout
-    outcome: dict[str, object] = {}
+    results: list[tuple[bytes, str]] = []
+    errors: list[LoadError] = []
 
     def work() -> None:
         try:
-            outcome["result"] = _download(url, timeout, deadline, max_bytes)
+            results.append(_download(url, timeout, deadline, max_bytes))
         except LoadError as exc:
-            outcome["error"] = exc
+            errors.append(exc)
 
     worker = threading.Thread(target=work, name="compare-fetch", daemon=True)
     worker.start()
     worker.join(timeout)
-    if "error" in outcome:
-        raise outcome["error"]
-    if "result" not in outcome:
+    if errors:
+        raise errors[0]
+    if not results:
         raise LoadError(f"{url}: the download took longer than {timeout:g} s")
-    return outcome["result"]
+    return results[0]
 
 
 def _download(url: str, timeout: float, deadline: float, limit: int) -> tuple[bytes, str]:
@@ -240,7 +241,9 @@ def _looks_like_html(text: str) -> bool:
     head = text[:_SNIFF]
     pos = 0
     while True:
-        pos = _SPACE.match(head, pos).end()
+        space = _SPACE.match(head, pos)
+        assert space is not None  # \s* matches (empty) anywhere
+        pos = space.end()
         for opening, closing in (("<!--", "-->"), ("<?", "?>")):
             if head.startswith(opening, pos):
                 end = head.find(closing, pos + len(opening))
@@ -261,14 +264,16 @@ def _extract_html(html: str, source: str) -> tuple[str, dict[str, str]]:
     document = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, favor_precision=True
     )
-    if document is None or not (document.text or "").strip():
+    assert not isinstance(document, dict)  # as_dict=False (the default) gives a Document
+    text = "" if document is None else document.text or ""
+    if not text.strip():
         raise LoadError(f"{source}: no article text was found in this page")
     meta = {"extracted_from": "html"}
     for key in ("title", "author", "date", "sitename", "url"):
         value = getattr(document, key, None)
         if value:
             meta["outlet" if key == "sitename" else key] = str(value)
-    return document.text, meta
+    return text, meta
 
 
 def _yaml_problem(exc: yaml.YAMLError, first_line: int) -> str:

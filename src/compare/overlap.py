@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+import numpy.typing as npt
 
 from compare.models import (
     RELATIONS,
@@ -88,7 +89,7 @@ def _gram_ids(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndar
     return gram[: max(len(a) - n + 1, 0)], gram[len(a) : len(a) + max(len(b) - n + 1, 0)]
 
 
-def _runs(a: Sequence[int], b: Sequence[int], k: int) -> tuple[np.ndarray, ...]:
+def _runs(a: npt.ArrayLike, b: npt.ArrayLike, k: int) -> tuple[np.ndarray, ...]:
     """Every maximal common run ``(i, j, n)`` with ``a[i:i+n] == b[j:j+n]`` and ``n >= k``.
 
     Returned as three integer arrays ``i``, ``j``, ``n`` sorted by ``i`` then ``j``. Every
@@ -96,12 +97,12 @@ def _runs(a: Sequence[int], b: Sequence[int], k: int) -> tuple[np.ndarray, ...]:
     words is a stretch of ``n - k + 1`` such pairs on one diagonal (``i - j``), so runs
     are those stretches, found with numpy (no loop over words).
     """
-    a = np.asarray(a, dtype=np.int64)
-    b = np.asarray(b, dtype=np.int64)
+    a_ids = np.asarray(a, dtype=np.int64)
+    b_ids = np.asarray(b, dtype=np.int64)
     empty = np.zeros(0, dtype=np.int64)
-    if len(a) < k or len(b) < k:
+    if len(a_ids) < k or len(b_ids) < k:
         return empty, empty, empty
-    ga, gb = _gram_ids(a, b, k)
+    ga, gb = _gram_ids(a_ids, b_ids, k)
     order_a, order_b = np.argsort(ga), np.argsort(gb)
     sorted_ga, sorted_gb = ga[order_a], gb[order_b]
     lo = np.searchsorted(sorted_gb, sorted_ga, side="left")

@@ -246,12 +246,12 @@ def word_ops(
     a_words, b_words = tuple(a_words), tuple(b_words)
     a_breaks, b_breaks = sorted(set(a_breaks)), sorted(set(b_breaks))
     raw = _raw_opcodes([w.norm for w in a_words], [w.norm for w in b_words])
-    raw = [
+    pieces = [
         piece for op in _cleanup(raw, a_words) for piece in _split_at_breaks(op, a_breaks, b_breaks)
     ]
     a_quotes, b_quotes = quote_regions(a_text), quote_regions(b_text)
     ops = []
-    for tag, i1, i2, j1, j2 in raw:
+    for tag, i1, i2, j1, j2 in pieces:
         if tag == "replace" and i1 == i2:
             tag = "insert"
         elif tag == "replace" and j1 == j2:
@@ -398,13 +398,13 @@ def _added(
         ]
     if not found["a"] and not found["b"]:
         return []
-    edited = edited()
+    edited_words = edited()
     counts = {side: Counter(words[k].norm for k in found[side])
               for side, words in (("a", a_words), ("b", b_words))}
     out = []
     for side, other, words in (("a", "b", a_words), ("b", "a", b_words)):
         surplus = counts[side] - counts[other]
-        ranked = sorted(found[side], key=lambda k: (k not in edited[side], k))
+        ranked = sorted(found[side], key=lambda k: (k not in edited_words[side], k))
         for k in ranked:
             if surplus[words[k].norm] > 0:
                 surplus[words[k].norm] -= 1
