@@ -62,6 +62,14 @@ _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", 
                            "against", "in", "into", "over", "under", "as", "like", "than",
                            "told", "a", "an", "the"})
 
+
+def _past_lead(text: str, pos: int, end: int) -> int:
+    """Where the spaces and punctuation (:data:`_LEAD`) at ``text[pos:end]`` stop."""
+    lead = _LEAD.match(text, pos, end)
+    assert lead is not None  # _LEAD matches (empty) anywhere
+    return lead.end()
+
+
 Region = tuple[int, int, bool, list[int]]
 """A quote's (start, end, left_open, sentence indices), as :mod:`compare.quotes` finds it."""
 
@@ -161,10 +169,10 @@ def _names(article: Article, details=None) -> list[_Cand]:
                     genders.setdefault(d.value, set()).add(g)
         out.append((start, d, frozenset(before)))
     cands = []
-    for start, d, before in out:
-        g = genders.get(d.value, set())
-        gender = next(iter(g)) if len(g) == 1 else ""
-        cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", before,
+    for start, d, titles_before in out:
+        known = genders.get(d.value, set())
+        gender = next(iter(known)) if len(known) == 1 else ""
+        cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", titles_before,
                            d.category != "organisation"))
     return cands
 
@@ -294,7 +302,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     # after the quote, up to the next quote or the sentence end
     close = end + 1 if end < len(text) and _MARK.match(text, end) else end
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
-    pos = _LEAD.match(text, close, nxt).end()
+    pos = _past_lead(text, close, nxt)
     if pos > close or close == end:  # the attribution follows right after the marks
         at = [c for c in [_at(text, mine, pos)] if c]
         verb_re = _patterns()[1]
@@ -312,7 +320,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
-            sub = _at(text, mine, _LEAD.match(text, v.end(), nxt).end())
+            sub = _at(text, mine, _past_lead(text, v.end(), nxt))
             if sub:
                 return sub, v["v"], v.start(), v.end()
         described = None if at else _described(text, pos, nxt)

@@ -114,23 +114,22 @@ def _extract(article: Article, details=None) -> list[tuple[Quote, list[str]]]:
                  for k in range(bisect_right(ends, start), bisect_left(starts, end))]
         if not sents:
             continue
-        words = _region_words(article, start, end, sents)
-        if words is None:
-            words = tokenize(text, start, end)
+        own = _region_words(article, start, end, sents)
+        words = tokenize(text, start, end) if own is None else tuple(own)
         real = [w for w in words if _is_word(w)]
         if not real or _is_name_in_marks(words, real):
             continue
         regions.append((start, end, left_open, sents))
         norms.append([w.norm for w in real])
     quotes = []
-    for (start, end, _, sents), (speaker, verb, setting), words in zip(
+    for (start, end, _, sents), (speaker, verb, setting), quote_norms in zip(
             regions, attribute(article, regions, details), norms, strict=True):
         first_alpha = next((ch for ch in text[start:end] if ch.isalpha()), "")
         lead = text[article.sentences[sents[0]].start:start - 1].rstrip()
         partial = first_alpha.islower() or (bool(lead) and lead[-1] not in ",:" and \
             not lead.endswith(("said", "says")) and len(quote_split(text[start:end])) <= 1)
         quotes.append((Quote(start, end, text[start:end], speaker, verb, setting,
-                             tuple(sents), partial), words))
+                             tuple(sents), partial), quote_norms))
     return quotes
 
 
@@ -254,6 +253,7 @@ def _region(short: list[str], long: list[str]) -> tuple[int, int]:
     """Word indices ``lo:hi`` of ``long`` that the shorter quote covers."""
     joined = " ".join(long)
     al = fuzz.partial_ratio_alignment(" ".join(short), joined)
+    assert al is not None  # None only below a score_cutoff, and none is given
     inside, pos = [], 0
     for k, word in enumerate(long):
         overlap = min(pos + len(word), al.dest_end) - max(pos, al.dest_start)
@@ -272,7 +272,7 @@ def _repeats(words: list[list[str]], x: sparse.csr_matrix,
     earlier: dict[int, list[tuple[int, int]]] = {}
     for i, j, shared in _candidates(x, x, lengths, lengths, upper=True, min_len=3):
         earlier.setdefault(j, []).append((i, shared))
-    out = {}
+    out: dict[int, int] = {}
     for j in sorted(earlier):
         for i, shared in earlier[j]:  # in increasing order
             if _score(words[i], words[j], shared)[0] >= 0.9:
@@ -324,15 +324,15 @@ def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair
     # partners another repeat received), when it shares wording with the partner: a
     # partner may render another part of the repeated quote than the repeat does.
     found = dict(pairs)
-    for reps, side in ((rep_a, 0), (rep_b, 1)):
+    for reps, column in ((rep_a, 0), (rep_b, 1)):
         partners: dict[int, list[tuple[tuple[int, int], float]]] = {}
         for key, score in found.items():
-            partners.setdefault(key[side], []).append((key, score))
+            partners.setdefault(key[column], []).append((key, score))
         for later, first in reps.items():
-            if any(key[side] == later for key in found):
+            if any(key[column] == later for key in found):
                 continue  # paired with a rendering of its own
             for key, score in partners.get(first, []):
-                new = (later, key[1]) if side == 0 else (key[0], later)
+                new = (later, key[1]) if column == 0 else (key[0], later)
                 if _score(na[new[0]], nb[new[1]])[0] > 0:
                     pairs[new] = score
     groups_a, groups_b = _repeat_groups(rep_a), _repeat_groups(rep_b)
@@ -352,8 +352,14 @@ def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair
     for j, q in enumerate(qb):
         if j not in paired_b:
             out.append(QuotePair(None, q, 0.0, "only_b", (), notes_b[j]))
-    return tuple(sorted(out, key=lambda p: (
-        p.a is None, p.a.start if p.a else p.b.start, p.b.start if p.b else -1)))
+    return tuple(sorted(out, key=_pair_order))
+
+
+def _pair_order(p: QuotePair) -> tuple[bool, int, int]:
+    """Pairs in a's quote order, then b's quotes that a lacks in b's order."""
+    first = p.a if p.a else p.b
+    assert first is not None  # every pair holds a quote of a or of b
+    return (p.a is None, first.start, p.b.start if p.b else -1)
 
 
 def _quotes_of(report: Article | Prepared) -> tuple[list[Quote], list[list[str]]]:
