@@ -69,6 +69,7 @@ from compare.models import (
 )
 from compare.segment import quote_spans
 from compare.settings import DEFAULT, Settings
+from compare.similarity.pairs import report_features
 
 _OLD_NAMES = {
     "CANDIDATE_FLOOR": "candidate_floor",
@@ -410,7 +411,10 @@ def _scored(
     return rows, similarity.apply_model(sig)
 
 
-def _columns(sig: np.ndarray, prob: np.ndarray, ra: _Report, rb: _Report, ia, ib) -> tuple:
+_Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _columns(sig: np.ndarray, prob: np.ndarray, ra: _Report, rb: _Report, ia, ib) -> _Columns:
     """The arguments of :func:`_may_link` for candidate pairs ``(ia, ib)``."""
     col = {s: sig[:, k] for k, s in enumerate(similarity.SIGNALS)}
     return (prob, col["word_edit"], col["content_a"], col["content_b"],
@@ -420,7 +424,7 @@ def _columns(sig: np.ndarray, prob: np.ndarray, ra: _Report, rb: _Report, ia, ib
 def _parts(report: Article | Prepared) -> tuple[Article, similarity.SentenceFeatures, tuple]:
     """A report's article, sentence features and quoted words (a prepared report's own)."""
     if isinstance(report, Prepared):
-        return report.article, report.features, report.quoted
+        return report.article, report_features(report), report.quoted
     return report, similarity.sentence_features(report.words), quoted_words(report)
 
 
@@ -432,7 +436,9 @@ def _embeddings(a, b, settings: Settings) -> tuple[tuple | None, dict | None]:
     ea, eb = (getattr(r, "embeddings", None) for r in (a, b))
     if ea is None or eb is None:
         return None, None
-    return (ea, eb), similarity.backend_for(settings).parameters
+    backend = similarity.backend_for(settings)
+    assert backend is not None  # only the lexical backend has none
+    return (ea, eb), backend.parameters
 
 
 def _vectors(report: Article | Prepared) -> np.ndarray | None:
@@ -542,7 +548,9 @@ def _merge_partials(
     if merges:
         sigs, probs = _scored(a, b, merges)
         for (ia, ib), sig, prob, why in zip(merges, sigs, probs, reasons, strict=True):
-            links.append(_make_link(ra, rb, ia, ib, sig, float(prob), settings, force=why)[0])
+            link = _make_link(ra, rb, ia, ib, sig, float(prob), settings, force=why)[0]
+            assert link is not None  # a forced link is always made
+            links.append(link)
     return tuple(sorted(links, key=lambda x: (min(x.a), min(x.b), x.a, x.b)))
 
 

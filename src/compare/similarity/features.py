@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import Field, dataclass
 from hashlib import blake2b
 from itertools import chain
 from operator import attrgetter, itemgetter
+from typing import Any, ClassVar
 
 import numpy as np
 from scipy import sparse
@@ -140,6 +141,7 @@ class _ArrayRecord:
     """Equality field by field for frozen records that hold numpy or sparse arrays."""
 
     __hash__ = None  # type: ignore[assignment]
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # set by @dataclass on each subclass
 
     def __eq__(self, other) -> bool:
         if type(other) is not type(self):
@@ -210,7 +212,7 @@ def sentence_features(
     keys with numpy (no Python loop over n-grams).
     """
     n_rows = len(sentences)
-    idf, default = idf or shipped_idf()
+    weights, default = idf or shipped_idf()
     tokens = [
         [w for w in ws if w.content or w.text.isalnum() or _HAS_ALNUM(w.text)] for ws in sentences
     ]
@@ -259,7 +261,7 @@ def sentence_features(
     keys, sets = {}, {}
     for name in SET_SIGNALS:
         keys[name], sets[name] = _item_rows(*items[name], n_rows)
-    vocabulary, tfidf = _tfidf(c_flat, c_owner, n_rows, idf, default)
+    vocabulary, tfidf = _tfidf(c_flat, c_owner, n_rows, weights, default)
     texts = tuple(" ".join(ws) for ws in words)
     sorted_of = {t: " ".join(sorted(t.split())) for t in dict.fromkeys(texts)}  # as token_sort
     return SentenceFeatures(

@@ -24,21 +24,27 @@ def pair_score(a_text: str | Sentence, b_text: str | Sentence) -> float:
     """Probability in [0, 1] that two sentences say the same thing (calibrated on MSRP).
 
     Each side is a text or a :class:`~compare.models.Sentence` (its ``text``)."""
-    a_text, b_text = getattr(a_text, "text", a_text), getattr(b_text, "text", b_text)
-    for text in (a_text, b_text):
-        if not isinstance(text, str):
-            raise TypeError(
-                "pair_score takes two sentences, each a str or Sentence, "
-                f"not {type(text).__name__}"
-            )
-    fa, fb = featurize([tokenize(a_text)], [tokenize(b_text)])
+    fa, fb = featurize([tokenize(_sentence_text(a_text))], [tokenize(_sentence_text(b_text))])
     return float(apply_model(signals_for_pairs(fa, fb, [0], [0]))[0])
+
+
+def _sentence_text(sentence: object) -> str:
+    """The text of a :func:`pair_score` argument (a str, or a Sentence's ``text``)."""
+    text = getattr(sentence, "text", sentence)
+    if not isinstance(text, str):
+        raise TypeError(
+            "pair_score takes two sentences, each a str or Sentence, "
+            f"not {type(text).__name__}"
+        )
+    return text
 
 
 def report_features(report: Article | Prepared) -> SentenceFeatures:
     """The sentence features of a report: a prepared report's own, else computed now."""
     if isinstance(report, Prepared):
-        return report.features
+        features = report.features
+        assert isinstance(features, SentenceFeatures)  # prepare() stores sentence_features()
+        return features
     return sentence_features(report.words)
 
 
