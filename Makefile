@@ -31,7 +31,7 @@ notebooks: $(STAMP)
 			--ExecutePreprocessor.kernel_name=python3 "$$nb" || exit 1; \
 	done
 
-## test: ruff, mypy (pyproject.toml lists the modules not yet checked), the unit and property tests, the browser test and nbval on every notebook
+## test: ruff, mypy (every module of src/compare), the unit and property tests, the browser test and nbval on every notebook
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
