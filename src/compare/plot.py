@@ -19,6 +19,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path
@@ -81,6 +82,24 @@ def _bar_style(status: str) -> dict:
     if status == UNIQUE:
         return {"facecolor": RELATION_COLORS[UNIQUE], "edgecolor": "#777777", "hatch": UNIQUE_HATCH}
     return {"facecolor": RELATION_COLORS.get(status, RELATION_COLORS[UNIQUE]), "edgecolor": "white"}
+
+
+def _add_bars(ax: Axes, corners, statuses, gid: str) -> None:
+    """Sentence bars as one patch per status: ``corners`` is an (n, 4, 2) array of each
+    bar's corners, ``statuses`` the sentences' statuses. Each patch is a compound path of
+    its status's rectangles, drawn (fill, edges and hatch) exactly like a patch per bar
+    but hatched once, not bar by bar: a long report costs a few artists, not one per
+    sentence. Unique bars go first, so where bars are thinner than a pixel the shared
+    ones stay visible. Each patch carries ``gid`` and its status as its label; the data
+    limits are set by the caller (the patches do not move them)."""
+    corners = np.asarray(corners, dtype=float).reshape(-1, 4, 2)
+    statuses = np.asarray(statuses, dtype=object)
+    closed = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    for status in sorted(set(statuses), key=lambda s: (s != UNIQUE, s)):  # shared on top
+        boxes = corners[statuses == status]
+        vertices = np.concatenate([boxes, boxes[:, :1]], axis=1).reshape(-1, 2)
+        ax.add_artist(PathPatch(Path(vertices, closed * len(boxes)), linewidth=0.6, gid=gid,
+                                label=status, **_bar_style(status)))
 
 
 class _FittedLabels(Artist):
@@ -163,31 +182,30 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
     for side, article in (("a", result.a), ("b", result.b)):
         y, mids = 0.0, []
         statuses = sentence_status(result, side)
-        for sentence, status in zip(article.sentences, statuses, strict=True):
+        spans: list[tuple[float, float]] = []
+        for sentence in article.sentences:
             height = max(len(sentence.text), 1)
-            x = x_of[side] - width / 2
-            ax.add_artist(  # not add_patch: the limits are set below, not from each bar
-                Rectangle((x, y), width, height, linewidth=0.6, gid=f"sentence-{side}",
-                          **_bar_style(status))
-            )
+            spans.append((y, height))
             labels.append((ax.text(x_of[side], y + height / 2, f"{side}{sentence.index}",
                                    color=INK, gid=f"sentence-label-{side}"), side, y, height))
             mids.append(y + height / 2)
             y += height + gap
+        x = x_of[side] - width / 2
+        _add_bars(ax, [((x, top), (x + width, top), (x + width, top + height), (x, top + height))
+                       for top, height in spans], statuses, f"sentence-{side}")
         centres[side] = mids
         depth = max(depth, y)
     ax.add_artist(_FittedLabels(labels, {side: x_of[side] for side in x_of}, width))
-    for i, j, relation in linked_pairs(result):
-        y0, y1 = centres["a"][i], centres["b"][j]
-        x0, x1 = width / 2, 1 - width / 2
-        path = Path(
-            [(x0, y0), (0.5, y0), (0.5, y1), (x1, y1)],
-            [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4],
-        )
-        ax.add_artist(
-            PathPatch(path, facecolor="none", linewidth=1.6, alpha=0.85, gid="link",
-                      edgecolor=RELATION_COLORS.get(relation, INK))
-        )
+    pairs = linked_pairs(result)
+    x0, x1 = width / 2, 1 - width / 2
+    codes = [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4]
+    ax.add_collection(  # one artist for every link line; limits set below
+        PathCollection(
+            [Path([(x0, centres["a"][i]), (0.5, centres["a"][i]), (0.5, centres["b"][j]),
+                   (x1, centres["b"][j])], codes) for i, j, _ in pairs],
+            facecolors="none", linewidths=1.6, alpha=0.85, gid="link",
+            edgecolors=[RELATION_COLORS.get(relation, INK) for *_, relation in pairs]),
+        autolim=False)
     ax.set_xlim(-0.4, 1.4)
     ax.set_ylim(depth, -gap * 4)
     ax.set_xticks([0, 1], [f"Report a\n{result.a.name}", f"Report b\n{result.b.name}"])
@@ -220,11 +238,14 @@ def similarity_heatmap(result: Comparison, ax: Axes | None = None) -> Axes:
     values = score_matrix(result).astype(np.float32)
     image = ax.imshow(values, cmap="Greys", vmin=0.0, vmax=max(1.0, float(values.max(initial=0))),
                       aspect="auto", interpolation="nearest", interpolation_stage="data")
-    for i, j, relation in linked_pairs(result):
-        ax.add_patch(
-            Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="none", linewidth=2.0, gid="link",
-                      edgecolor=RELATION_COLORS.get(relation, INK))
-        )
+    pairs = linked_pairs(result)
+    ax.add_collection(  # one artist for every outline; the image sets the limits
+        PolyCollection(
+            [((j - 0.5, i - 0.5), (j + 0.5, i - 0.5), (j + 0.5, i + 0.5), (j - 0.5, i + 0.5))
+             for i, j, _ in pairs],
+            facecolors="none", linewidths=2.0, gid="link",
+            edgecolors=[RELATION_COLORS.get(relation, INK) for *_, relation in pairs]),
+        autolim=False)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(f"Sentence of report b ({result.b.name})")
@@ -289,12 +310,10 @@ def position_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     rows = (("a", result.a), ("b", result.b))
     for row, (side, article) in enumerate(rows):
         total = max(len(article.text), 1)
-        for sentence, status in zip(article.sentences, sentence_status(result, side), strict=True):
-            ax.add_artist(  # the limits are set below, not from each bar
-                Rectangle((sentence.start / total, row - 0.35),
-                          (sentence.end - sentence.start) / total, 0.7, linewidth=0.6,
-                          gid=f"sentence-{side}", **_bar_style(status))
-            )
+        bottom, top = row - 0.35, row + 0.35
+        _add_bars(ax, [((s.start / total, bottom), (s.end / total, bottom), (s.end / total, top),
+                        (s.start / total, top)) for s in article.sentences],
+                  sentence_status(result, side), f"sentence-{side}")
         shared = [((s.start + s.end) / 2 / total, s.end - s.start)
                   for s, st in zip(article.sentences, sentence_status(result, side), strict=True)
                   if st != UNIQUE]
