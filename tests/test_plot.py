@@ -16,6 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
+from matplotlib.text import Text
 
 from compare import plot
 from compare.models import RELATIONS, UNIQUE, Article
@@ -230,7 +231,7 @@ def _synthetic_pair(n: int = 60):
 
 
 def _labels(ax):
-    return [t for t in ax.texts if re.fullmatch(r"[ab]\d+", t.get_text())]
+    return [t for t in ax.findobj(Text) if re.fullmatch(r"[ab]\d+", t.get_text())]
 
 
 def _overlaps(figure, ax):
@@ -269,3 +270,15 @@ def test_alignment_map_labels_every_sentence_when_there_is_room(result):
     expected = {f"a{s.index}" for s in result.a.sentences} | {f"b{s.index}"
                                                               for s in result.b.sentences}
     assert shown == expected
+
+
+def test_alignment_map_labels_stay_apart_when_drawn_again():
+    """savefig draws twice (once for the layout, once for the pixels): labels hidden by
+    the first draw are measured again on the second, not taken as empty."""
+    result = compare(*_synthetic_pair())
+    figure = Figure(figsize=plot.CHARTS["alignment_map"][1], dpi=110, layout="constrained")
+    ax = plot.alignment_map(result, ax=figure.add_subplot())
+    FigureCanvasAgg(figure).draw()
+    first = {t.get_text() for t in _labels(ax) if t.get_visible()}
+    assert _overlaps(figure, ax) == []
+    assert {t.get_text() for t in _labels(ax) if t.get_visible()} == first
