@@ -426,10 +426,12 @@ def chart_png(chart: Callable[..., Axes], result: Comparison | Collation, *,
 
     with mpl.rc_context({"font.size": 9, "svg.hashsalt": "compare", "hatch.linewidth": 0.6}):
         figure = Figure(figsize=figsize, dpi=dpi, layout="constrained")
-        FigureCanvasAgg(figure)
+        canvas = FigureCanvasAgg(figure)
         chart(result, ax=figure.add_subplot())
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", metadata={"Software": None})
+        # the canvas's print_png draws once, the layout first; savefig would draw twice
+        # (once to lay out, once for the pixels) for the same bytes
+        canvas.print_png(buffer, metadata={"Software": None})
     return buffer.getvalue()
 
 
