@@ -126,16 +126,16 @@ class _FittedLabels(Artist):
     def get_children(self) -> list[Artist]:
         return [self._texts[k] for k in sorted(self._texts)]
 
-    def _text(self, k: int) -> Text:
+    def _text(self, k: int, ax) -> Text:
         """Label ``k``'s text, made as ``ax.text`` makes one (data coordinates, clipped
         to the axes) the first time it is needed."""
         if k not in self._texts:
             label, side, *_ = self._labels[k]
             text = Text(0, 0, label, color=INK, gid=f"sentence-label-{side}")
-            text.set_figure(self.axes.figure)
-            text.set_transform(self.axes.transData)
-            text.axes = self.axes
-            text.set_clip_path(self.axes.patch)
+            text.set_figure(ax.figure)
+            text.set_transform(ax.transData)
+            text.axes = ax
+            text.set_clip_path(ax.patch)
             text.set_in_layout(False)
             self._texts[k] = text
         return self._texts[k]
@@ -162,7 +162,7 @@ class _FittedLabels(Artist):
         for k, (_, side, top, height) in enumerate(self._labels):
             x, mid = self._x_of[side], top + height / 2
             if inside_height is None or tall[k] >= inside_height + 2:
-                text = self._text(k)
+                text = self._text(k, self.axes)
                 text.set(position=(x, mid), ha="center", va="center", fontsize=self.INSIDE,
                          visible=True)  # a hidden text measures as nothing
                 box = text.get_window_extent(renderer)
@@ -178,7 +178,7 @@ class _FittedLabels(Artist):
                 if above[0] <= y0 + beside[1] and y0 <= above[1]:
                     continue
             outside = -self._width / 2 - 0.02 if side == "a" else self._width / 2 + 0.02
-            text = self._text(k)
+            text = self._text(k, self.axes)
             text.set(position=(x + outside, mid), ha="right" if side == "a" else "left",
                      va="center", fontsize=self.BESIDE, visible=True)
             box = text.get_window_extent(renderer)
