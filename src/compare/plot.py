@@ -19,12 +19,12 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
-from matplotlib.transforms import Bbox
 
 from compare.present import (
     FACT_ABSENT,
@@ -83,34 +83,72 @@ def _bar_style(status: str) -> dict:
     return {"facecolor": RELATION_COLORS.get(status, RELATION_COLORS[UNIQUE]), "edgecolor": "white"}
 
 
+def _add_bars(ax: Axes, corners, statuses, gid: str) -> None:
+    """Sentence bars as one patch per status: ``corners`` is an (n, 4, 2) array of each
+    bar's corners, ``statuses`` the sentences' statuses. Each patch is a compound path of
+    its status's rectangles, drawn (fill, edges and hatch) exactly like a patch per bar
+    but hatched once, not bar by bar: a long report costs a few artists, not one per
+    sentence. Unique bars go first, so where bars are thinner than a pixel the shared
+    ones stay visible. Each patch carries ``gid`` and its status as its label; the data
+    limits are set by the caller (the patches do not move them)."""
+    corners = np.asarray(corners, dtype=float).reshape(-1, 4, 2)
+    statuses = np.asarray(statuses, dtype=object)
+    closed = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    for status in sorted(set(statuses), key=lambda s: (s != UNIQUE, s)):  # shared on top
+        boxes = corners[statuses == status]
+        vertices = np.concatenate([boxes, boxes[:, :1]], axis=1).reshape(-1, 2)
+        # snap: as a Rectangle per bar is (Agg snaps only short paths on its own)
+        ax.add_artist(PathPatch(Path(vertices, closed * len(boxes)), linewidth=0.6, gid=gid,
+                                snap=True, label=status, **_bar_style(status)))
+
+
 class _FittedLabels(Artist):
-    """Places the alignment map's sentence labels when the figure is drawn, after layout.
+    """Places and draws the alignment map's sentence labels when the figure is drawn.
 
     A label goes inside its bar when the bar is tall enough on screen, beside it (away
-    from the link lines) when not, and is hidden when it would overlap the label above it
-    beside the same report: on a long report only the labels that fit are shown, at any
-    figure size. Draws nothing itself; it comes before the labels (lower ``zorder``).
+    from the link lines) when not, and is left out when it would overlap the label above
+    it beside the same report: on a long report only the labels that fit are shown, at
+    any figure size. The labels are this artist's children (``ax.findobj(Text)`` finds
+    them), made on the first draw that shows them, so a long report costs the labels
+    that fit, not one text per sentence.
     """
 
     INSIDE, BESIDE = 7, 6  # font sizes (points)
 
-    def __init__(self, labels: list[tuple[Text, str, float, float]], x_of: dict[str, float],
+    def __init__(self, labels: list[tuple[str, str, float, float]], x_of: dict[str, float],
                  width: float):
         super().__init__()
         self._labels, self._x_of, self._width = labels, x_of, width
-        self.set_zorder(2.5)
+        self._texts: dict[int, Text] = {}
+        self.set_zorder(Text.zorder)  # above the bars and the link lines, like texts
         self.set_in_layout(False)
-        for text, *_ in labels:
+
+    def get_children(self) -> list[Artist]:
+        return [self._texts[k] for k in sorted(self._texts)]
+
+    def _text(self, k: int, ax) -> Text:
+        """Label ``k``'s text, made as ``ax.text`` makes one (data coordinates, clipped
+        to the axes) the first time it is needed."""
+        if k not in self._texts:
+            label, side, *_ = self._labels[k]
+            text = Text(0, 0, label, color=INK, gid=f"sentence-label-{side}")
+            text.set_figure(ax.figure)
+            text.set_transform(ax.transData)
+            text.axes = ax
+            text.set_clip_path(ax.patch)
             text.set_in_layout(False)
+            self._texts[k] = text
+        return self._texts[k]
 
     def draw(self, renderer) -> None:
-        if self.axes is None or not self._labels:
+        if self.axes is None or not self._labels or not self.get_visible():
             return
-        # Screen places of every bar at once. Two shortcuts give the same labels as
+        # Screen places of every bar at once. Three shortcuts give the same labels as
         # measuring each one: a bar shorter on screen than a label (all labels of one
-        # size are one line of the same height) cannot hold it, and a label beside a bar
-        # whose middle falls inside the last label shown on that side overlaps it. So only
-        # the labels that may show are measured: a long report costs no more than a short.
+        # size are one line of the same height) cannot hold it; a label beside a bar has
+        # the box of the first one measured, moved to its bar's middle, so whether it
+        # overlaps the last label shown on its side (both aligned on the same x) is known
+        # before it is made; and only the labels that show are made and measured.
         spans = np.array([(top, top + height) for _, _, top, height in self._labels])
         ys = self.axes.transData.transform(
             np.column_stack([np.zeros(2 * len(spans)), spans.ravel()]))[:, 1].reshape(-1, 2)
@@ -118,30 +156,44 @@ class _FittedLabels(Artist):
         mids = ys.mean(axis=1)
         to_screen = self.axes.transData.transform
         inside_height = None
-        last: dict[str, Bbox] = {}
-        for k, (text, side, top, height) in enumerate(self._labels):
+        beside: tuple[float, float] | None = None  # a beside label's box: bottom - middle, height
+        last: dict[str, tuple[float, float]] = {}  # bottom, top of the last label shown per side
+        shown: list[Text] = []
+        for k, (_, side, top, height) in enumerate(self._labels):
             x, mid = self._x_of[side], top + height / 2
-            text.set(position=(x, mid), ha="center", va="center", fontsize=self.INSIDE,
-                     visible=True)
             if inside_height is None or tall[k] >= inside_height + 2:
+                text = self._text(k, self.axes)
+                text.set(position=(x, mid), ha="center", va="center", fontsize=self.INSIDE,
+                         visible=True)  # a hidden text measures as nothing
                 box = text.get_window_extent(renderer)
                 inside_height = box.height
                 (left, y0), (right, y1) = to_screen([(x - self._width / 2, top),
                                                      (x + self._width / 2, top + height)])
                 if abs(y1 - y0) >= box.height + 2 and right - left >= box.width + 2:
+                    shown.append(text)
+                    continue
+            above = last.get(side)
+            if above is not None and beside is not None:
+                y0 = mids[k] + beside[0]
+                if above[0] <= y0 + beside[1] and y0 <= above[1]:
                     continue
             outside = -self._width / 2 - 0.02 if side == "a" else self._width / 2 + 0.02
+            text = self._text(k, self.axes)
             text.set(position=(x + outside, mid), ha="right" if side == "a" else "left",
-                     fontsize=self.BESIDE)
-            shown = last.get(side)
-            if shown is not None and shown.y0 <= mids[k] <= shown.y1:
-                text.set_visible(False)
-                continue
+                     va="center", fontsize=self.BESIDE, visible=True)
             box = text.get_window_extent(renderer)
-            if shown is not None and box.overlaps(shown):
-                text.set_visible(False)
-            else:
-                last[side] = box
+            if beside is None:
+                beside = (box.y0 - mids[k], box.height)
+            if above is not None and above[0] <= box.y1 and box.y0 <= above[1]:
+                continue
+            last[side] = (box.y0, box.y1)
+            shown.append(text)
+        visible = {id(text) for text in shown}
+        for text in self._texts.values():
+            text.set_visible(id(text) in visible)
+        for text in shown:
+            text.draw(renderer)
+        self.stale = False
 
 
 def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
@@ -158,36 +210,34 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
     gap, width = 12.0, 0.36
     x_of = {"a": 0.0, "b": 1.0}
     centres: dict[str, list[float]] = {}
-    labels: list[tuple[Text, str, float, float]] = []
+    labels: list[tuple[str, str, float, float]] = []
     depth = 0.0
     for side, article in (("a", result.a), ("b", result.b)):
         y, mids = 0.0, []
         statuses = sentence_status(result, side)
-        for sentence, status in zip(article.sentences, statuses, strict=True):
+        spans: list[tuple[float, float]] = []
+        for sentence in article.sentences:
             height = max(len(sentence.text), 1)
-            x = x_of[side] - width / 2
-            ax.add_artist(  # not add_patch: the limits are set below, not from each bar
-                Rectangle((x, y), width, height, linewidth=0.6, gid=f"sentence-{side}",
-                          **_bar_style(status))
-            )
-            labels.append((ax.text(x_of[side], y + height / 2, f"{side}{sentence.index}",
-                                   color=INK, gid=f"sentence-label-{side}"), side, y, height))
+            spans.append((y, height))
+            labels.append((f"{side}{sentence.index}", side, y, height))
             mids.append(y + height / 2)
             y += height + gap
+        x = x_of[side] - width / 2
+        _add_bars(ax, [((x, top), (x + width, top), (x + width, top + height), (x, top + height))
+                       for top, height in spans], statuses, f"sentence-{side}")
         centres[side] = mids
         depth = max(depth, y)
     ax.add_artist(_FittedLabels(labels, {side: x_of[side] for side in x_of}, width))
-    for i, j, relation in linked_pairs(result):
-        y0, y1 = centres["a"][i], centres["b"][j]
-        x0, x1 = width / 2, 1 - width / 2
-        path = Path(
-            [(x0, y0), (0.5, y0), (0.5, y1), (x1, y1)],
-            [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4],
-        )
-        ax.add_artist(
-            PathPatch(path, facecolor="none", linewidth=1.6, alpha=0.85, gid="link",
-                      edgecolor=RELATION_COLORS.get(relation, INK))
-        )
+    pairs = linked_pairs(result)
+    x0, x1 = width / 2, 1 - width / 2
+    codes = [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4]
+    ax.add_collection(  # one artist for every link line; limits set below
+        PathCollection(
+            [Path([(x0, centres["a"][i]), (0.5, centres["a"][i]), (0.5, centres["b"][j]),
+                   (x1, centres["b"][j])], codes) for i, j, _ in pairs],
+            facecolors="none", linewidths=1.6, alpha=0.85, gid="link",
+            edgecolors=[RELATION_COLORS.get(relation, INK) for *_, relation in pairs]),
+        autolim=False)
     ax.set_xlim(-0.4, 1.4)
     ax.set_ylim(depth, -gap * 4)
     ax.set_xticks([0, 1], [f"Report a\n{result.a.name}", f"Report b\n{result.b.name}"])
@@ -220,11 +270,14 @@ def similarity_heatmap(result: Comparison, ax: Axes | None = None) -> Axes:
     values = score_matrix(result).astype(np.float32)
     image = ax.imshow(values, cmap="Greys", vmin=0.0, vmax=max(1.0, float(values.max(initial=0))),
                       aspect="auto", interpolation="nearest", interpolation_stage="data")
-    for i, j, relation in linked_pairs(result):
-        ax.add_patch(
-            Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="none", linewidth=2.0, gid="link",
-                      edgecolor=RELATION_COLORS.get(relation, INK))
-        )
+    pairs = linked_pairs(result)
+    ax.add_collection(  # one artist for every outline; the image sets the limits
+        PolyCollection(
+            [((j - 0.5, i - 0.5), (j + 0.5, i - 0.5), (j + 0.5, i + 0.5), (j - 0.5, i + 0.5))
+             for i, j, _ in pairs],
+            facecolors="none", linewidths=2.0, gid="link",
+            edgecolors=[RELATION_COLORS.get(relation, INK) for *_, relation in pairs]),
+        autolim=False)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(f"Sentence of report b ({result.b.name})")
@@ -289,12 +342,10 @@ def position_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     rows = (("a", result.a), ("b", result.b))
     for row, (side, article) in enumerate(rows):
         total = max(len(article.text), 1)
-        for sentence, status in zip(article.sentences, sentence_status(result, side), strict=True):
-            ax.add_artist(  # the limits are set below, not from each bar
-                Rectangle((sentence.start / total, row - 0.35),
-                          (sentence.end - sentence.start) / total, 0.7, linewidth=0.6,
-                          gid=f"sentence-{side}", **_bar_style(status))
-            )
+        bottom, top = row - 0.35, row + 0.35
+        _add_bars(ax, [((s.start / total, bottom), (s.end / total, bottom), (s.end / total, top),
+                        (s.start / total, top)) for s in article.sentences],
+                  sentence_status(result, side), f"sentence-{side}")
         shared = [((s.start + s.end) / 2 / total, s.end - s.start)
                   for s, st in zip(article.sentences, sentence_status(result, side), strict=True)
                   if st != UNIQUE]
@@ -367,14 +418,20 @@ def chart_png(chart: Callable[..., Axes], result: Comparison | Collation, *,
               figsize: tuple[float, float] = (7.5, 5.0), dpi: int = 110) -> bytes:
     """Draw ``chart(result, ax=...)`` on a figure of its own and return it as PNG bytes.
 
-    Uses a bare :class:`~matplotlib.figure.Figure` (no pyplot state, no window); the PNG
-    carries no software or time stamp, so the same comparison gives the same bytes.
+    Uses a bare :class:`~matplotlib.figure.Figure` on the Agg canvas, whatever backend
+    pyplot has (no pyplot state, no window); the PNG carries no software or time stamp,
+    so the same comparison gives the same bytes.
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     with mpl.rc_context({"font.size": 9, "svg.hashsalt": "compare", "hatch.linewidth": 0.6}):
         figure = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+        canvas = FigureCanvasAgg(figure)
         chart(result, ax=figure.add_subplot())
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", metadata={"Software": None})
+        # the canvas's print_png draws once, the layout first; savefig would draw twice
+        # (once to lay out, once for the pixels) for the same bytes
+        canvas.print_png(buffer, metadata={"Software": None})
     return buffer.getvalue()
 
 
