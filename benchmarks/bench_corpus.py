@@ -5,14 +5,15 @@
 
 - quality: ECB+ topics 1-35 (772 articles, all mixed; gold: subtopic). Our pipeline
   (MinHash LSH candidates + compare.story.score + connected components) twice: with the
-  score's own calibrated ``same_event`` decision (the default; data/story.json, fitted
-  by training/fit_story.py on the ODD ECB+ topics and the FIRST half of the BASIL
-  events) and with a threshold on its probability FITTED here on the odd topics (best
-  B-cubed F1 over a grid); and a baseline (scikit-learn TF-IDF cosine over ALL pairs,
-  threshold fitted the same way). REPORTED on the even topics. Then BASIL (80 events x
-  3 outlets, all mixed), nothing fitted here: the share of triplets recovered exactly
-  (one story holding the three and nothing else), for all events and for the second
-  half only (the events story.json never saw).
+  score's own calibrated ``same_event`` decision (data/story.json, fitted by
+  training/fit_story.py on the ODD ECB+ topics and the FIRST half of the BASIL events)
+  and with a threshold on its probability FITTED here on the odd topics (best B-cubed
+  F1 over a grid; CorpusOptions.story_threshold's default is this fit); and a baseline
+  (scikit-learn TF-IDF cosine over ALL pairs, threshold fitted the same way). REPORTED
+  on the even topics. Then BASIL (80 events x 3 outlets, all mixed), nothing fitted
+  here: the share of triplets recovered exactly (one story holding the three and
+  nothing else), for all events and for the second half only (the events story.json
+  never saw).
 - reuse: the Clough & Stevenson answers (tasks a-e) and their five Wikipedia sources in
   one corpus; a pair (source, answer) is found when the two are compared in one story
   and the verdict is not "independent". Precision and recall against the answers
@@ -38,9 +39,12 @@ from pathlib import Path
 
 import numpy as np
 
-from compare.corpus import Row, open_client, run
+from compare.corpus import CorpusOptions, Row, open_client, run
 from compare.corpus.stories import components
 
+OWN = CorpusOptions(story_threshold=None)
+"""The quality runs: ``accepted`` is story.score's own decision; the probability is kept
+for the threshold fitted here."""
 GRID = [round(x, 3) for x in np.arange(0.05, 0.976, 0.025)]
 
 
@@ -155,7 +159,7 @@ def quality(data: Path, client) -> dict[str, float]:
     for half, keep in halves.items():
         part = [rows[k] for k in keep]
         started = time.perf_counter()
-        corpus = run(part, client=client, compare_stories=False, log=None)
+        corpus = run(part, client=client, compare_stories=False, log=None, options=OWN)
         seconds = time.perf_counter() - started
         found[half] = {"rows": part, "gold": [gold[k] for k in keep], "seconds": seconds,
                        "ours": pipeline_pairs(corpus, part), "base": baseline_pairs(part),
@@ -165,14 +169,15 @@ def quality(data: Path, client) -> dict[str, float]:
     for method in ("ours", "base"):
         fitted[method] = fit(len(fit_half["rows"]), fit_half[method], fit_half["gold"])
     print(f"ECB+ topics 1-35: {len(rows)} articles, {len(set(gold))} subtopics; thresholds "
-          f"fitted on the odd topics: ours {fitted['ours']}, baseline {fitted['base']}\n")
+          f"fitted on the odd topics: ours {fitted['ours']} (CorpusOptions default "
+          f"{CorpusOptions().story_threshold}), baseline {fitted['base']}\n")
     print("| half | articles | subtopics | method | stories | B3 precision | B3 recall | "
           "B3 F1 | ARI |")
     print("|---|---|---|---|---|---|---|---|---|")
     for half, part in found.items():
         n = len(part["rows"])
-        for method, name in (("shipped", "MinHash LSH + story.score same_event (default)"),
-                             ("ours", "MinHash LSH + story.score, threshold fitted"),
+        for method, name in (("shipped", "MinHash LSH + story.score same_event"),
+                             ("ours", "MinHash LSH + story.score, threshold fitted (default)"),
                              ("base", "baseline: TF-IDF cosine, all pairs")):
             pred = groups_at(n, part[method], fitted[method])
             p, r, f = bcubed(pred, part["gold"])
@@ -183,7 +188,7 @@ def quality(data: Path, client) -> dict[str, float]:
 
     if (data / "basil").is_dir():
         rows, gold = basil_rows(data)
-        corpus = run(rows, client=client, compare_stories=False, log=None)
+        corpus = run(rows, client=client, compare_stories=False, log=None, options=OWN)
         events = sorted(set(gold))
         second = set(events[len(events) // 2:])  # training/fit_story.py's held-out half
         print(f"\nBASIL: {len(rows)} articles, {len(events)} events, all mixed; nothing "
@@ -193,9 +198,9 @@ def quality(data: Path, client) -> dict[str, float]:
               "second-half triplets |")
         print("|---|---|---|---|---|---|")
         for method, key, pairs in (
-                ("MinHash LSH + story.score same_event (default)", "shipped",
+                ("MinHash LSH + story.score same_event", "shipped",
                  shipped_pairs(corpus, rows)),
-                ("MinHash LSH + story.score, threshold fitted on ECB+", "ours",
+                ("MinHash LSH + story.score, threshold fitted on ECB+ (default)", "ours",
                  pipeline_pairs(corpus, rows)),
                 ("baseline: TF-IDF cosine, all pairs", "base", baseline_pairs(rows))):
             pred = groups_at(len(rows), pairs, fitted[key])

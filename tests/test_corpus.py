@@ -108,7 +108,7 @@ def test_two_worker_cluster_gives_the_single_process_output(tmp_path, cluster_cl
     assert copied["first"] == "report-a" and copied["later"] == "copy" and copied["dated"]
     assert copied["later_verbatim"] > 0.9
     assert pairs.loc[("fire-1", "fire-2")]["later_verbatim"] < 0.5
-    # the written folder: six tables, an index linking each story page
+    # the written folder: the tables, an index linking each story page
     out = tmp_path / "out"
     index = (out / "index.html").read_text(encoding="utf-8")
     for number in {stories["report-a"], stories["fire-1"]}:
@@ -235,12 +235,18 @@ def test_pairs_are_accepted_by_the_calibrated_same_story_score(tmp_path, cluster
     prepared = {r.id: prepare(r.article()) for r in read_corpus(source)[0]}
     candidates = corpus.frame("pairs")
     assert len(candidates)
+    threshold = CorpusOptions().story_threshold
     for a, b, probability, accepted in zip(*(candidates[c] for c in
                                              ("a", "b", "score", "accepted")), strict=True):
         expected = score(prepared[a], prepared[b])
         assert probability == expected.probability
-        assert accepted == expected.same_event
-    # a threshold of one's own on the same probability
+        assert accepted == (probability >= threshold)
+    # the score's own decision, and a stricter threshold on the same probability
+    own = run(source, client=cluster_client, compare_stories=False, log=None,
+              options=CorpusOptions(story_threshold=None))
+    frame = own.frame("pairs")
+    assert list(frame["accepted"]) == [score(prepared[a], prepared[b]).same_event
+                                       for a, b in zip(frame["a"], frame["b"], strict=True)]
     strict = run(source, client=cluster_client, compare_stories=False, log=None,
                  options=CorpusOptions(story_threshold=0.999))
     frame = strict.frame("pairs")
@@ -296,8 +302,8 @@ def test_a_story_of_three_is_collated(tmp_path, cluster_client):
 
 
 def test_corpus_options_are_checked():
-    assert CorpusOptions().story_threshold is None
+    assert CorpusOptions(story_threshold=None).story_threshold is None
     for bad in ({"story_threshold": 0.0}, {"story_threshold": 1.5}, {"max_collate": 2},
-                {"lsh_threshold": 0.0}):
+                {"max_collate": 13}, {"lsh_threshold": 0.0}):
         with pytest.raises(ValueError):
             CorpusOptions(**bad)

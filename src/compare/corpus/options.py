@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from compare.present import MAX_PAGE_REPORTS
+
 
 @dataclass(frozen=True)
 class CorpusOptions:
@@ -32,22 +34,25 @@ class CorpusOptions:
     article without a date pairs with any)."""
 
     # --- stories (compare.corpus.stories) ------------------------------------------
-    story_threshold: float | None = None
+    story_threshold: float | None = 0.675
     """Same-story acceptance of a candidate pair, on the calibrated probability of
     :func:`compare.story.score` (document evidence: TF-IDF cosine with the shipped IDF,
-    shared names, places, numbers, dates and quoted words). None (the default): its own
-    ``same_event`` decision (the threshold of ``data/story.json``, fitted by
-    training/fit_story.py on the ECB+ odd topics and the first half of the BASIL
-    events); a number: accept from this probability. Stories are the connected
-    components of the accepted pairs."""
+    shared names, places, numbers, dates and quoted words): accepted from this
+    probability. 0.675 is the best B-cubed F1 of the story grouping on the ODD ECB+
+    topics 1-35 (benchmarks/bench_corpus.py; reported on the even ones): stories are
+    connected components, so one wrong pair joins two events, and a stricter threshold
+    than the pair model's own pays. None: the score's own ``same_event`` decision (the
+    threshold of ``data/story.json``)."""
 
     # --- reuse inside a story (compare.corpus.engine) -------------------------------
-    max_collate: int = 30
+    max_collate: int = MAX_PAGE_REPORTS
     """A story of 3 to ``max_collate`` articles is compared as a whole
     (:func:`compare.collate.collate`: every pair of it, statement groups, facts and
     quotes by report, the many-reports page); a larger one (every pair would cost
-    ``n * (n - 1) / 2`` comparisons) has only its ``max_story_pairs`` best accepted
-    pairs compared. A two-article story is one comparison."""
+    ``n * (n - 1) / 2`` comparisons, and the many-reports page shows at most
+    ``compare.present.MAX_PAGE_REPORTS``, the default) has only its
+    ``max_story_pairs`` best accepted pairs compared. A two-article story is one
+    comparison."""
     max_story_pairs: int = 200
     """In a story larger than ``max_collate``, at most this many accepted pairs are
     compared in full (the highest same-story probabilities); the others are listed in
@@ -57,8 +62,9 @@ class CorpusOptions:
         for name in ("num_perm", "shingle", "max_candidates", "max_story_pairs"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
-        if self.max_collate < 3:
-            raise ValueError("max_collate must be at least 3")
+        if not 3 <= self.max_collate <= MAX_PAGE_REPORTS:
+            raise ValueError(f"max_collate must be 3 to {MAX_PAGE_REPORTS} (the reports a "
+                             "many-reports page shows)")
         if not 0 < self.lsh_threshold <= 1:
             raise ValueError("lsh_threshold must be in (0, 1]")
         if self.story_threshold is not None and not 0 < self.story_threshold <= 1:
