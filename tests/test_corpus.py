@@ -108,7 +108,7 @@ def test_two_worker_cluster_gives_the_single_process_output(tmp_path, cluster_cl
     assert copied["first"] == "report-a" and copied["later"] == "copy" and copied["dated"]
     assert copied["later_verbatim"] > 0.9
     assert pairs.loc[("fire-1", "fire-2")]["later_verbatim"] < 0.5
-    # the written folder: six tables, an index linking each story page
+    # the written folder: the tables, an index linking each story page
     out = tmp_path / "out"
     index = (out / "index.html").read_text(encoding="utf-8")
     for number in {stories["report-a"], stories["fire-1"]}:
@@ -223,3 +223,87 @@ def test_command_line(tmp_path, capsys):
     assert "no such file or folder" in capsys.readouterr().err
     assert cli_main(["corpus", str(source), "--out", str(tmp_path)]) == 2
     assert "outputs never overwrite inputs" in capsys.readouterr().err
+
+
+def test_pairs_are_accepted_by_the_calibrated_same_story_score(tmp_path, cluster_client):
+    from compare.prepare import prepare
+    from compare.story import score
+
+    rows = _rows()
+    source = _write_jsonl(tmp_path / "feed.jsonl", rows)
+    corpus = run(source, client=cluster_client, compare_stories=False, log=None)
+    prepared = {r.id: prepare(r.article()) for r in read_corpus(source)[0]}
+    candidates = corpus.frame("pairs")
+    assert len(candidates)
+    threshold = CorpusOptions().story_threshold
+    for a, b, probability, accepted in zip(*(candidates[c] for c in
+                                             ("a", "b", "score", "accepted")), strict=True):
+        expected = score(prepared[a], prepared[b])
+        assert probability == expected.probability
+        assert accepted == (probability >= threshold)
+    # the score's own decision, and a stricter threshold on the same probability
+    own = run(source, client=cluster_client, compare_stories=False, log=None,
+              options=CorpusOptions(story_threshold=None))
+    frame = own.frame("pairs")
+    assert list(frame["accepted"]) == [score(prepared[a], prepared[b]).same_event
+                                       for a, b in zip(frame["a"], frame["b"], strict=True)]
+    strict = run(source, client=cluster_client, compare_stories=False, log=None,
+                 options=CorpusOptions(story_threshold=0.999))
+    frame = strict.frame("pairs")
+    assert (frame["accepted"] == (frame["score"] >= 0.999)).all()
+    assert strict.frame("articles")["story"].nunique() >= corpus.frame("articles")[
+        "story"].nunique()
+
+
+def test_a_story_of_three_is_collated(tmp_path, cluster_client):
+    from compare.collate import collate
+    from compare.pipeline import compare
+    from compare.prepare import prepare
+    from compare.render import collation_html, comparison_html
+
+    source = _write_jsonl(tmp_path / "feed.jsonl", _rows())
+    corpus = run(source, client=cluster_client, log=None)
+    articles = corpus.frame("articles")
+    story = int(articles.set_index("id").loc["report-a", "story"])
+    # earliest first: report-a and report-b (same day, input order), then the copy
+    order = ["report-a", "report-b", "copy"]
+    given = {r.id: r for r in read_corpus(source)[0]}
+    expected = collate([prepare(given[k].article()) for k in order])
+    assert corpus.pages[f"story-{story}.html"] == collation_html(
+        expected, title=f"Story {story}: report-a", back_link="index.html")
+    # every pair of the story compared, each from the collation, a = the earlier
+    pairs = corpus.frame("pairs")
+    inside = pairs[pairs["story"] == story].set_index(["first", "later"])
+    assert sorted(inside.index) == [("report-a", "copy"), ("report-a", "report-b"),
+                                    ("report-b", "copy")]
+    assert inside["compared"].all()
+    for x, y in ((0, 1), (0, 2), (1, 2)):
+        row = inside.loc[(order[x], order[y])]
+        assert row["verdict"] == expected.pair(x, y).verdict.label
+    # the many-reports tables: statement groups, facts and quotes by report
+    groups = corpus.frame("groups")
+    assert set(groups["story"]) == {story}
+    assert groups["group"].nunique() == len(expected.groups)
+    assert set(groups["id"]) == set(order)
+    first = expected.groups[0]
+    rows = groups[groups["group"] == 0]
+    assert list(rows["id"]) == [order[r] for r in first.reports]
+    assert (rows["support"] == first.support).all()
+    facts = corpus.frame("story_facts")
+    assert facts["fact"].nunique() == len(expected.facts) > 0
+    assert set(facts["mark"]) <= {"present", "conflict"}
+    quotes = corpus.frame("story_quotes")
+    assert quotes["quote"].nunique() == len(expected.quotes)
+    # the two-article story keeps its pairwise page and adds no many-reports rows
+    fire = int(articles.set_index("id").loc["fire-1", "story"])
+    assert fire not in set(groups["story"])
+    assert corpus.pages[f"story-{fire}.html"] == comparison_html(
+        compare(prepare(given["fire-1"].article()), prepare(given["fire-2"].article())))
+
+
+def test_corpus_options_are_checked():
+    assert CorpusOptions(story_threshold=None).story_threshold is None
+    for bad in ({"story_threshold": 0.0}, {"story_threshold": 1.5}, {"max_collate": 2},
+                {"max_collate": 13}, {"lsh_threshold": 0.0}):
+        with pytest.raises(ValueError):
+            CorpusOptions(**bad)

@@ -3,11 +3,15 @@
 1. each row becomes a :class:`~compare.models.Prepared` report on a worker, where it
    stays (futures; never recomputed per pair), and a small :class:`Sketch` comes back;
 2. candidate pairs from datasketch's MinHash LSH (:func:`sketch.candidate_pairs`);
-3. each candidate pair gets the same-story score on the workers holding the reports;
-   stories are the connected components of the accepted pairs (:mod:`stories`);
-4. the accepted pairs of each story are compared in full (:func:`compare.compare`) on
-   the workers, each with its reuse direction (which article appeared first and how much
-   of the later one it holds verbatim) and its page;
+3. each candidate pair gets the calibrated same-story score (:func:`compare.story.score`)
+   on the workers holding the reports; stories are the connected components of the
+   accepted pairs (:mod:`stories`);
+4. inside each story, on the workers: a story of 3 to ``max_collate`` articles is
+   collated (:func:`compare.collate.collate`, its reports ordered by date, and its
+   many-reports page); a two-article story is one comparison (:func:`compare.compare`)
+   and its page; a larger story has its best accepted pairs compared. Every compared
+   pair keeps its reuse direction (which article appeared first and how much of the
+   later one it holds verbatim);
 5. the tables and pages are assembled here (:mod:`compare.corpus.tables`).
 
 With no client or scheduler address a :class:`distributed.LocalCluster` is started
@@ -27,9 +31,9 @@ from pathlib import Path
 from compare.corpus.options import DEFAULT as DEFAULT_OPTIONS
 from compare.corpus.options import CorpusOptions
 from compare.corpus.rows import Row, parse_date, read_corpus
-from compare.corpus.sketch import Sketch, candidate_pairs, idf, sketch, story_score
+from compare.corpus.sketch import Sketch, candidate_pairs, sketch
 from compare.corpus.stories import components
-from compare.corpus.tables import Corpus, PairResult, build_corpus
+from compare.corpus.tables import Corpus, PairResult, StoryResult, build_corpus
 from compare.io import LoadError
 from compare.models import Prepared
 from compare.settings import DEFAULT as DEFAULT_SETTINGS
@@ -62,8 +66,12 @@ def _sketch(prepared: Prepared | str, options: CorpusOptions) -> Sketch | str:
     return prepared if isinstance(prepared, str) else sketch(prepared, options)
 
 
-def _score_many(first: Prepared, others: list[Prepared], weights) -> list[float]:
-    return [story_score(first, other, weights) for other in others]
+def _score_many(first: Prepared, others: list[Prepared]) -> list[tuple[float, bool]]:
+    """The same-story probability and decision of ``first`` with each of ``others``."""
+    from compare.story import score
+
+    found = [score(first, other) for other in others]
+    return [(s.probability, s.same_event) for s in found]
 
 
 def _compare_pair(a: Prepared, b: Prepared, settings: Settings) -> PairResult | str:
@@ -77,6 +85,22 @@ def _compare_pair(a: Prepared, b: Prepared, settings: Settings) -> PairResult | 
     except Exception as exc:  # one pair's failure must not lose the corpus
         names = f"{a.article.name} / {b.article.name}"
         return f"{names}: comparison failed ({type(exc).__name__}: {exc})"
+
+
+def _collate_story(reports: list[Prepared], number: int, title: str,
+                   settings: Settings) -> StoryResult | str:
+    """The collation of one story's reports (earliest first) and its page, or why it
+    failed."""
+    from compare.collate import collate
+    from compare.render import collation_html
+
+    try:
+        collation = collate(reports, settings=settings)
+        page = collation_html(collation, title=f"Story {number}: {title}",
+                              back_link="index.html")
+        return StoryResult(collation, page)
+    except Exception as exc:  # one story's failure must not lose the corpus
+        return f"story {number}: collation failed ({type(exc).__name__}: {exc})"
 
 
 # --- the client -----------------------------------------------------------------------
@@ -203,38 +227,58 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
         f"article proposes at most {options.max_candidates})")
 
-    # one future for the whole mapping (scattering a dict would make one per stem)
-    [weights] = client.scatter([idf(kept)], broadcast=True)
     partners: dict[int, list[int]] = defaultdict(list)
     for i, j, _ in pairs:
         partners[i].append(j)
     order = sorted(partners)
     tasks = [client.submit(_score_many, prepared[i], [prepared[j] for j in partners[i]],
-                           weights, pure=False) for i in order]
+                           pure=False) for i in order]
     scored = _wait(tasks, "scored", log)
     clock.lap("score")
-    score = {(i, j): s for i, found in zip(order, scored, strict=True)
-             for j, s in zip(partners[i], found, strict=True)}
-    accepted = [(i, j) for i, j, _ in pairs if score[i, j] >= options.story_threshold]
+    found = {(i, j): s for i, got in zip(order, scored, strict=True)
+             for j, s in zip(partners[i], got, strict=True)}
+    score = {pair: probability for pair, (probability, _) in found.items()}
+    threshold = options.story_threshold
+    accepted = [(i, j) for i, j, _ in pairs
+                if (found[i, j][1] if threshold is None else score[i, j] >= threshold)]
     story_of = components(len(rows), accepted)
     log(f"corpus: {len(accepted)} pairs accepted; {len(set(story_of))} stories "
         f"({sum(1 for k in set(story_of) if story_of.count(k) > 1)} of two or more articles)")
 
     compared: dict[tuple[int, int], PairResult] = {}
+    collated: dict[int, tuple[tuple[int, ...], StoryResult]] = {}
     if compare_stories:
-        chosen = _chosen_pairs(accepted, score, story_of, options)
+        members: dict[int, list[int]] = defaultdict(list)
+        for index, story in enumerate(story_of):
+            members[story].append(index)
+        whole = {story: tuple(sorted(m, key=lambda k: _when(days, k)))
+                 for story, m in sorted(members.items()) if 3 <= len(m) <= options.max_collate}
+        chosen = [p for p in _chosen_pairs(accepted, score, story_of, options)
+                  if story_of[p[0]] not in whole]
         firsts = [_first(rows, days, i, j) for i, j in chosen]
         futures = [client.submit(_compare_pair, prepared[a], prepared[b], settings, pure=False)
                    for a, b in firsts]
-        for (a, b), result in zip(firsts, _wait(futures, "compared", log), strict=True):
+        stories = [client.submit(_collate_story, [prepared[k] for k in m], story,
+                                 rows[m[0]].get("title") or rows[m[0]].id, settings,
+                                 pure=False) for story, m in whole.items()]
+        results = _wait(futures + stories, "compared", log)
+        for (a, b), result in zip(firsts, results[:len(firsts)], strict=True):
             if isinstance(result, str):
                 problems.append(result)
             else:
                 compared[a, b] = result
+        for (story, m), result in zip(whole.items(), results[len(firsts):], strict=True):
+            if isinstance(result, str):
+                problems.append(result)
+                continue
+            collated[story] = (m, result)
+            for x in range(len(m)):
+                for y in range(x + 1, len(m)):
+                    compared[m[x], m[y]] = PairResult(result.collation.pair(x, y))
         clock.lap("compare")
     jaccard = {(i, j): v for i, j, v in pairs}
-    corpus = build_corpus(rows, kept, story_of, jaccard, score, options, compared, days,
-                          problems)
+    corpus = build_corpus(rows, kept, story_of, jaccard, score, set(accepted), compared,
+                          collated, days, problems)
     clock.lap("tables")
     return corpus.timed(clock.seconds)
 
@@ -253,8 +297,8 @@ class _Clock:
 
 
 def _chosen_pairs(accepted, score, story_of, options: CorpusOptions) -> list[tuple[int, int]]:
-    """The accepted pairs compared in full: per story, the ``max_story_pairs`` highest
-    same-story scores."""
+    """The accepted pairs compared one by one: per story, the ``max_story_pairs``
+    highest same-story probabilities."""
     by_story: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for pair in accepted:
         by_story[story_of[pair[0]]].append(pair)
@@ -263,6 +307,13 @@ def _chosen_pairs(accepted, score, story_of, options: CorpusOptions) -> list[tup
         ranked = sorted(by_story[story], key=lambda p: (-score[p], p))
         chosen += sorted(ranked[: options.max_story_pairs])
     return chosen
+
+
+def _when(days: list[float | None], k: int) -> tuple[bool, float, int]:
+    """Sort key of a story's reports: dated ones by date, then the undated, each in
+    input order (the collation's report ``a`` of a pair is the earlier)."""
+    day = days[k]
+    return day is None, day or 0.0, k
 
 
 def _first(rows: list[Row], days: list[float | None], i: int, j: int) -> tuple[int, int]:

@@ -2,22 +2,16 @@
 
 :func:`sketch` runs on a worker beside the :class:`~compare.models.Prepared` report and
 returns a small :class:`Sketch`: the report's content-word stem counts (for the
-TF-IDF same-story score) and its datasketch MinHash over word shingles (for candidate
-pairs). :func:`candidate_pairs` indexes the MinHashes with datasketch's ``MinHashLSH``
-and keeps at most ``max_candidates`` per article.
-
-The same-story score is :func:`story_score`: the cosine of the two reports' TF-IDF
-vectors over content-word stems, IDF from the whole corpus. **When the meaning issue's
-score (``compare.story``) lands, replace the body of :func:`story_score` with it** (it
-takes the two prepared reports; the IDF argument may then go) and refit
-``CorpusOptions.story_threshold``.
+articles table) and its datasketch MinHash over word shingles (for candidate pairs).
+:func:`candidate_pairs` indexes the MinHashes with datasketch's ``MinHashLSH`` and
+keeps at most ``max_candidates`` per article. The same-story score of a candidate pair
+is :func:`compare.story.score` (run on the workers holding the prepared reports).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,33 +57,6 @@ def sketch(prepared: Prepared, options: CorpusOptions) -> Sketch:
     counts = tuple(sorted(Counter(words).items()))
     return Sketch(prepared.article.name, len(prepared.article.sentences), counts,
                   minhash.hashvalues.copy())
-
-
-def idf(sketches: Sequence[Sketch]) -> dict[str, float]:
-    """Smoothed inverse document frequency of each stem over the corpus
-    (``log((1 + n) / (1 + df)) + 1``, as scikit-learn's default)."""
-    df: Counter[str] = Counter()
-    for s in sketches:
-        df.update(stem for stem, _ in s.stems)
-    n = len(sketches)
-    return {stem: math.log((1 + n) / (1 + k)) + 1 for stem, k in df.items()}
-
-
-def _vector(prepared: Prepared, weights: Mapping[str, float]) -> dict[str, float]:
-    counts = Counter(content_stems(prepared))
-    vector = {stem: k * weights.get(stem, 1.0) for stem, k in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {stem: v / norm for stem, v in vector.items()}
-
-
-def story_score(a: Prepared, b: Prepared, weights: Mapping[str, float]) -> float:
-    """How likely ``a`` and ``b`` report the same story, in [0, 1]: the cosine of their
-    TF-IDF vectors (content-word stems, ``weights`` from :func:`idf`). The pair is
-    accepted from ``CorpusOptions.story_threshold``."""
-    va, vb = _vector(a, weights), _vector(b, weights)
-    if len(vb) < len(va):
-        va, vb = vb, va
-    return round(min(1.0, sum(v * vb.get(stem, 0.0) for stem, v in va.items())), 6)
 
 
 def candidate_pairs(

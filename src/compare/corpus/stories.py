@@ -1,9 +1,10 @@
 """Stories: the connected components of the accepted same-story pairs.
 
-An article joins a story when its same-story score with one article of the story
-reaches ``CorpusOptions.story_threshold`` (single linkage); an article with no accepted
-pair is a story of its own. Stories are numbered from 1 in the order of their first
-article in the input, so the same input gives the same numbers.
+An article joins a story when its pair with one article of the story is accepted
+(:func:`compare.story.score`, see ``CorpusOptions.story_threshold``; single linkage);
+an article with no accepted pair is a story of its own. Stories are numbered from 1 in
+the order of their first article in the input, so the same input gives the same
+numbers.
 """
 
 from __future__ import annotations

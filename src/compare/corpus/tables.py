@@ -1,4 +1,4 @@
-"""The corpus outputs: six Parquet tables and a static HTML site of stories.
+"""The corpus outputs: nine Parquet tables and a static HTML site of stories.
 
 Tables (pyarrow, one schema each; pandas and ``dask.dataframe`` read them back):
 
@@ -6,16 +6,27 @@ Tables (pyarrow, one schema each; pandas and ``dask.dataframe`` read them back):
 - ``stories``: story, size, ids, outlets, first_date, last_date, title (the earliest
   article's);
 - ``pairs``: every candidate pair (a, b in input order), its estimated Jaccard of
-  shingles, same-story score, whether it was accepted and compared; for a compared pair
+  shingles, same-story probability (:func:`compare.story.score`), whether it was
+  accepted and compared; then every other pair of a collated story (compared, but not
+  a candidate: Jaccard and probability null, not accepted); for a compared pair
   ``first`` and ``later`` (by date; ``dated`` False when the dates do not say), the
   share of the later article's content words found verbatim / paraphrased in the
   earlier, and the verdict;
 - ``links``, ``facts``, ``quotes``: the aligned sentences, the facts and the quotes of
-  each compared pair (``a`` the earlier article, ``b`` the later).
+  each compared pair (``a`` the earlier article, ``b`` the later);
+- the many-reports comparison of each collated story (3 to ``max_collate`` articles,
+  :func:`compare.collate.collate`), one row per story, group and article:
+  ``groups`` (statement groups: story, group, support ``all``/``most``/``some``/``one``,
+  carriers = articles carrying it, id, that article's sentences in it and their text),
+  ``story_facts`` (facts by report: story, fact, kind, category, value, text, id and
+  mark ``present`` or ``conflict``) and ``story_quotes`` (quotes by report: story,
+  quote, id, speaker, verb, text, against_first ``first``/``same``/``reworded``/``""``,
+  sentences).
 
 Pages: ``index.html`` lists the stories of two or more articles, each linking to
-``story-N.html`` (a two-article story is its comparison page; a larger one lists its
-articles and compared pairs, each pair on ``story-N-K.html``).
+``story-N.html``: a two-article story is its comparison page, a collated story its
+many-reports page (:func:`compare.render.collation_html`); a larger one lists its
+compared pairs, each pair on ``story-N-K.html``.
 """
 
 from __future__ import annotations
@@ -25,16 +36,17 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
 
 from compare.io import LoadError
-from compare.models import Comparison
+from compare.models import Collation, Comparison
 
-TABLES = ("articles", "stories", "pairs", "links", "facts", "quotes")
+TABLES = ("articles", "stories", "pairs", "links", "facts", "quotes", "groups", "story_facts",
+          "story_quotes")
 _STR, _INT, _F = pa.string(), pa.int64(), pa.float64()
 _INTS, _STRS = pa.list_(pa.int64()), pa.list_(pa.string())
 SCHEMAS = {
@@ -55,16 +67,36 @@ SCHEMAS = {
     "quotes": pa.schema([("story", _INT), ("a", _STR), ("b", _STR), ("status", _STR),
                          ("score", _F), ("a_text", _STR), ("a_speaker", _STR),
                          ("b_text", _STR), ("b_speaker", _STR), ("note", _STR)]),
+    "groups": pa.schema([("story", _INT), ("group", _INT), ("support", _STR),
+                         ("carriers", _INT), ("id", _STR), ("sentences", _INTS),
+                         ("text", _STR)]),
+    "story_facts": pa.schema([("story", _INT), ("fact", _INT), ("kind", _STR),
+                              ("category", _STR), ("value", _STR), ("text", _STR),
+                              ("id", _STR), ("mark", _STR)]),
+    "story_quotes": pa.schema([("story", _INT), ("quote", _INT), ("id", _STR),
+                               ("speaker", _STR), ("verb", _STR), ("text", _STR),
+                               ("against_first", _STR), ("sentences", _INTS)]),
 }
-_OUR_FILE = re.compile(r"(?:(?:articles|stories|pairs|links|facts|quotes)\.parquet"
+_OUR_FILE = re.compile(r"(?:(?:articles|stories|pairs|links|facts|quotes|groups|story_facts"
+                       r"|story_quotes)\.parquet"
                        r"|index\.html|story-\d+(?:-\d+)?\.html|problems\.txt)\Z")
 
 
 @dataclass(frozen=True)
 class PairResult:
-    """One compared pair as it comes back from a worker: the comparison and its page."""
+    """One compared pair as it comes back from a worker: the comparison and its page
+    (empty for a pair taken from a story's collation)."""
 
     comparison: Comparison
+    page: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """One collated story as it comes back from a worker: the collation (its reports
+    earliest first) and its many-reports page."""
+
+    collation: Collation
     page: str = field(repr=False)
 
 
@@ -98,9 +130,13 @@ def _day(value: str) -> str:
 
 
 def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, score: Mapping,
-                 options, compared: Mapping[tuple[int, int], PairResult], days,
+                 accepted: Set[tuple[int, int]], compared: Mapping[tuple[int, int], PairResult],
+                 collated: Mapping[int, tuple[Sequence[int], StoryResult]], days,
                  problems: Sequence[str]) -> Corpus:
-    """Assemble the tables and pages (deterministic: sorted by input order)."""
+    """Assemble the tables and pages (deterministic: sorted by input order).
+
+    ``compared`` maps ``(earlier, later)`` to its comparison; ``collated`` maps a story
+    to its articles (in the collation's order) and its collation."""
     ids = [row.id for row in rows]
     articles = []
     for given, sk, story in zip(rows, sketches, story_of, strict=True):
@@ -128,13 +164,16 @@ def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, scor
     links: list[dict] = []
     facts: list[dict] = []
     quotes: list[dict] = []
-    for (i, j), value in sorted(jaccard.items()):
+    extra = {(min(p), max(p)) for p in compared} - set(jaccard)
+    for i, j in sorted(set(jaccard) | extra):
         found = by_pair.get(frozenset((i, j)))
         same = story_of[i] == story_of[j]
+        candidate = (i, j) in jaccard
         row: dict[str, object] = {
             "a": ids[i], "b": ids[j], "story": story_of[i] if same else None,
-            "jaccard": value, "score": score[i, j],
-            "accepted": score[i, j] >= options.story_threshold, "compared": found is not None,
+            "jaccard": jaccard[i, j] if candidate else None,
+            "score": score[i, j] if candidate else None,
+            "accepted": (i, j) in accepted, "compared": found is not None,
             "first": "", "later": "", "dated": False, "later_verbatim": None,
             "later_paraphrase": None, "verdict": "",
         }
@@ -149,12 +188,20 @@ def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, scor
                        verdict=comparison.verdict.label)
             _pair_rows(story_of[i], comparison, links, facts, quotes)
         pairs.append(row)
+    groups: list[dict] = []
+    story_facts: list[dict] = []
+    story_quotes: list[dict] = []
+    for story in sorted(collated):
+        order, whole = collated[story]
+        _story_rows(story, [ids[k] for k in order], whole.collation, groups, story_facts,
+                    story_quotes)
     tables = {
         "articles": articles, "stories": stories, "pairs": pairs,
         "links": links, "facts": facts, "quotes": quotes,
+        "groups": groups, "story_facts": story_facts, "story_quotes": story_quotes,
     }
     built = {name: pa.Table.from_pylist(tables[name], schema=SCHEMAS[name]) for name in TABLES}
-    pages = _pages(stories, pairs, compared, ids)
+    pages = _pages(stories, pairs, compared, collated, ids)
     return Corpus(built, pages, tuple(problems))
 
 
@@ -176,6 +223,34 @@ def _pair_rows(story: int, c: Comparison, links: list, facts: list, quotes: list
                        "note": q.note})
 
 
+def _story_rows(story: int, names: Sequence[str], c: Collation, groups: list,
+                facts: list, quotes: list) -> None:
+    """The rows of one collation (report ``r`` is article ``names[r]``)."""
+    from compare.present import FACT_CONFLICT, FACT_PRESENT, fact_matrix, report_labels
+    from compare.tables import collation_quotes_frame
+
+    for k, group in enumerate(c.groups):
+        for r in group.reports:
+            held = [s for rr, s in group.sentences if rr == r]
+            groups.append({"story": story, "group": k, "support": group.support,
+                           "carriers": len(group.reports), "id": names[r], "sentences": held,
+                           "text": " ".join(c.reports[r].sentences[s].text for s in held)})
+    marks = {FACT_PRESENT: "present", FACT_CONFLICT: "conflict"}
+    for k, (fact, row) in enumerate(zip(c.facts, fact_matrix(c), strict=True)):
+        for r, mark in enumerate(row):
+            if int(mark) in marks:
+                facts.append({"story": story, "fact": k, "kind": fact.kind,
+                              "category": fact.category, "value": fact.value,
+                              "text": fact.text, "id": names[r], "mark": marks[int(mark)]})
+    frame = collation_quotes_frame(c)
+    name_of = dict(zip(report_labels(c), names, strict=True))
+    for q in frame.to_dict("records"):
+        quotes.append({"story": story, "quote": int(q["quote"]), "id": name_of[q["report"]],
+                       "speaker": q["speaker"], "verb": q["verb"], "text": q["text"],
+                       "against_first": q["against_first"],
+                       "sentences": [int(x) for x in q["sentences"]]})
+
+
 # --- pages ------------------------------------------------------------------------------
 
 def _page(title: str, body: str) -> str:
@@ -187,7 +262,7 @@ def _page(title: str, body: str) -> str:
             f"vertical-align:top}}</style></head>\n<body>\n{body}\n</body></html>\n")
 
 
-def _pages(stories, pairs, compared, ids) -> dict[str, str]:
+def _pages(stories, pairs, compared, collated, ids) -> dict[str, str]:
     from compare.render import escape
 
     by_story: dict[int, list[dict]] = defaultdict(list)
@@ -203,7 +278,9 @@ def _pages(stories, pairs, compared, ids) -> dict[str, str]:
         number = story["story"]
         name = f"story-{number}.html"
         done = by_story.get(number, [])
-        if story["size"] == 2 and len(done) == 1:
+        if number in collated:
+            pages[name] = collated[number][1].page
+        elif story["size"] == 2 and len(done) == 1:
             pages[name] = results[done[0]["first"], done[0]["later"]]
         else:
             rows = []
