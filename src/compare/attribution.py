@@ -102,7 +102,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     org = "|".join(sorted(lex.org_words, key=len, reverse=True))
     owner = r"(?:\s+(?:for|of|from|with|at|to|by)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)" \
         rf"{{0,4}}(?:[A-Z][\w.'’-]*|(?:{org})\b)))?"
-    role = re.compile(rf"\b(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
+    # a role opens with a capital or the first letter of a determiner or bare noun: the
+    # lookahead lets the regex engine pass other positions quickly (same matches)
+    first = "".join(sorted({"t", "a", "o", "f", "s", "m", "h"} |
+                           {n[0].lower() for n in lex.plural_speaker_nouns}))
+    role = re.compile(rf"(?=[A-Z{first}])\b"
+                      rf"(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
                       rf"(?P<noun>{noun})|"
                       rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
@@ -646,13 +651,18 @@ def attribute(
                     and found[k + 1] is not None:
                 found[k] = found[k + 1]
     out = []
+    region_starts = sorted(r[0] for r in regions)
+    sent_starts = [s.start for s in sents]
     for f in found:
         if f is None:
             out.append(("", "", ""))
             continue
         who, verb, vs, ve = f
-        limit = min((r[0] - 1 for r in regions if r[0] > ve), default=len(text))
-        sent_end = next((s.end for s in sents if s.start <= vs < s.end), len(text))
+        # the next quote's start after the verb, the end of the verb's sentence
+        k = bisect_right(region_starts, ve)
+        limit = region_starts[k] - 1 if k < len(region_starts) else len(text)
+        k = bisect_right(sent_starts, vs) - 1
+        sent_end = sents[k].end if k >= 0 and vs < sents[k].end else len(text)
         setting = _setting(text, vs, ve, min(limit, sent_end)) if ve > vs else ""
         out.append((who.value if who else "", verb, setting))
     return out
