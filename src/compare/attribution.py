@@ -256,7 +256,9 @@ def _outside(text: str, lo: int, hi: int, quoted: list[tuple[int, int]]) -> list
     """The pieces of ``text[lo:hi]`` outside the quote spans (and their marks)."""
     pieces, pos = [], lo
     for s, e in quoted:
-        if e + 1 <= lo or s - 1 >= hi:
+        if s - 1 >= hi:
+            break  # the spans are in text order: none after this one reaches text[lo:hi]
+        if e + 1 <= lo:
             continue
         if s - 1 > pos:
             pieces.append((pos, s - 1))

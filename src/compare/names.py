@@ -177,8 +177,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         # Boggs": two names; "Council on Foreign Relations", "Center for American
         # Progress": one (an organisation word first). A function word inside a run
         # ("Cover That Makes Her Look Crazy") ends a name too.
-        known = _piece_key(words, _trim(words, piece)) in lex.alias or \
-            _piece_key(words, _trim(words, piece)) in lex.place_keys
+        trimmed = _piece_key(words, _trim(words, piece))
+        known = trimmed in lex.alias or trimmed in lex.place_keys
         loose = [i for i, k in enumerate(piece) if i and not known and (
             (words[k].norm in {"for", "on"} and
              words[piece[i - 1]].norm not in lex.org_words) or
@@ -350,8 +350,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
-                        _piece_key(words, piece) not in lex.alias and \
-                        _piece_key(words, piece) not in lex.place_keys:
+                        (whole := _piece_key(words, piece)) not in lex.alias and \
+                        whole not in lex.place_keys:
                     piece = piece[:-1]
                 norms = [words[k].norm for k in piece]
                 if all(n in demonyms or n in common for n in norms) and \
@@ -359,7 +359,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                key = lex.alias.get(name_key(surface), name_key(surface))
+                folded = name_key(surface)
+                key = lex.alias.get(folded, folded)
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
