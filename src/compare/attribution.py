@@ -32,11 +32,13 @@ nouns, gendered words and role titles come from :func:`compare.lexicon.lexicon`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from compare.details import extract_details
 from compare.lexicon import lexicon
@@ -252,14 +254,17 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
 # --- the attribution of one quote -------------------------------------------------
 
 
-def _outside(text: str, lo: int, hi: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces of ``text[lo:hi]`` outside the quote spans (and their marks)."""
+def _outside(text: str, lo: int, hi: int, quoted: Sequence[tuple]) -> list[tuple[int, int]]:
+    """The pieces of ``text[lo:hi]`` outside the quote spans (and their marks).
+
+    ``quoted`` are the quotes' ``(start, end, ...)`` in text order, never overlapping
+    (quote regions), so the first that can reach ``text[lo:hi]`` is found by bisection."""
     pieces, pos = [], lo
-    for s, e in quoted:
+    first = bisect_right(quoted, lo - 1, key=itemgetter(1))  # the first with end + 1 > lo
+    for q in itertools.islice(quoted, first, None):
+        s, e = q[0], q[1]
         if s - 1 >= hi:
-            break  # the spans are in text order: none after this one reaches text[lo:hi]
-        if e + 1 <= lo:
-            continue
+            break  # none after this one reaches text[lo:hi]
         if s - 1 > pos:
             pieces.append((pos, s - 1))
         pos = max(pos, e + 1)
@@ -304,7 +309,6 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     text = article.text
     start, end, _, sents = region
     s0, s1 = article.sentences[sents[0]].start, article.sentences[sents[-1]].end
-    quoted = [(r[0], r[1]) for r in regions]
     mine = [c for s in sents for c in cands[s]]
     # after the quote, up to the next quote or the sentence end
     close = end + 1 if end < len(text) and _MARK.match(text, end) else end
@@ -341,13 +345,13 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 return sub, "according to", pos, pos
     # before the quote, back to the previous quote of the sentence
     prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
-    verbs = _verbs(text, _outside(text, prev, start, quoted))
+    verbs = _verbs(text, _outside(text, prev, start, regions))
     said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start)
     if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
         v = verbs[-1] if verbs else None
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
-        if _verbs(text, _outside(text, s0, s1, quoted)):
+        if _verbs(text, _outside(text, s0, s1, regions)):
             return None  # the sentence's cue verb is another quote's
         # no cue verb at all: the subject of the sentence says what the quote says
         # (``She does, however, condone "mocking the Mocker in Chief."``)
