@@ -254,3 +254,14 @@ def test_a_model_fitted_on_other_signals_is_refused_at_load_time():
     assert "signals: missing ['names']; not computed ['embedding']" in message
     assert "models.sts.inputs: same names in another order" in message
     assert "fit_similarity.py" in message
+
+
+@given(st.lists(st.integers(-(2**62), 2**62), max_size=60))
+def test_sorted_distinct_is_numpy_unique(values):
+    """The one-sort distinct of the feature cells is ``np.unique``: same values, dtype."""
+    from compare.similarity.features import _sorted_distinct
+
+    x = np.asarray(values, dtype=np.int64)
+    got = _sorted_distinct(x)
+    assert got.dtype == x.dtype
+    assert got.tolist() == np.unique(x).tolist()

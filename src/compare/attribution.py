@@ -32,11 +32,13 @@ nouns, gendered words and role titles come from :func:`compare.lexicon.lexicon`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from compare.details import extract_details
 from compare.lexicon import lexicon
@@ -102,7 +104,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     org = "|".join(sorted(lex.org_words, key=len, reverse=True))
     owner = r"(?:\s+(?:for|of|from|with|at|to|by)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)" \
         rf"{{0,4}}(?:[A-Z][\w.'’-]*|(?:{org})\b)))?"
-    role = re.compile(rf"\b(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
+    # a role opens with a capital or the first letter of a determiner or bare noun: the
+    # lookahead lets the regex engine pass other positions quickly (same matches)
+    first = "".join(sorted({"t", "a", "o", "f", "s", "m", "h"} |
+                           {n[0].lower() for n in lex.plural_speaker_nouns}))
+    role = re.compile(rf"(?=[A-Z{first}])\b"
+                      rf"(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
                       rf"(?P<noun>{noun})|"
                       rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
@@ -247,12 +254,17 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
 # --- the attribution of one quote -------------------------------------------------
 
 
-def _outside(text: str, lo: int, hi: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces of ``text[lo:hi]`` outside the quote spans (and their marks)."""
+def _outside(text: str, lo: int, hi: int, quoted: Sequence[tuple]) -> list[tuple[int, int]]:
+    """The pieces of ``text[lo:hi]`` outside the quote spans (and their marks).
+
+    ``quoted`` are the quotes' ``(start, end, ...)`` in text order, never overlapping
+    (quote regions), so the first that can reach ``text[lo:hi]`` is found by bisection."""
     pieces, pos = [], lo
-    for s, e in quoted:
-        if e + 1 <= lo or s - 1 >= hi:
-            continue
+    first = bisect_right(quoted, lo - 1, key=itemgetter(1))  # the first with end + 1 > lo
+    for q in itertools.islice(quoted, first, None):
+        s, e = q[0], q[1]
+        if s - 1 >= hi:
+            break  # none after this one reaches text[lo:hi]
         if s - 1 > pos:
             pieces.append((pos, s - 1))
         pos = max(pos, e + 1)
@@ -297,7 +309,6 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     text = article.text
     start, end, _, sents = region
     s0, s1 = article.sentences[sents[0]].start, article.sentences[sents[-1]].end
-    quoted = [(r[0], r[1]) for r in regions]
     mine = [c for s in sents for c in cands[s]]
     # after the quote, up to the next quote or the sentence end
     close = end + 1 if end < len(text) and _MARK.match(text, end) else end
@@ -334,13 +345,13 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 return sub, "according to", pos, pos
     # before the quote, back to the previous quote of the sentence
     prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
-    verbs = _verbs(text, _outside(text, prev, start, quoted))
+    verbs = _verbs(text, _outside(text, prev, start, regions))
     said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start)
     if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
         v = verbs[-1] if verbs else None
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
-        if _verbs(text, _outside(text, s0, s1, quoted)):
+        if _verbs(text, _outside(text, s0, s1, regions)):
             return None  # the sentence's cue verb is another quote's
         # no cue verb at all: the subject of the sentence says what the quote says
         # (``She does, however, condone "mocking the Mocker in Chief."``)
@@ -646,13 +657,18 @@ def attribute(
                     and found[k + 1] is not None:
                 found[k] = found[k + 1]
     out = []
+    region_starts = sorted(r[0] for r in regions)
+    sent_starts = [s.start for s in sents]
     for f in found:
         if f is None:
             out.append(("", "", ""))
             continue
         who, verb, vs, ve = f
-        limit = min((r[0] - 1 for r in regions if r[0] > ve), default=len(text))
-        sent_end = next((s.end for s in sents if s.start <= vs < s.end), len(text))
+        # the next quote's start after the verb, the end of the verb's sentence
+        k = bisect_right(region_starts, ve)
+        limit = region_starts[k] - 1 if k < len(region_starts) else len(text)
+        k = bisect_right(sent_starts, vs) - 1
+        sent_end = sents[k].end if k >= 0 and vs < sents[k].end else len(text)
         setting = _setting(text, vs, ve, min(limit, sent_end)) if ve > vs else ""
         out.append((who.value if who else "", verb, setting))
     return out

@@ -177,8 +177,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         # Boggs": two names; "Council on Foreign Relations", "Center for American
         # Progress": one (an organisation word first). A function word inside a run
         # ("Cover That Makes Her Look Crazy") ends a name too.
-        known = _piece_key(words, _trim(words, piece)) in lex.alias or \
-            _piece_key(words, _trim(words, piece)) in lex.place_keys
+        trimmed = _piece_key(words, _trim(words, piece))
+        known = trimmed in lex.alias or trimmed in lex.place_keys
         loose = [i for i, k in enumerate(piece) if i and not known and (
             (words[k].norm in {"for", "on"} and
              words[piece[i - 1]].norm not in lex.org_words) or
@@ -350,8 +350,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
-                        _piece_key(words, piece) not in lex.alias and \
-                        _piece_key(words, piece) not in lex.place_keys:
+                        (whole := _piece_key(words, piece)) not in lex.alias and \
+                        whole not in lex.place_keys:
                     piece = piece[:-1]
                 norms = [words[k].norm for k in piece]
                 if all(n in demonyms or n in common for n in norms) and \
@@ -359,7 +359,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                key = lex.alias.get(name_key(surface), name_key(surface))
+                folded = name_key(surface)
+                key = lex.alias.get(folded, folded)
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
@@ -385,8 +386,8 @@ def extract_names(article: Article,
     headlines = _headlines(article)
     upper = _upper(article)
     midcaps = _midcaps(article, headlines, upper)
-    cands = _headline_parts(article, _candidates(article, blocked, headlines, upper),
-                            headlines, midcaps | _body_words(article, blocked, headlines, upper))
+    found = _candidates(article, blocked, headlines, upper)
+    cands = _headline_parts(article, found, headlines, midcaps | _body_words(found, headlines))
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
@@ -411,11 +412,9 @@ def extract_names(article: Article,
     return _fold_surnames(details, headlines)
 
 
-def _body_words(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
-                headlines: list[bool], upper: list[list[int]]) -> set[str]:
-    """The words of the name candidates outside headlines."""
-    return {w for c in _candidates(article, blocked, headlines, upper)
-            if not headlines[c[1]] for w in c[4].split()}
+def _body_words(cands: list[tuple], headlines: list[bool]) -> set[str]:
+    """The words of the name candidates ``cands`` outside headlines."""
+    return {w for c in cands if not headlines[c[1]] for w in c[4].split()}
 
 
 def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
@@ -533,6 +532,14 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
 
 
 @lru_cache(maxsize=1 << 14)
+def _name_fields(value: str) -> tuple[str, str, str]:
+    """(first, middle, last) of ``value`` as nameparser's ``HumanName`` reads them; parsed
+    once per value (the parse is the costly part of folding a report's names)."""
+    parsed = HumanName(value)
+    return parsed.first, parsed.middle, parsed.last
+
+
+@lru_cache(maxsize=1 << 14)
 def _person_parts(value: str) -> tuple[str, str, str] | None:
     """(first name, surname, middle initials) of a person's full name (nameparser's
     ``HumanName``; suffixes and titles dropped). A first initial followed by a middle
@@ -540,9 +547,9 @@ def _person_parts(value: str) -> tuple[str, str, str] | None:
     a nickname is taken to its full form (``chuck`` -> ``charles``)."""
     if len(value.split()) < 2:
         return None
-    parsed = HumanName(value)
-    first, last = name_key(parsed.first), name_key(parsed.last)
-    middle = name_key(parsed.middle).split()
+    first, middle_text, last = _name_fields(value)
+    first, last = name_key(first), name_key(last)
+    middle = name_key(middle_text).split()
     if len(first) == 1 and middle and len(middle[0]) > 1:
         first, middle = middle[0], middle[1:]
     if not first or not last:
@@ -603,7 +610,7 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         parts = _person_parts(value) if value in persons else None
         if parts:
             people.setdefault(parts[:2], []).append((value, parts[2]))
-            middle = HumanName(value).middle.split()
+            middle = _name_fields(value)[1].split()
             if middle and len(name_key(middle[0])) > 1 and parts[0] != name_key(middle[0]):
                 goes_by[(name_key(middle[0]), parts[1])] = parts[:2]
     for key, into in sorted(goes_by.items()):  # Byron Todd Jones / Todd Jones
@@ -623,22 +630,30 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
             canon[value] = core
     lex = lexicon()
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
+    by_tail: dict[str, list[str]] = {}  # "judiciary committee" -> its one-word-longer names
+    for v in multi:
+        by_tail.setdefault(v.split(None, 1)[1], []).append(v)
     for short in multi:  # "judiciary committee" / "senate judiciary committee"
-        longer = {canon.get(v, v) for v in multi if v.endswith(" " + short)
-                  and len(v.split()) == len(short.split()) + 1}
+        longer = {canon.get(v, v) for v in by_tail.get(short, [])}
         if len(longer) == 1 and short not in canon:
             canon[short] = longer.pop()
+    by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
+    for p in persons:
+        if len(p.split()) > 1:
+            word = p.split()[0]
+            by_first.setdefault(lex.nickname_of.get(word, word), []).append(p)
     for first in values:  # "hillary" / "hillary clinton"
         if first in lex.first_name_gender and first not in canon:
-            full = {canon.get(p, p) for p in persons if len(p.split()) > 1 and lex.nickname_of.get(
-                p.split()[0], p.split()[0]) == lex.nickname_of.get(first, first)}
+            full = {canon.get(p, p) for p in by_first.get(lex.nickname_of.get(first, first), [])}
             if len(full) == 1:
                 canon[first] = full.pop()
     capitals = {d.value for d in names if d.text.replace(".", "").isupper()
                 and len(d.value) > 1 and " " not in d.value}
-    long = [v for v in values if len(v.split()) > 1 and v not in persons]
+    by_acronym: dict[str, list[str]] = {}
+    for v in multi:
+        by_acronym.setdefault(_acronym(v), []).append(v)
     for short in sorted(capitals):
-        full = {canon.get(v, v) for v in long if _acronym(v) == short}
+        full = {canon.get(v, v) for v in by_acronym.get(short, [])}
         if len(full) == 1 and short not in canon:
             canon[short] = full.pop()
     return canon
