@@ -189,24 +189,6 @@ def replaceable(out: Path) -> bool:
     )
 
 
-def replace_folder(staging: Path, out: Path) -> None:
-    """Put the folder ``staging`` in the place of ``out`` (same file system), then delete
-    the old ``out``; if the move fails, the old ``out`` is put back."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-old-"))
-        os.replace(out, old / out.name)
-    try:
-        os.replace(staging, out)
-    except OSError:
-        if old is not None:
-            os.replace(old / out.name, out)
-            old.rmdir()
-        raise
-    if old is not None:
-        shutil.rmtree(old)
-
-
 def execute(path: Path, target: Path, params: dict[str, str], work: Path) -> None:
     """Run one notebook with papermill (parameters injected), writing ``target``.
 
@@ -278,6 +260,8 @@ def build_site(a: str, b: str, staging: Path, notebooks: list[Path]) -> int:
 def build(a: str, b: str, out: Path, notebooks: list[Path] | None = None) -> int:
     """Build the site for ``a`` and ``b`` and let it replace ``out`` only if every page
     succeeded; returns the number of notebook pages. Raises :class:`BuildError`."""
+    from compare.io import replace_folder
+
     notebooks = sorted(NOTEBOOKS.glob("[0-9]*.ipynb")) if notebooks is None else notebooks
     out = out.absolute()
     if not replaceable(out):

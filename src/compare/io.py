@@ -12,6 +12,7 @@ import contextlib
 import http.client
 import os
 import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -379,3 +380,23 @@ def save_text(path: str | Path, text: str) -> None:
         raise LoadError(f"{path}: cannot be written (permission denied)") from None
     except OSError as exc:
         raise LoadError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+
+
+def replace_folder(staging: Path, out: Path) -> None:
+    """Put the finished folder ``staging`` in the place of ``out`` (same file system), then
+    delete the old ``out``; if the move fails, the old ``out`` is put back. A site or a
+    corpus output is built in ``staging`` beside ``out`` so that a failed run leaves the
+    old one whole."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-old-"))
+        os.replace(out, old / out.name)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if old is not None:
+            os.replace(old / out.name, out)
+            old.rmdir()
+        raise
+    if old is not None:
+        shutil.rmtree(old)

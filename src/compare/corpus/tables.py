@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from compare.io import LoadError
+from compare.io import LoadError, replace_folder
 from compare.models import Collation, Comparison
 
 TABLES = ("articles", "stories", "pairs", "links", "facts", "quotes", "groups", "story_facts",
@@ -347,18 +347,7 @@ def write(corpus: Corpus, out: Path, log=None) -> None:
         if corpus.problems:
             (staging / "problems.txt").write_text(
                 "".join(f"{p}\n" for p in corpus.problems), encoding="utf-8")
-        old = None
-        if out.exists():
-            old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-old-"))
-            os.replace(out, old / out.name)
-        try:
-            os.replace(staging, out)
-        except OSError:
-            if old is not None:
-                os.replace(old / out.name, out)
-            raise
-        if old is not None:
-            shutil.rmtree(old)
+        replace_folder(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
