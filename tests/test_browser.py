@@ -53,11 +53,14 @@ def classes(locator) -> set[str]:
     return set((locator.get_attribute("class") or "").split())
 
 
-@pytest.fixture
-def opened(chromium, result, tmp_path):
-    path = tmp_path / "comparison.html"
-    path.write_text(comparison_html(result), encoding="utf-8")
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+def _open(chromium, page_html: str, tmp_path, width: int, *, name: str = "collation.html",
+          console_errors: bool = False):
+    """Open ``page_html`` from a file in headless Chromium at ``width`` px, refusing every
+    request that is not a file or data URL; returns the context, the page, the refused
+    URLs and the page errors (and console errors when ``console_errors``)."""
+    path = tmp_path / name
+    path.write_text(page_html, encoding="utf-8")
+    context = chromium.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     outside, errors = [], []
 
@@ -70,9 +73,19 @@ def opened(chromium, result, tmp_path):
             request_route.abort()
 
     page.route("**/*", route)
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    if console_errors:
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(path.as_uri(), wait_until="load")
+    return context, page, outside, errors
+
+
+@pytest.fixture
+def opened(chromium, result, tmp_path):
+    context, page, outside, errors = _open(
+        chromium, comparison_html(result), tmp_path, 1280, name="comparison.html",
+        console_errors=True,
+    )
     page.outside, page.errors = outside, errors
     yield page
     context.close()
@@ -198,25 +211,6 @@ def collation(article_a, article_b):
                    source=Article.from_text(SOURCE, name="statement"))
 
 
-def _open(chromium, page_html: str, tmp_path, width: int):
-    path = tmp_path / "collation.html"
-    path.write_text(page_html, encoding="utf-8")
-    context = chromium.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    outside, errors = [], []
-
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith(("file://", "data:")):
-            request_route.continue_()
-        else:
-            outside.append(url)
-            request_route.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(path.as_uri(), wait_until="load")
-    return context, page, outside, errors
 
 
 def test_collation_page_sections_and_group_highlighting(chromium, collation, tmp_path):
