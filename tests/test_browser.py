@@ -168,11 +168,8 @@ OVERFLOW = """() => {
 
 
 def test_narrow_screen_has_no_horizontal_overflow(chromium, result, tmp_path):
-    path = tmp_path / "comparison.html"
-    path.write_text(comparison_html(result, back_link="index.html"), encoding="utf-8")
-    context = chromium.new_context(viewport={"width": 420, "height": 900})
-    page = context.new_page()
-    page.goto(path.as_uri(), wait_until="load")
+    context, page, _, _ = _open(chromium, comparison_html(result, back_link="index.html"),
+                                tmp_path, 420, name="comparison.html")
     try:
         assert page.evaluate("document.documentElement.scrollWidth") <= 420
         assert page.evaluate(OVERFLOW) == []
