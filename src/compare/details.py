@@ -33,7 +33,7 @@ from compare.models import (
     Prepared,
     article_of,
 )
-from compare.names import cross_fold, extract_names, name_key, singular
+from compare.names import extract_names, fold_both, name_key, singular
 
 __all__ = ["extract_details", "head_noun", "lexicon", "match_details", "name_key"]
 
@@ -293,7 +293,7 @@ def match_details(a: Article | Prepared, b: Article | Prepared) -> tuple[DetailM
     """
     ea, eb = _details_of(a), _details_of(b)
     a, b = article_of(a), article_of(b)
-    da, db = cross_fold(ea, eb), cross_fold(eb, ea)
+    da, db = fold_both(ea, eb)
     numbers = (_numbers_by_sentence(da), _numbers_by_sentence(db))
     groups: dict[tuple[str, str], tuple[list[Detail], list[Detail]]] = defaultdict(
         lambda: ([], []))

@@ -37,7 +37,7 @@ from compare.lexicon import lexicon, name_key, singular
 from compare.models import Article, Detail, Word
 from compare.segment import TITLES
 
-__all__ = ["cross_fold", "extract_names", "name_key", "person_key", "singular"]
+__all__ = ["cross_fold", "extract_names", "fold_both", "name_key", "person_key", "singular"]
 
 
 # --- runs of capitalised words ----------------------------------------------------
@@ -660,16 +660,27 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
 
 
 def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:
-    """Join ``mine``'s names to their variants in either report.
+    """Join ``mine``'s names to their variants in either report (the first list of
+    :func:`fold_both`)."""
+    return fold_both(mine, other)[0]
+
+
+def fold_both(a: Iterable[Detail], b: Iterable[Detail]) -> tuple[list[Detail], list[Detail]]:
+    """Join each report's names to their variants in either report: ``a``'s details and
+    ``b``'s, folded.
 
     Variants found among both reports' names (:func:`_canonical`: ``Joseph M. Sellers``
     / ``Joseph Sellers``, ``Chuck`` / ``Charles Schumer``, ``NBC News`` / ``NBC``,
     ``DNC`` / ``Democratic National Committee``) take one value, chosen from the union
-    of the two, so that ``cross_fold(a, b)`` and ``cross_fold(b, a)`` agree; then a bare
-    surname joins the one full name of the other report it ends.
+    of the two (computed once for both sides, so the two agree); then a bare surname
+    joins the one full name of the other report it ends.
     """
-    mine, other = list(mine), list(other)
-    canon = _canonical([d for d in (*mine, *other) if d.kind == "name"])
+    a, b = list(a), list(b)
+    canon = _canonical([d for d in (*a, *b) if d.kind == "name"])
+    return _fold(a, b, canon), _fold(b, a, canon)
+
+
+def _fold(mine: list[Detail], other: list[Detail], canon: dict[str, str]) -> list[Detail]:
     full = sorted({canon.get(d.value, d.value) for d in other if d.kind == "name"
                    and d.category == "person" and len(d.value.split()) > 1})
     owners_of = _owners(full)

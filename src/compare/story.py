@@ -9,7 +9,7 @@ pairing needed:
 - ``names``, ``places``, ``numbers``, ``dates``: how many values of each kind the two
   reports share, as a cosine of the two sets (shared / sqrt(size a x size b), 0 when
   either has none); names of one person are joined across reports first
-  (:func:`compare.names.cross_fold`, as the detail matching does);
+  (:func:`compare.names.fold_both`, as the detail matching does);
 - ``quotes``: the same cosine over the word pairs (bigrams) inside direct quotes;
 - ``embedding`` (only when the reports were prepared with an embedding backend): cosine
   of the two mean sentence vectors.
@@ -127,11 +127,11 @@ def _embedding_cosine(pa: Prepared, pb: Prepared) -> float | None:
 def document_signals(pa: Prepared, pb: Prepared) -> dict[str, float]:
     """The document-level signals of two prepared reports (see the module doc), and the
     count of shared values of each detail kind (``shared_names`` ...)."""
-    from compare.names import cross_fold
+    from compare.names import fold_both
 
     signals = {"tfidf": _tfidf_cosine(pa, pb)}
-    sa = _detail_sets(cross_fold(pa.details, pb.details))
-    sb = _detail_sets(cross_fold(pb.details, pa.details))
+    fa, fb = fold_both(pa.details, pb.details)
+    sa, sb = _detail_sets(fa), _detail_sets(fb)
     for kind in SET_KINDS:
         signals[kind], signals[f"shared_{kind}"] = _set_cosine(sa[kind], sb[kind])
     signals["quotes"], _ = _set_cosine(_quote_bigrams(pa), _quote_bigrams(pb))
