@@ -21,7 +21,6 @@ import html
 import inspect
 import os
 import re
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -260,7 +259,7 @@ def build_site(a: str, b: str, staging: Path, notebooks: list[Path]) -> int:
 def build(a: str, b: str, out: Path, notebooks: list[Path] | None = None) -> int:
     """Build the site for ``a`` and ``b`` and let it replace ``out`` only if every page
     succeeded; returns the number of notebook pages. Raises :class:`BuildError`."""
-    from compare.io import replace_folder
+    from compare.io import new_folder
 
     notebooks = sorted(NOTEBOOKS.glob("[0-9]*.ipynb")) if notebooks is None else notebooks
     out = out.absolute()
@@ -270,16 +269,8 @@ def build(a: str, b: str, out: Path, notebooks: list[Path] | None = None) -> int
             "name an empty or new folder with --out"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-new-"))
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the site is not
+    with new_folder(out) as staging:
         count = build_site(a, b, staging, notebooks)
-        replace_folder(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
     return count
 
 

@@ -382,6 +382,24 @@ def save_text(path: str | Path, text: str) -> None:
         raise LoadError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
 
+@contextlib.contextmanager
+def new_folder(out: Path):
+    """Build a folder that replaces ``out`` whole: yields an empty folder beside ``out``
+    (readable as the umask allows, not private like a plain temporary folder); when the
+    block ends without an error it takes ``out``'s place (:func:`replace_folder`), and on
+    an error it is deleted and ``out`` is left as it was."""
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-new-"))
+    try:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
+        yield staging
+        replace_folder(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
 def replace_folder(staging: Path, out: Path) -> None:
     """Put the finished folder ``staging`` in the place of ``out`` (same file system), then
     delete the old ``out``; if the move fails, the old ``out`` is put back. A site or a

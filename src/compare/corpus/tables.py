@@ -33,8 +33,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
@@ -42,7 +40,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from compare.io import LoadError, replace_folder
+from compare.io import LoadError, new_folder
 from compare.models import Collation, Comparison
 
 TABLES = ("articles", "stories", "pairs", "links", "facts", "quotes", "groups", "story_facts",
@@ -335,11 +333,7 @@ def write(corpus: Corpus, out: Path, log=None) -> None:
     place of ``out`` in one step (the old one is deleted only after that)."""
     import pyarrow.parquet as pq
 
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}-new-"))
-    try:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)
+    with new_folder(out) as staging:
         for name in TABLES:
             pq.write_table(corpus.tables[name], staging / f"{name}.parquet")
         for name, page in corpus.pages.items():
@@ -347,10 +341,6 @@ def write(corpus: Corpus, out: Path, log=None) -> None:
         if corpus.problems:
             (staging / "problems.txt").write_text(
                 "".join(f"{p}\n" for p in corpus.problems), encoding="utf-8")
-        replace_folder(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
     if log:
         log(f"corpus: wrote {len(TABLES)} tables and {len(corpus.pages)} pages to {out}")
 
