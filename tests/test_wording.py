@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from compare.io import load_article
 from compare.models import EDIT_KINDS, Link
 from compare.segment import tokenize
-from compare.wording import diff_link, framing, quote_regions, word_ops
+from compare.wording import diff_link, diff_links, framing, quote_regions, word_ops
 
 
 def ops_of(a: str, b: str):
@@ -279,6 +279,8 @@ def test_with_the_real_aligner(reports):
     for lnk in links:
         diff = diff_link(a, b, lnk)
         assert diff.ops and diff.ops[-1].i2 == sum(len(a.words[i]) for i in lnk.a)
+    # the diffs of all links at once (quote regions found once) are the same diffs
+    assert diff_links(a, b, links) == tuple(diff_link(a, b, lnk) for lnk in links)
 
 
 @pytest.mark.parametrize(("a_ids", "b_ids"), [([2], [1, 5]), ([0, 15], [17]), ([1, 3], [2, 4])])

@@ -29,7 +29,7 @@ from compare.quotes import pair_quotes
 from compare.segment import function_word_share
 from compare.settings import DEFAULT, Settings
 from compare.story import judge
-from compare.wording import diff_link, framing
+from compare.wording import diff_links, framing
 
 _REFUSED = (
     "compare() takes Article, Prepared or pathlib.Path; for a file pass Path('...') or "
@@ -81,7 +81,7 @@ def compare(
         verdict=verdict(a, b, passages, covered),
         details=Records(match_details(pa, pb), DetailMatch),
         quotes=Records(pair_quotes(pa, pb), QuotePair),
-        diffs=Records((diff_link(a, b, link) for link in links), Diff),
+        diffs=Records(diff_links(a, b, links), Diff),
         framing=Records(framing(a, b, links), Framing),
         notes=notes,
         scores=scores,

@@ -28,7 +28,7 @@ from compare.lexicon import lexicon
 from compare.models import Article, Diff, Framing, Link, Op, Word
 from compare.segment import QuoteSpan, quote_spans
 
-__all__ = ["classify", "diff_link", "framing", "quote_regions", "word_ops"]
+__all__ = ["classify", "diff_link", "diff_links", "framing", "quote_regions", "word_ops"]
 
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’([")
 
@@ -232,6 +232,8 @@ def word_ops(
     *,
     a_breaks: Sequence[int] = (),
     b_breaks: Sequence[int] = (),
+    a_quotes: Sequence[tuple[int, int]] | None = None,
+    b_quotes: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[Op, ...]:
     """The word-level diff from ``a_words`` to ``b_words`` as :class:`Op` records.
 
@@ -242,6 +244,8 @@ def word_ops(
     point for an ``insert``), likewise for b; ``a_text``/``b_text`` are those substrings.
     ``a_breaks``/``b_breaks`` are word indices where the words jump to a sentence that does
     not follow the previous one: no op spans such a break, so no span covers text between.
+    ``a_quotes``/``b_quotes`` are the texts' :func:`quote_regions` when the caller has them
+    (found here otherwise).
     """
     a_words, b_words = tuple(a_words), tuple(b_words)
     a_breaks, b_breaks = sorted(set(a_breaks)), sorted(set(b_breaks))
@@ -249,7 +253,10 @@ def word_ops(
     pieces = [
         piece for op in _cleanup(raw, a_words) for piece in _split_at_breaks(op, a_breaks, b_breaks)
     ]
-    a_quotes, b_quotes = quote_regions(a_text), quote_regions(b_text)
+    if a_quotes is None:
+        a_quotes = quote_regions(a_text)
+    if b_quotes is None:
+        b_quotes = quote_regions(b_text)
     ops = []
     for tag, i1, i2, j1, j2 in pieces:
         if tag == "replace" and i1 == i2:
@@ -287,11 +294,21 @@ def _breaks(article: Article, indices: Iterable[int]) -> tuple[int, ...]:
 
 def diff_link(a: Article, b: Article, link: Link) -> Diff:
     """The word diff between the sentences of ``link`` in a and in b (in index order)."""
-    ops = word_ops(
-        a.text, _link_words(a, link.a), b.text, _link_words(b, link.b),
-        a_breaks=_breaks(a, link.a), b_breaks=_breaks(b, link.b),
+    return diff_links(a, b, (link,))[0]
+
+
+def diff_links(a: Article, b: Article, links: Iterable[Link]) -> tuple[Diff, ...]:
+    """:func:`diff_link` of each of ``links``, in their order (the quote regions of the
+    two texts found once for all of them)."""
+    a_quotes, b_quotes = quote_regions(a.text), quote_regions(b.text)
+    return tuple(
+        Diff(a=tuple(link.a), b=tuple(link.b), relation=link.relation, ops=word_ops(
+            a.text, _link_words(a, link.a), b.text, _link_words(b, link.b),
+            a_breaks=_breaks(a, link.a), b_breaks=_breaks(b, link.b),
+            a_quotes=a_quotes, b_quotes=b_quotes,
+        ))
+        for link in links
     )
-    return Diff(a=tuple(link.a), b=tuple(link.b), relation=link.relation, ops=ops)
 
 
 
