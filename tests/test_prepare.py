@@ -39,6 +39,7 @@ def test_prepared_holds_what_every_pair_needs(prepared_a, article_a):
     assert prepared_a.details and prepared_a.quotes
     assert len(prepared_a.quote_words) == len(prepared_a.quotes)
     assert prepared_a.backend == "lexical" and prepared_a.embeddings is None
+    assert 0.3 < prepared_a.function_share < 0.6  # English news (measured once, here)
     assert "sentences" in repr(prepared_a) and len(repr(prepared_a)) < 200
 
 

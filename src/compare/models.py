@@ -125,6 +125,7 @@ class Prepared:
     quote_words: tuple[tuple[str, ...], ...] = field(repr=False)
     backend: str = "lexical"
     embeddings: object = field(default=None, repr=False)
+    function_share: float | None = field(default=None, repr=False)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -139,8 +140,9 @@ class Prepared:
             if not np.array_equal(np.asarray(self.embeddings), np.asarray(other.embeddings)):
                 return False
         return (self.article, self.backend, self.quoted, self.details, self.quotes,
-                self.quote_words) == (other.article, other.backend, other.quoted,
-                                      other.details, other.quotes, other.quote_words) \
+                self.quote_words, self.function_share) == (
+                    other.article, other.backend, other.quoted, other.details, other.quotes,
+                    other.quote_words, other.function_share) \
             and self.features == other.features
 
     def __repr__(self) -> str:

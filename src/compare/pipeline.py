@@ -26,7 +26,6 @@ from compare.models import (
 from compare.overlap import coverage, shared_passages, verdict
 from compare.prepare import prepare
 from compare.quotes import pair_quotes
-from compare.segment import function_word_share
 from compare.settings import DEFAULT, Settings
 from compare.story import judge
 from compare.wording import diff_links, framing
@@ -71,7 +70,7 @@ def compare(
     passages = shared_passages(a, b, min_words=settings.min_words)
     covered = coverage(a, b, links, passages)
     story = judge(pa, pb, links)
-    notes = _notes(a, b, links, passages, story, settings)
+    notes = _notes(pa, pb, links, passages, story, settings)
     return Comparison(
         a=a,
         b=b,
@@ -90,22 +89,23 @@ def compare(
 
 
 def _notes(
-    a: Article, b: Article, links, passages, story: SameStory, settings: Settings
+    pa: Prepared, pb: Prepared, links, passages, story: SameStory, settings: Settings
 ) -> tuple[str, ...]:
     """Plain-words notes on edge cases, so a result says what it found."""
     notes = []
-    for side, article in (("a", a), ("b", b)):
+    for side, prepared in (("a", pa), ("b", pb)):
+        article = prepared.article
         if article.meta.get("note"):
             notes.append(f"{side} ({article.name}): {article.meta['note']}")
-        share = function_word_share(w for ws in article.words for w in ws)
-        if share < settings.english_share:
+        share = prepared.function_share
+        if share is not None and share < settings.english_share:
             notes.append(
                 f"{side} ({article.name}) does not look like English: only {share:.0%} of its "
                 "words are common English words (about 45% in English news). Sentences, "
                 "passages and numbers still compare; similarity, names and quotes are tuned "
                 "for English and may miss."
             )
-    if a.text == b.text:
+    if pa.article.text == pb.article.text:
         notes.append("The two reports are identical.")
     elif not story.same_event:
         found = ("have nothing in common: no sentence is linked and no passage is shared"

@@ -58,6 +58,7 @@ def _prepare_article(article: Article, settings: Settings) -> Prepared:
     from compare.align import quoted_words
     from compare.details import extract_details
     from compare.quotes import quotes_with_words
+    from compare.segment import function_word_share
     from compare.similarity import backends, sentence_features
 
     backend = backends.backend_for(settings)
@@ -72,4 +73,5 @@ def _prepare_article(article: Article, settings: Settings) -> Prepared:
         quote_words=quote_words,
         backend=backends.key(settings),
         embeddings=backends.encode(backend, [s.text for s in article.sentences]),
+        function_share=function_word_share(w for ws in article.words for w in ws),
     )
