@@ -117,6 +117,42 @@ def test_credit_lines_and_bylines():
     assert find_credits("He went down to less than 10,000 — and now to zero.") == ()
 
 
+def test_closing_notes_of_news_sites_are_credits_not_sentences():
+    text = (
+        "The council voted on Monday. The mayor said little.\n\n"
+        "Jane Roe and Max Poe contributed to this report.\n\n"
+        "Follow Jane Roe on Twitter @janeroe.\n\n"
+        "A version of this article appears in print on May 2, 2019, on page A12 of the "
+        "New York edition with the headline: Council Votes, Mostly Quietly.\n"
+    )
+    credits = find_credits(text)
+    assert [c.text.split()[0] for c in credits] == ["Jane", "Follow", "A"]
+    assert all(text[c.start : c.end] == c.text for c in credits)
+    assert [s.text for s in split_sentences(text)] == [
+        "The council voted on Monday.",
+        "The mayor said little.",
+    ]
+    # such a line inside the story, or a sentence that merely mentions print, stays
+    inside = "Reporters contributed to this report.\n\nThe vote came later.\n"
+    assert find_credits(inside) == ()
+    assert find_credits("The paper said the ad appears in print on Sunday.\n") == ()
+    assert find_credits("It ended.\n\nThe firm said it contributed to the report.\n") == ()
+
+
+@pytest.mark.parametrize(("name", "start"), [
+    ("2012/b5eefefb-2a33-45de-abe1-f855c94165f4_3", "A version of this article appears"),
+    ("2017/dd1e6e3b-f36c-4064-8ef9-940984e9afa2_1", "Fox News’ Matt Richardson"),
+])
+def test_closing_notes_of_real_articles(name, start):
+    path = BASIL / "articles" / f"{name}.json"
+    if not path.is_file():
+        pytest.skip(f"{path} absent: ../shared/bench/basil absent")
+    paragraphs = json.loads(path.read_text("utf-8"))["body-paragraphs"]
+    text = "\n\n".join(" ".join(p) for p in paragraphs)
+    assert [c.text[: len(start)] for c in find_credits(text)] == [start]
+    assert not any(s.text.startswith(start) for s in split_sentences(text))
+
+
 def test_words_spans_norms_and_content(article_a):
     s = article_a.sentences[0]
     words = article_a.words[0]

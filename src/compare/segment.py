@@ -41,6 +41,19 @@ _CREDIT_TAIL = re.compile(
     r"(?P<value>(?:[A-Z][\w&.'’-]*)(?:[ \t]+[A-Z][\w&.'’-]*){0,3})\Z"
 )
 _CREDIT_REACH = 200
+# Closing notes of news sites, each a whole line among the last lines of an article: the
+# print-edition note, who contributed reporting, where to follow the reporter. They are
+# metadata like a credit line; only the last ``_CLOSING_LINES`` lines of at most
+# ``_CLOSING_LENGTH`` characters are looked at.
+_CLOSING = re.compile(
+    r"(?P<value>A version of this [\w ,'’-]{1,40}? appears? in print\b.*"
+    r"|(?P<by>[A-Z].{0,200}?) (?:also )?contributed (?:reporting|to this "
+    r"(?:report|story|article))\b.{0,80}"
+    r"|(?:Additional )?[Rr]eporting by (?P<by2>.{1,200})"
+    r"|Follow .{1,80}? on (?:Twitter|Facebook|Instagram|Threads)\b.*)"
+)
+_CLOSING_LINES = 4
+_CLOSING_LENGTH = 400
 # A sentence that ends in a title (``… calls on Rep.``) runs on into the next one.
 _TITLE_END = re.compile(r"(?<![\w.'’])(?:" + "|".join(sorted(TITLES)) + r")\.\Z")
 _TITLE_REACH = max(map(len, TITLES)) + 1
@@ -176,7 +189,9 @@ def function_word_share(words) -> float:
 
 
 def find_credits(text: str) -> tuple[Credit, ...]:
-    """Credit lines at the end (``— Age``) and bylines (``By Jane Doe``) of an article."""
+    """Credit lines at the end (``— Age``), bylines (``By Jane Doe``) and the closing notes
+    of news sites (``Jane Roe contributed to this report.``, ``A version of this article
+    appears in print on …``, ``Follow Jane Roe on Twitter``) of an article, in text order."""
     credits = []
     opening = len(text) - len(text.lstrip())
     m = _BYLINE.match(text, text.rfind("\n", 0, opening) + 1)  # only one that opens the article
@@ -187,7 +202,28 @@ def find_credits(text: str) -> tuple[Credit, ...]:
     if tail:
         start, end = tail.start("credit"), tail.end("value")
         credits.append(Credit(start, end, text[start:end], tail["value"]))
-    return tuple(credits)
+    credits += _closing_notes(text, opening)
+    return tuple(sorted(credits, key=lambda c: c.start))
+
+
+def _closing_notes(text: str, opening: int) -> list[Credit]:
+    """The closing notes (:data:`_CLOSING`) among the last lines of ``text``, each a whole
+    line; the search stops at the first line from the end that is not one."""
+    notes = []
+    end = len(text.rstrip())
+    for _ in range(_CLOSING_LINES):
+        start = text.rfind("\n", max(opening, end - _CLOSING_LENGTH), end) + 1
+        if start == 0 and end - opening > _CLOSING_LENGTH:
+            break  # a line too long to be a note
+        start = max(start, opening)
+        line = text[start:end].strip()
+        m = _CLOSING.fullmatch(line)
+        if not m or start == opening:  # the article's only line is its content
+            break
+        first = start + text[start:end].index(line[0])
+        notes.append(Credit(first, first + len(line), line, m["by"] or m["by2"] or line))
+        end = len(text[:start].rstrip())
+    return notes
 
 
 def _syntok_starts(piece: str) -> list[int]:
