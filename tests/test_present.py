@@ -5,9 +5,6 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 
 from compare import present
 from compare.pipeline import compare
@@ -19,18 +16,17 @@ def result(article_a, article_b):
     return compare(article_a, article_b)
 
 
-@given(values=arrays(float, st.tuples(st.integers(1, 30), st.integers(1, 30)),
-                     elements=st.floats(0, 1)),
-       rows=st.integers(1, 12), cols=st.integers(1, 12))
-def test_binned_max_is_the_largest_value_of_each_block(values, rows, cols):
-    binned = present.binned_max(values, rows, cols)
-    step_r, step_c = present.bin_steps(*values.shape, rows, cols)
-    assert binned.shape[0] <= max(rows, 1) or step_r == 1
-    assert binned.shape == (-(-values.shape[0] // step_r), -(-values.shape[1] // step_c))
+@pytest.mark.parametrize("cells", [1, 2, 3, 7, 200])
+def test_score_cells_are_the_highest_score_of_each_block(result, cells):
+    full = present.score_matrix(result)
+    binned, step_r, step_c = present.score_cells(result, cells, cells)
+    assert (step_r, step_c) == present.bin_steps(*full.shape, cells, cells)
+    assert binned.shape == (-(-full.shape[0] // step_r), -(-full.shape[1] // step_c))
     for i in range(binned.shape[0]):
         for j in range(binned.shape[1]):
-            block = values[i * step_r:(i + 1) * step_r, j * step_c:(j + 1) * step_c]
+            block = full[i * step_r:(i + 1) * step_r, j * step_c:(j + 1) * step_c]
             assert binned[i, j] == block.max()
+    assert binned.max() > 0
 
 
 def test_bin_steps_keep_a_small_matrix_whole():

@@ -40,8 +40,6 @@ from compare.present import (
     SUPPORT_COLORS,
     SUPPORT_LABELS,
     alignment_depth,
-    bin_steps,
-    binned_max,
     coverage_matrix,
     detail_counts,
     detail_status_labels,
@@ -52,7 +50,7 @@ from compare.present import (
     linked_relations,
     relation_counts,
     report_labels,
-    score_matrix,
+    score_cells,
     sentence_bars,
     sentence_extents,
     sentence_status,
@@ -863,14 +861,12 @@ def _heatmap_svg(result: Comparison, name: str) -> _Chart:
     """The candidate scores the comparison kept (as :func:`compare.plot.similarity_heatmap`),
     darker for a higher probability, the linked pairs outlined in their relation's colour;
     a long report's sentences in blocks (:data:`SCORE_CELLS`), each its best pair."""
-    values = score_matrix(result)
-    n, m = values.shape
+    n, m = len(result.a.sentences), len(result.b.sentences)
     left, top, room = 64.0, 8.0, CHART_WIDTH - 64.0 - 12.0
     if not n or not m:
         return _Chart(CHART_WIDTH, 40, _svg_text(CHART_WIDTH / 2, 20, "no sentences",
                                                  anchor="middle"))
-    step_r, step_c = bin_steps(n, m, SCORE_CELLS, SCORE_CELLS)
-    cells = binned_max(values, SCORE_CELLS, SCORE_CELLS)
+    cells, step_r, step_c = score_cells(result, SCORE_CELLS, SCORE_CELLS)
     rows, cols = cells.shape
     cell = min(room / cols, 420.0 / rows, 28.0)
     shades: dict[float, list[tuple[float, float, float, float]]] = {}
