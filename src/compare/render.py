@@ -343,11 +343,12 @@ def _coverage(result: Comparison) -> str:
             f'{_percent(cov.verbatim)} verbatim, {_percent(cov.paraphrase)} paraphrased, '
             f'{_percent(cov.absent)} absent">{bar}</div>'
         )
+    colors = {key: color for key, _, color in COVERAGE_PARTS}
     legend = (
-        '<div class="legend"><span><span class="swatch" style="background:#0072B2"></span>'
-        'verbatim</span><span><span class="swatch" style="background:#009E73"></span>'
-        'paraphrased</span><span><span class="swatch" data-rel="unique"></span>absent</span>'
-        "</div>"
+        f'<div class="legend"><span><span class="swatch" style="background:{colors["verbatim"]}">'
+        f'</span>verbatim</span><span><span class="swatch" style="background:'
+        f'{colors["paraphrase"]}"></span>paraphrased</span><span><span class="swatch" '
+        'data-rel="unique"></span>absent</span></div>'
     )
     return (
         '<section id="coverage"><h2>Coverage</h2>'
@@ -583,6 +584,8 @@ CHART_FONT = 13
 LABEL_FONT = 11
 MUTED = "#59636e"
 """Axis labels and notes in a chart: the page's muted text colour (``--muted``)."""
+GRID = "#e4e4e4"
+"""Grid lines behind a chart's marks, as in :mod:`compare.plot`'s fact chart."""
 EDGE = "#777777"
 """The outline of unique (hatched) bars, as in :mod:`compare.plot`."""
 
@@ -988,7 +991,7 @@ def _fact_svg(collation: Collation, name: str) -> _Chart:
                        size=LABEL_FONT, full=label) for r, label in enumerate(labels)]
     for row, fact in enumerate(facts):
         y = top + row * height + height / 2
-        parts.append(f'<path stroke="#e4e4e4" d="M{_n(left)} {_n(y)}h{_n(len(labels) * cell)}"/>')
+        parts.append(f'<path stroke="{GRID}" d="M{_n(left)} {_n(y)}h{_n(len(labels) * cell)}"/>')
         parts.append(_svg_text(left - 8, y, _fit(fact.text, left - 12, LABEL_FONT), anchor="end",
                                size=LABEL_FONT, full=fact.text))
         for r in np.flatnonzero(matrix[row] != FACT_ABSENT):
@@ -1300,7 +1303,7 @@ def _coverage_matrix(collation: Collation) -> str:
             if i == j:
                 cells.append('<td class="diag">—</td>')
                 continue
-            tint = _tint("#0072B2", 0.1 + 0.6 * covered[i, j])
+            tint = _tint(COVERAGE_COLOR, 0.1 + 0.6 * covered[i, j])
             cells.append(
                 f'<td style="background: {tint}">'
                 f"{_percent(covered[i, j])}<br><small>{_percent(verbatim[i, j])} verbatim"
