@@ -14,7 +14,8 @@ size in a fresh process (``--worker``, at most ``--timeout`` seconds): ``import 
 ``compare(a, b)`` on a first call (the two reports loaded from files, so every lazy
 import, data file and regex of the comparison is paid here); the same comparison again
 on freshly loaded copies (warm); the ``--html`` page on top of it
-(``render.comparison_html``, charts included); and the process's peak memory
+(``render.comparison_html``, its SVG charts included; whether matplotlib was imported
+is printed: the page needs none); and the process's peak memory
 (``ru_maxrss``) at the end, page included. Times are wall seconds, with the process's
 CPU seconds beside them (the machine is shared: CPU time is what the code costs).
 ``--before SRC`` runs the same worker a second time on another source tree (the
@@ -166,6 +167,7 @@ def worker(a_path: str, b_path: str) -> int:
     page = comparison_html(result)
     figures["page"] = since(start)
     figures["page_bytes"] = len(page.encode("utf-8"))
+    figures["matplotlib"] = "matplotlib" in sys.modules  # the page's charts need none
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["source"] = compare.__file__
     print(json.dumps(figures))
@@ -197,16 +199,19 @@ def _seconds(figures: dict, key: str) -> str:
 def print_first_call(measured: list[tuple[int, str, dict]]) -> None:
     """The first table: a fresh process per size and source tree."""
     print("| sentences | library | import compare | compare(), first call | compare(), warm "
-          "| --html page on top | page / compare | peak memory (compare / with page) |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+          "| --html page on top | page / compare | page size | matplotlib imported "
+          "| peak memory (compare / with page) |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|")
     for size, label, figures in measured:
         if "error" in figures:
-            print(f"| {size:,} x {size:,} | {label} | {figures['error']} | | | | | |")
+            print(f"| {size:,} x {size:,} | {label} | {figures['error']} | | | | | | | |")
             continue
         share = figures["page"]["cpu"] / figures["first"]["cpu"]
         print(f"| {size:,} x {size:,} | {label} | {_seconds(figures, 'import')} "
               f"| {_seconds(figures, 'first')} | {_seconds(figures, 'warm')} "
-              f"| {_seconds(figures, 'page')} | {share:.1f} "
+              f"| {_seconds(figures, 'page')} | {share:.2f} "
+              f"| {figures['page_bytes'] / 1e6:.1f} MB "
+              f"| {'yes' if figures.get('matplotlib') else 'no'} "
               f"| {figures['rss_compare_mb']:,.0f} / {figures['rss_mb']:,.0f} MB |")
     print("\nSeconds: wall (CPU of the process). page / compare: CPU seconds of the page "
           "over those of the first call.")

@@ -101,7 +101,8 @@ def test_page_is_a_standalone_document(html_page):
         if tag == "script":
             assert "src" not in attrs
     assert "http://" not in html_page and "https://" not in html_page
-    assert "@import" not in html_page and "url(" not in html_page
+    # url() only for a fragment of the page itself (the charts' hatch pattern)
+    assert "@import" not in html_page and not re.search(r"url\((?!#)", html_page)
 
 
 def test_page_has_every_section(html_page):
@@ -562,3 +563,162 @@ def test_importing_render_does_not_import_matplotlib():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ}, check=False)
     assert done.returncode == 0, done.stderr
+
+
+# --- charts: inline SVG drawn from the comparison's data ---------------------------
+
+
+def test_building_a_page_leaves_matplotlib_out():
+    """The page's charts are SVG written here: building both pages, charts included, in a
+    fresh interpreter imports no matplotlib."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from compare import collate, compare\n"
+        "from compare.render import collation_html, comparison_html\n"
+        "a, b = Path('data/report-a.txt'), Path('data/report-b.txt')\n"
+        "assert '<svg' in comparison_html(compare(a, b))\n"
+        "assert '<svg' in collation_html(collate([a, b]))\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ}, cwd=root, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def _svgs(page: str) -> dict[str, str]:
+    """Each chart's ``<figure>`` of the page by name."""
+    return dict(re.findall(r'<figure id="chart-([a-z_]+)">(.*?)</figure>', page, re.S))
+
+
+def _paths(svg: str, cls: str) -> list[tuple[str, str, str]]:
+    """``(data-rel or data-status, fill, d)`` of every path of class ``cls``."""
+    found = []
+    for attrs in re.findall(rf'<path class="{cls}" ([^>]*)>', svg):
+        key = re.search(r'data-(?:rel|status|support|part)="([^"]*)"', attrs)
+        fill = re.search(r' fill="([^"]*)"', " " + attrs)
+        d = re.search(r' d="([^"]*)"', " " + attrs)
+        found.append((key[1] if key else "", fill[1] if fill else "", d[1] if d else ""))
+    return found
+
+
+def test_each_chart_is_an_svg_with_its_title_label_and_caption(html_page):
+    figures = _svgs(html_page)
+    assert set(figures) == set(render.CHART_TEXT)
+    for name, figure in figures.items():
+        title, caption = render.CHART_TEXT[name]
+        assert "<img" not in figure
+        assert f'<svg class="chart" id="svg-{name}" viewBox="0 0 ' in figure
+        assert f'role="img" aria-label="{render.escape(title)}: {render.escape(caption)}"' in figure
+        assert f"<title>{render.escape(title)}</title>" in figure
+        assert f"<figcaption>{render.escape(caption)}</figcaption>" in figure
+        assert 'class="legend"' in figure
+
+
+def test_alignment_map_draws_every_sentence_and_link_in_its_relation_colour(html_page, result):
+    from compare.present import linked_pairs
+
+    svg = _svgs(html_page)["alignment_map"]
+    for side, article in (("a", result.a), ("b", result.b)):
+        statuses = sentence_status(result, side)
+        bars = _paths(svg, f"bars-{side}")
+        # one path per status; its boxes are that status's sentences (none merged here:
+        # the example's bars are more than a pixel apart)
+        assert sorted(rel for rel, *_ in bars) == sorted(set(statuses))
+        for rel, fill, d in bars:
+            assert d.count("M") == statuses.count(rel)
+            assert fill == ("url(#hatch-alignment_map)" if rel == "unique"
+                            else RELATION_COLORS[rel])
+        # a label inside or beside its bar where it fits: in reading order, a0 first
+        shown = re.findall(rf'<text [^>]*>{side}(\d+)</text>', svg)
+        assert shown[0] == "0" and shown == sorted(shown, key=int)
+        assert set(map(int, shown)) <= set(range(len(article.sentences)))
+    links = _paths(svg, "links")
+    assert sum(d.count("C") for *_, d in links) == len(linked_pairs(result))
+    for rel, _, _ in links:
+        assert f'data-rel="{rel}" fill="none" stroke="{RELATION_COLORS[rel]}"' in svg
+
+
+def test_coverage_and_facts_charts_hold_the_numbers_of_the_comparison(html_page, result):
+    from compare.present import detail_counts
+
+    figures = _svgs(html_page)
+    coverage = figures["coverage_bars"]
+    for cov in result.coverage:
+        for key in ("verbatim", "paraphrase", "absent"):
+            if getattr(cov, key) > 0:
+                assert f"{key.replace('_', ' ')}" in coverage
+                assert render._percent(getattr(cov, key)) in coverage
+    facts = figures["details_chart"]
+    for kind, by_status in detail_counts(result).items():
+        for status, count in by_status.items():
+            if count:
+                assert re.search(rf'data-status="{status}"[^>]*>'
+                                 rf"<title>[^<]*: {count}</title>", facts), (kind, status)
+
+
+def test_heatmap_draws_the_kept_scores_and_outlines_the_links(html_page, result):
+    from compare.present import linked_pairs, score_matrix
+
+    svg = _svgs(html_page)["similarity_heatmap"]
+    values = score_matrix(result)
+    shaded = sum(d.count("M") for *_, d in _paths(svg, "scores"))
+    assert 0 < shaded <= int((values > 0).sum())  # adjacent cells of one shade merge
+    outlines = _paths(svg, "links")
+    assert sum(d.count("M") for *_, d in outlines) == len(linked_pairs(result))
+
+
+def test_chart_boxes_merge_only_where_they_touch():
+    assert render._boxes([(0, 0, 10, 5), (0, 5.2, 10, 5)]) == "M0 0h10v10.2h-10z"
+    assert render._boxes([(0, 0, 10, 5), (0, 7, 10, 5)]).count("M") == 2
+    assert render._boxes([(0, 0, 2, 5), (2, 0, 2, 5)], join=render.TOUCH) == "M0 0h4v5h-4z"
+    assert render._boxes([(0, 0, 2, 5), (2, 0, 2, 5)], join=None).count("M") == 2
+
+
+def test_charts_escape_report_names_and_facts(hostile):
+    page = render.comparison_html(hostile)
+    charts = page.split('<section id="charts">')[1].split("</section>")[0]
+    assert HOSTILE not in charts and "<script" not in charts
+    assert render.escape(HOSTILE, attribute=True) in charts  # a's name, as text
+    assert "b&#x27;quote&quot;" in charts
+    assert len(parse(page).scripts) == 1
+    a = Article.from_text("The price was 12 dollars on Monday.", name="a\u202e<b>")
+    b = Article.from_text("The price was 12 dollars on Monday, he said.", name="b")
+    page = render.comparison_html(compare(a, b))
+    assert "\u202e" not in page and "a[U+202E]&lt;b&gt;" in page
+
+
+def test_a_long_report_is_drawn_in_bounded_size():
+    """2 x 400 sentences: sentence bars thinner than a pixel with gaps thinner than half
+    one merge into one box, and the heat map is drawn in blocks of sentences."""
+    sentence = "Officials said {k} people met on Monday in the town hall to discuss it."
+    a = Article.from_text(" ".join(sentence.format(k=k) for k in range(400)), name="a")
+    b = Article.from_text(" ".join(sentence.format(k=k + 7) for k in range(400)), name="b")
+    result = compare(a, b)
+    assert len(result.a.sentences) == 400
+    figures = _svgs(render.comparison_html(result))
+    bars = _paths(figures["alignment_map"], "bars-a")
+    assert sum(d.count("M") for *_, d in bars) < 40
+    heat = figures["similarity_heatmap"]
+    assert 0 < sum(d.count("M") for *_, d in _paths(heat, "scores")) <= render.SCORE_CELLS ** 2
+    size = re.search(r'viewBox="0 0 (\d+) (\d+)"', heat)
+    assert size and int(size[1]) == render.CHART_WIDTH and int(size[2]) < 2 * render.CHART_WIDTH
+
+
+def test_collation_charts_are_svg(article_a, article_b):
+    from compare import collate
+
+    third = Article.from_text("NATO said on Tuesday that 900 staff stayed in Kabul.",
+                              name="third <i>")
+    page = render.collation_html(collate([article_a, article_b, third]))
+    figures = _svgs(page)
+    assert set(figures) == set(render.COLLATION_CHART_TEXT)
+    assert "<img" not in page and "third <i>" not in page and "third &lt;i&gt;" in page
+    assert "covered by" in figures["coverage_matrix"]
+    assert _paths(figures["group_matrix"], "groups")
+    assert "<circle" in figures["fact_matrix"]
+    assert page == render.collation_html(collate([article_a, article_b, third]))

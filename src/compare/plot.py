@@ -27,9 +27,12 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from compare.present import (
+    ALIGNMENT_GAP,
+    COVERAGE_PARTS,
     FACT_ABSENT,
     FACT_CONFLICT,
     INK,
+    KIND_COLORS,
     NOT_A_CANDIDATE,
     RELATION_COLORS,
     RELATION_LABELS,
@@ -37,17 +40,24 @@ from compare.present import (
     SUPPORT_COLORS,
     SUPPORT_LABELS,
     UNIQUE_HATCH,
+    alignment_depth,
     detail_counts,
+    detail_status_labels,
     fact_matrix,
     group_matrix,
     group_order,
     linked_pairs,
+    linked_relations,
     report_labels,
     score_matrix,
+    sentence_bars,
+    sentence_extents,
     sentence_status,
+    shared_centre,
+    statuses_present,
 )
 from compare.present import coverage_matrix as present_coverage
-from compare.records import DETAIL_KINDS, RELATIONS, UNIQUE
+from compare.records import DETAIL_KINDS, UNIQUE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -207,26 +217,18 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
     long report some labels are left out rather than drawn over each other.
     """
     ax = _axes(ax, (8, 9))
-    gap, width = 12.0, 0.36
+    gap, width = ALIGNMENT_GAP, 0.36
     x_of = {"a": 0.0, "b": 1.0}
     centres: dict[str, list[float]] = {}
     labels: list[tuple[str, str, float, float]] = []
-    depth = 0.0
-    for side, article in (("a", result.a), ("b", result.b)):
-        y, mids = 0.0, []
-        statuses = sentence_status(result, side)
-        spans: list[tuple[float, float]] = []
-        for sentence in article.sentences:
-            height = max(len(sentence.text), 1)
-            spans.append((y, height))
-            labels.append((f"{side}{sentence.index}", side, y, height))
-            mids.append(y + height / 2)
-            y += height + gap
+    depth = alignment_depth(result, gap)
+    for side in x_of:
+        spans = sentence_bars(result, side, gap)
+        labels.extend((f"{side}{k}", side, top, height) for k, (top, height) in enumerate(spans))
         x = x_of[side] - width / 2
         _add_bars(ax, [((x, top), (x + width, top), (x + width, top + height), (x, top + height))
-                       for top, height in spans], statuses, f"sentence-{side}")
-        centres[side] = mids
-        depth = max(depth, y)
+                       for top, height in spans], sentence_status(result, side), f"sentence-{side}")
+        centres[side] = [top + height / 2 for top, height in spans]
     ax.add_artist(_FittedLabels(labels, {side: x_of[side] for side in x_of}, width))
     pairs = linked_pairs(result)
     x0, x1 = width / 2, 1 - width / 2
@@ -247,11 +249,8 @@ def alignment_map(result: Comparison, ax: Axes | None = None) -> Axes:
     ax.set_title("Which sentences say the same thing", pad=12)
     for spine in ("right", "bottom", "top"):
         ax.spines[spine].set_visible(False)
-    present = [r for r in (*RELATIONS, UNIQUE)
-               if r in {p[2] for p in linked_pairs(result)} | set(sentence_status(result, "a"))
-               | set(sentence_status(result, "b"))]
-    ax.legend(handles=_legend_handles(present), loc="lower center", ncols=3, fontsize=8,
-              frameon=False, bbox_to_anchor=(0.5, -0.08))
+    ax.legend(handles=_legend_handles(statuses_present(result, links=True)), loc="lower center",
+              ncols=3, fontsize=8, frameon=False, bbox_to_anchor=(0.5, -0.08))
     return ax
 
 
@@ -285,9 +284,8 @@ def similarity_heatmap(result: Comparison, ax: Axes | None = None) -> Axes:
     ax.set_title("Similarity of the candidate sentence pairs (outlined: linked)")
     ax.figure.colorbar(image, ax=ax, label=NOT_A_CANDIDATE,
                        shrink=0.8)
-    relations = [r for r in RELATIONS if r in {p[2] for p in linked_pairs(result)}]
     ax.legend(handles=[Patch(facecolor="none", edgecolor=RELATION_COLORS[r], linewidth=2,
-                             label=RELATION_LABELS[r]) for r in relations],
+                             label=RELATION_LABELS[r]) for r in linked_relations(result)],
               loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=4, fontsize=8,
               frameon=False)
     return ax
@@ -299,11 +297,8 @@ def coverage_bars(result: Comparison, ax: Axes | None = None) -> Axes:
     Shares are of each report's content words, so each bar adds up to 100%.
     """
     ax = _axes(ax, (8, 2.8))
-    parts = (
-        ("verbatim", "words found verbatim", RELATION_COLORS["identical"], None),
-        ("paraphrase", "words found paraphrased", RELATION_COLORS["paraphrase"], None),
-        ("absent", "words not found", RELATION_COLORS[UNIQUE], UNIQUE_HATCH),
-    )
+    parts = [(key, name, color, UNIQUE_HATCH if key == "absent" else None)
+             for key, name, color in COVERAGE_PARTS]
     rows = (
         (f"a ({result.a.name})\ncovered by b", result.coverage[0]),
         (f"b ({result.b.name})\ncovered by a", result.coverage[1]),
@@ -340,17 +335,13 @@ def position_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     """
     ax = _axes(ax, (8, 3.2))
     rows = (("a", result.a), ("b", result.b))
-    for row, (side, article) in enumerate(rows):
-        total = max(len(article.text), 1)
+    for row, (side, _) in enumerate(rows):
         bottom, top = row - 0.35, row + 0.35
-        _add_bars(ax, [((s.start / total, bottom), (s.end / total, bottom), (s.end / total, top),
-                        (s.start / total, top)) for s in article.sentences],
+        _add_bars(ax, [((start, bottom), (end, bottom), (end, top), (start, top))
+                       for start, end in sentence_extents(result, side)],
                   sentence_status(result, side), f"sentence-{side}")
-        shared = [((s.start + s.end) / 2 / total, s.end - s.start)
-                  for s, st in zip(article.sentences, sentence_status(result, side), strict=True)
-                  if st != UNIQUE]
-        if shared:
-            centre = float(np.average([p for p, _ in shared], weights=[w for _, w in shared]))
+        centre = shared_centre(result, side)
+        if centre is not None:
             ax.plot([centre], [row + 0.5], marker="v", color=INK, markersize=7, gid="centre")
     ax.set_xlim(0, 1)
     ax.set_ylim(len(rows) - 0.3, -0.6)
@@ -358,9 +349,8 @@ def position_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     ax.set_xlabel("Position in the report (0 = first word, 1 = last word); "
                   "▼ = middle of the shared content")
     ax.set_title("Where each report puts the content they share")
-    present = [r for r in (*RELATIONS, UNIQUE)
-               if r in set(sentence_status(result, "a")) | set(sentence_status(result, "b"))]
-    ax.legend(handles=_legend_handles(present), loc="upper center", bbox_to_anchor=(0.5, -0.3),
+    ax.legend(handles=_legend_handles(statuses_present(result)), loc="upper center",
+              bbox_to_anchor=(0.5, -0.3),
               ncols=5, fontsize=8, frameon=False)
     for spine in ("right", "top", "left"):
         ax.spines[spine].set_visible(False)
@@ -372,12 +362,7 @@ def details_chart(result: Comparison, ax: Axes | None = None) -> Axes:
     ax = _axes(ax, (8, 3.4))
     counts = detail_counts(result)
     kinds = list(counts)
-    labels = {
-        "shared": "in both",
-        "conflict": "in conflict (quotes: reworded)",
-        "only_a": f"only in a ({result.a.name})",
-        "only_b": f"only in b ({result.b.name})",
-    }
+    labels = detail_status_labels(result)
     lefts = np.zeros(len(kinds))
     for status, color in STATUS_COLORS.items():
         values = np.array([counts[k][status] for k in kinds], dtype=float)
@@ -411,7 +396,8 @@ CHARTS: dict[str, tuple[Callable[..., Axes], tuple[float, float]]] = {
     "details_chart": (details_chart, (7.5, 3.4)),
     "similarity_heatmap": (similarity_heatmap, (7.5, 6.5)),
 }
-"""Every chart by name, with the figure size (inches) the HTML page draws it at."""
+"""Every chart by name, with a figure size (inches) that shows it whole; the HTML page
+draws the same charts as SVG (:data:`compare.render.CHARTS`), without matplotlib."""
 
 
 def chart_png(chart: Callable[..., Axes], result: Comparison | Collation, *,
@@ -498,7 +484,7 @@ def fact_chart(collation: Collation, ax: Axes | None = None, *, limit: int = 40)
     ax = _axes(ax, (1.5 + 0.9 * len(labels), 1.0 + 0.25 * max(len(facts), 1)))
     rows, cols = np.nonzero(matrix != FACT_ABSENT)
     kinds = [facts[r].kind for r in rows]
-    kind_colors = dict(zip(DETAIL_KINDS, ("#0072B2", "#009E73", "#CC79A7"), strict=True))
+    kind_colors = KIND_COLORS
     ax.scatter(cols, rows, s=50, c=[kind_colors.get(k, INK) for k in kinds], zorder=2)
     hot = matrix[rows, cols] == FACT_CONFLICT
     if hot.any():
@@ -523,7 +509,7 @@ COLLATION_CHARTS: dict[str, tuple[Callable[..., Axes], tuple[float, float]]] = {
     "group_matrix": (group_chart, (9.0, 3.5)),
     "fact_matrix": (fact_chart, (6.5, 9.0)),
 }
-"""The many-reports charts by name, with the figure size the page draws them at."""
+"""The many-reports charts by name, with a figure size that shows each whole."""
 
 
 __all__ = [

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from compare.records import DETAIL_KINDS, QUOTE_CHECKS, SUPPORTS, UNIQUE
+from compare.records import DETAIL_KINDS, QUOTE_CHECKS, RELATIONS, SUPPORTS, UNIQUE
 
 if TYPE_CHECKING:
     from compare.models import Collation, Comparison
@@ -69,6 +69,23 @@ INK = "#222222"
 NOT_A_CANDIDATE = "Same-content probability\n(0 = not a candidate pair)"
 """What the similarity heat map's values are: the scores kept on the comparison."""
 
+ALIGNMENT_GAP = 12.0
+"""The space between two sentence bars of the alignment map, in characters."""
+
+COVERAGE_PARTS = (
+    ("verbatim", "words found verbatim", RELATION_COLORS["identical"]),
+    ("paraphrase", "words found paraphrased", RELATION_COLORS["paraphrase"]),
+    ("absent", "words not found", RELATION_COLORS[UNIQUE]),
+)
+"""The parts of a report's coverage (a field of :class:`~compare.models.Coverage`), its
+legend label and colour, in the order they are stacked; ``absent`` is drawn hatched."""
+
+KIND_COLORS = dict(zip(DETAIL_KINDS, ("#0072B2", "#009E73", "#CC79A7"), strict=True))
+"""One colour per detail kind (number, date, name), for the facts-by-report chart."""
+
+COVERAGE_COLOR = "#0072B2"
+"""The colour of a share covered in the many-reports coverage matrix (darker: more)."""
+
 
 def sentence_status(result: Comparison, side: str) -> tuple[str, ...]:
     """Each sentence's status in report ``side`` (``"a"`` or ``"b"``): a relation or unique,
@@ -114,6 +131,75 @@ def detail_counts(result: Comparison) -> dict[str, dict[str, int]]:
     return counts
 
 
+def sentence_bars(result: Comparison, side: str,
+                  gap: float = ALIGNMENT_GAP) -> list[tuple[float, float]]:
+    """The alignment map's bar of each sentence of report ``side``: ``(top, height)`` in
+    characters from the start, as tall as the sentence is long (at least 1), ``gap``
+    between two bars."""
+    bars, y = [], 0.0
+    for sentence in (result.a if side == "a" else result.b).sentences:
+        height = float(max(len(sentence.text), 1))
+        bars.append((y, height))
+        y += height + gap
+    return bars
+
+
+def alignment_depth(result: Comparison, gap: float = ALIGNMENT_GAP) -> float:
+    """Where the alignment map's longer column ends: its bars and the gaps after them."""
+    return max(sum(h + gap for _, h in sentence_bars(result, side, gap)) for side in SIDES)
+
+
+def sentence_extents(result: Comparison, side: str) -> list[tuple[float, float]]:
+    """Each sentence of report ``side`` as ``(start, end)`` shares of the report's text,
+    from its first character (0) to its last (1)."""
+    article = result.a if side == "a" else result.b
+    total = max(len(article.text), 1)
+    return [(s.start / total, s.end / total) for s in article.sentences]
+
+
+def shared_centre(result: Comparison, side: str) -> float | None:
+    """The middle of report ``side``'s linked content as a share of its text (sentence
+    middles weighted by length); ``None`` when no sentence of it is linked."""
+    article = result.a if side == "a" else result.b
+    shared = [((s.start + s.end) / 2 / max(len(article.text), 1), s.end - s.start)
+              for s, status in zip(article.sentences, sentence_status(result, side), strict=True)
+              if status != UNIQUE]
+    if not shared:
+        return None
+    return float(np.average([p for p, _ in shared], weights=[w for _, w in shared]))
+
+
+def linked_relations(result: Comparison) -> list[str]:
+    """The relations the links have, closest first."""
+    found = {link.relation for link in result.links}
+    return [r for r in RELATIONS if r in found]
+
+
+def statuses_present(result: Comparison, *, links: bool = False) -> list[str]:
+    """The sentence statuses of either report (with ``links``, also the links'
+    relations), closest first and unique last: what a chart's legend lists."""
+    found = set(sentence_status(result, "a")) | set(sentence_status(result, "b"))
+    if links:
+        found |= set(linked_relations(result))
+    return [r for r in (*RELATIONS, UNIQUE) if r in found]
+
+
+def detail_status_labels(result: Comparison) -> dict[str, str]:
+    """The detail statuses of the facts chart in plain words, with the reports' names."""
+    return {
+        "shared": "in both",
+        "conflict": "in conflict (quotes: reworded)",
+        "only_a": f"only in a ({result.a.name})",
+        "only_b": f"only in b ({result.b.name})",
+    }
+
+
+def bin_steps(n: int, m: int, rows: int, cols: int) -> tuple[int, int]:
+    """How many rows and columns of an ``n`` x ``m`` matrix one cell of a chart of at
+    most ``rows`` x ``cols`` cells holds (1 when the matrix fits)."""
+    return max(1, -(-n // max(rows, 1))), max(1, -(-m // max(cols, 1)))
+
+
 def score_matrix(result: Comparison) -> np.ndarray:
     """The candidate scores kept on the comparison (``result.scores``) as an a × b matrix.
 
@@ -129,6 +215,25 @@ def score_matrix(result: Comparison) -> np.ndarray:
         cols = np.asarray(scores.b, dtype=int)[exact]
         values[rows, cols] = np.asarray(scores.probability, dtype=float)[exact]
     return values
+
+
+def score_cells(result: Comparison, rows: int, cols: int) -> tuple[np.ndarray, int, int]:
+    """:func:`score_matrix` reduced to at most ``rows`` x ``cols`` cells, each the highest
+    kept score of its block of sentence pairs (:func:`bin_steps`), with the two steps.
+
+    Made from the kept scores directly, never from the full a x b matrix: at 2 x 5,000
+    sentences that matrix alone is 200 MB, these cells a few hundred kB.
+    """
+    n, m = len(result.a.sentences), len(result.b.sentences)
+    step_r, step_c = bin_steps(n, m, rows, cols)
+    cells = np.zeros((-(-n // step_r), -(-m // step_c)))
+    scores = result.scores
+    exact = np.asarray(scores.exact, dtype=bool)
+    if exact.any():
+        np.maximum.at(cells, (np.asarray(scores.a, dtype=int)[exact] // step_r,
+                              np.asarray(scores.b, dtype=int)[exact] // step_c),
+                      np.asarray(scores.probability, dtype=float)[exact])
+    return cells, step_r, step_c
 
 
 # --- many reports (compare.collate) ------------------------------------------------
@@ -229,13 +334,17 @@ def fact_matrix(collation: Collation) -> np.ndarray:
 
 
 __all__ = [
+    "ALIGNMENT_GAP",
     "CHECK_COLORS",
     "CHECK_LABELS",
+    "COVERAGE_COLOR",
     "COVERAGE_KINDS",
+    "COVERAGE_PARTS",
     "FACT_ABSENT",
     "FACT_CONFLICT",
     "FACT_PRESENT",
     "INK",
+    "KIND_COLORS",
     "MAX_PAGE_REPORTS",
     "NOT_A_CANDIDATE",
     "QUOTE_STATUS",
@@ -247,18 +356,27 @@ __all__ = [
     "SUPPORT_COLORS",
     "SUPPORT_LABELS",
     "UNIQUE_HATCH",
+    "alignment_depth",
+    "bin_steps",
     "check_counts",
     "coverage_matrix",
     "detail_counts",
+    "detail_status_labels",
     "fact_matrix",
     "group_matrix",
     "group_order",
     "linked_pairs",
+    "linked_relations",
     "relation_counts",
     "report_labels",
+    "score_cells",
     "score_matrix",
+    "sentence_bars",
+    "sentence_extents",
     "sentence_status",
+    "shared_centre",
     "status_counts",
+    "statuses_present",
     "support_counts",
     "unique_counts",
     "unique_sentences",

@@ -1,7 +1,8 @@
 """HTML views of a :class:`~compare.models.Comparison` (the only module that writes HTML).
 
 :func:`comparison_html` gives a standalone page: inline CSS and script, charts as
-embedded PNG images, nothing fetched from anywhere. :func:`comparison_summary_html`
+inline SVG drawn here from the data :mod:`compare.present` computes (no matplotlib on
+this path), nothing fetched from anywhere. :func:`comparison_summary_html`
 gives the compact table a notebook shows for a comparison. Every piece of text that
 comes from a report or its metadata goes through :func:`escape`, the one place where
 text becomes HTML. The output is deterministic: the same comparison gives the same
@@ -10,20 +11,25 @@ bytes. Neither function writes a file; the caller does (see the command line).
 
 from __future__ import annotations
 
-import base64
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
+
+import numpy as np
 
 from compare.present import (
     CHECK_COLORS,
     CHECK_LABELS,
+    COVERAGE_COLOR,
+    COVERAGE_PARTS,
     FACT_ABSENT,
     FACT_CONFLICT,
+    INK,
+    KIND_COLORS,
     MAX_PAGE_REPORTS,
     QUOTE_STATUS,
     RELATION_COLORS,
@@ -33,17 +39,29 @@ from compare.present import (
     STATUS_LABELS,
     SUPPORT_COLORS,
     SUPPORT_LABELS,
+    alignment_depth,
     coverage_matrix,
+    detail_counts,
+    detail_status_labels,
     fact_matrix,
+    group_matrix,
     group_order,
+    linked_pairs,
+    linked_relations,
     relation_counts,
+    report_labels,
+    score_cells,
+    sentence_bars,
+    sentence_extents,
     sentence_status,
+    shared_centre,
     status_counts,
+    statuses_present,
     support_counts,
     unique_counts,
     unique_sentences,
 )
-from compare.records import RELATIONS, UNIQUE
+from compare.records import RELATIONS, SUPPORTS, UNIQUE
 
 if TYPE_CHECKING:
     from compare.models import Article, Collation, Comparison, Op, QuotePair
@@ -325,11 +343,12 @@ def _coverage(result: Comparison) -> str:
             f'{_percent(cov.verbatim)} verbatim, {_percent(cov.paraphrase)} paraphrased, '
             f'{_percent(cov.absent)} absent">{bar}</div>'
         )
+    colors = {key: color for key, _, color in COVERAGE_PARTS}
     legend = (
-        '<div class="legend"><span><span class="swatch" style="background:#0072B2"></span>'
-        'verbatim</span><span><span class="swatch" style="background:#009E73"></span>'
-        'paraphrased</span><span><span class="swatch" data-rel="unique"></span>absent</span>'
-        "</div>"
+        f'<div class="legend"><span><span class="swatch" style="background:{colors["verbatim"]}">'
+        f'</span>verbatim</span><span><span class="swatch" style="background:'
+        f'{colors["paraphrase"]}"></span>paraphrased</span><span><span class="swatch" '
+        'data-rel="unique"></span>absent</span></div>'
     )
     return (
         '<section id="coverage"><h2>Coverage</h2>'
@@ -549,19 +568,488 @@ def _passages(result: Comparison, limit: int = 12) -> str:
     )
 
 
-def _charts(result: Comparison | Collation, charts: dict, texts: dict) -> str:
-    """The charts section: each of ``charts`` (name: (function, size)) drawn for
-    ``result`` as an inline PNG, titled and captioned from ``texts``."""
-    from compare.plot import chart_png  # matplotlib only when the page has charts
+# --- charts: inline SVG -------------------------------------------------------------
+#
+# The page draws its charts itself, as SVG inside the HTML, from the data
+# compare.present computes for compare.plot too: no matplotlib, no image to encode, text
+# that stays sharp and scales with the page. Every text in a chart goes through escape
+# (report names and facts are untrusted); numbers are written with at most two decimals,
+# so the same comparison gives the same bytes.
 
+CHART_WIDTH = 480
+"""The width of every chart in SVG units (CSS pixels at full size): a chart shrinks with
+its column and, on a narrow screen, scrolls in its own box (``report.css``)."""
+
+CHART_FONT = 13
+LABEL_FONT = 11
+MUTED = "#59636e"
+"""Axis labels and notes in a chart: the page's muted text colour (``--muted``)."""
+GRID = "#e4e4e4"
+"""Grid lines behind a chart's marks, as in :mod:`compare.plot`'s fact chart."""
+EDGE = "#777777"
+"""The outline of unique (hatched) bars, as in :mod:`compare.plot`."""
+
+SCORE_CELLS = 120
+"""The most rows and columns of cells the similarity heat map draws: a longer report's
+sentences are drawn in blocks, each the highest score of its pairs."""
+
+FACT_LIMIT = 40
+"""The facts the facts-by-report chart shows: the most widely carried."""
+
+
+class _Chart(NamedTuple):
+    width: float
+    height: float
+    body: str
+    legend: str = ""
+    defs: str = ""
+
+
+def _n(x: float) -> str:
+    """A coordinate with at most two decimals and no trailing zeros."""
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _fit(text: str, space: float, size: int = CHART_FONT) -> str:
+    """``text`` cut (with ``…``) to what fits in ``space`` SVG units at font ``size``,
+    counting a character as 0.62 of the font size (wide enough for most sans fonts)."""
+    limit = max(4, int(space / (0.62 * size)))
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _svg_text(x: float, y: float, text: str, *, anchor: str = "start",
+              size: int = CHART_FONT, fill: str = INK, full: str | None = None,
+              extra: str = "") -> str:
+    """An SVG ``<text>``, escaped, vertically centred on ``y``; ``full`` (the text before
+    it was shortened) becomes its tooltip."""
+    tip = f"<title>{_attr(full)}</title>" if full is not None and full != text else ""
+    return (f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" dominant-baseline="central" '
+            f'font-size="{size}" fill="{fill}"{extra}>{tip}{_attr(text)}</text>')
+
+
+def _hatch(pattern: str) -> str:
+    """The hatched grey of unique content, as a pattern with the id ``pattern``."""
+    return (f'<pattern id="{pattern}" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="6" height="6" '
+            f'fill="{RELATION_COLORS[UNIQUE]}"/><path d="M1 0V6" stroke="{EDGE}" '
+            'stroke-width="1"/></pattern>')
+
+
+TOUCH = 1e-6
+"""Two boxes this close (in SVG units) touch: :func:`_boxes` may draw them as one."""
+
+
+def _boxes(boxes: Iterable[tuple[float, float, float, float]],
+           join: float | None = 0.5) -> str:
+    """Path data of the rectangles ``(x, y, width, height)``, given in order; a box that
+    continues the previous one (the same column and at most ``join`` below it, or the same
+    row and at most ``join`` right of it) is merged into it, so a long report drawn
+    smaller than a pixel a sentence costs what is visible, not a box per sentence.
+    ``join=None`` keeps every box (outlines)."""
+    merged: list[list[float]] = []
+    for x, y, w, h in boxes:
+        if merged and join is not None:
+            last = merged[-1]
+            px, py, pw, ph = last
+            if (px, pw) == (x, w) and py <= y <= py + ph + join:
+                last[3] = max(ph, y + h - py)
+                continue
+            if (py, ph) == (y, h) and px <= x <= px + pw + join:
+                last[2] = max(pw, x + w - px)
+                continue
+        merged.append([x, y, w, h])
+    return "".join(f"M{_n(x)} {_n(y)}h{_n(w)}v{_n(h)}h{_n(-w)}z" for x, y, w, h in merged)
+
+
+def _status_path(status: str, boxes, pattern: str, cls: str) -> str:
+    """One path holding every box of a sentence status, filled with its colour (unique:
+    hatched and outlined), titled with its name."""
+    if not boxes:
+        return ""
+    fill = (f'fill="url(#{pattern})" stroke="{EDGE}" stroke-width="0.6"' if status == UNIQUE
+            else f'fill="{RELATION_COLORS.get(status, RELATION_COLORS[UNIQUE])}"')
+    return (f'<path class="{cls}" data-rel="{_attr(status)}" {fill} d="{_boxes(boxes)}">'
+            f"<title>{_attr(RELATION_LABELS.get(status, status))}</title></path>")
+
+
+def _statuses_first_unique(statuses: Iterable[str]) -> list[str]:
+    """Statuses in drawing order: unique first, so where bars are thinner than a pixel
+    the shared ones stay visible (as :func:`compare.plot._add_bars` draws them)."""
+    return sorted(set(statuses), key=lambda s: (s != UNIQUE, s))
+
+
+def _swatch(label: str, *, color: str | None = None, rel: str | None = None,
+            outline: bool = False) -> str:
+    """A legend entry: a square of ``color`` (``outline``: a ring), or a relation's."""
+    if rel is not None:
+        swatch = f'<span class="swatch" data-rel="{_attr(rel)}"></span>'
+    elif outline:
+        swatch = f'<span class="swatch" style="border: 2px solid {color}"></span>'
+    else:
+        swatch = f'<span class="swatch" style="background: {color}"></span>'
+    return f"<span>{swatch}{escape(label)}</span>"
+
+
+def _chart_legend(items: Iterable[str]) -> str:
+    return f'<div class="legend" aria-label="Legend">{"".join(items)}</div>'
+
+
+def _relation_legend(relations: Iterable[str]) -> str:
+    return _chart_legend(_swatch(RELATION_LABELS.get(r, r), rel=r) for r in relations)
+
+
+def _alignment_svg(result: Comparison, name: str) -> _Chart:
+    """The alignment map (as :func:`compare.plot.alignment_map`): each report a column of
+    sentence bars, as tall as the sentences are long, lines joining linked sentences."""
+    head, width = 48.0, 100.0
+    x_of = {"a": 130.0, "b": CHART_WIDTH - 130.0}
+    n = max(len(result.a.sentences), len(result.b.sentences))
+    tall = min(900.0, max(320.0, 14.0 * n))
+    scale = tall / max(alignment_depth(result), 1.0)
+    parts, mids = [], {}
+    for side, article in (("a", result.a), ("b", result.b)):
+        x = x_of[side]
+        parts.append(_svg_text(x, 15, f"Report {side}", anchor="middle",
+                               extra=' font-weight="600"'))
+        parts.append(_svg_text(x, 33, _fit(article.name, 2 * x_of["a"] - 10), anchor="middle",
+                               full=article.name))
+        spans = [(head + top * scale, height * scale)
+                 for top, height in sentence_bars(result, side)]
+        statuses = sentence_status(result, side)
+        for status in _statuses_first_unique(statuses):
+            parts.append(_status_path(
+                status, [(x - width / 2, y, width, h)
+                         for (y, h), s in zip(spans, statuses, strict=True) if s == status],
+                f"hatch-{name}", f"bars-{side}"))
+        labels, last = [], -1e9
+        for k, (y, h) in enumerate(spans):
+            if h >= LABEL_FONT + 3:
+                labels.append(_svg_text(x, y + h / 2, f"{side}{k}", anchor="middle",
+                                        size=LABEL_FONT))
+            elif y + h / 2 - last >= LABEL_FONT + 1:  # beside the bar, if it clears the last
+                outside = -width / 2 - 4 if side == "a" else width / 2 + 4
+                labels.append(_svg_text(x + outside, y + h / 2, f"{side}{k}",
+                                        anchor="end" if side == "a" else "start",
+                                        size=LABEL_FONT, fill=MUTED))
+                last = y + h / 2
+        parts.append(f'<g class="labels-{side}">{"".join(labels)}</g>')
+        mids[side] = [y + h / 2 for y, h in spans]
+    x0, x1 = x_of["a"] + width / 2, x_of["b"] - width / 2
+    xm = (x0 + x1) / 2
+    lines: dict[str, dict[str, None]] = {}
+    for i, j, relation in linked_pairs(result):
+        ya, yb = _n(mids["a"][i]), _n(mids["b"][j])
+        lines.setdefault(relation, {})[
+            f"M{_n(x0)} {ya}C{_n(xm)} {ya} {_n(xm)} {yb} {_n(x1)} {yb}"] = None
+    for relation in (*RELATIONS, *sorted(set(lines) - set(RELATIONS))):
+        if relation in lines:
+            parts.append(
+                f'<path class="links" data-rel="{_attr(relation)}" fill="none" '
+                f'stroke="{RELATION_COLORS.get(relation, INK)}" stroke-width="1.6" '
+                f'stroke-opacity="0.85" d="{"".join(lines[relation])}">'
+                f"<title>{_attr(RELATION_LABELS.get(relation, relation))}</title></path>")
+    return _Chart(CHART_WIDTH, head + tall + 8, "".join(parts),
+                  _relation_legend(statuses_present(result, links=True)), _hatch(f"hatch-{name}"))
+
+
+def _coverage_svg(result: Comparison, name: str) -> _Chart:
+    """Coverage both ways as two stacked bars (as :func:`compare.plot.coverage_bars`)."""
+    left, right, height = 170.0, CHART_WIDTH - 12.0, 30.0
+    parts = []
+    rows = ((f"a ({result.a.name})", "covered by b", result.coverage[0]),
+            (f"b ({result.b.name})", "covered by a", result.coverage[1]))
+    for row, (label, by, cov) in enumerate(rows):
+        y = 12 + row * 50
+        parts.append(_svg_text(left - 8, y + 8, _fit(label, left - 12), anchor="end", full=label))
+        parts.append(_svg_text(left - 8, y + 23, by, anchor="end", size=LABEL_FONT,
+                               fill=MUTED))
+        x = left
+        for key, part, color in COVERAGE_PARTS:
+            share = getattr(cov, key)
+            w = share * (right - left)
+            fill = (f'fill="url(#hatch-{name})" stroke="{EDGE}" stroke-width="0.6"'
+                    if key == "absent" else f'fill="{color}"')
+            if w > 0:
+                parts.append(f'<path class="part" data-part="{key}" {fill} '
+                             f'd="{_boxes([(x, y, w, height)])}"><title>{_attr(part)} '
+                             f"{_percent(share)}</title></path>")
+            if share >= 0.06:
+                parts.append(_svg_text(x + w / 2, y + height / 2, _percent(share),
+                                       anchor="middle", fill=INK if key == "absent" else "white"))
+            x += w
+    legend = _chart_legend(
+        _swatch(part, rel=UNIQUE) if key == "absent" else _swatch(part, color=color)
+        for key, part, color in COVERAGE_PARTS)
+    return _Chart(CHART_WIDTH, 110, "".join(parts), legend, _hatch(f"hatch-{name}"))
+
+
+def _position_svg(result: Comparison, name: str) -> _Chart:
+    """Where each report's shared and unique sentences sit, from its first word to its
+    last (as :func:`compare.plot.position_chart`), ▼ at the middle of the shared content."""
+    left, right, height = 40.0, CHART_WIDTH - 12.0, 28.0
+    span = right - left
+    parts = []
+    for row, (side, article) in enumerate((("a", result.a), ("b", result.b))):
+        y = 18 + row * 52
+        parts.append(_svg_text(left - 10, y + height / 2, side, anchor="end",
+                               extra=' font-weight="600"', full=f"{side}: {article.name}"))
+        extents = sentence_extents(result, side)
+        statuses = sentence_status(result, side)
+        for status in _statuses_first_unique(statuses):
+            parts.append(_status_path(
+                status, [(left + start * span, y, (end - start) * span, height)
+                         for (start, end), s in zip(extents, statuses, strict=True)
+                         if s == status], f"hatch-{name}", f"bars-{side}"))
+        centre = shared_centre(result, side)
+        if centre is not None:
+            cx = left + centre * span
+            parts.append(f'<path class="centre" fill="{INK}" d="M{_n(cx - 5)} {_n(y - 10)}'
+                         f'h10l-5 8z"><title>middle of the shared content</title></path>')
+    axis = 18 + 2 * 52 - 6
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        x = left + tick * span
+        parts.append(f'<path stroke="{EDGE}" d="M{_n(x)} {_n(axis - 4)}v4"/>')
+        parts.append(_svg_text(x, axis + 8, f"{tick:g}", anchor="middle", size=LABEL_FONT))
+    parts.append(_svg_text(left + span / 2, axis + 24, "position in the report (0 = first word, "
+                           "1 = last word)", anchor="middle", size=LABEL_FONT, fill=MUTED))
+    legend = _chart_legend([*(_swatch(RELATION_LABELS.get(r, r), rel=r)
+                              for r in statuses_present(result)),
+                            "<span>▼ middle of the shared content</span>"])
+    return _Chart(CHART_WIDTH, axis + 34, "".join(parts), legend, _hatch(f"hatch-{name}"))
+
+
+def _details_svg(result: Comparison, name: str) -> _Chart:
+    """Facts of each kind both reports give, one only, or in conflict, as stacked bars
+    (as :func:`compare.plot.details_chart`)."""
+    counts = detail_counts(result)
+    labels = detail_status_labels(result)
+    left, right, height = 80.0, CHART_WIDTH - 12.0, 22.0
+    most = max(1, *(sum(c.values()) for c in counts.values()))
+    unit = (right - left) / most
+    parts = []
+    for row, (kind, by_status) in enumerate(counts.items()):
+        y = 8 + row * 32
+        parts.append(_svg_text(left - 8, y + height / 2, f"{kind}s", anchor="end"))
+        x = left
+        for status, color in STATUS_COLORS.items():
+            count = by_status[status]
+            if not count:
+                continue
+            w = count * unit
+            stroke = f' stroke="{INK}" stroke-width="0.6"' if status == "conflict" else ""
+            parts.append(f'<path class="part" data-status="{status}" fill="{color}"{stroke} '
+                         f'd="{_boxes([(x, y, w, height)])}"><title>{_attr(labels[status])}: '
+                         f"{count}</title></path>")
+            if w >= 8 * len(str(count)) + 4:
+                parts.append(_svg_text(x + w / 2, y + height / 2, str(count), anchor="middle",
+                                       fill=INK if status == "conflict" else "white"))
+            x += w
+    axis = 8 + len(counts) * 32
+    for value in sorted({0, most}):
+        parts.append(_svg_text(left + value * unit, axis + 4, str(value), anchor="middle",
+                               size=LABEL_FONT))
+    parts.append(_svg_text((left + right) / 2, axis + 20, "number of facts", anchor="middle",
+                           size=LABEL_FONT, fill=MUTED))
+    legend = _chart_legend(_swatch(labels[s], color=c) for s, c in STATUS_COLORS.items())
+    return _Chart(CHART_WIDTH, axis + 30, "".join(parts), legend)
+
+
+def _ticks(count: int) -> list[int]:
+    """A few sentence numbers for an axis of ``count`` sentences: first, middle, last."""
+    return sorted({0, (count - 1) // 2, count - 1}) if count else []
+
+
+def _heatmap_svg(result: Comparison, name: str) -> _Chart:
+    """The candidate scores the comparison kept (as :func:`compare.plot.similarity_heatmap`),
+    darker for a higher probability, the linked pairs outlined in their relation's colour;
+    a long report's sentences in blocks (:data:`SCORE_CELLS`), each its best pair."""
+    n, m = len(result.a.sentences), len(result.b.sentences)
+    left, top, room = 64.0, 8.0, CHART_WIDTH - 64.0 - 12.0
+    if not n or not m:
+        return _Chart(CHART_WIDTH, 40, _svg_text(CHART_WIDTH / 2, 20, "no sentences",
+                                                 anchor="middle"))
+    cells, step_r, step_c = score_cells(result, SCORE_CELLS, SCORE_CELLS)
+    rows, cols = cells.shape
+    cell = min(room / cols, 420.0 / rows, 28.0)
+    shades: dict[float, list[tuple[float, float, float, float]]] = {}
+    for i, j in zip(*np.nonzero(cells > 0), strict=True):
+        shade = round(float(min(cells[i, j], 1.0)) * 20) / 20
+        if shade > 0:
+            shades.setdefault(shade, []).append((left + j * cell, top + i * cell, cell, cell))
+    parts = [f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(cols * cell)}" '
+             f'height="{_n(rows * cell)}" fill="white" stroke="{EDGE}" stroke-width="0.6"/>']
+    parts += [f'<path class="scores" fill="{INK}" fill-opacity="{shade:g}" '
+              f'd="{_boxes(boxes, join=TOUCH)}"><title>probability about {shade:g}</title></path>'
+              for shade, boxes in sorted(shades.items())]
+    outlined: dict[str, dict[tuple[int, int], None]] = {}
+    for i, j, relation in linked_pairs(result):
+        outlined.setdefault(relation, {})[(i // step_r, j // step_c)] = None
+    for relation in (*RELATIONS, *sorted(set(outlined) - set(RELATIONS))):
+        if relation in outlined:
+            boxes = [(left + j * cell, top + i * cell, cell, cell) for i, j in outlined[relation]]
+            parts.append(f'<path class="links" data-rel="{_attr(relation)}" fill="none" '
+                         f'stroke="{RELATION_COLORS.get(relation, INK)}" stroke-width="1.6" '
+                         f'd="{_boxes(boxes, join=None)}"><title>'
+                         f"{_attr(RELATION_LABELS.get(relation, relation))}</title></path>")
+    bottom = top + rows * cell
+    for k in _ticks(m):
+        parts.append(_svg_text(left + (k // step_c + 0.5) * cell, bottom + 9, str(k),
+                               anchor="middle", size=LABEL_FONT))
+    for k in _ticks(n):
+        parts.append(_svg_text(left - 5, top + (k // step_r + 0.5) * cell, str(k), anchor="end",
+                               size=LABEL_FONT))
+    label_b = f"sentence of report b ({result.b.name})"
+    label_a = f"sentence of report a ({result.a.name})"
+    parts.append(_svg_text(left + cols * cell / 2, bottom + 26,
+                           _fit(label_b, cols * cell, LABEL_FONT), anchor="middle",
+                           size=LABEL_FONT, fill=MUTED, full=label_b))
+    middle = top + rows * cell / 2
+    parts.append(_svg_text(left - 38, middle, _fit(label_a, rows * cell, LABEL_FONT),
+                           anchor="middle", size=LABEL_FONT, fill=MUTED, full=label_a,
+                           extra=f' transform="rotate(-90 {_n(left - 38)} {_n(middle)})"'))
+    legend = _chart_legend([
+        *(_swatch(f"probability {p:g}", color=_tint(INK, p)) for p in (0.25, 0.5, 0.75, 1.0)),
+        *(_swatch(f"linked: {RELATION_LABELS[r]}", color=RELATION_COLORS[r], outline=True)
+          for r in linked_relations(result))])
+    return _Chart(CHART_WIDTH, bottom + 36, "".join(parts), legend)
+
+
+def _coverage_matrix_svg(collation: Collation, name: str) -> _Chart:
+    """The many-reports coverage matrix (as :func:`compare.plot.coverage_matrix`): row i,
+    column j the share of report i's content words report j has, darker for more."""
+    labels = report_labels(collation)
+    values = coverage_matrix(collation)
+    n = len(labels)
+    left, top = 150.0, 30.0
+    cell = min(56.0, (CHART_WIDTH - left - 12) / max(n, 1))
+    parts = [_svg_text(left + n * cell / 2, 10, "covered by", anchor="middle", size=LABEL_FONT,
+                       fill=MUTED)]
+    for j in range(n):
+        parts.append(_svg_text(left + (j + 0.5) * cell, top - 8, str(j + 1), anchor="middle",
+                               size=LABEL_FONT, full=labels[j]))
+    for i in range(n):
+        y = top + i * cell
+        parts.append(_svg_text(left - 8, y + cell / 2, _fit(labels[i], left - 12), anchor="end",
+                               full=labels[i]))
+        for j in range(n):
+            x = left + j * cell
+            if i == j:
+                parts.append(_svg_text(x + cell / 2, y + cell / 2, "—", anchor="middle",
+                                       fill=MUTED))
+                continue
+            share = float(values[i, j])
+            parts.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(cell)}" height="{_n(cell)}" '
+                         f'fill="{_tint(COVERAGE_COLOR, round(share, 2))}" stroke="white">'
+                         f"<title>{_attr(labels[i])} covered by {_attr(labels[j])}: "
+                         f"{_percent(share)}</title></rect>")
+            parts.append(_svg_text(x + cell / 2, y + cell / 2, _percent(share), anchor="middle",
+                                   size=LABEL_FONT, fill="white" if share > 0.6 else INK))
+    legend = _chart_legend(_swatch(_percent(p), color=_tint(COVERAGE_COLOR, p))
+                           for p in (0.25, 0.5, 0.75, 1.0))
+    return _Chart(CHART_WIDTH, top + n * cell + 8, "".join(parts), legend)
+
+
+def _group_svg(collation: Collation, name: str) -> _Chart:
+    """Statement groups by report (as :func:`compare.plot.group_chart`): a column per
+    group, most widely carried first, a cell where a report carries it."""
+    labels = report_labels(collation)
+    matrix = group_matrix(collation)
+    order = group_order(collation)
+    left, top, height = 140.0, 6.0, 22.0
+    cell = min(16.0, (CHART_WIDTH - left - 12) / max(len(order), 1))
+    parts = []
+    for r, label in enumerate(labels):
+        parts.append(_svg_text(left - 8, top + r * height + height / 2, _fit(label, left - 12),
+                               anchor="end", full=label))
+    for support in SUPPORTS:
+        boxes = [(left + col * cell, top + r * height + 1, cell, height - 2)
+                 for r in range(len(labels)) for col, k in enumerate(order)
+                 if matrix[r, col] and collation.groups[k].support == support]
+        if boxes:
+            parts.append(f'<path class="groups" data-support="{support}" '
+                         f'fill="{SUPPORT_COLORS[support]}" d="{_boxes(boxes, join=TOUCH)}"><title>'
+                         f"{_attr(SUPPORT_LABELS[support])}</title></path>")
+    bottom = top + len(labels) * height
+    parts.append(_svg_text(left + len(order) * cell / 2, bottom + 12,
+                           f"statement groups ({len(order)}), most widely carried first",
+                           anchor="middle", size=LABEL_FONT, fill=MUTED))
+    present = [s for s in SUPPORTS if any(g.support == s for g in collation.groups)]
+    legend = _chart_legend(_swatch(SUPPORT_LABELS[s], color=SUPPORT_COLORS[s]) for s in present)
+    return _Chart(CHART_WIDTH, bottom + 22, "".join(parts), legend)
+
+
+def _fact_svg(collation: Collation, name: str) -> _Chart:
+    """Facts by report as a dot matrix (as :func:`compare.plot.fact_chart`): a dot where a
+    report gives a fact, coloured by kind, ringed where another report differs."""
+    labels = report_labels(collation)
+    facts = collation.facts[:FACT_LIMIT]
+    matrix = fact_matrix(collation)[:FACT_LIMIT]
+    left, top, height = 200.0, 26.0, 20.0
+    cell = min(40.0, (CHART_WIDTH - left - 12) / max(len(labels), 1))
+    parts = [_svg_text(left + (r + 0.5) * cell, 10, str(r + 1), anchor="middle",
+                       size=LABEL_FONT, full=label) for r, label in enumerate(labels)]
+    for row, fact in enumerate(facts):
+        y = top + row * height + height / 2
+        parts.append(f'<path stroke="{GRID}" d="M{_n(left)} {_n(y)}h{_n(len(labels) * cell)}"/>')
+        parts.append(_svg_text(left - 8, y, _fit(fact.text, left - 12, LABEL_FONT), anchor="end",
+                               size=LABEL_FONT, full=fact.text))
+        for r in np.flatnonzero(matrix[row] != FACT_ABSENT):
+            cx = left + (r + 0.5) * cell
+            parts.append(f'<circle cx="{_n(cx)}" cy="{_n(y)}" r="5" '
+                         f'fill="{KIND_COLORS.get(fact.kind, INK)}"><title>{_attr(labels[r])}: '
+                         f"{_attr(fact.text)}</title></circle>")
+            if matrix[row, r] == FACT_CONFLICT:
+                parts.append(f'<circle class="conflict" cx="{_n(cx)}" cy="{_n(y)}" r="8" '
+                             f'fill="none" stroke="{STATUS_COLORS["conflict"]}" '
+                             'stroke-width="2.5"/>')
+    if not facts:
+        parts.append(_svg_text(CHART_WIDTH / 2, top + 10, "no numbers, dates or names",
+                               anchor="middle", fill=MUTED))
+    legend = _chart_legend([*(_swatch(k, color=c) for k, c in KIND_COLORS.items()),
+                            _swatch("conflict", color=STATUS_COLORS["conflict"], outline=True)])
+    return _Chart(CHART_WIDTH, top + max(len(facts), 1) * height + 8, "".join(parts), legend)
+
+
+CHARTS: dict[str, Callable[[Comparison, str], _Chart]] = {
+    "alignment_map": _alignment_svg,
+    "coverage_bars": _coverage_svg,
+    "position_chart": _position_svg,
+    "details_chart": _details_svg,
+    "similarity_heatmap": _heatmap_svg,
+}
+"""The comparison page's charts by name (the names of :data:`compare.plot.CHARTS`)."""
+
+COLLATION_CHARTS: dict[str, Callable[[Collation, str], _Chart]] = {
+    "coverage_matrix": _coverage_matrix_svg,
+    "group_matrix": _group_svg,
+    "fact_matrix": _fact_svg,
+}
+"""The many-reports page's charts by name."""
+
+
+def _svg(name: str, title: str, caption: str, chart: _Chart) -> str:
+    defs = f"<defs>{chart.defs}</defs>" if chart.defs else ""
+    return (
+        f'<svg class="chart" id="svg-{name}" viewBox="0 0 {_n(chart.width)} '
+        f'{_n(chart.height)}" width="{_n(chart.width)}" height="{_n(chart.height)}" '
+        f'role="img" aria-label="{_attr(title)}: {_attr(caption)}" '
+        f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">'
+        f"<title>{_attr(title)}</title>{defs}{chart.body}</svg>"
+    )
+
+
+def _charts(result: Comparison | Collation, charts: dict, texts: dict) -> str:
+    """The charts section: each of ``charts`` (name: drawing function) drawn for ``result``
+    as inline SVG, titled and captioned from ``texts``."""
     figures = []
-    for name, (chart, size) in charts.items():
+    for name, draw in charts.items():
         title, caption = texts[name]
-        data = base64.b64encode(chart_png(chart, result, figsize=size)).decode("ascii")
+        chart = draw(result, name)
         figures.append(
             f'<figure id="chart-{name}"><h3>{escape(title)}</h3>'
-            f'<img src="data:image/png;base64,{data}" alt="{_attr(title)}: {_attr(caption)}">'
-            f"<figcaption>{escape(caption)}</figcaption></figure>"
+            f'<div class="scroll chart-box">{_svg(name, title, caption, chart)}</div>'
+            f"{chart.legend}<figcaption>{escape(caption)}</figcaption></figure>"
         )
     return (
         f'<section id="charts"><h2>Charts</h2><div class="charts">{"".join(figures)}</div>'
@@ -585,7 +1073,8 @@ def comparison_html(
     reports side by side (each sentence coloured by relation; pointing at or clicking a
     sentence highlights its partner), word-level differences of every linked pair, facts
     one report gives alone or differently, quotes, framing, shared passages and the charts
-    of :mod:`compare.plot` (``charts=False`` leaves them out). Everything is inline: the
+    (inline SVG, :data:`CHARTS`: the charts of :mod:`compare.plot`, drawn without
+    matplotlib; ``charts=False`` leaves them out). Everything is inline: the
     page loads nothing from anywhere. Write it with ``Path(...).write_text(page, "utf-8")``.
 
     ``back_link`` (a relative or http(s) URL, such as ``"index.html"``) adds a link back
@@ -603,8 +1092,6 @@ def comparison_html(
         _passages(result),
     ]
     if charts:
-        from compare.plot import CHARTS
-
         sections.append(_charts(result, CHARTS, CHART_TEXT))
     return _page(title, _header(result, title, back_link), sections, _relation_css(),
                  "Sentence numbers count from 0; a is the first report, b the second.")
@@ -816,7 +1303,7 @@ def _coverage_matrix(collation: Collation) -> str:
             if i == j:
                 cells.append('<td class="diag">—</td>')
                 continue
-            tint = _tint("#0072B2", 0.1 + 0.6 * covered[i, j])
+            tint = _tint(COVERAGE_COLOR, 0.1 + 0.6 * covered[i, j])
             cells.append(
                 f'<td style="background: {tint}">'
                 f"{_percent(covered[i, j])}<br><small>{_percent(verbatim[i, j])} verbatim"
@@ -1063,8 +1550,6 @@ def collation_html(
         _collation_source(collation),
     ]
     if charts:
-        from compare.plot import COLLATION_CHARTS
-
         sections.append(_charts(collation, COLLATION_CHARTS, COLLATION_CHART_TEXT))
     return _page(title, _collation_header(collation, title, back_link),
                  [s for s in sections if s], COLLATION_CSS + _support_css(),
