@@ -346,6 +346,35 @@ def test_partial_means_the_longer_side_says_clearly_more():
     assert "b says 7 content words more" in link.reason
 
 
+def test_an_accepted_pair_whose_longer_side_mostly_repeats_the_other_is_a_paraphrase():
+    # the model accepts the pair; b's extra words (injured, Sunday, park service) are as
+    # many as the words the two share: MSRP counts such pairs as the same content
+    # (Settings.partial_accepted is fitted on it, training/fit_links.py)
+    link = _one_link(
+        "Rescuers pulled two climbers from the glacier.",
+        "Rescuers pulled two injured climbers from the glacier on Sunday, the park service said.",
+    )
+    assert link.signals["probability"] >= 0.4
+    assert link.signals["content_b"] == pytest.approx(0.5)
+    assert link.relation == "paraphrase"
+
+
+def test_an_accepted_pair_is_partial_by_quotes_only_when_it_says_clearly_more():
+    # the quote rule (the shorter quote inside the longer one) is a content rule too: a
+    # pair the model accepts is partial only when the longer side says clearly more
+    link = _one_link(
+        '"We will rebuild the old bridge," the mayor said on Tuesday.',
+        'The mayor said: "We will rebuild the old bridge, and we will do it fast."',
+    )
+    assert "quotes" in _one_link(
+        '"We will rebuild the old bridge," the mayor said on Tuesday.',
+        'The mayor said: "We will rebuild the old bridge, and we will do it fast."',
+        link_threshold=0.9,
+    ).reason  # not accepted: the quote rule still makes it partial
+    assert link.signals["probability"] >= 0.4
+    assert link.relation == "paraphrase"
+
+
 def test_accepted_pairs_are_at_least_paraphrase_unless_partial_by_content(links):
     from compare.settings import DEFAULT
 

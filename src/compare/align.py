@@ -23,8 +23,11 @@ partial
     at least 4 distinct ones (``partial_extra``). When the same-content model accepts
     the pair, the longer side must add more than the two share (at most 50% of its
     content words in the shorter side, ``partial_accepted``): otherwise the pair is a
-    ``paraphrase``. Two short sentences that each miss a word or two of the other are
-    never partial.
+    ``paraphrase`` (the value is fitted on MSRP train, ``training/fit_links.py``). The
+    same holds when the quotes decide it (the shorter quote inside the longer one): a
+    pair the model accepts is partial by quotes only if the longer side says clearly
+    more by those two tests. Two short sentences that each miss a word or two of the
+    other are never partial.
 
 A sentence that is in no link is *unique* to its report.
 
@@ -247,8 +250,14 @@ def _relation(
     if quotes:
         small, big = sorted((qa, qb), key=len)
         inside = LCSseq.similarity(small, big) / len(small)
-        if _is_near_verbatim(inside, settings) and len(big) >= len(small) / settings.partial_long:
-            side, other = ("a", "b") if small is qa else ("b", "a")
+        side, other = ("a", "b") if small is qa else ("b", "a")
+        more, long_share = (extra[1], sig["content_b"]) if other == "b" else (
+            extra[0], sig["content_a"])
+        if (
+            _is_near_verbatim(inside, settings)
+            and len(big) >= len(small) / settings.partial_long
+            and (not accepted or _says_more(more, long_share, accepted, settings))
+        ):
             return (
                 "partial",
                 (
