@@ -463,3 +463,31 @@ def test_embeddings_nominate_candidates_that_share_no_word():
     after = set(zip(scored.a, scored.b, strict=True))
     assert (0, 0) not in before and (0, 0) in after
     assert after >= before
+
+
+def test_every_candidate_pair_has_its_graded_similarity(reports, links):
+    # linked or not: the STS regression of the pair's complete signals when they were
+    # computed (exact), else the sts_cheap regression fitted without the costly ones
+    from compare import similarity
+    from compare.align import align_scored
+    from compare.similarity.pairs import pair_similarity
+
+    a, b = reports
+    found, scores = align_scored(a, b)
+    assert len(scores.similarity) == len(scores) > len(found)
+    assert all(0.0 <= s <= 1.0 for s in scores.similarity)
+    by_pair = {(i, j): k for k, (i, j) in enumerate(zip(scores.a, scores.b, strict=True))}
+    for link in found:
+        if len(link.a) == len(link.b) == 1:
+            k = by_pair[(link.a[0], link.b[0])]
+            assert scores.similarity[k] == pytest.approx(link.similarity, abs=1e-6)
+    cheap = [k for k, exact in enumerate(scores.exact) if not exact]
+    assert cheap  # the example has candidates left out before their costly signal
+    for k in cheap[:20]:
+        row = similarity.pair_signals(a.words[scores.a[k]], b.words[scores.b[k]])
+        values = np.asarray([[row[s] for s in similarity.SIGNALS]])
+        assert scores.similarity[k] == pytest.approx(
+            similarity.apply_model(values, "sts_cheap")[0], abs=1e-6)
+        full = pair_similarity(a.words[scores.a[k]], b.words[scores.b[k]])
+        assert abs(scores.similarity[k] - full) < 0.25  # the two regressions roughly agree
+    assert all(s == 1.0 for s in align_scored(a, a)[1].similarity[:1])
