@@ -17,7 +17,7 @@ the shipped one (document frequencies over all MSRP and STS-news train sentences
 labels).
 STS-news dev: Spearman against the human scores of the graded similarity of the
 sentence pair whether or not it is linked (``Comparison.similarity_of``: the candidate
-pair's ``Scores.similarity``, or computed for a pair that is no candidate; the largest
+pair's ``Scores.similarity``; ``pair_similarity`` for a pair that is no candidate; the largest
 over the sentence pairs when a side splits into several sentences), and of
 ``Link.similarity`` (the best link's, 0 with no link); TF-IDF cosine beside them.
 Nothing here is fitted on the dev split.
@@ -146,6 +146,15 @@ def bench_msrp(data: Path) -> None:
     print(f"({time.perf_counter() - started:.0f} s)")
 
 
+def _graded(result, i: int, j: int) -> float:
+    """The graded similarity of sentences i and j: the comparison's own for a candidate
+    pair, else computed (``pair_similarity``, the same STS regression)."""
+    value = result.similarity_of(i, j)
+    if value is None:
+        value = similarity.pair_similarity(result.a.words[i], result.b.words[j])
+    return value
+
+
 def bench_sts(data: Path) -> None:
     from scipy.stats import spearmanr
 
@@ -160,7 +169,7 @@ def bench_sts(data: Path) -> None:
         linked.append(bool(links))
         graded.append(max((link.similarity for link in links), default=0.0))
         n, m = len(result.a.sentences), len(result.b.sentences)
-        pair.append(max(result.similarity_of(i, j) for i in range(n) for j in range(m)))
+        pair.append(max(_graded(result, i, j) for i in range(n) for j in range(m)))
         candidate.append(len(result.scores) > 0)
         exact.append(all(result.scores.exact) and len(result.scores) > 0)
     sig = fit.signals(s1, s2, similarity.parameters()["idf"])

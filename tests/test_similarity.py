@@ -273,8 +273,8 @@ def test_sts_cheap_ignores_the_costly_signals():
     assert set(params["without"]) == set(similarity.EXPENSIVE)
     row = np.asarray([[0.5] * len(similarity.SIGNALS)])
     missing = row.copy()
-    for name in similarity.EXPENSIVE:
-        missing[0, similarity.SIGNALS.index(name)] = np.nan
+    costly = [similarity.SIGNALS.index(name) for name in similarity.EXPENSIVE]
+    missing[0, costly] = np.nan
     assert similarity.apply_model(missing, "sts_cheap")[0] == pytest.approx(
         similarity.apply_model(row, "sts_cheap")[0])
     assert np.isnan(similarity.apply_model(missing, "sts")[0])

@@ -212,8 +212,8 @@ def fit_ridge_without(sig: np.ndarray, y: np.ndarray, left_out: tuple[str, ...])
     fills them in with the recorded mean, 0 (the model's ``without``), so it scores
     pairs whose costly signals were not computed."""
     sig = np.array(sig, dtype=np.float64)
-    for name in left_out:
-        sig[:, similarity.SIGNALS.index(name)] = 0.0
+    columns = [similarity.SIGNALS.index(name) for name in left_out]
+    sig[:, columns] = 0.0
     params = fit_ridge(sig, y)
     return {**params, "without": list(left_out)}
 

@@ -484,11 +484,11 @@ class Comparison:
         same-event probability of :attr:`story` (NaN when there is none)."""
         return self.story.probability if self.story is not None else float("nan")
 
-    def similarity_of(self, i: int, j: int) -> float:
+    def similarity_of(self, i: int, j: int) -> float | None:
         """The graded similarity in [0, 1] of sentence ``i`` of a and sentence ``j`` of b,
-        linked or not: the candidate pair's (:attr:`Scores.similarity`) or, for a pair
-        that was no candidate, the STS regression of the two sentences computed now
-        (lexical signals: :func:`compare.similarity.pair_similarity`)."""
+        linked or not (:attr:`Scores.similarity`); None for a pair that was no candidate
+        (it shares too little to be scored; ``compare.similarity.pair_similarity(
+        result.a.words[i], result.b.words[j])`` computes it)."""
         if not (0 <= i < len(self.a.sentences) and 0 <= j < len(self.b.sentences)):
             raise IndexError(f"no sentence pair ({i}, {j}): a has {len(self.a.sentences)} "
                              f"sentences, b {len(self.b.sentences)}")
@@ -496,9 +496,7 @@ class Comparison:
         for k, (x, y) in enumerate(zip(scores.a, scores.b, strict=True)):
             if x == i and y == j and k < len(scores.similarity):
                 return scores.similarity[k]
-        from compare.similarity import pair_similarity
-
-        return pair_similarity(self.a.words[i], self.b.words[j])
+        return None
 
     def partners(self, side: str) -> tuple[tuple[int, ...], ...]:
         """For each sentence of report ``side`` (``"a"`` or ``"b"``), the sorted sentences
