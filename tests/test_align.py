@@ -491,3 +491,26 @@ def test_every_candidate_pair_has_its_graded_similarity(reports, links):
         full = pair_similarity(a.words[scores.a[k]], b.words[scores.b[k]])
         assert abs(scores.similarity[k] - full) < 0.25  # the two regressions roughly agree
     assert all(s == 1.0 for s in align_scored(a, a)[1].similarity[:1])
+
+
+def test_candidates_of_a_model_without_sts_cheap_get_their_costly_signals(reports):
+    # an embedding backend's parameters hold no sts_cheap: the left-out signals are then
+    # computed, and every candidate gets the full STS regression
+    from compare import similarity
+    from compare.align import _candidate_similarity
+    from compare.settings import DEFAULT
+
+    a, b = reports
+    fa, fb = similarity.featurize(a.words, b.words)
+    ia, ib = similarity.candidates(fa, fb, DEFAULT)
+    first = similarity.signals_for_pairs(fa, fb, ia, ib, skip=DEFAULT.deferred)
+    shipped = similarity.parameters()
+    params = {**shipped, "models": {k: v for k, v in shipped["models"].items()
+                                    if k != "sts_cheap"}}
+    keep = np.zeros(len(ia), dtype=bool)
+    got = _candidate_similarity(fa, fb, (ia, ib), first, keep, first[keep], params)
+    full = similarity.apply_model(similarity.signals_for_pairs(fa, fb, ia, ib), "sts")
+    assert np.allclose(got, full)
+    cheap = _candidate_similarity(fa, fb, (ia, ib), first, keep, first[keep], None)
+    assert np.allclose(cheap, similarity.apply_model(first, "sts_cheap"))
+    assert not np.allclose(cheap, full)
