@@ -346,6 +346,35 @@ def test_partial_means_the_longer_side_says_clearly_more():
     assert "b says 7 content words more" in link.reason
 
 
+def test_an_accepted_pair_whose_longer_side_mostly_repeats_the_other_is_a_paraphrase():
+    # the model accepts the pair; b's extra words (injured, Sunday, park service) are as
+    # many as the words the two share: MSRP counts such pairs as the same content
+    # (Settings.partial_accepted is fitted on it, training/fit_links.py)
+    link = _one_link(
+        "Rescuers pulled two climbers from the glacier.",
+        "Rescuers pulled two injured climbers from the glacier on Sunday, the park service said.",
+    )
+    assert link.signals["probability"] >= 0.4
+    assert link.signals["content_b"] == pytest.approx(0.5)
+    assert link.relation == "paraphrase"
+
+
+def test_an_accepted_pair_is_partial_by_quotes_only_when_it_says_clearly_more():
+    # the quote rule (the shorter quote inside the longer one) is a content rule too: a
+    # pair the model accepts is partial only when the longer side says clearly more
+    link = _one_link(
+        '"We will rebuild the old bridge," the mayor said on Tuesday.',
+        'The mayor said: "We will rebuild the old bridge, and we will do it fast."',
+    )
+    assert "quotes" in _one_link(
+        '"We will rebuild the old bridge," the mayor said on Tuesday.',
+        'The mayor said: "We will rebuild the old bridge, and we will do it fast."',
+        link_threshold=0.9,
+    ).reason  # not accepted: the quote rule still makes it partial
+    assert link.signals["probability"] >= 0.4
+    assert link.relation == "paraphrase"
+
+
 def test_accepted_pairs_are_at_least_paraphrase_unless_partial_by_content(links):
     from compare.settings import DEFAULT
 
@@ -434,3 +463,54 @@ def test_embeddings_nominate_candidates_that_share_no_word():
     after = set(zip(scored.a, scored.b, strict=True))
     assert (0, 0) not in before and (0, 0) in after
     assert after >= before
+
+
+def test_every_candidate_pair_has_its_graded_similarity(reports, links):
+    # linked or not: the STS regression of the pair's complete signals when they were
+    # computed (exact), else the sts_cheap regression fitted without the costly ones
+    from compare import similarity
+    from compare.align import align_scored
+    from compare.similarity.pairs import pair_similarity
+
+    a, b = reports
+    found, scores = align_scored(a, b)
+    assert len(scores.similarity) == len(scores) > len(found)
+    assert all(0.0 <= s <= 1.0 for s in scores.similarity)
+    by_pair = {(i, j): k for k, (i, j) in enumerate(zip(scores.a, scores.b, strict=True))}
+    for link in found:
+        if len(link.a) == len(link.b) == 1:
+            k = by_pair[(link.a[0], link.b[0])]
+            assert scores.similarity[k] == pytest.approx(link.similarity, abs=1e-6)
+    cheap = [k for k, exact in enumerate(scores.exact) if not exact]
+    assert cheap  # the example has candidates left out before their costly signal
+    for k in cheap[:20]:
+        row = similarity.pair_signals(a.words[scores.a[k]], b.words[scores.b[k]])
+        values = np.asarray([[row[s] for s in similarity.SIGNALS]])
+        assert scores.similarity[k] == pytest.approx(
+            similarity.apply_model(values, "sts_cheap")[0], abs=1e-6)
+        full = pair_similarity(a.words[scores.a[k]], b.words[scores.b[k]])
+        assert abs(scores.similarity[k] - full) < 0.25  # the two regressions roughly agree
+    assert all(s == 1.0 for s in align_scored(a, a)[1].similarity[:1])
+
+
+def test_candidates_of_a_model_without_sts_cheap_get_their_costly_signals(reports):
+    # an embedding backend's parameters hold no sts_cheap: the left-out signals are then
+    # computed, and every candidate gets the full STS regression
+    from compare import similarity
+    from compare.align import _candidate_similarity
+    from compare.settings import DEFAULT
+
+    a, b = reports
+    fa, fb = similarity.featurize(a.words, b.words)
+    ia, ib = similarity.candidates(fa, fb, DEFAULT)
+    first = similarity.signals_for_pairs(fa, fb, ia, ib, skip=DEFAULT.deferred)
+    shipped = similarity.parameters()
+    params = {**shipped, "models": {k: v for k, v in shipped["models"].items()
+                                    if k != "sts_cheap"}}
+    keep = np.zeros(len(ia), dtype=bool)
+    got = _candidate_similarity(fa, fb, (ia, ib), first, keep, first[keep], params)
+    full = similarity.apply_model(similarity.signals_for_pairs(fa, fb, ia, ib), "sts")
+    assert np.allclose(got, full)
+    cheap = _candidate_similarity(fa, fb, (ia, ib), first, keep, first[keep], None)
+    assert np.allclose(cheap, similarity.apply_model(first, "sts_cheap"))
+    assert not np.allclose(cheap, full)

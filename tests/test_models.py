@@ -45,3 +45,19 @@ def test_collections_and_articles_have_short_reprs(result):
 def test_html_is_kept_for_notebooks(result):
     assert result._repr_html_().startswith('<div class="compare-summary">')
     assert result.diffs[0]._repr_html_().startswith("<div")
+
+
+def test_similarity_of_any_sentence_pair_linked_or_not(result):
+    from compare.similarity import pair_similarity
+
+    scores = result.scores
+    for k in range(0, len(scores), max(len(scores) // 10, 1)):
+        assert result.similarity_of(scores.a[k], scores.b[k]) == scores.similarity[k]
+    listed = set(zip(scores.a, scores.b, strict=True))
+    i, j = next((i, j) for i in range(len(result.a.sentences))
+                for j in range(len(result.b.sentences)) if (i, j) not in listed)
+    # no candidate: not scored, and low when computed
+    assert result.similarity_of(i, j) is None
+    assert 0.0 <= pair_similarity(result.a.words[i], result.b.words[j]) < 0.5
+    with pytest.raises(IndexError, match="no sentence pair"):
+        result.similarity_of(len(result.a.sentences), 0)

@@ -265,3 +265,24 @@ def test_sorted_distinct_is_numpy_unique(values):
     got = _sorted_distinct(x)
     assert got.dtype == x.dtype
     assert got.tolist() == np.unique(x).tolist()
+
+
+def test_sts_cheap_ignores_the_costly_signals():
+    # fitted without them (weights 0): NaN there (not computed) changes nothing
+    params = similarity.parameters()["models"]["sts_cheap"]
+    assert set(params["without"]) == set(similarity.EXPENSIVE)
+    row = np.asarray([[0.5] * len(similarity.SIGNALS)])
+    missing = row.copy()
+    costly = [similarity.SIGNALS.index(name) for name in similarity.EXPENSIVE]
+    missing[0, costly] = np.nan
+    assert similarity.apply_model(missing, "sts_cheap")[0] == pytest.approx(
+        similarity.apply_model(row, "sts_cheap")[0])
+    assert np.isnan(similarity.apply_model(missing, "sts")[0])
+
+
+def test_pair_similarity_is_the_sts_regression_and_one_for_the_same_words():
+    same = tokenize("The storm closed the port.")
+    assert similarity.pair_similarity(same, tokenize("the storm closed the port")) == 1.0
+    close = similarity.pair_similarity(same, tokenize("The storm shut the harbour."))
+    far = similarity.pair_similarity(same, tokenize("Shares rose in early trading."))
+    assert 0.0 <= far < close < 1.0

@@ -42,3 +42,15 @@ def test_detail_counts_are_numbers_even_when_zero(article_a, article_b):
     assert list(frame["a"]) == [len(m.a) for m in result.details]
     # index tuples stay lists, empty or not
     assert frame.loc[only_a[0], "in_b"] == []
+
+
+def test_candidate_scores_frame(article_a, article_b):
+    result = compare(article_a, article_b)
+    frame = result.scores.to_frame()
+    assert list(frame.columns) == ["a", "b", "probability", "exact", "similarity"]
+    assert len(frame) == len(result.scores)
+    assert frame["similarity"].between(0, 1).all()
+    linked = frame.set_index(["a", "b"])["similarity"]
+    for link in result.links:
+        if len(link.a) == len(link.b) == 1:
+            assert linked[(link.a[0], link.b[0])] == link.similarity

@@ -13,7 +13,8 @@ Reads the MSRP train split and the STS-news train split (never copied into the
 project). Writes three things: the IDF table (document frequencies of words over the
 MSRP and STS-news *training* sentences, words seen at least twice), the
 ``same_content`` logistic regression (MSRP labels) behind ``pair_score`` and the
-``sts`` linear regression (STS-news train scores, 0-5 mapped to 0-1).
+``sts`` linear regression (STS-news train scores, 0-5 mapped to 0-1) and ``sts_cheap``,
+the same without the costly string signals (:data:`compare.similarity.EXPENSIVE`).
 """
 
 from __future__ import annotations
@@ -205,6 +206,18 @@ def fit_ridge(sig: np.ndarray, y: np.ndarray, top: float = 5.0) -> dict:
     return params
 
 
+def fit_ridge_without(sig: np.ndarray, y: np.ndarray, left_out: tuple[str, ...]) -> dict:
+    """:func:`fit_ridge` with the signals ``left_out`` held at 0 (exactly, so that every
+    term holding them is 0 and gets weight 0); :func:`compare.similarity.apply_model`
+    fills them in with the recorded mean, 0 (the model's ``without``), so it scores
+    pairs whose costly signals were not computed."""
+    sig = np.array(sig, dtype=np.float64)
+    columns = [similarity.SIGNALS.index(name) for name in left_out]
+    sig[:, columns] = 0.0
+    params = fit_ridge(sig, y)
+    return {**params, "without": list(left_out)}
+
+
 def best_threshold(score: np.ndarray, y: np.ndarray) -> float:
     """The cut on ``score`` with the best mean of accuracy and F1 (ties: the lowest cut)."""
     order = np.sort(np.unique(np.round(score, 6)))
@@ -330,12 +343,16 @@ def main(argv: list[str] | None = None) -> int:
     idf_table = document_frequencies(m1 + m2 + t1 + t2)
     anchors = signals(*unrelated_pairs(m1, m2), idf_table)
     same = fit_logistic(signals(m1, m2, idf_table), my, anchors)
-    sts_model = fit_ridge(signals(t1, t2, idf_table), ty)
+    sts_signals = signals(t1, t2, idf_table)
+    sts_model = fit_ridge(sts_signals, ty)
+    sts_cheap = fit_ridge_without(sts_signals, ty, similarity.EXPENSIVE)
     params = {
         "about": (
             "Fitted parameters of compare.similarity. models.same_content: logistic "
             "regression on MSRP train labels (pair_score, Link.score). models.sts: ridge "
-            "regression on STS-news train scores / 5. Inputs (signals, see "
+            "regression on STS-news train scores / 5 (Link.similarity). models.sts_cheap: "
+            "the same without the costly string signals (weights 0; 'without'), for "
+            "candidate pairs whose costly signals were not computed. Inputs (signals, see "
             "compare.similarity.model_inputs) are standardised, z = (x - mean) / scale; "
             "the model is intercept + linear . z + z' quadratic z. idf: document "
             "frequencies of content "
@@ -343,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "refit": REFIT,
         "signals": list(similarity.SIGNALS),
-        "models": rounded({"same_content": same, "sts": sts_model}),
+        "models": rounded({"same_content": same, "sts": sts_model, "sts_cheap": sts_cheap}),
         "idf": idf_table,
     }
     write(params, args.out)

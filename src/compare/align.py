@@ -23,8 +23,11 @@ partial
     at least 4 distinct ones (``partial_extra``). When the same-content model accepts
     the pair, the longer side must add more than the two share (at most 50% of its
     content words in the shorter side, ``partial_accepted``): otherwise the pair is a
-    ``paraphrase``. Two short sentences that each miss a word or two of the other are
-    never partial.
+    ``paraphrase`` (the value is fitted on MSRP train, ``training/fit_links.py``). The
+    same holds when the quotes decide it (the shorter quote inside the longer one): a
+    pair the model accepts is partial by quotes only if the longer side says clearly
+    more by those two tests. Two short sentences that each miss a word or two of the
+    other are never partial.
 
 A sentence that is in no link is *unique* to its report.
 
@@ -247,8 +250,14 @@ def _relation(
     if quotes:
         small, big = sorted((qa, qb), key=len)
         inside = LCSseq.similarity(small, big) / len(small)
-        if _is_near_verbatim(inside, settings) and len(big) >= len(small) / settings.partial_long:
-            side, other = ("a", "b") if small is qa else ("b", "a")
+        side, other = ("a", "b") if small is qa else ("b", "a")
+        more, long_share = (extra[1], sig["content_b"]) if other == "b" else (
+            extra[0], sig["content_a"])
+        if (
+            _is_near_verbatim(inside, settings)
+            and len(big) >= len(small) / settings.partial_long
+            and (not accepted or _says_more(more, long_share, accepted, settings))
+        ):
             return (
                 "partial",
                 (
@@ -489,10 +498,11 @@ def align_scored(
     sig = similarity.with_cosine(sig, embeddings, ia, ib)
     bound = similarity.probability_bound(sig, params=params)
     keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
-    scored_a, scored_b, upper = ia, ib, bound
+    scored_a, scored_b, upper, first = ia, ib, bound, sig
     ia, ib = ia[keep], ib[keep]
     sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
     prob = similarity.apply_model(sig, params=params)
+    graded = _candidate_similarity(fa, fb, (scored_a, scored_b), first, keep, sig, params)
     chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings))
     pairs: list[tuple[Link, str]] = []
     for i, j, values, p in zip(
@@ -513,8 +523,41 @@ def align_scored(
         b=tuple(scored_b.tolist()),
         probability=tuple(np.round(upper, 6).tolist()),
         exact=tuple(keep.tolist()),
+        similarity=tuple(np.round(graded, 6).tolist()),
     )
     return _merge_partials(a, b, ra, rb, pairs, settings), scores
+
+
+def _candidate_similarity(
+    fa: similarity.Features,
+    fb: similarity.Features,
+    pairs: tuple[np.ndarray, np.ndarray],
+    first: np.ndarray,
+    keep: np.ndarray,
+    kept: np.ndarray,
+    params: dict | None,
+) -> np.ndarray:
+    """The graded similarity of every candidate pair: the STS regression of its signals
+    (``kept``: the complete signals of the pairs ``keep``), 1 for the same words (as
+    :attr:`Link.similarity`). The other candidates' costly signals were not computed
+    (``first`` holds NaN there): the shipped ``sts_cheap`` regression, fitted without
+    them, scores those; an embedding backend's parameters have no such model, so their
+    costly signals are computed."""
+    ia, ib = pairs
+    graded = np.empty(len(ia))
+    if len(kept):
+        graded[keep] = similarity.apply_model(kept, "sts", params)
+        for k in np.flatnonzero(keep).tolist():
+            if fa.words[ia[k]] == fb.words[ib[k]]:
+                graded[k] = 1.0
+    rest = ~keep
+    if rest.any():
+        if params is None or "sts_cheap" in params["models"]:
+            graded[rest] = similarity.apply_model(first[rest], "sts_cheap", params)
+        else:
+            full = similarity.complete_signals(fa, fb, ia[rest], ib[rest], first[rest])
+            graded[rest] = similarity.apply_model(full, "sts", params)
+    return graded
 
 
 def _merge_partials(

@@ -402,12 +402,24 @@ class Scores:
     upper bound of it, below the link threshold (the aligner left the pair out before
     its costliest signal). Pairs not listed are not candidates: their score is low.
     Presentation (heat map, page) reads these instead of scoring every pair again.
+    ``similarity[k]`` is the pair's graded similarity in [0, 1], linked or not: the STS
+    regression of :attr:`Link.similarity` when ``exact[k]`` (1 for the same words); for
+    the other pairs, whose costliest signals were left out, the ``sts_cheap`` regression
+    fitted without them on the same STS-news scores.
     """
 
     a: tuple[int, ...] = ()
     b: tuple[int, ...] = ()
     probability: tuple[float, ...] = ()
     exact: tuple[bool, ...] = ()
+    similarity: tuple[float, ...] = ()
+
+    def to_frame(self):
+        """One row per candidate pair: ``a``, ``b``, ``probability``, ``exact``,
+        ``similarity``."""
+        from compare.tables import scores_frame
+
+        return scores_frame(self)
 
     def __len__(self) -> int:
         return len(self.a)
@@ -473,6 +485,20 @@ class Comparison:
         """How likely the two reports tell the same story, in [0, 1]: the calibrated
         same-event probability of :attr:`story` (NaN when there is none)."""
         return self.story.probability if self.story is not None else float("nan")
+
+    def similarity_of(self, i: int, j: int) -> float | None:
+        """The graded similarity in [0, 1] of sentence ``i`` of a and sentence ``j`` of b,
+        linked or not (:attr:`Scores.similarity`); None for a pair that was no candidate
+        (it shares too little to be scored; ``compare.similarity.pair_similarity(
+        result.a.words[i], result.b.words[j])`` computes it)."""
+        if not (0 <= i < len(self.a.sentences) and 0 <= j < len(self.b.sentences)):
+            raise IndexError(f"no sentence pair ({i}, {j}): a has {len(self.a.sentences)} "
+                             f"sentences, b {len(self.b.sentences)}")
+        scores = self.scores
+        for k, (x, y) in enumerate(zip(scores.a, scores.b, strict=True)):
+            if x == i and y == j and k < len(scores.similarity):
+                return scores.similarity[k]
+        return None
 
     def partners(self, side: str) -> tuple[tuple[int, ...], ...]:
         """For each sentence of report ``side`` (``"a"`` or ``"b"``), the sorted sentences

@@ -66,6 +66,24 @@ def sentences_frame(comparison) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def scores_frame(scores) -> pd.DataFrame:
+    """One row per candidate sentence pair of a comparison (:class:`~compare.models.Scores`,
+    ``result.scores``): sentence ``a``, sentence ``b``, the same-content ``probability``
+    (an upper bound when not ``exact``) and the graded ``similarity``."""
+    n = len(scores.a)
+    graded = scores.similarity if len(scores.similarity) == n else (float("nan"),) * n
+    return pd.DataFrame(
+        {
+            "a": list(scores.a),
+            "b": list(scores.b),
+            "probability": list(scores.probability),
+            "exact": list(scores.exact),
+            "similarity": list(graded),
+        },
+        columns=["a", "b", "probability", "exact", "similarity"],
+    )
+
+
 # --- many reports (compare.collate) -------------------------------------------------
 
 

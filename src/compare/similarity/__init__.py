@@ -60,7 +60,7 @@ from compare.similarity.model import (
     probability_bound,
     quadratic_terms,
 )
-from compare.similarity.pairs import matrix, pair_score, pair_signals
+from compare.similarity.pairs import matrix, pair_score, pair_signals, pair_similarity
 from compare.similarity.shipped import idf_weights
 from compare.similarity.signals import (
     DIRECTED,
@@ -107,6 +107,7 @@ __all__ = [
     "model_inputs",
     "pair_score",
     "pair_signals",
+    "pair_similarity",
     "parameters",
     "probability_bound",
     "quadratic_terms",

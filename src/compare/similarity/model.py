@@ -101,6 +101,17 @@ def _model(signals: np.ndarray, model: str, params: dict | None) -> dict:
     return p
 
 
+def _inputs(signals: np.ndarray, p: dict) -> np.ndarray:
+    """:func:`model_inputs`, with the inputs a model was fitted ``without`` (held at their
+    mean, weight 0) set to that mean: such a model scores rows whose costly signals are
+    NaN (not computed)."""
+    x = model_inputs(signals)
+    if p.get("without"):
+        columns = [INPUTS.index(name) for name in p["without"]]
+        x[:, columns] = np.asarray(p["mean"])[columns]
+    return x
+
+
 def apply_model(
     signals: np.ndarray, model: str = "same_content", params: dict | None = None
 ) -> np.ndarray:
@@ -111,9 +122,10 @@ def apply_model(
     ``intercept + linear . z + z' quadratic z`` (``quadratic`` an upper-triangular
     matrix of weights for the products of two inputs), through the logistic function for
     a probability or divided by ``max`` (then clipped to [0, 1]) for a linear score.
+    A model fitted ``without`` some signals (``sts_cheap``) ignores them: they may be NaN.
     """
     p = _model(signals, model, params)
-    z = (model_inputs(signals) - np.asarray(p["mean"])) / np.asarray(p["scale"])
+    z = (_inputs(signals, p) - np.asarray(p["mean"])) / np.asarray(p["scale"])
     quad = np.asarray(p["quadratic"])
     y = z @ np.asarray(p["linear"]) + np.einsum("ki,ij,kj->k", z, quad, z) + p["intercept"]
     if p["kind"] == "logistic":

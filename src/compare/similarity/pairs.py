@@ -28,6 +28,15 @@ def pair_score(a_text: str | Sentence, b_text: str | Sentence) -> float:
     return float(apply_model(signals_for_pairs(fa, fb, [0], [0]))[0])
 
 
+def pair_similarity(a_words: Sequence[Word], b_words: Sequence[Word]) -> float:
+    """Graded similarity in [0, 1] of two word sequences: the STS regression of their
+    signals (fitted on STS-news scores / 5), 1 for the same words, as ``Link.similarity``."""
+    fa, fb = featurize([a_words], [b_words])
+    if fa.words[0] == fb.words[0]:
+        return 1.0
+    return float(apply_model(signals_for_pairs(fa, fb, [0], [0]), "sts")[0])
+
+
 def _sentence_text(sentence: object) -> str:
     """The text of a :func:`pair_score` argument (a str, or a Sentence's ``text``)."""
     text = getattr(sentence, "text", sentence)
@@ -63,4 +72,4 @@ def matrix(a: Article | Prepared, b: Article | Prepared) -> np.ndarray:
     return apply_model(signals_for_pairs(fa, fb, ia, ib)).reshape(n, m)
 
 
-__all__ = ["matrix", "pair_score", "pair_signals", "report_features"]
+__all__ = ["matrix", "pair_score", "pair_signals", "pair_similarity", "report_features"]
