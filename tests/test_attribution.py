@@ -187,3 +187,37 @@ def test_an_infinitive_cue_and_a_role_after_another_noun_phrase():
     # "In the speech the senator said": the role is "the senator", not "the speech ..."
     said = _said('In the speech the spokesman said Bob Hale was "ineffective at best."')
     assert said == {"ineffective at best.": "the spokesman"}
+
+
+# --- issue 11, round 3: kinds found on dev BASIL events (not the frozen gold's) ----
+
+
+def test_question_quote_attributed_in_the_next_sentence():
+    # the splitter ends a sentence at ?" : "Obama said." is the quote's own attribution
+    out = _said('Barack Obama spoke to builders. "Where is the bill, John? Is it lost?" '
+                    'Obama said. The House did not answer.')
+    assert out == {"Where is the bill, John? Is it lost?": "Barack Obama"}
+    out = _said('On Monday, Lena Berg spoke first. "Why not now!" Berg asked. Then she left.')
+    assert out == {"Why not now!": "Lena Berg"}
+
+
+def test_role_in_apposition_gives_the_name():
+    out = _said('"Those files were read out of order," said a city spokesman, '
+                    'Omar Ruiz.')
+    assert list(out.values()) == ["Omar Ruiz"]
+    out = _said('A city spokesman, Omar Ruiz, said "the files were read out of order."')
+    assert list(out.values()) == ["Omar Ruiz"]
+    out = _said('Later, Nadia K. Berg, a deputy budget adviser, offered her first '
+                    'comments, saying, "We need to settle this."')
+    assert list(out.values()) == ["Nadia K. Berg"]
+
+
+def test_object_of_a_preposition_does_not_say_the_quote():
+    # "letters to the Council saying": the Council received the letters
+    out = _said('The union sent several letters to Parliament saying "the cuts go too '
+                    'far."')
+    assert list(out.values()) != ["Parliament"]
+    # the relative clause's antecedent gives what the letters said
+    out = _said('The memo cites the Harbour Workers Union, which sent letters to Parliament '
+                'saying "the cuts go too far."')
+    assert list(out.values()) == ["Harbour Workers Union"]

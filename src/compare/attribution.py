@@ -312,6 +312,10 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     mine = [c for s in sents for c in cands[s]]
     # after the quote, up to the next quote or the sentence end
     close = end + 1 if end < len(text) and _MARK.match(text, end) else end
+    after = _next_sentence(article, sents[-1], close, end)
+    if after is not None:  # '?" Obama said.': the splitter ended the sentence at ?"
+        s1 = after.end
+        mine = mine + cands[after.index]
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
     pos = _past_lead(text, close, nxt)
     if pos > close or close == end:  # the attribution follows right after the marks
@@ -359,12 +363,42 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
+    if sub is not None and v["v"].endswith("ing") and _after_preposition(text, sub, s0):
+        sub = None  # "letters to Congress saying": Congress got the letters
+    if sub is None:  # "the Conference, which wrote letters saying": the Conference
+        sub = _relative_subject(text, mine, s0, v.start())
     if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())
                         or _INFINITIVE.search(text, s0, v.start())):
         sub = _clause_subject(text, mine, s0, v.start())
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
+
+
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
+
+
+def _relative_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Cand | None:
+    """The candidate a relative clause (``, which`` / ``, who``) between ``lo`` and
+    ``before`` is about: the one right before its last such clause."""
+    for c in reversed(cands):
+        if lo <= c.start and c.end < before and _RELATIVE.match(text, c.end, before):
+            return c
+    return None
+
+
+def _next_sentence(article: Article, last: int, close: int, end: int):
+    """The sentence after sentence ``last`` when a quote ending in ``?`` or ``!`` (its
+    closing mark at ``end``) ends that sentence and the next one, in the same
+    paragraph, starts right after the mark: its attribution (``"Why?" Obama said.``)
+    is there. Else None."""
+    sents, text = article.sentences, article.text
+    if close == end or text[end - 1:end] not in ("?", "!") or last + 1 >= len(sents):
+        return None
+    cur, nxt = sents[last], sents[last + 1]
+    if cur.end > close or nxt.paragraph != cur.paragraph or text[close:nxt.start].strip():
+        return None
+    return nxt
 
 
 _DET = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
@@ -546,12 +580,36 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
         if sub.gender == "1":
             return None
         return _antecedent(article, sent, sub.start, sub.gender, cands, spoken)
+    named = _apposed(article.text, cands, sent, sub)
+    if named is not None:
+        return named
     if sub.owner:
         return _Cand(sub.start, sub.end, "name", sub.owner)
     if next(iter(sub.titles)) in lexicon().document_nouns:
         definite = sub.value.casefold().startswith("the ")
         return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
     return _role_person(article, sent, sub, cands) or sub
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:]|$)")
+
+
+def _apposed(text: str, cands: list[list[_Cand]], sent: int, role: _Cand) -> _Cand | None:
+    """The person a singular role is in apposition with: ``Ann Berg, a spokeswoman,``
+    or ``a spokeswoman, Ann Berg,`` (the name closing the apposition); else None."""
+    if role.gender == "p" or next(iter(role.titles)) in lexicon().document_nouns:
+        return None
+    for j in range(max(0, sent - 1), min(len(cands), sent + 2)):
+        for c in cands[j]:
+            if c.kind != "name" or not c.person:
+                continue
+            if c.end <= role.start and _COMMA.fullmatch(text, c.end, role.start):
+                return c
+            if c.start >= role.end and _COMMA.fullmatch(text, role.end, c.start) and \
+                    _APPOSITION_END.match(text, c.end):
+                return c
+    return None
 
 
 @cache
