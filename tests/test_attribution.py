@@ -221,3 +221,14 @@ def test_object_of_a_preposition_does_not_say_the_quote():
     out = _said('The memo cites the Harbour Workers Union, which sent letters to Parliament '
                 'saying "the cuts go too far."')
     assert list(out.values()) == ["Harbour Workers Union"]
+
+
+def test_the_subject_names_someones_speech_with_the_quote():
+    out = _said('Sen. Ann Cole (D-Vt.) called Bob Ford’s speech "a shabby stunt" on Monday.')
+    assert out == {"a shabby stunt": "Ann Cole"}
+
+
+def test_a_role_runs_over_its_noun_compound():
+    out = _said('A Lane campaign aide, though, said "that is a distinction without a '
+                'difference."')
+    assert list(out.values()) == ["A Lane campaign aide"]

@@ -192,12 +192,16 @@ def _apposition() -> re.Pattern:
     return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b")
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
 def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
     """Role phrases (``the senators``, ``a statement from the committee``) in
     ``text[lo:hi]``."""
     lex = lexicon()
     role_re = _patterns()[0]
     plural, documents = lex.plural_speaker_nouns, lex.document_nouns
+    nouns_all = {*lex.speaker_nouns, *plural}
     out = []
     for m in role_re.finditer(text, lo, hi):
         noun = (m["noun"] or m["bare"]).casefold()
@@ -210,6 +214,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
                       o_start <= c.start < m.end("owner")), None)
             owner = o.value if o else m["owner"]
         end = m.end() if m["owner"] else m.end("noun" if m["noun"] else "bare")
+        while not m["owner"] and (nxt := _NEXT_WORD.match(text, end, hi)) and \
+                nxt[1].casefold() in nouns_all:  # "a campaign aide": the aide
+            end, noun = nxt.end(), nxt[1].casefold()
         phrase = text[m.start():end]
         if noun in documents and not owner:
             m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\b", phrase)
@@ -350,7 +357,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     # before the quote, back to the previous quote of the sentence
     prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
     verbs = _verbs(text, _outside(text, prev, start, regions))
-    said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start)
+    said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start, bool(verbs))
     if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
         v = verbs[-1] if verbs else None
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
@@ -459,16 +466,20 @@ def _described(text: str, pos: int, limit: int) -> tuple[_Cand, re.Match] | None
     return None
 
 
-def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
+def _possessor(text: str, cands: list[_Cand], lo: int, hi: int,
+               after_verb: bool = False) -> _Cand | None:
     """The owner of the last "X's comments" (a speech noun) between ``lo`` and ``hi``,
-    whose words a quote after it gives rather than the subject's."""
+    whose words a quote after it gives rather than the subject's. Not, after a cue
+    verb, when the quote at ``hi`` follows the noun right away: the subject's words
+    about it (``Leahy called Netanyahu's speech "a stunt"``)."""
     nouns = lexicon().speech_nouns
     found = None
     for c in cands:
         if c.kind != "name" or not lo <= c.start or c.end > hi:
             continue
         m = _POSSESSIVE.match(text, c.end, hi)
-        if m and (m["n1"] in nouns or m["n2"] in nouns):
+        if m and (m["n1"] in nouns or m["n2"] in nouns) and \
+                not (after_verb and not _MARK.sub("", text[m.end():hi]).strip()):
             found = c
     return found
 
