@@ -150,7 +150,9 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             i += 1
             continue
         for size in range(min(title_max, len(toks) - i), 0, -1):
-            if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper():
+            # "Justice Department": a title before an organisation word names the body
+            if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
+                    not (i + size < len(toks) and bare[i + size] in lex.org_words):
                 if cur:
                     pieces.append((cur, after_title))
                 cur, after_title = [], True
@@ -185,7 +187,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             (words[k].norm == "of" and i >= 2 and
              _piece_key(words, piece[:1]) in lex.first_name_gender) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
-             and words[k].text not in _TITLE_WORDS_OK))]
+             and words[k].text not in _TITLE_WORDS_OK
+             and not _known(_piece_key(words, piece[:i + 1]))))]  # "United States Senate"
         if loose:
             bounds = [-1, *loose, len(piece)]
             out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
@@ -212,14 +215,23 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
     return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
 
 
-def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
-    """A run of names each known alone (``Senate GOP``) is that many names."""
+def _known(key: str) -> bool:
+    """``key`` is a name the word lists know (an organisation or place, or a variant)."""
     lex = lexicon()
+    return key in lex.alias or key in lex.place_keys
+
+
+def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
+    """A run of names each known alone (``Senate GOP``, ``United States Senate``) is
+    that many names."""
     core = [k for k in piece if words[k].norm != "the"]
-    keys = [_piece_key(words, [k]) for k in core]
-    if len(core) > 1 and _piece_key(words, core) not in lex.alias and \
-            all(k in lex.alias or k in lex.place_keys for k in keys):
+    if len(core) < 2 or _known(_piece_key(words, core)):
+        return [(piece, after_title)]
+    if all(_known(_piece_key(words, [k])) for k in core):
         return [([k], after_title) for k in core]
+    for cut in range(len(core) - 1, 0, -1):
+        if _known(_piece_key(words, core[:cut])) and _known(_piece_key(words, core[cut:])):
+            return [(core[:cut], after_title), (core[cut:], after_title)]
     return [(piece, after_title)]
 
 
@@ -323,6 +335,57 @@ def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) ->
     return midcaps
 
 
+def _group_norm(word: Word) -> str:
+    """A word's norm without a lower-case compound after a hyphen (``Republican-run``
+    -> ``republican``)."""
+    m = _BASED.match(word.text)
+    return m.group(1).casefold() if m else word.norm
+
+
+@lru_cache(maxsize=1 << 12)
+def _demonym_like(norm: str) -> bool:
+    """``norm`` names the people of a known place (``texans``, ``pennsylvanians``,
+    ``iowan``): the place's name, less its last letter or not, then ``n``, ``an`` or
+    ``ian`` (and a plural ``s``)."""
+    lex = lexicon()
+    base = norm[:-1] if norm.endswith("ns") else norm
+    if not base.endswith("n") or norm in lex.place_keys or " " in norm:
+        return False
+    places = lex.place_keys
+    return any(base[n:] in {"n", "an", "ian"} and
+               (base[:n] in places or any(base[:n] + end in places for end in "aesy"))
+               for n in range(3, len(base)))
+
+
+def _work_titles(article: Article) -> list[tuple[int, int]]:
+    """Spans of quoted title-case phrases (two capitalised words or more, the others
+    short) after a possessive, ``on`` or a work noun, or before one (``ABC's "This
+    Week"``, ``the CNN program "State of the Union"``, ``the "Charlie Rose" show``):
+    titles of shows and works, whose words are no names by themselves (a mission
+    ``called "Resolute Support"`` is a name)."""
+    lex = lexicon()
+    text = article.text
+    spans = []
+    for m in _QUOTED.finditer(article.text):
+        words = _ALPHA.findall(m.group(1))
+        before = text[max(0, m.start() - 30):m.start()].split()[-1:]
+        after = text[m.end():m.end() + 30].split()[:1]
+        work = (before and (_WORK_BEFORE.search(before[0]) or
+                            before[0].casefold() in _WORK_NOUNS | {"on", "titled"})) or \
+            (after and after[0].casefold().strip(".,") in _WORK_NOUNS)
+        if work and sum(w[0].isupper() for w in words) >= 2 and \
+                all(w[0].isupper() or w in lex.connectors or len(w) <= 4 for w in words):
+            spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+_WORK_BEFORE = re.compile(r"['’]s?$")
+_WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
+                         "documentary", "album", "song", "column", "episode"})
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80}?)[\"”]")
+_ALPHA = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 headlines: list[bool], upper: list[list[int]]) -> list[tuple]:
     """Name pieces of every sentence: (piece, sentence, start, end, key, person_hint,
@@ -332,6 +395,7 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     common, demonyms = lex.common_capitalised, lex.demonyms
     cands = []
     titled = _title_ended(article)
+    works = _work_titles(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
         for run in _runs(words, blocked.get(s.index, []), ups):
@@ -353,8 +417,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                         (whole := _piece_key(words, piece)) not in lex.alias and \
                         whole not in lex.place_keys:
                     piece = piece[:-1]
-                norms = [words[k].norm for k in piece]
-                if all(n in demonyms or n in common for n in norms) and \
+                norms = [_group_norm(words[k]) for k in piece]
+                if all(n in demonyms or n in common or _demonym_like(n) for n in norms) and \
                         not (len(norms) == 1 and name_key(words[piece[0]].text) in lex.alias):
                     continue
                 start, end = _span_text(text, words, piece)
@@ -366,6 +430,11 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     nxt += 1
                 cue_next = nxt < len(words) and words[nxt].norm in lex.quote_cue_verbs
                 known = key in lex.place_keys or key in lex.org_keys
+                if any(a <= start < b for a, b in works) and not (
+                        _known(key) or key.split()[0] in lex.first_name_gender or
+                        (len(piece) > 1 and all(words[k].text[0].isupper() for k in piece)
+                         and words[piece[-1]].norm not in lex.org_place_words)):
+                    continue  # "This Week", "State of the Union": a show's title
                 support = headline or (initial and piece[0] == first and not after_title
                                        and not quoted)
                 cands.append((piece, s.index, start, end, key, after_title or cue_next,
@@ -395,6 +464,7 @@ def extract_names(article: Article,
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
     surnames = {part for p in persons for part in p.split()[1:]}
+    speaker_nouns = {*lex.speaker_nouns, *lex.plural_speaker_nouns}
     details = []
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
         if len(key) < 2 or key in lex.weekdays:
@@ -406,7 +476,8 @@ def extract_names(article: Article,
             vouched = first_word in midcaps or (
                 len(toks) > 1 and surface.split()[-1].casefold() in midcaps
                 and first_word not in lex.common_capitalised)
-            if not (vouched or key in surnames or (cue_next and len(toks) <= 3)):
+            if not (vouched or key in surnames or (cue_next and len(toks) <= 3)) or \
+                    key in speaker_nouns:  # "Lawmakers asked": a role, not a name
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
     return _fold_surnames(details, headlines)
@@ -624,9 +695,10 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
             for value, _ in group:
                 canon[value] = group[0][0]
     present = set(values)
-    for value in values:
+    places = {d.value for d in names if d.category == "place"}
+    for value in values:  # "Georgetown University" / "Georgetown", not a place
         core = _org_core(value)
-        if core != value and core in present and value not in persons:
+        if core != value and core in present and value not in persons and core not in places:
             canon[value] = core
     lex = lexicon()
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
