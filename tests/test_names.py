@@ -241,3 +241,28 @@ def test_an_organisation_with_and_without_university_joins_across_reports():
                                           "faculty of Georgetown said."))
     assert {d.value for d in cross_fold(a, b) if d.kind == "name"} == \
         {d.value for d in cross_fold(b, a) if d.kind == "name"}
+
+
+def _only_one(a_text: str, b_text: str) -> set[str]:
+    a, b = Article.from_text(a_text), Article.from_text(b_text)
+    return {m.value for m in match_details(a, b) if m.kind == "name" and m.status != "shared"}
+
+
+def test_a_place_alone_is_not_the_surname_of_a_body_named_after_it():
+    # "Iowa" in a is Iowa, not the "University of Iowa" b also names
+    assert _only_one("Farmers across Iowa met on Monday.",
+                     "He studied at the University of Iowa and farms in Iowa.") == \
+        {"university of iowa"}
+
+
+def test_organisation_variants_join_across_reports():
+    assert _only_one("Shoppers at Wal-Mart met the U.S. Conference of Catholic Bishops.",
+                     "Shoppers at Walmart met the United States Conference of Catholic "
+                     "Bishops.") == set()
+
+
+def test_a_show_title_after_a_long_quote_is_still_found():
+    names = _named("\"We were not told anything about the timing of the vote, nor about the "
+                   "content of the bill that the House passed,\" Ms. Reyes said. Mr. Graham "
+                   "said on Fox News' \"On the Record with Greta Van Susteren.\"")
+    assert "record" not in names.values()

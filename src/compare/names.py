@@ -270,7 +270,8 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
         return "organisation"
     if 2 <= n_tokens <= 3 and key.split()[0] in lex.first_name_gender:
         return "person"  # "Joe Park", "Ann Bay": a first name before a place word
-    if last in lex.org_words:
+    if last in lex.org_words or any(w in lex.org_words and nxt == "of" for w, nxt in
+                                    itertools.pairwise(key.split())):  # "University of Iowa"
         return "organisation"
     if last in lex.place_words:
         return "place"
@@ -366,23 +367,43 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
     lex = lexicon()
     text = article.text
     spans = []
-    for m in _QUOTED.finditer(article.text):
-        words = _ALPHA.findall(m.group(1))
-        before = text[max(0, m.start() - 30):m.start()].split()[-1:]
-        after = text[m.end():m.end() + 30].split()[:1]
+    for start, end in _quoted_spans(text):
+        words = _ALPHA.findall(text[start:end])
+        before = text[max(0, start - 31):start - 1].split()[-1:]
+        after = text[end + 1:end + 31].split()[:1]
         work = (before and (_WORK_BEFORE.search(before[0]) or
                             before[0].casefold() in _WORK_NOUNS | {"on", "titled"})) or \
             (after and after[0].casefold().strip(".,") in _WORK_NOUNS)
         if work and sum(w[0].isupper() for w in words) >= 2 and \
                 all(w[0].isupper() or w in lex.connectors or len(w) <= 4 for w in words):
-            spans.append((m.start(1), m.end(1)))
+            spans.append((start, end))
     return spans
 
 
 _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
                          "documentary", "album", "song", "column", "episode"})
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80}?)[\"”]")
+_MARKS = re.compile(r"[\"“”]|\n")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside pairs of double quotation marks, paired in text order (a straight
+    mark opens when none is open; a paragraph break closes what is open)."""
+    spans, opened = [], None
+    for m in _MARKS.finditer(text):
+        mark = m.group()
+        if mark == "\n" or (mark == "”" and opened is None):
+            opened = None
+        elif opened is None and mark != "”":
+            opened = m.end()
+        elif opened is not None and mark != "“":
+            spans.append((opened, m.start()))
+            opened = None
+        else:  # "“" while one is open: the open one was never closed
+            opened = m.end()
+    return spans
+
+
 _ALPHA = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -696,10 +717,16 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
                 canon[value] = group[0][0]
     present = set(values)
     places = {d.value for d in names if d.category == "place"}
+    by_core: dict[str, list[str]] = {}
     for value in values:  # "Georgetown University" / "Georgetown", not a place
         core = _org_core(value)
         if core != value and core in present and value not in persons and core not in places:
             canon[value] = core
+        elif value not in persons:  # "Wal-Mart" / "Walmart", "US ..." / "United States ..."
+            by_core.setdefault(core.replace(" ", ""), []).append(value)
+    for group in by_core.values():
+        for value in group[1:]:
+            canon.setdefault(value, group[0])
     lex = lexicon()
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
     by_tail: dict[str, list[str]] = {}  # "judiciary committee" -> its one-word-longer names
@@ -759,7 +786,8 @@ def _fold(mine: list[Detail], other: list[Detail], canon: dict[str, str]) -> lis
     out = []
     for d in mine:
         if d.kind == "name":
-            if len(d.value.split()) == 1 and d.value not in canon:
+            if len(d.value.split()) == 1 and d.value not in canon and \
+                    d.category not in {"place", "organisation"}:
                 owners = owners_of.get(d.value, [])
                 if len(owners) == 1:
                     d = replace(d, value=owners[0], category="person")
