@@ -724,9 +724,9 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
             canon[value] = core
         elif value not in persons:  # "Wal-Mart" / "Walmart", "US ..." / "United States ..."
             by_core.setdefault(core.replace(" ", ""), []).append(value)
-    for group in by_core.values():
-        for value in group[1:]:
-            canon.setdefault(value, group[0])
+    for same in by_core.values():
+        for value in same[1:]:
+            canon.setdefault(value, same[0])
     lex = lexicon()
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
     by_tail: dict[str, list[str]] = {}  # "judiciary committee" -> its one-word-longer names
