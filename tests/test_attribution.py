@@ -232,3 +232,13 @@ def test_a_role_runs_over_its_noun_compound():
     out = _said('A Lane campaign aide, though, said "that is a distinction without a '
                 'difference."')
     assert list(out.values()) == ["A Lane campaign aide"]
+
+
+def test_a_place_after_near_is_not_the_speaker():
+    out = _said("One reader who lives near Austin posted this update:\n\n\"It has been a "
+                "long week.\"")
+    assert list(out.values()) != ["Austin"]
+    # "of" before a place is no part of a title ("Speaker of the House")
+    out = _said("Earlier, Bishop Dan Jenks, of Peoria, Ill., said in a homily that the "
+                "mayor was “following a similar path” to him.")
+    assert list(out.values()) == ["Dan Jenks"]

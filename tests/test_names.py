@@ -266,3 +266,8 @@ def test_a_show_title_after_a_long_quote_is_still_found():
                    "content of the bill that the House passed,\" Ms. Reyes said. Mr. Graham "
                    "said on Fox News' \"On the Record with Greta Van Susteren.\"")
     assert "record" not in names.values()
+
+
+def test_a_number_word_opening_a_sentence_is_not_part_of_a_name():
+    assert _named("One Facebook user who lives near Austin posted this.")["Facebook"] == \
+        "facebook"

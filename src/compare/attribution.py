@@ -62,7 +62,12 @@ _INFINITIVE = re.compile(r"\bto\s+$")  # "went so far as to say"
 _COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", "about",
                            "against", "in", "into", "over", "under", "as", "like", "than",
-                           "told", "a", "an", "the"})
+                           "told", "a", "an", "the", "near", "across", "around", "through",
+                           "toward", "towards", "between", "among", "within", "behind",
+                           "outside", "inside", "during", "since", "until", "via", "per"})
+
+
+_NOT_PREPOSITIONS = frozenset({"a", "an", "the", "told"})  # in _PREPOSITIONS all the same
 
 
 def _past_lead(text: str, pos: int, end: int) -> int:
@@ -163,7 +168,8 @@ def _names(article: Article, details=None) -> list[_Cand]:
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
-            if gap.strip() or not (word in titles or word in lex.demonyms):
+            if gap.strip() or not (word in titles or word in lex.demonyms) or \
+                    (word == "of" and not before):  # "Jenky, of Peoria": no title
                 break
             start = max(0, d.start - 40) + m.start()
             before.append(word)
@@ -290,8 +296,9 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
     for c in reversed(cands):
         if c.end > verb.start() or c.start < lo:
             continue
-        if _GAP.fullmatch(text, c.end, verb.start()):
-            return c
+        if _GAP.fullmatch(text, c.end, verb.start()) and not _after_preposition(
+                text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+            return c  # "a reader near Austin posted": Austin is the object of "near"
         return None
     return None
 
@@ -521,10 +528,12 @@ def _compatible(c: _Cand, gender: str) -> bool:
     return c.gender in {"", gender} and c.kind == "name" and c.person
 
 
-def _after_preposition(text: str, c: _Cand, lo: int) -> bool:
-    """``c`` is the object of a preposition (``from Carter Page``), not a subject."""
+def _after_preposition(text: str, c: _Cand, lo: int,
+                       words: frozenset[str] = _PREPOSITIONS) -> bool:
+    """``c`` is the object of a preposition (``from Carter Page``; one of ``words``),
+    not a subject."""
     prev = text[max(lo, c.start - 12):c.start].split()
-    return bool(prev) and prev[-1].casefold().strip(",") in _PREPOSITIONS
+    return bool(prev) and prev[-1].casefold().strip(",") in words
 
 
 def _speaks(text: str, c: _Cand, limit: int) -> bool:

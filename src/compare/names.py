@@ -239,9 +239,10 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     """Drop leading/trailing connectors and a leading article from a piece."""
     lex = lexicon()
     connectors = lex.trim_words
-    while len(piece) > 1 and words[piece[0]].norm in lex.common_capitalised and \
+    while len(piece) > 1 and (words[piece[0]].norm in lex.common_capitalised or
+                              words[piece[0]].norm in lex.number_words) and \
             _piece_key(words, piece) not in lex.alias:
-        piece = piece[1:]  # "But Cantor", "When Beck"
+        piece = piece[1:]  # "But Cantor", "When Beck", "One Facebook user"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
                      lex.demonyms and len(piece) > 1 and
                      (words[piece[-1]].norm not in lex.org_words or
