@@ -164,7 +164,8 @@ def _names(article: Article, details=None) -> list[_Cand]:
     for d in details:
         if d.category == "place":
             continue
-        start, before = d.start, list[str]()
+        start = d.start
+        before: list[str] = []
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
