@@ -242,3 +242,22 @@ def test_a_place_after_near_is_not_the_speaker():
     out = _said("Earlier, Bishop Dan Jenks, of Peoria, Ill., said in a homily that the "
                 "mayor was “following a similar path” to him.")
     assert list(out.values()) == ["Dan Jenks"]
+
+
+def test_a_definite_role_or_a_speaking_place_as_subject_without_a_cue_verb():
+    out = _said('Sen. Tom Hale spoke on Monday. The senator was "deeply disappointed" by the '
+                'vote.')
+    assert list(out.values()) == ["Tom Hale"]
+    out = _said('Officials met on Monday. The White House was "deeply disappointed" by the '
+                'vote.')
+    assert list(out.values()) == ["White House"]
+    # ... but a body in a speaker's title only modifies the speaker
+    out = _said('Then White House spokesman Bill Burton said Obama was not "backing off" '
+                'his remarks.')
+    assert list(out.values()) == ["Bill Burton"]
+
+
+def test_no_cue_verb_the_quotes_own_clause_has_the_subject():
+    out = _said('The White House did not offer Tom Hale a paid job, so he considered '
+                '"unpaid advisory board options."')
+    assert list(out.values()) == ["Tom Hale"]

@@ -67,6 +67,7 @@ _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", 
                            "outside", "inside", "during", "since", "until", "via", "per"})
 
 
+_CLAUSE_LINK = re.compile(r",\s+(?:so|because|but|while|although|and)\s+")
 _NOT_PREPOSITIONS = frozenset({"a", "an", "the", "told"})  # in _PREPOSITIONS all the same
 
 
@@ -162,8 +163,8 @@ def _names(article: Article, details=None) -> list[_Cand]:
     genders: dict[str, set[str]] = {}
     out = []
     for d in details:
-        if d.category == "place":
-            continue
+        if d.category == "place" and d.value not in lex.org_keys:
+            continue  # a place, but "the White House said": a body that speaks
         start = d.start
         before: list[str] = []
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
@@ -182,12 +183,20 @@ def _names(article: Article, details=None) -> list[_Cand]:
                 if word in words:
                     genders.setdefault(d.value, set()).add(g)
         out.append((start, d, frozenset(before)))
+    # a name inside another's titles ("White House" in "White House Press Secretary
+    # Jay Carney") only modifies it
+    spans = sorted((start, d.end) for start, d, _ in out)
+    ends = [e for _, e in spans]
     cands = []
     for start, d, titles_before in out:
+        k = bisect_right(spans, (d.start, len(article.text) + 1))
+        if any(e > d.end for e in ends[max(0, k - 3):k]) and \
+                any(s <= d.start and e > d.end for s, e in spans[max(0, k - 3):k]):
+            continue
         known = genders.get(d.value, set())
         gender = next(iter(known)) if len(known) == 1 else ""
         cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", titles_before,
-                           d.category != "organisation"))
+                           d.category not in {"organisation", "place"}))
     return cands
 
 
@@ -312,8 +321,9 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
             continue
         if i + 1 < len(cands) and not text[c.end:cands[i + 1].start].strip():
             continue
-        if _after_preposition(text, c, lo):
-            continue
+        if _after_preposition(text, c, lo) and \
+                text[lo:c.start].strip().casefold() not in {"the", "a", "an"}:
+            continue  # not "The White House was ...", which opens the clause
         return c
     return None
 
@@ -372,9 +382,13 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if not verbs:
         if _verbs(text, _outside(text, s0, s1, regions)):
             return None  # the sentence's cue verb is another quote's
-        # no cue verb at all: the subject of the sentence says what the quote says
-        # (``She does, however, condone "mocking the Mocker in Chief."``)
-        sub = _clause_subject(text, [c for c in mine if c.kind != "role"], s0, start)
+        # no cue verb at all: the subject of the quote's clause (after the last clause
+        # link before it) says what the quote says (``She does, however, condone
+        # "mocking the Mocker in Chief."``; ``..., so he considered "options."``)
+        subjects = [c for c in mine if c.kind != "role" or _definite_person(c)]
+        links = list(_CLAUSE_LINK.finditer(text, s0, start))
+        sub = (_clause_subject(text, subjects, links[-1].end(), start) if links else None) or \
+            _clause_subject(text, subjects, s0, start)
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
@@ -414,6 +428,14 @@ def _next_sentence(article: Article, last: int, close: int, end: int):
     if cur.end > close or nxt.paragraph != cur.paragraph or text[close:nxt.start].strip():
         return None
     return nxt
+
+
+def _definite_person(role: _Cand) -> bool:
+    """``role`` is one person named by a definite role (``the senator``), who may be
+    the subject of a quote with no cue verb (``The senator was "disappointed"``)."""
+    noun = next(iter(role.titles))
+    return role.value.casefold().startswith("the ") and role.gender != "p" and \
+        noun not in lexicon().document_nouns
 
 
 _DET = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
