@@ -271,3 +271,26 @@ def test_a_show_title_after_a_long_quote_is_still_found():
 def test_a_number_word_opening_a_sentence_is_not_part_of_a_name():
     assert _named("One Facebook user who lives near Austin posted this.")["Facebook"] == \
         "facebook"
+
+
+def test_an_agency_named_with_and_and_a_modifier_stays_one_name():
+    names = _named("Officials of the Centers for Disease Control and Prevention spoke. "
+                   "They met the National Rifle Association on Monday. The United States "
+                   "Fish and Wildlife Service met near the World Trade Center. The House Ways "
+                   "and Means Committee met. The vote in the House and Senate was close.")
+    assert set(names.values()) == {
+        "centers for disease control and prevention", "national rifle association",
+        "united states fish and wildlife service", "world trade center",
+        "house ways and means committee", "house", "senate"}
+
+
+def test_more_titles_before_names():
+    names = _named("Senate President Pro Tem Dave Long and Interior Secretary Ryan Zale met.")
+    assert {"dave long", "ryan zale"} <= set(names.values())
+    assert not any("pro tem" in v or "interior" in v for v in names.values())
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    names = _named("The mayor, the city's Chamber of Commerce and Arkansas-based Acme spoke. "
+                   "It was obtained by The Weekly Standard and ABC News on Monday.")
+    assert {"chamber of commerce", "weekly standard", "abc news"} <= set(names.values())

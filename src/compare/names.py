@@ -182,8 +182,7 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         trimmed = _piece_key(words, _trim(words, piece))
         known = trimmed in lex.alias or trimmed in lex.place_keys
         loose = [i for i, k in enumerate(piece) if i and not known and (
-            (words[k].norm in {"for", "on"} and
-             words[piece[i - 1]].norm not in lex.org_words) or
+            (words[k].norm in {"for", "on"} and not _org_word(words[piece[i - 1]].norm)) or
             (words[k].norm == "of" and i >= 2 and
              _piece_key(words, piece[:1]) in lex.first_name_gender) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
@@ -203,6 +202,24 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         committee = cut and _piece_key(words, piece[:1]) in lex.org_keys and \
             len(piece) - cut[-1] == 2 and \
             _piece_key(words, piece[cut[-1] + 1:]) not in lex.alias  # House Ways and Means
+        # "Centers for Disease Control and Prevention": an organisation word and a
+        # preposition open one name; "Fish and Wildlife Service": two words or more
+        # after the "and" end with an organisation word
+        head = next((i for i, k in enumerate(piece) if words[k].norm not in lex.trim_words
+                     and words[k].norm not in lex.common_capitalised), 0)
+        # ... unless what follows the "and" is a name of its own: known, an acronym, or
+        # opening with "the" or an organisation word ("School of Nursing")
+        rest = piece[cut[-1] + 1:] if cut else []
+        own = not rest or _known(_piece_key(words, rest)) or \
+            _known(_group_norm(words[rest[0]])) or \
+            words[rest[0]].text.isupper() or words[rest[0]].norm == "the" or \
+            _org_word(words[rest[0]].norm)
+        agency = cut and not own and len(piece) > head + 2 and \
+            _org_word(words[piece[head]].norm) and \
+            words[piece[head + 1]].norm in {"for", "of", "on"} and cut[0] > head + 1
+        ends_org = cut and not own and words[piece[-1]].norm in lex.org_words and \
+            len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm)
+        committee = committee or agency or ends_org
         if cut and whole not in lex.alias and whole not in lex.place_keys and \
                 not (words[piece[-1]].norm in lex.org_words and of_before) and \
                 not committee:
@@ -221,6 +238,12 @@ def _known(key: str) -> bool:
     return key in lex.alias or key in lex.place_keys
 
 
+def _org_word(norm: str) -> bool:
+    """``norm`` is an organisation word, singular or plural (``centers``)."""
+    org_words = lexicon().org_words
+    return norm in org_words or singular(norm) in org_words
+
+
 def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
     """A run of names each known alone (``Senate GOP``, ``United States Senate``) is
     that many names."""
@@ -236,11 +259,15 @@ def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
 
 
 def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
-    """Drop leading/trailing connectors and a leading article from a piece."""
+    """Drop leading/trailing connectors and a leading article from a piece, and a
+    common word or number word capitalised only because it opens the sentence (not
+    ``the National Rifle Association``)."""
     lex = lexicon()
     connectors = lex.trim_words
     while len(piece) > 1 and (words[piece[0]].norm in lex.common_capitalised or
                               words[piece[0]].norm in lex.number_words) and \
+            (piece[0] == 0 or words[piece[0] - 1].text in _INITIAL or
+             words[piece[-1]].norm not in lex.org_place_words) and \
             _piece_key(words, piece) not in lex.alias:
         piece = piece[1:]  # "But Cantor", "When Beck", "One Facebook user"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
