@@ -294,3 +294,6 @@ def test_two_bodies_joined_by_and_stay_two():
     names = _named("The mayor, the city's Chamber of Commerce and Arkansas-based Acme spoke. "
                    "It was obtained by The Weekly Standard and ABC News on Monday.")
     assert {"chamber of commerce", "weekly standard", "abc news"} <= set(names.values())
+    # a state's party is one body
+    assert _named("Saul Anuz, who leads the Michigan Republican Party, spoke.")[
+        "Michigan Republican Party"] == "michigan republican party"

@@ -252,9 +252,11 @@ def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
         return [(piece, after_title)]
     if all(_known(_piece_key(words, [k])) for k in core):
         return [([k], after_title) for k in core]
-    for cut in range(len(core) - 1, 0, -1):
-        if _known(_piece_key(words, core[:cut])) and _known(_piece_key(words, core[cut:])):
-            return [(core[:cut], after_title), (core[cut:], after_title)]
+    # a known name and one known word after it ("United States | Senate"); not
+    # "Michigan Republican Party", a body of its own
+    if len(core) > 2 and _known(_piece_key(words, core[:-1])) and \
+            _known(_piece_key(words, core[-1:])):
+        return [(core[:-1], after_title), (core[-1:], after_title)]
     return [(piece, after_title)]
 
 
