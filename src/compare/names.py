@@ -8,7 +8,10 @@ sentence, or a word in a title-case headline (a title-case paragraph of its own)
 only when the article or the word lists vouch for it; a capitalised word the article
 also writes in lower case is a common word, not a name. Runs split where news joins two
 names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
-and at function words; laws and days (``Act``, ``Day``) are not names.
+and at function words; laws, days and holidays (``Act``, ``Day``, ``Christmas``) are
+not names, nor are group words (``Texans``, ``Republican-run``) or the words of a quoted
+show title (``ABC's "This Week"``); a state's abbreviation after a city is the state
+(``Peoria, Ill.``).
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
