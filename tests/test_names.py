@@ -297,3 +297,10 @@ def test_two_bodies_joined_by_and_stay_two():
     # a state's party is one body
     assert _named("Saul Anuz, who leads the Michigan Republican Party, spoke.")[
         "Michigan Republican Party"] == "michigan republican party"
+
+
+def test_a_leading_led_or_controlled_modifier_and_an_act_of_are_no_part_of_names():
+    a = _named("The bill passed the Democratic-led Senate. It needs an Act of Congress.")
+    b = _named("The bill passed the Democratic-controlled Senate on Monday.")
+    assert set(a.values()) == set(b.values()) == {"senate"}
+    assert "member of congress" not in _named("He served as a Member of Congress.").values()

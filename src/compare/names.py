@@ -283,6 +283,9 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
+    while len(piece) > 1 and (m := _BASED.match(words[piece[0]].text)) and \
+            not _UPPER.search(m.group(2)):
+        piece = piece[1:]  # "Democratic-led Senate", "Republican-controlled House"
     return piece
 
 
@@ -551,8 +554,10 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
-    if key.split()[-1] in lex.non_name_heads:
-        return False  # laws and days: "Civil Rights Act", "Memorial Day"
+    toks = key.split()
+    if toks[-1] in lex.non_name_heads or (len(toks) > 2 and toks[0] in lex.non_name_heads
+                                          and toks[1] == "of"):
+        return False  # laws and days: "Civil Rights Act", "Memorial Day", "Act of Congress"
     if hint or key in lex.alias or key in lex.place_keys or \
             (bare.isupper() and len(bare) >= 2):
         return True
