@@ -304,3 +304,9 @@ def test_a_leading_led_or_controlled_modifier_and_an_act_of_are_no_part_of_names
     b = _named("The bill passed the Democratic-controlled Senate on Monday.")
     assert set(a.values()) == set(b.values()) == {"senate"}
     assert "member of congress" not in _named("He served as a Member of Congress.").values()
+
+
+def test_congressional_alone_is_an_adjective_but_starts_names():
+    names = _named("It fell to the Congressional schedule. Congressional Budget Office figures "
+                   "and the Congressional Prayer Caucus disagree.")
+    assert set(names.values()) == {"congressional budget office", "congressional prayer caucus"}
