@@ -261,3 +261,12 @@ def test_no_cue_verb_the_quotes_own_clause_has_the_subject():
     out = _said('The White House did not offer Tom Hale a paid job, so he considered '
                 '"unpaid advisory board options."')
     assert list(out.values()) == ["Tom Hale"]
+
+
+def test_attribution_as_a_sentence_after_a_full_stop_and_in_parentheses():
+    out = _said('"We offered him a meeting with the Speaker." Durbin said. "He said no."')
+    assert out == {"We offered him a meeting with the Speaker.": "Durbin",
+                   "He said no.": "Durbin"}
+    out = _said('Her comments, said Josh Early, the press secretary, are "entirely '
+                'consistent with what the president said."')
+    assert list(out.values()) == ["Josh Early"]

@@ -67,6 +67,7 @@ _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", 
                            "outside", "inside", "during", "since", "until", "via", "per"})
 
 
+_PARENTHETICAL = re.compile(r",\s*$")
 _CLAUSE_LINK = re.compile(r",\s+(?:so|because|but|while|although|and)\s+")
 _NOT_PREPOSITIONS = frozenset({"a", "an", "the", "told"})  # in _PREPOSITIONS all the same
 
@@ -392,6 +393,9 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
+    if sub is None and _PARENTHETICAL.search(text, s0, v.start()):
+        after = _at(text, mine, _past_lead(text, v.end(), start))  # "It, said Ann Lee, is"
+        sub = after if after is not None and text.startswith(",", after.end) else None
     if sub is not None and v["v"].endswith("ing") and _after_preposition(text, sub, s0):
         sub = None  # "letters to Congress saying": Congress got the letters
     if sub is None:  # "the Conference, which wrote letters saying": the Conference
@@ -420,14 +424,23 @@ def _next_sentence(article: Article, last: int, close: int, end: int):
     """The sentence after sentence ``last`` when a quote ending in ``?`` or ``!`` (its
     closing mark at ``end``) ends that sentence and the next one, in the same
     paragraph, starts right after the mark: its attribution (``"Why?" Obama said.``)
-    is there. Else None."""
+    is there; after a full stop only when that sentence is no more than an attribution.
+    Else None."""
     sents, text = article.sentences, article.text
-    if close == end or text[end - 1:end] not in ("?", "!") or last + 1 >= len(sents):
+    if close == end or text[end - 1:end] not in ("?", "!", ".") or last + 1 >= len(sents):
         return None
     cur, nxt = sents[last], sents[last + 1]
     if cur.end > close or nxt.paragraph != cur.paragraph or text[close:nxt.start].strip():
         return None
+    if text[end - 1] == "." and not (len(nxt.text.split()) <= _ATTRIBUTION_WORDS and
+                                     _patterns()[1].search(nxt.text)):
+        return None  # after a full stop, only a sentence that is just "Durbin said."
     return nxt
+
+
+_ATTRIBUTION_WORDS = 4
+"""A sentence of at most this many words with a cue verb, right after a quote that ends
+in a full stop, is that quote's attribution (``"... Boehner." Durbin said.``)."""
 
 
 def _definite_person(role: _Cand) -> bool:
