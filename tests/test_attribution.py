@@ -270,3 +270,9 @@ def test_attribution_as_a_sentence_after_a_full_stop_and_in_parentheses():
     out = _said('Her comments, said Josh Early, the press secretary, are "entirely '
                 'consistent with what the president said."')
     assert list(out.values()) == ["Josh Early"]
+
+
+def test_a_participle_hangs_on_the_main_clause_subject():
+    out = _said("Ann Lee has a daughter, Bella. Asked whether he meant that Mr. Hale lacked "
+                "sympathy, Mr. Dunn did not back down, saying, “I think the record is bad.”")
+    assert list(out.values()) == ["Dunn"]

@@ -329,6 +329,22 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
     return None
 
 
+def _main_clause_subject(text: str, cands: list[_Cand], lo: int,
+                         before: int) -> _Cand | None:
+    """The subject a participle (``, saying``) at ``before`` hangs on when the sentence
+    opens with a subordinate clause (``Asked whether he ..., Mr. Santorum did not back
+    down, saying``: Santorum, not the ``he`` of the opening clause); else None."""
+    opener = _SUBORDINATE.match(text, lo, before)
+    if opener is None:
+        return None
+    comma = text.find(",", opener.end(), before)
+    return _clause_subject(text, cands, comma + 1, before) if comma >= 0 else None
+
+
+_SUBORDINATE = re.compile(r"\s*(?:Asked|When|If|While|After|Although|Though|Because|Since|"
+                          r"Before|Once|Despite|Unlike)\b")
+
+
 def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
          cands: list[list[_Cand]]) -> tuple[_Cand, str, int, int] | None:
     """(subject, verb, verb_start, verb_end) from the quote's own sentences, or None."""
@@ -400,6 +416,8 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         sub = None  # "letters to Congress saying": Congress got the letters
     if sub is None:  # "the Conference, which wrote letters saying": the Conference
         sub = _relative_subject(text, mine, s0, v.start())
+    if sub is None and v["v"].endswith("ing"):
+        sub = _main_clause_subject(text, mine, s0, v.start())
     if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())
                         or _INFINITIVE.search(text, s0, v.start())):
         sub = _clause_subject(text, mine, s0, v.start())
