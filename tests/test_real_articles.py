@@ -202,3 +202,18 @@ def test_name_variants_shared_across_reports_real():
     assert not {"us conference of catholic bishops",
                 "united states conference of catholic bishops"} & \
         _only_one(_article(GEORGETOWN, 1), _article(GEORGETOWN, 3))
+
+
+SANTORUM = ("2012", "65cb14cb-2d27-41e5-a2be-6fd6314f4363")  # _1 nyt
+
+
+def test_attribution_sentence_parenthetical_and_main_clause_real():
+    assert _speaker(_article(NETANYAHU, 3), "We offered the prime minister") == "Dick Durbin"
+    assert _speaker(_article(NETANYAHU, 1), "entirely consistent with") == "Josh Earnest"
+    assert _speaker(_article(SANTORUM, 1), "I think the president has a very bad") == \
+        "Rick Santorum"
+
+
+def test_led_and_controlled_senate_are_the_senate_real():
+    assert "democratic led senate" not in set(_names(_article(MOTTO, 2)).values())
+    assert "democratic controlled senate" not in set(_names(_article(MOTTO, 1)).values())
