@@ -187,3 +187,92 @@ def test_an_infinitive_cue_and_a_role_after_another_noun_phrase():
     # "In the speech the senator said": the role is "the senator", not "the speech ..."
     said = _said('In the speech the spokesman said Bob Hale was "ineffective at best."')
     assert said == {"ineffective at best.": "the spokesman"}
+
+
+# --- issue 11, round 3: kinds found on dev BASIL events (not the frozen gold's) ----
+
+
+def test_question_quote_attributed_in_the_next_sentence():
+    # the splitter ends a sentence at ?" : "Obama said." is the quote's own attribution
+    out = _said('Barack Obama spoke to builders. "Where is the bill, John? Is it lost?" '
+                    'Obama said. The House did not answer.')
+    assert out == {"Where is the bill, John? Is it lost?": "Barack Obama"}
+    out = _said('On Monday, Lena Berg spoke first. "Why not now!" Berg asked. Then she left.')
+    assert out == {"Why not now!": "Lena Berg"}
+
+
+def test_role_in_apposition_gives_the_name():
+    out = _said('"Those files were read out of order," said a city spokesman, '
+                    'Omar Ruiz.')
+    assert list(out.values()) == ["Omar Ruiz"]
+    out = _said('A city spokesman, Omar Ruiz, said "the files were read out of order."')
+    assert list(out.values()) == ["Omar Ruiz"]
+    out = _said('Later, Nadia K. Berg, a deputy budget adviser, offered her first '
+                    'comments, saying, "We need to settle this."')
+    assert list(out.values()) == ["Nadia K. Berg"]
+
+
+def test_object_of_a_preposition_does_not_say_the_quote():
+    # "letters to the Council saying": the Council received the letters
+    out = _said('The union sent several letters to Parliament saying "the cuts go too '
+                    'far."')
+    assert list(out.values()) != ["Parliament"]
+    # the relative clause's antecedent gives what the letters said
+    out = _said('The memo cites the Harbour Workers Union, which sent letters to Parliament '
+                'saying "the cuts go too far."')
+    assert list(out.values()) == ["Harbour Workers Union"]
+
+
+def test_the_subject_names_someones_speech_with_the_quote():
+    out = _said('Sen. Ann Cole (D-Vt.) called Bob Ford’s speech "a shabby stunt" on Monday.')
+    assert out == {"a shabby stunt": "Ann Cole"}
+
+
+def test_a_role_runs_over_its_noun_compound():
+    out = _said('A Lane campaign aide, though, said "that is a distinction without a '
+                'difference."')
+    assert list(out.values()) == ["A Lane campaign aide"]
+
+
+def test_a_place_after_near_is_not_the_speaker():
+    out = _said("One reader who lives near Austin posted this update:\n\n\"It has been a "
+                "long week.\"")
+    assert list(out.values()) != ["Austin"]
+    # "of" before a place is no part of a title ("Speaker of the House")
+    out = _said("Earlier, Bishop Dan Jenks, of Peoria, Ill., said in a homily that the "
+                "mayor was “following a similar path” to him.")
+    assert list(out.values()) == ["Dan Jenks"]
+
+
+def test_a_definite_role_or_a_speaking_place_as_subject_without_a_cue_verb():
+    out = _said('Sen. Tom Hale spoke on Monday. The senator was "deeply disappointed" by the '
+                'vote.')
+    assert list(out.values()) == ["Tom Hale"]
+    out = _said('Officials met on Monday. The White House was "deeply disappointed" by the '
+                'vote.')
+    assert list(out.values()) == ["White House"]
+    # ... but a body in a speaker's title only modifies the speaker
+    out = _said('Then White House spokesman Bill Burton said Obama was not "backing off" '
+                'his remarks.')
+    assert list(out.values()) == ["Bill Burton"]
+
+
+def test_no_cue_verb_the_quotes_own_clause_has_the_subject():
+    out = _said('The White House did not offer Tom Hale a paid job, so he considered '
+                '"unpaid advisory board options."')
+    assert list(out.values()) == ["Tom Hale"]
+
+
+def test_attribution_as_a_sentence_after_a_full_stop_and_in_parentheses():
+    out = _said('"We offered him a meeting with the Speaker." Durbin said. "He said no."')
+    assert out == {"We offered him a meeting with the Speaker.": "Durbin",
+                   "He said no.": "Durbin"}
+    out = _said('Her comments, said Josh Early, the press secretary, are "entirely '
+                'consistent with what the president said."')
+    assert list(out.values()) == ["Josh Early"]
+
+
+def test_a_participle_hangs_on_the_main_clause_subject():
+    out = _said("Ann Lee has a daughter, Bella. Asked whether he meant that Mr. Hale lacked "
+                "sympathy, Mr. Dunn did not back down, saying, “I think the record is bad.”")
+    assert list(out.values()) == ["Dunn"]

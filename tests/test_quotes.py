@@ -283,3 +283,24 @@ def test_a_two_word_quote_needs_both_words_shared():
     # a near spelling of the same word still pairs
     assert _paired('Lawyers said it was a "vast conspiracy" plot.',
                    'He saw "a vast conspiracies at work" there.')
+
+
+# --- issue 11, round 3: quotes with no opening mark (dev BASIL events, not the gold's)
+
+
+def test_a_transcript_line_closed_by_a_mark_is_a_quote_of_its_speaker():
+    article = Article.from_text("Chris Lane and Dana Moss met in the debate.\n\nLane: Governor, "
+                                "you are wrong about this.”\n\nThen it ended.")
+    quotes = extract_quotes(article)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Governor, you are wrong about this.", "Chris Lane")]
+
+
+def test_a_paragraph_that_closes_a_quote_left_open_continues_it():
+    article = Article.from_text("Ann Bay wrote on Facebook: “I have no use for you.\n\nSo I "
+                                "am asking you kindly to un-friend me.”\n\nShe left. A "
+                                "stray mark” stays ignored.")
+    quotes = extract_quotes(article)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("I have no use for you.", "Ann Bay"),
+        ("So I am asking you kindly to un-friend me.", "Ann Bay")]

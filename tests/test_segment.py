@@ -273,7 +273,10 @@ def test_quote_spans_on_basil_articles():
         for q in quote_spans(text):
             inside = text[q.start : q.end]
             assert previous <= q.mark < q.start < q.end <= q.close, name
-            assert text[q.mark] in QUOTE_MARKS and inside == inside.strip(), name
+            assert (text[q.mark] in QUOTE_MARKS) == (q.opening == "mark"), name
+            assert inside == inside.strip(), name
+            if q.opening == "label":
+                assert text[q.mark] == ":", name
             assert not any(m in inside for m in "“”„‟«»"), name
             assert not PARAGRAPH_BREAK.search(inside), name
             if q.closed:

@@ -62,7 +62,14 @@ _INFINITIVE = re.compile(r"\bto\s+$")  # "went so far as to say"
 _COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 _PREPOSITIONS = frozenset({"to", "for", "with", "at", "by", "of", "on", "from", "about",
                            "against", "in", "into", "over", "under", "as", "like", "than",
-                           "told", "a", "an", "the"})
+                           "told", "a", "an", "the", "near", "across", "around", "through",
+                           "toward", "towards", "between", "among", "within", "behind",
+                           "outside", "inside", "during", "since", "until", "via", "per"})
+
+
+_PARENTHETICAL = re.compile(r",\s*$")
+_CLAUSE_LINK = re.compile(r",\s+(?:so|because|but|while|although|and)\s+")
+_NOT_PREPOSITIONS = frozenset({"a", "an", "the", "told"})  # in _PREPOSITIONS all the same
 
 
 def _past_lead(text: str, pos: int, end: int) -> int:
@@ -157,13 +164,15 @@ def _names(article: Article, details=None) -> list[_Cand]:
     genders: dict[str, set[str]] = {}
     out = []
     for d in details:
-        if d.category == "place":
-            continue
-        start, before = d.start, []
+        if d.category == "place" and d.value not in lex.org_keys:
+            continue  # a place, but "the White House said": a body that speaks
+        start = d.start
+        before: list[str] = []
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
-            if gap.strip() or not (word in titles or word in lex.demonyms):
+            if gap.strip() or not (word in titles or word in lex.demonyms) or \
+                    (word == "of" and not before):  # "Jenky, of Peoria": no title
                 break
             start = max(0, d.start - 40) + m.start()
             before.append(word)
@@ -175,12 +184,20 @@ def _names(article: Article, details=None) -> list[_Cand]:
                 if word in words:
                     genders.setdefault(d.value, set()).add(g)
         out.append((start, d, frozenset(before)))
+    # a name inside another's titles ("White House" in "White House Press Secretary
+    # Jay Carney") only modifies it
+    spans = sorted((start, d.end) for start, d, _ in out)
+    ends = [e for _, e in spans]
     cands = []
     for start, d, titles_before in out:
+        k = bisect_right(spans, (d.start, len(article.text) + 1))
+        if any(e > d.end for e in ends[max(0, k - 3):k]) and \
+                any(s <= d.start and e > d.end for s, e in spans[max(0, k - 3):k]):
+            continue
         known = genders.get(d.value, set())
         gender = next(iter(known)) if len(known) == 1 else ""
         cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", titles_before,
-                           d.category != "organisation"))
+                           d.category not in {"organisation", "place"}))
     return cands
 
 
@@ -192,12 +209,16 @@ def _apposition() -> re.Pattern:
     return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b")
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
 def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
     """Role phrases (``the senators``, ``a statement from the committee``) in
     ``text[lo:hi]``."""
     lex = lexicon()
     role_re = _patterns()[0]
     plural, documents = lex.plural_speaker_nouns, lex.document_nouns
+    nouns_all = {*lex.speaker_nouns, *plural}
     out = []
     for m in role_re.finditer(text, lo, hi):
         noun = (m["noun"] or m["bare"]).casefold()
@@ -210,6 +231,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
                       o_start <= c.start < m.end("owner")), None)
             owner = o.value if o else m["owner"]
         end = m.end() if m["owner"] else m.end("noun" if m["noun"] else "bare")
+        while not m["owner"] and (nxt := _NEXT_WORD.match(text, end, hi)) and \
+                nxt[1].casefold() in nouns_all:  # "a campaign aide": the aide
+            end, noun = nxt.end(), nxt[1].casefold()
         phrase = text[m.start():end]
         if noun in documents and not owner:
             m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\b", phrase)
@@ -283,8 +307,9 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
     for c in reversed(cands):
         if c.end > verb.start() or c.start < lo:
             continue
-        if _GAP.fullmatch(text, c.end, verb.start()):
-            return c
+        if _GAP.fullmatch(text, c.end, verb.start()) and not _after_preposition(
+                text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+            return c  # "a reader near Austin posted": Austin is the object of "near"
         return None
     return None
 
@@ -297,10 +322,27 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
             continue
         if i + 1 < len(cands) and not text[c.end:cands[i + 1].start].strip():
             continue
-        if _after_preposition(text, c, lo):
-            continue
+        if _after_preposition(text, c, lo) and \
+                text[lo:c.start].strip().casefold() not in {"the", "a", "an"}:
+            continue  # not "The White House was ...", which opens the clause
         return c
     return None
+
+
+def _main_clause_subject(text: str, cands: list[_Cand], lo: int,
+                         before: int) -> _Cand | None:
+    """The subject a participle (``, saying``) at ``before`` hangs on when the sentence
+    opens with a subordinate clause (``Asked whether he ..., Mr. Santorum did not back
+    down, saying``: Santorum, not the ``he`` of the opening clause); else None."""
+    opener = _SUBORDINATE.match(text, lo, before)
+    if opener is None:
+        return None
+    comma = text.find(",", opener.end(), before)
+    return _clause_subject(text, cands, comma + 1, before) if comma >= 0 else None
+
+
+_SUBORDINATE = re.compile(r"\s*(?:Asked|When|If|While|After|Although|Though|Because|Since|"
+                          r"Before|Once|Despite|Unlike)\b")
 
 
 def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
@@ -312,6 +354,10 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     mine = [c for s in sents for c in cands[s]]
     # after the quote, up to the next quote or the sentence end
     close = end + 1 if end < len(text) and _MARK.match(text, end) else end
+    after = _next_sentence(article, sents[-1], close, end)
+    if after is not None:  # '?" Obama said.': the splitter ended the sentence at ?"
+        s1 = after.end
+        mine = mine + cands[after.index]
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
     pos = _past_lead(text, close, nxt)
     if pos > close or close == end:  # the attribution follows right after the marks
@@ -346,25 +392,81 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     # before the quote, back to the previous quote of the sentence
     prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
     verbs = _verbs(text, _outside(text, prev, start, regions))
-    said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start)
+    said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start, bool(verbs))
     if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
         v = verbs[-1] if verbs else None
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
         if _verbs(text, _outside(text, s0, s1, regions)):
             return None  # the sentence's cue verb is another quote's
-        # no cue verb at all: the subject of the sentence says what the quote says
-        # (``She does, however, condone "mocking the Mocker in Chief."``)
-        sub = _clause_subject(text, [c for c in mine if c.kind != "role"], s0, start)
+        # no cue verb at all: the subject of the quote's clause (after the last clause
+        # link before it) says what the quote says (``She does, however, condone
+        # "mocking the Mocker in Chief."``; ``..., so he considered "options."``)
+        subjects = [c for c in mine if c.kind != "role" or _definite_person(c)]
+        links = list(_CLAUSE_LINK.finditer(text, s0, start))
+        sub = (_clause_subject(text, subjects, links[-1].end(), start) if links else None) or \
+            _clause_subject(text, subjects, s0, start)
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
+    if sub is None and _PARENTHETICAL.search(text, s0, v.start()):
+        after = _at(text, mine, _past_lead(text, v.end(), start))  # "It, said Ann Lee, is"
+        sub = after if after is not None and text.startswith(",", after.end) else None
+    if sub is not None and v["v"].endswith("ing") and _after_preposition(text, sub, s0):
+        sub = None  # "letters to Congress saying": Congress got the letters
+    if sub is None:  # "the Conference, which wrote letters saying": the Conference
+        sub = _relative_subject(text, mine, s0, v.start())
+    if sub is None and v["v"].endswith("ing"):
+        sub = _main_clause_subject(text, mine, s0, v.start())
     if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())
                         or _INFINITIVE.search(text, s0, v.start())):
         sub = _clause_subject(text, mine, s0, v.start())
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
+
+
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
+
+
+def _relative_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Cand | None:
+    """The candidate a relative clause (``, which`` / ``, who``) between ``lo`` and
+    ``before`` is about: the one right before its last such clause."""
+    for c in reversed(cands):
+        if lo <= c.start and c.end < before and _RELATIVE.match(text, c.end, before):
+            return c
+    return None
+
+
+def _next_sentence(article: Article, last: int, close: int, end: int):
+    """The sentence after sentence ``last`` when a quote ending in ``?`` or ``!`` (its
+    closing mark at ``end``) ends that sentence and the next one, in the same
+    paragraph, starts right after the mark: its attribution (``"Why?" Obama said.``)
+    is there; after a full stop only when that sentence is no more than an attribution.
+    Else None."""
+    sents, text = article.sentences, article.text
+    if close == end or text[end - 1:end] not in ("?", "!", ".") or last + 1 >= len(sents):
+        return None
+    cur, nxt = sents[last], sents[last + 1]
+    if cur.end > close or nxt.paragraph != cur.paragraph or text[close:nxt.start].strip():
+        return None
+    if text[end - 1] == "." and not (len(nxt.text.split()) <= _ATTRIBUTION_WORDS and
+                                     _patterns()[1].search(nxt.text)):
+        return None  # after a full stop, only a sentence that is just "Durbin said."
+    return nxt
+
+
+_ATTRIBUTION_WORDS = 4
+"""A sentence of at most this many words with a cue verb, right after a quote that ends
+in a full stop, is that quote's attribution (``"... Boehner." Durbin said.``)."""
+
+
+def _definite_person(role: _Cand) -> bool:
+    """``role`` is one person named by a definite role (``the senator``), who may be
+    the subject of a quote with no cue verb (``The senator was "disappointed"``)."""
+    noun = next(iter(role.titles))
+    return role.value.casefold().startswith("the ") and role.gender != "p" and \
+        noun not in lexicon().document_nouns
 
 
 _DET = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
@@ -425,16 +527,20 @@ def _described(text: str, pos: int, limit: int) -> tuple[_Cand, re.Match] | None
     return None
 
 
-def _possessor(text: str, cands: list[_Cand], lo: int, hi: int) -> _Cand | None:
+def _possessor(text: str, cands: list[_Cand], lo: int, hi: int,
+               after_verb: bool = False) -> _Cand | None:
     """The owner of the last "X's comments" (a speech noun) between ``lo`` and ``hi``,
-    whose words a quote after it gives rather than the subject's."""
+    whose words a quote after it gives rather than the subject's. Not, after a cue
+    verb, when the quote at ``hi`` follows the noun right away: the subject's words
+    about it (``Leahy called Netanyahu's speech "a stunt"``)."""
     nouns = lexicon().speech_nouns
     found = None
     for c in cands:
         if c.kind != "name" or not lo <= c.start or c.end > hi:
             continue
         m = _POSSESSIVE.match(text, c.end, hi)
-        if m and (m["n1"] in nouns or m["n2"] in nouns):
+        if m and (m["n1"] in nouns or m["n2"] in nouns) and \
+                not (after_verb and not _MARK.sub("", text[m.end():hi]).strip()):
             found = c
     return found
 
@@ -476,10 +582,12 @@ def _compatible(c: _Cand, gender: str) -> bool:
     return c.gender in {"", gender} and c.kind == "name" and c.person
 
 
-def _after_preposition(text: str, c: _Cand, lo: int) -> bool:
-    """``c`` is the object of a preposition (``from Carter Page``), not a subject."""
+def _after_preposition(text: str, c: _Cand, lo: int,
+                       words: frozenset[str] = _PREPOSITIONS) -> bool:
+    """``c`` is the object of a preposition (``from Carter Page``; one of ``words``),
+    not a subject."""
     prev = text[max(lo, c.start - 12):c.start].split()
-    return bool(prev) and prev[-1].casefold().strip(",") in _PREPOSITIONS
+    return bool(prev) and prev[-1].casefold().strip(",") in words
 
 
 def _speaks(text: str, c: _Cand, limit: int) -> bool:
@@ -546,12 +654,36 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
         if sub.gender == "1":
             return None
         return _antecedent(article, sent, sub.start, sub.gender, cands, spoken)
+    named = _apposed(article.text, cands, sent, sub)
+    if named is not None:
+        return named
     if sub.owner:
         return _Cand(sub.start, sub.end, "name", sub.owner)
     if next(iter(sub.titles)) in lexicon().document_nouns:
         definite = sub.value.casefold().startswith("the ")
         return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
     return _role_person(article, sent, sub, cands) or sub
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:]|$)")
+
+
+def _apposed(text: str, cands: list[list[_Cand]], sent: int, role: _Cand) -> _Cand | None:
+    """The person a singular role is in apposition with: ``Ann Berg, a spokeswoman,``
+    or ``a spokeswoman, Ann Berg,`` (the name closing the apposition); else None."""
+    if role.gender == "p" or next(iter(role.titles)) in lexicon().document_nouns:
+        return None
+    for j in range(max(0, sent - 1), min(len(cands), sent + 2)):
+        for c in cands[j]:
+            if c.kind != "name" or not c.person:
+                continue
+            if c.end <= role.start and _COMMA.fullmatch(text, c.end, role.start):
+                return c
+            if c.start >= role.end and _COMMA.fullmatch(text, role.end, c.start) and \
+                    _APPOSITION_END.match(text, c.end):
+                return c
+    return None
 
 
 @cache

@@ -94,7 +94,8 @@ class Lexicon:
     weekdays: frozenset[str]
     alias: Mapping[str, str]
     """A folded organisation or place variant (:func:`name_key`) -> the
-    folded canonical name (``us`` -> ``united states``)."""
+    folded canonical name (``us`` -> ``united states``, a state's abbreviation ``ill``
+    -> ``illinois``)."""
     org_keys: frozenset[str]
     place_keys: frozenset[str]
     demonyms: frozenset[str]
@@ -164,6 +165,8 @@ def lexicon() -> Lexicon:
             keys.add(name_key(canonical))
     for group in ("countries", "us_states", "cities"):
         place_keys.update(name_key(p) for p in raw[group])
+    for state, forms in raw["us_state_abbreviations"].items():  # "Peoria, Ill."
+        alias.update((name_key(f), name_key(state)) for f in forms)
     cue = {form: lemma for lemma, forms in raw["cue_verbs"].items() for form in forms}
     ambiguous = frozenset(raw["ambiguous_cues"])
     quote_verbs = frozenset(raw["quote_verbs"])

@@ -8,7 +8,10 @@ sentence, or a word in a title-case headline (a title-case paragraph of its own)
 only when the article or the word lists vouch for it; a capitalised word the article
 also writes in lower case is a common word, not a name. Runs split where news joins two
 names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
-and at function words; laws and days (``Act``, ``Day``) are not names.
+and at function words; laws, days and holidays (``Act``, ``Day``, ``Christmas``) are
+not names, nor are group words (``Texans``, ``Republican-run``) or the words of a quoted
+show title (``ABC's "This Week"``); a state's abbreviation after a city is the state
+(``Peoria, Ill.``).
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
@@ -150,7 +153,9 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             i += 1
             continue
         for size in range(min(title_max, len(toks) - i), 0, -1):
-            if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper():
+            # "Justice Department": a title before an organisation word names the body
+            if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
+                    not (i + size < len(toks) and bare[i + size] in lex.org_words):
                 if cur:
                     pieces.append((cur, after_title))
                 cur, after_title = [], True
@@ -180,12 +185,12 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         trimmed = _piece_key(words, _trim(words, piece))
         known = trimmed in lex.alias or trimmed in lex.place_keys
         loose = [i for i, k in enumerate(piece) if i and not known and (
-            (words[k].norm in {"for", "on"} and
-             words[piece[i - 1]].norm not in lex.org_words) or
+            (words[k].norm in {"for", "on"} and not _org_word(words[piece[i - 1]].norm)) or
             (words[k].norm == "of" and i >= 2 and
              _piece_key(words, piece[:1]) in lex.first_name_gender) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
-             and words[k].text not in _TITLE_WORDS_OK))]
+             and words[k].text not in _TITLE_WORDS_OK
+             and not _known(_piece_key(words, piece[:i + 1]))))]  # "United States Senate"
         if loose:
             bounds = [-1, *loose, len(piece)]
             out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
@@ -200,6 +205,24 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         committee = cut and _piece_key(words, piece[:1]) in lex.org_keys and \
             len(piece) - cut[-1] == 2 and \
             _piece_key(words, piece[cut[-1] + 1:]) not in lex.alias  # House Ways and Means
+        # "Centers for Disease Control and Prevention": an organisation word and a
+        # preposition open one name; "Fish and Wildlife Service": two words or more
+        # after the "and" end with an organisation word
+        head = next((i for i, k in enumerate(piece) if words[k].norm not in lex.trim_words
+                     and words[k].norm not in lex.common_capitalised), 0)
+        # ... unless what follows the "and" is a name of its own: known, an acronym, or
+        # opening with "the" or an organisation word ("School of Nursing")
+        rest = piece[cut[-1] + 1:] if cut else []
+        own = not rest or _known(_piece_key(words, rest)) or \
+            _known(_group_norm(words[rest[0]])) or \
+            words[rest[0]].text.isupper() or words[rest[0]].norm == "the" or \
+            _org_word(words[rest[0]].norm)
+        agency = cut and not own and len(piece) > head + 2 and \
+            _org_word(words[piece[head]].norm) and \
+            words[piece[head + 1]].norm in {"for", "of", "on"} and cut[0] > head + 1
+        ends_org = cut and not own and words[piece[-1]].norm in lex.org_words and \
+            len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm)
+        committee = committee or agency or ends_org
         if cut and whole not in lex.alias and whole not in lex.place_keys and \
                 not (words[piece[-1]].norm in lex.org_words and of_before) and \
                 not committee:
@@ -212,24 +235,46 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
     return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
 
 
-def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
-    """A run of names each known alone (``Senate GOP``) is that many names."""
+def _known(key: str) -> bool:
+    """``key`` is a name the word lists know (an organisation or place, or a variant)."""
     lex = lexicon()
+    return key in lex.alias or key in lex.place_keys
+
+
+def _org_word(norm: str) -> bool:
+    """``norm`` is an organisation word, singular or plural (``centers``)."""
+    org_words = lexicon().org_words
+    return norm in org_words or singular(norm) in org_words
+
+
+def _split_known(words: tuple[Word, ...], piece: list[int], after_title: bool):
+    """A run of names each known alone (``Senate GOP``, ``United States Senate``) is
+    that many names."""
     core = [k for k in piece if words[k].norm != "the"]
-    keys = [_piece_key(words, [k]) for k in core]
-    if len(core) > 1 and _piece_key(words, core) not in lex.alias and \
-            all(k in lex.alias or k in lex.place_keys for k in keys):
+    if len(core) < 2 or _known(_piece_key(words, core)):
+        return [(piece, after_title)]
+    if all(_known(_piece_key(words, [k])) for k in core):
         return [([k], after_title) for k in core]
+    # a known name and one known word after it ("United States | Senate"); not
+    # "Michigan Republican Party", a body of its own
+    if len(core) > 2 and _known(_piece_key(words, core[:-1])) and \
+            _known(_piece_key(words, core[-1:])):
+        return [(core[:-1], after_title), (core[-1:], after_title)]
     return [(piece, after_title)]
 
 
 def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
-    """Drop leading/trailing connectors and a leading article from a piece."""
+    """Drop leading/trailing connectors and a leading article from a piece, and a
+    common word or number word capitalised only because it opens the sentence (not
+    ``the National Rifle Association``)."""
     lex = lexicon()
     connectors = lex.trim_words
-    while len(piece) > 1 and words[piece[0]].norm in lex.common_capitalised and \
+    while len(piece) > 1 and (words[piece[0]].norm in lex.common_capitalised or
+                              words[piece[0]].norm in lex.number_words) and \
+            (piece[0] == 0 or words[piece[0] - 1].text in _INITIAL or
+             words[piece[-1]].norm not in lex.org_place_words) and \
             _piece_key(words, piece) not in lex.alias:
-        piece = piece[1:]  # "But Cantor", "When Beck"
+        piece = piece[1:]  # "But Cantor", "When Beck", "One Facebook user"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
                      lex.demonyms and len(piece) > 1 and
                      (words[piece[-1]].norm not in lex.org_words or
@@ -238,6 +283,9 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
+    while len(piece) > 1 and (m := _BASED.match(words[piece[0]].text)) and \
+            not _UPPER.search(m.group(2)):
+        piece = piece[1:]  # "Democratic-led Senate", "Republican-controlled House"
     return piece
 
 
@@ -258,7 +306,8 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
         return "organisation"
     if 2 <= n_tokens <= 3 and key.split()[0] in lex.first_name_gender:
         return "person"  # "Joe Park", "Ann Bay": a first name before a place word
-    if last in lex.org_words:
+    if last in lex.org_words or any(w in lex.org_words and nxt == "of" for w, nxt in
+                                    itertools.pairwise(key.split())):  # "University of Iowa"
         return "organisation"
     if last in lex.place_words:
         return "place"
@@ -323,6 +372,77 @@ def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) ->
     return midcaps
 
 
+def _group_norm(word: Word) -> str:
+    """A word's norm without a lower-case compound after a hyphen (``Republican-run``
+    -> ``republican``)."""
+    m = _BASED.match(word.text)
+    return m.group(1).casefold() if m else word.norm
+
+
+@lru_cache(maxsize=1 << 12)
+def _demonym_like(norm: str) -> bool:
+    """``norm`` names the people of a known place (``texans``, ``pennsylvanians``,
+    ``iowan``): the place's name, less its last letter or not, then ``n``, ``an`` or
+    ``ian`` (and a plural ``s``)."""
+    lex = lexicon()
+    base = norm[:-1] if norm.endswith("ns") else norm
+    if not base.endswith("n") or norm in lex.place_keys or " " in norm:
+        return False
+    places = lex.place_keys
+    return any(base[n:] in {"n", "an", "ian"} and
+               (base[:n] in places or any(base[:n] + end in places for end in "aesy"))
+               for n in range(3, len(base)))
+
+
+def _work_titles(article: Article) -> list[tuple[int, int]]:
+    """Spans of quoted title-case phrases (two capitalised words or more, the others
+    short) after a possessive, ``on`` or a work noun, or before one (``ABC's "This
+    Week"``, ``the CNN program "State of the Union"``, ``the "Charlie Rose" show``):
+    titles of shows and works, whose words are no names by themselves (a mission
+    ``called "Resolute Support"`` is a name)."""
+    lex = lexicon()
+    text = article.text
+    spans = []
+    for start, end in _quoted_spans(text):
+        words = _ALPHA.findall(text[start:end])
+        before = text[max(0, start - 31):start - 1].split()[-1:]
+        after = text[end + 1:end + 31].split()[:1]
+        work = (before and (_WORK_BEFORE.search(before[0]) or
+                            before[0].casefold() in _WORK_NOUNS | {"on", "titled"})) or \
+            (after and after[0].casefold().strip(".,") in _WORK_NOUNS)
+        if work and sum(w[0].isupper() for w in words) >= 2 and \
+                all(w[0].isupper() or w in lex.connectors or len(w) <= 4 for w in words):
+            spans.append((start, end))
+    return spans
+
+
+_WORK_BEFORE = re.compile(r"['’]s?$")
+_WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
+                         "documentary", "album", "song", "column", "episode"})
+_MARKS = re.compile(r"[\"“”]|\n")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside pairs of double quotation marks, paired in text order (a straight
+    mark opens when none is open; a paragraph break closes what is open)."""
+    spans, opened = [], None
+    for m in _MARKS.finditer(text):
+        mark = m.group()
+        if mark == "\n" or (mark == "”" and opened is None):
+            opened = None
+        elif opened is None and mark != "”":
+            opened = m.end()
+        elif opened is not None and mark != "“":
+            spans.append((opened, m.start()))
+            opened = None
+        else:  # "“" while one is open: the open one was never closed
+            opened = m.end()
+    return spans
+
+
+_ALPHA = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 headlines: list[bool], upper: list[list[int]]) -> list[tuple]:
     """Name pieces of every sentence: (piece, sentence, start, end, key, person_hint,
@@ -332,6 +452,7 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     common, demonyms = lex.common_capitalised, lex.demonyms
     cands = []
     titled = _title_ended(article)
+    works = _work_titles(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
         for run in _runs(words, blocked.get(s.index, []), ups):
@@ -353,8 +474,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                         (whole := _piece_key(words, piece)) not in lex.alias and \
                         whole not in lex.place_keys:
                     piece = piece[:-1]
-                norms = [words[k].norm for k in piece]
-                if all(n in demonyms or n in common for n in norms) and \
+                norms = [_group_norm(words[k]) for k in piece]
+                if all(n in demonyms or n in common or _demonym_like(n) for n in norms) and \
                         not (len(norms) == 1 and name_key(words[piece[0]].text) in lex.alias):
                     continue
                 start, end = _span_text(text, words, piece)
@@ -366,6 +487,11 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     nxt += 1
                 cue_next = nxt < len(words) and words[nxt].norm in lex.quote_cue_verbs
                 known = key in lex.place_keys or key in lex.org_keys
+                if any(a <= start < b for a, b in works) and not (
+                        _known(key) or key.split()[0] in lex.first_name_gender or
+                        (len(piece) > 1 and all(words[k].text[0].isupper() for k in piece)
+                         and words[piece[-1]].norm not in lex.org_place_words)):
+                    continue  # "This Week", "State of the Union": a show's title
                 support = headline or (initial and piece[0] == first and not after_title
                                        and not quoted)
                 cands.append((piece, s.index, start, end, key, after_title or cue_next,
@@ -395,6 +521,7 @@ def extract_names(article: Article,
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
     surnames = {part for p in persons for part in p.split()[1:]}
+    speaker_nouns = {*lex.speaker_nouns, *lex.plural_speaker_nouns}
     details = []
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
         if len(key) < 2 or key in lex.weekdays:
@@ -406,7 +533,8 @@ def extract_names(article: Article,
             vouched = first_word in midcaps or (
                 len(toks) > 1 and surface.split()[-1].casefold() in midcaps
                 and first_word not in lex.common_capitalised)
-            if not (vouched or key in surnames or (cue_next and len(toks) <= 3)):
+            if not (vouched or key in surnames or (cue_next and len(toks) <= 3)) or \
+                    key in speaker_nouns:  # "Lawmakers asked": a role, not a name
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
     return _fold_surnames(details, headlines)
@@ -426,8 +554,10 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
-    if key.split()[-1] in lex.non_name_heads:
-        return False  # laws and days: "Civil Rights Act", "Memorial Day"
+    toks = key.split()
+    if toks[-1] in lex.non_name_heads or (len(toks) > 2 and toks[0] in lex.non_name_heads
+                                          and toks[1] == "of"):
+        return False  # laws and days: "Civil Rights Act", "Memorial Day", "Act of Congress"
     if hint or key in lex.alias or key in lex.place_keys or \
             (bare.isupper() and len(bare) >= 2):
         return True
@@ -624,10 +754,17 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
             for value, _ in group:
                 canon[value] = group[0][0]
     present = set(values)
-    for value in values:
+    places = {d.value for d in names if d.category == "place"}
+    by_core: dict[str, list[str]] = {}
+    for value in values:  # "Georgetown University" / "Georgetown", not a place
         core = _org_core(value)
-        if core != value and core in present and value not in persons:
+        if core != value and core in present and value not in persons and core not in places:
             canon[value] = core
+        elif value not in persons:  # "Wal-Mart" / "Walmart", "US ..." / "United States ..."
+            by_core.setdefault(core.replace(" ", ""), []).append(value)
+    for same in by_core.values():
+        for value in same[1:]:
+            canon.setdefault(value, same[0])
     lex = lexicon()
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
     by_tail: dict[str, list[str]] = {}  # "judiciary committee" -> its one-word-longer names
@@ -687,7 +824,8 @@ def _fold(mine: list[Detail], other: list[Detail], canon: dict[str, str]) -> lis
     out = []
     for d in mine:
         if d.kind == "name":
-            if len(d.value.split()) == 1 and d.value not in canon:
+            if len(d.value.split()) == 1 and d.value not in canon and \
+                    d.category not in {"place", "organisation"}:
                 owners = owners_of.get(d.value, [])
                 if len(owners) == 1:
                     d = replace(d, value=owners[0], category="person")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from syntok import segmenter
@@ -312,6 +312,8 @@ _OPENS_AFTER = "([{—–-"
 """A straight mark after a space, the start of the text or one of these opens a quote."""
 _CLOSES_BEFORE = ",.;:!?)"
 """A straight mark followed by one of these (or a space, or the end) closes a quote."""
+_TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]")
+"""A speaker's label opening a transcript line: ``Lane:``, ``Chris Lane:``."""
 PARAGRAPH_BREAK = re.compile(r"\r?\n(?:\s*\r?\n)+")
 """A blank line: the paragraph break of syntok, so of :attr:`Sentence.paragraph`."""
 
@@ -326,7 +328,10 @@ class QuoteSpan:
     ``ending`` says how the quote ended: ``closed`` by a closing mark, or left open and
     ended at a ``paragraph`` break, where the ``next_quote`` opened, or at the
     ``text_end``. ``mark`` is the index of the opening mark; ``close`` is just past the
-    closing mark of a closed quote, else where the quote stopped.
+    closing mark of a closed quote, else where the quote stopped. ``opening`` says how
+    it opened: at a ``mark``; after a transcript ``label`` (``Lane: ...”``, ``mark`` is
+    the colon); or at the start of a paragraph that goes on a quote left open at the end
+    of the paragraph before (``continued``, ``mark`` is the character before it).
     """
 
     start: int
@@ -334,6 +339,7 @@ class QuoteSpan:
     mark: int
     close: int
     ending: str
+    opening: str = "mark"
 
     @property
     def closed(self) -> bool:
@@ -370,20 +376,38 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     * Single marks (``' ‘ ’``) never open or close a quote: they are apostrophes
       (``Afghanistan’s``, ``'90s``) or quotes nested inside a double quote, which stay
       part of it (``“He called it ‘a disaster’,” she said`` is one quote).
-    * A closing mark with no quote open is ignored; spans with nothing but spaces
-      inside are left out.
+    * A closing mark with no quote open, the first mark of its paragraph, closes a
+      quote that opened with no mark: after a transcript label at the paragraph start
+      (``Lane: Governor, you are wrong.”``: ``opening="label"``) or, when the paragraph
+      before ended with a quote left open, at the paragraph start (the speech goes on:
+      ``opening="continued"``). Any other closing mark with no quote open is ignored;
+      spans with nothing but spaces inside are left out.
     """
-    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+    found = list(PARAGRAPH_BREAK.finditer(text))
+    breaks = [m.start() for m in found]
+    para_starts = [0] + [m.end() for m in found]
     spans: list[QuoteSpan] = []
 
-    def stop(mark: int, end: int, close: int, ending: str) -> None:
+    def stop(mark: int, end: int, close: int, ending: str, opening: str = "mark") -> None:
         start = mark + 1
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append(QuoteSpan(start, end, mark, close, ending))
+            spans.append(QuoteSpan(start, end, mark, close, ending, opening))
+
+    def unopened(k: int) -> None:
+        """A closing mark at ``k`` with no quote open (see the rules above)."""
+        p0 = para_starts[bisect_right(para_starts, k) - 1]
+        if (spans and spans[-1].close > p0) or _QUOTE_MARK.search(text, p0, k):
+            return  # not the paragraph's first mark
+        label = _TRANSCRIPT_LABEL.match(text, p0, k)
+        if label and not label["who"].isupper():
+            stop(label.end() - 1, k, k + 1, "closed", "label")
+        elif spans and spans[-1].ending == "paragraph" and \
+                not text[spans[-1].close:p0].strip():
+            stop(p0 - 1, k, k + 1, "closed", "continued")
 
     open_at = None  # index of the opening mark of the quote that is open
     for m in _QUOTE_MARK.finditer(text):
@@ -408,6 +432,8 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
         elif open_at is not None:
             stop(open_at, k, k + 1, "closed")
             open_at = None
+        elif mark in _CLOSING_MARKS or mark == '"':
+            unopened(k)
     if open_at is not None:
         b = bisect_left(breaks, open_at)
         if b < len(breaks):
