@@ -1,5 +1,10 @@
 """Who said each quote of the example reports, with which cue verb and where."""
 
+import json
+from pathlib import Path
+
+import pytest
+
 from compare.attribution import attribute
 from compare.models import Article
 from compare.quotes import extract_quotes
@@ -276,3 +281,26 @@ def test_a_participle_hangs_on_the_main_clause_subject():
     out = _said("Ann Lee has a daughter, Bella. Asked whether he meant that Mr. Hale lacked "
                 "sympathy, Mr. Dunn did not back down, saying, “I think the record is bad.”")
     assert list(out.values()) == ["Dunn"]
+
+
+def test_a_pronoun_stands_for_the_main_clause_subject_not_a_quoted_phrases_owner():
+    # "the 'great deal'" is Mr. Lund's phrase, quoted without a cue verb, inside the
+    # clause that opens with "When"; "he said" is the main clause's subject, Mr. Okafor
+    text = (
+        "When Mr. Adler attacked Mr. Lund’s “great deal,” Mr. Okafor reminded the "
+        "committee of its own record. “Everyone here voted for it,” he said."
+    )
+    assert _speakers(text)[-1] == "Okafor"
+
+
+def test_main_clause_subject_on_real_articles():
+    # NYT on the 2012 vice-presidential debate: "When Mr. Biden went after Mr. Romney's
+    # ... "47 percent," Mr. Ryan reminded ...  "I think the vice president ...," he said."
+    path = (Path(__file__).resolve().parents[2] / "shared" / "bench" / "basil" / "articles"
+            / "2012" / "b5eefefb-2a33-45de-abe1-f855c94165f4_3.json")
+    if not path.is_file():
+        pytest.skip(f"{path} absent: ../shared/bench/basil absent")
+    text = "\n\n".join(" ".join(p) for p in json.loads(path.read_text("utf-8"))["body-paragraphs"])
+    quotes = extract_quotes(Article.from_text(text))
+    (q,) = [q for q in quotes if q.text.startswith("I think the vice president")]
+    assert q.speaker == "Paul D. Ryan"

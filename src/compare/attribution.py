@@ -615,6 +615,9 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
                 _compatible(c, gender)]
         subjects = [c for c in names if not _after_preposition(text, c, sents[j].start)]
         speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
+        if j < sent:  # the main clause's subject before one of a clause opening it
+            main = _main_clause(text, sents[j].start, sents[j].end)
+            subjects.sort(key=lambda c: c.start < main)
         pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else
                                               subjects[:1] or names[:1])
         if pick:
@@ -623,6 +626,21 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
         if looked >= 3:
             break
     return None
+
+
+_OPENING_WORD = re.compile(r"\W*(\w+)")
+_CLAUSE_COMMA = re.compile(r",[”\"’']?\s")
+
+
+def _main_clause(text: str, start: int, end: int) -> int:
+    """Where the main clause of the sentence ``text[start:end]`` starts: after the first
+    comma when the sentence opens with a subordinate clause (``When …, ``), else at its
+    start."""
+    first = _OPENING_WORD.match(text, start, end)
+    if not first or first[1].casefold() not in lexicon().subordinators:
+        return start
+    comma = _CLAUSE_COMMA.search(text, first.end(), end)
+    return comma.end() if comma else start
 
 
 def _role_person(article: Article, sent: int, role: _Cand,
@@ -764,7 +782,7 @@ def attribute(
             continue
         sub, verb, vs, ve = own
         who = _who(article, region[3][0], sub, cands, spoken)
-        if who is not None:
+        if who is not None and verb:  # said by someone, not a phrase of "X's remark"
             spoken.setdefault(region[3][0], []).append(
                 _Cand(sub.start, sub.end, who.kind, who.value, who.gender or sub.gender,
                       person=who.person))

@@ -122,6 +122,8 @@ class Lexicon:
     """What a quote may come from rather than a person (``a statement from X``: X's)."""
     document_verbs: tuple[str, ...]
     """Verbs whose subject owns the document after them (``X issued a statement``)."""
+    subordinators: frozenset[str]
+    """Words that open a clause before the main one (``When X attacked Y, Z said``)."""
     speech_nouns: frozenset[str]
     """Nouns for what someone said (``X's comments``: the quote after them is X's)."""
     gender_words: Mapping[str, frozenset[str]]
@@ -207,6 +209,7 @@ def lexicon() -> Lexicon:
         plural_speaker_nouns=frozenset(raw["plural_speaker_nouns"]),
         document_nouns=frozenset(raw["document_nouns"]),
         document_verbs=tuple(raw["document_verbs"]),
+        subordinators=frozenset(raw["subordinators"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
         gender_words=MappingProxyType({g: frozenset(ws) for g, ws in raw["gender_words"].items()}),
         gender_of_noun=MappingProxyType(
