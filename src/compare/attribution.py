@@ -212,6 +212,17 @@ def _apposition() -> re.Pattern:
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
+@cache
+def _role_keys() -> frozenset[str]:
+    """The last word of every noun a role ends in, as the role pattern matches it (a
+    plural standing alone may be capitalised): a sentence with none of them among its
+    words has no role, and the pattern need not run over it."""
+    lex = lexicon()
+    nouns = {*lex.speaker_nouns, *lex.plural_speaker_nouns, *lex.document_nouns}
+    last = {re.findall(r"[^\W_]+", n)[-1] for n in nouns}
+    return frozenset(last | {n.capitalize() for n in lex.plural_speaker_nouns})
+
+
 def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
     """Role phrases (``the senators``, ``a statement from the committee``) in
     ``text[lo:hi]``."""
@@ -257,11 +268,13 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
         k = bisect_right(q_starts, pos) - 1
         return k >= 0 and pos < quoted[k][1]
 
+    keys = _role_keys()
     out = []
     for s in article.sentences:
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
         mine = [c for c in names[lo:hi] if not inside(c.start)]
-        roles = [r for r in _roles(text, s.start, s.end, names) if not inside(r.start)]
+        roles = [] if keys.isdisjoint(w.text for w in article.words[s.index]) else \
+            [r for r in _roles(text, s.start, s.end, names) if not inside(r.start)]
         prons = [_Cand(m.start(), m.end(), "pron", m["p"].casefold(),
                        {"he": "m", "she": "f", "they": "p"}.get(m["p"].casefold(), "1"))
                  for m in pron_re.finditer(text, s.start, s.end) if not inside(m.start())]
