@@ -69,8 +69,10 @@ class Cached:
 
 
 def reference_sts() -> dict:
-    """The shipped ``sts`` model of the reference model (fitted on STS-news train)."""
-    return backends.shipped_models()[REFERENCE]["models"]["sts"]
+    """The shipped ``sts`` and ``sts_cheap`` models of the reference model (fitted on
+    STS-news train)."""
+    models = backends.shipped_models()[REFERENCE]["models"]
+    return {name: models[name] for name in ("sts", "sts_cheap")}
 
 
 def through_compare(name: str, encoder, params: dict, s1, s2,
@@ -78,8 +80,8 @@ def through_compare(name: str, encoder, params: dict, s1, s2,
     """Whether ``compare()`` links each pair as the same content under ``params`` (the
     same-content model) and ``settings``, and the pairs it labels only ``partial``."""
     shipped = similarity.parameters()
-    full = {"signals": shipped["signals"], "models": {"same_content": params,
-                                                       "sts": reference_sts()}}
+    full = {"signals": shipped["signals"],
+            "models": {"same_content": params, **reference_sts()}}
     backends.register_backend(name, lambda spec: Cached(encoder, full))
     settings = settings.replace(backend=name, embeddings="reference")
     out = np.zeros(len(s1), dtype=bool)

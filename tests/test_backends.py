@@ -148,6 +148,11 @@ def test_the_shipped_reference_parameters_record_the_model():
         "bytes": 90868376,
     }
     similarity.check_parameters(params, "reference", extra=(backends.EMBEDDING,))
+    # the graded similarity of a candidate whose costly signals were not computed needs a
+    # model fitted without them (else they are computed for every candidate)
+    cheap = params["models"]["sts_cheap"]
+    assert cheap["without"] == list(similarity.EXPENSIVE)
+    assert cheap["inputs"][-1] == backends.EMBEDDING
 
 
 def _cli(*args, env=None):
