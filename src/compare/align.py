@@ -36,7 +36,10 @@ probability of :func:`compare.similarity.pair_score` (a logistic regression over
 signals, fitted on the Microsoft Research Paraphrase Corpus) and the share of the
 shorter side's content words found in the longer side. It is 1 for identical links.
 ``Link.similarity`` is the graded similarity in [0, 1]: the STS regression of the
-signals (fitted on the STS-news 0-5 scores, divided by 5), 1 for identical links.
+signals (fitted on the STS-news 0-5 scores, divided by 5), 1 for identical links. With
+an embedding backend, the probability and the graded similarity are its models, fitted
+with its cosine as one more signal (for a merged link, the cosine of the normalised sums
+of each side's sentence vectors).
 
 How it works: every sentence becomes a sparse TF-IDF vector of its content words; one
 sparse product gives the cosine of all pairs, and only pairs above a floor that are
