@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_links import ecb_article  # noqa: E402
+from bench_links import ecb_pairs  # noqa: E402
 
-from compare import prepare, similarity  # noqa: E402
+from compare import similarity  # noqa: E402
 from compare.align import align  # noqa: E402
 from compare.settings import DEFAULT  # noqa: E402
 
@@ -64,20 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     linked: Counter = Counter()
     right: Counter = Counter()
     started = time.process_time()
-    for members in by_subtopic.values():
-        prepared = []
-        for doc in members:
-            article, owner = ecb_article(doc)
-            prepared.append((doc, prepare(article), owner))
-        for (da, pa, oa), (db, pb, ob) in itertools.combinations(prepared, 2):
-            chains_a = {int(k): set(v) for k, v in da["event_chains"].items()}
-            chains_b = {int(k): set(v) for k, v in db["event_chains"].items()}
-            for link in align(pa, pb):
-                for i, j in itertools.product(link.a, link.b):
-                    si, sj = oa[i], ob[j]
-                    if si in chains_a and sj in chains_b:
-                        linked[group(link, cut)] += 1
-                        right[group(link, cut)] += bool(chains_a[si] & chains_b[sj])
+    for (_, pa, oa, chains_a), (_, pb, ob, chains_b) in ecb_pairs(by_subtopic):
+        for link in align(pa, pb):
+            for i, j in itertools.product(link.a, link.b):
+                si, sj = oa[i], ob[j]
+                if si in chains_a and sj in chains_b:
+                    linked[group(link, cut)] += 1
+                    right[group(link, cut)] += bool(chains_a[si] & chains_b[sj])
     print(f"ECB+ odd topics: links by group against shared event chains "
           f"(link_threshold {DEFAULT.link_threshold}, the model's cut {cut})")
     print("| group | sentence pairs linked | share sharing a chain |")
