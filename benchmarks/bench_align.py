@@ -1,14 +1,16 @@
 """Precision and recall of ``compare.align`` links on the example reports, and its speed.
 
     .venv/bin/python benchmarks/bench_align.py [--data ../shared/bench] [--sizes 1000,5000]
-        [--show N]
+        [--show N] [--embeddings FOLDER]
 
 Links: ``tests/data/gold_links.json`` lists, for ``data/report-a.txt`` and
 ``report-b.txt``, the ``must`` sentence pairs (hand-checked: the two sentences say the
 same thing in part or in full) and ``may`` pairs (weakly related: neither right nor
 wrong). A link counts once for each ``(i, j)`` sentence pair it joins; precision is the
 share of counted pairs that are ``must`` pairs (``may`` pairs are left out of it),
-recall the share of ``must`` pairs linked.
+recall the share of ``must`` pairs linked. With ``--embeddings FOLDER`` (or
+``$COMPARE_EMBEDDINGS``) the links of the embedding backend on that model are scored too,
+each link listed with its relation, probability and cosine.
 
 Speed (``--sizes``): report a concatenates the nyt articles of the BASIL events (sorted
 by file name), report b their fox and hpo articles, paragraph by paragraph, until each
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,6 +33,9 @@ from pathlib import Path
 from compare.align import align
 from compare.io import example_paths, load_article
 from compare.models import Article
+from compare.prepare import prepare
+from compare.settings import Settings
+from compare.similarity import backends
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_speed import load_events
@@ -59,12 +65,18 @@ def score_links(links, gold: dict) -> dict:
     }
 
 
-def bench_gold() -> None:
+def bench_gold(model: str = "") -> None:
     pa, pb = example_paths()
     a, b = load_article(pa), load_article(pb)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    s = score_links(align(a, b), gold)
-    print("\nExample reports (tests/data/gold_links.json)")
+    if model:
+        settings = Settings(embeddings=model)
+        links = align(prepare(a, settings), prepare(b, settings), settings)
+        title = f"embedding backend {backends.resolve(model).name}"
+    else:
+        links, title = align(a, b), "lexical"
+    s = score_links(links, gold)
+    print(f"\nExample reports (tests/data/gold_links.json), {title}")
     print("| linked pairs | must found | may linked | wrong | precision | recall |")
     print("|---|---|---|---|---|---|")
     print(
@@ -73,6 +85,11 @@ def bench_gold() -> None:
     )
     print("missed must pairs:", s["missed"])
     print("wrong pairs:", s["wrong pairs"])
+    if model:
+        for link in links:
+            print(f"  {link.a} {link.b} {link.relation} probability "
+                  f"{link.signals['probability']:.2f} cosine "
+                  f"{link.signals.get(backends.EMBEDDING, float('nan')):.2f}")
 
 
 def build_report(events, outlets: tuple[str, ...], size: int) -> Article:
@@ -138,8 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="", help="comma-separated sentence counts")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="print links of N BASIL events")
+    parser.add_argument("--embeddings", default=os.environ.get(backends.ENVIRONMENT, ""),
+                        help="a model folder: score the embedding backend's links too")
     args = parser.parse_args(argv)
     bench_gold()
+    if args.embeddings:
+        bench_gold(args.embeddings)
     if args.sizes:
         bench_speed(args.data, [int(s) for s in args.sizes.split(",")], args.repeat)
     if args.show:

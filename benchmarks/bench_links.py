@@ -235,6 +235,18 @@ def ecb_article(doc: dict) -> tuple[Article, dict[int, int]]:
     return article, owner
 
 
+def ecb_pairs(by_subtopic: dict[str, list[dict]]):
+    """Every pair of documents of one subtopic, each side as (document, prepared report,
+    the ECB+ sentence of each of its sentences, its event chains by ECB+ sentence)."""
+    for members in by_subtopic.values():
+        prepared = []
+        for doc in members:
+            article, owner = ecb_article(doc)
+            chains = {int(k): set(v) for k, v in doc["event_chains"].items()}
+            prepared.append((doc, prepare(article), owner, chains))
+        yield from itertools.combinations(prepared, 2)
+
+
 def bench_ecb(data: Path) -> None:
     path = data / "ecbplus" / "ecbplus_train_dev.jsonl"
     if not path.is_file():
@@ -249,39 +261,32 @@ def bench_ecb(data: Path) -> None:
     cuts = (0.2, 0.3, 0.4, 0.5, 0.6)
     base = {c: [0, 0, 0] for c in cuts}  # predicted, right, gold found
     n_pairs = 0
-    for members in by_subtopic.values():
-        prepared = []
-        for doc in members:
-            article, owner = ecb_article(doc)
-            prepared.append((doc, prepare(article), owner))
-        for (da, pa, oa), (db, pb, ob) in itertools.combinations(prepared, 2):
-            n_pairs += 1
-            chains_a = {int(k): set(v) for k, v in da["event_chains"].items()}
-            chains_b = {int(k): set(v) for k, v in db["event_chains"].items()}
-            gold = {(i, j) for i in chains_a for j in chains_b if chains_a[i] & chains_b[j]}
-            gold_total += len(gold)
-            pred = set()
-            for link in align(pa, pb):
-                for i, j in itertools.product(link.a, link.b):
-                    si, sj = oa[i], ob[j]
-                    if si in chains_a and sj in chains_b:
-                        pred.add((si, sj))
-            found += len(pred)
-            found_right += len(pred & gold)
-            # baseline: TF-IDF cosine of whole ECB+ sentences (annotated ones only)
-            ka, kb = sorted(chains_a), sorted(chains_b)
-            if not ka or not kb:
-                continue
-            texts_a = [_detokenise(da["sentences"][da["sentence_ids"].index(i)]) for i in ka]
-            texts_b = [_detokenise(db["sentences"][db["sentence_ids"].index(j)]) for j in kb]
-            fa, fb = similarity.featurize(
-                [tokenize(t) for t in texts_a], [tokenize(t) for t in texts_b]
-            )
-            cos = (fa.tfidf @ fb.tfidf.T).toarray()
-            for c in cuts:
-                hit = {(ka[x], kb[z]) for x, z in zip(*np.nonzero(cos >= c), strict=True)}
-                base[c][0] += len(hit)
-                base[c][1] += len(hit & gold)
+    for (da, pa, oa, chains_a), (db, pb, ob, chains_b) in ecb_pairs(by_subtopic):
+        n_pairs += 1
+        gold = {(i, j) for i in chains_a for j in chains_b if chains_a[i] & chains_b[j]}
+        gold_total += len(gold)
+        pred = set()
+        for link in align(pa, pb):
+            for i, j in itertools.product(link.a, link.b):
+                si, sj = oa[i], ob[j]
+                if si in chains_a and sj in chains_b:
+                    pred.add((si, sj))
+        found += len(pred)
+        found_right += len(pred & gold)
+        # baseline: TF-IDF cosine of whole ECB+ sentences (annotated ones only)
+        ka, kb = sorted(chains_a), sorted(chains_b)
+        if not ka or not kb:
+            continue
+        texts_a = [_detokenise(da["sentences"][da["sentence_ids"].index(i)]) for i in ka]
+        texts_b = [_detokenise(db["sentences"][db["sentence_ids"].index(j)]) for j in kb]
+        fa, fb = similarity.featurize(
+            [tokenize(t) for t in texts_a], [tokenize(t) for t in texts_b]
+        )
+        cos = (fa.tfidf @ fb.tfidf.T).toarray()
+        for c in cuts:
+            hit = {(ka[x], kb[z]) for x, z in zip(*np.nonzero(cos >= c), strict=True)}
+            base[c][0] += len(hit)
+            base[c][1] += len(hit & gold)
     rows = [
         (
             "compare() links (default settings)",

@@ -148,6 +148,11 @@ def test_the_shipped_reference_parameters_record_the_model():
         "bytes": 90868376,
     }
     similarity.check_parameters(params, "reference", extra=(backends.EMBEDDING,))
+    # the graded similarity of a candidate whose costly signals were not computed needs a
+    # model fitted without them (else they are computed for every candidate)
+    cheap = params["models"]["sts_cheap"]
+    assert cheap["without"] == list(similarity.EXPENSIVE)
+    assert cheap["inputs"][-1] == backends.EMBEDDING
 
 
 def _cli(*args, env=None):
@@ -245,3 +250,43 @@ def test_the_reference_model_through_compare(article_a, article_b):
     result = compare(article_a, article_b, settings=settings)
     assert result.links and all(backends.EMBEDDING in x.signals for x in result.links
                                 if len(x.a) == 1 and len(x.b) == 1)
+
+
+def test_link_similarity_uses_the_backends_sts_model(article_a, article_b):
+    """With a backend, Link.similarity is the backend's STS regression of the signals and
+    the cosine (its parameters), as Scores.similarity is: not the lexical one."""
+    params = extended(3.0)
+    params["models"]["sts"] = backends.add_cosine_input(
+        similarity.parameters()["models"]["sts"], 0.5)
+    backends.register_backend("test-sts", lambda spec: _WithParams(float(spec), params))
+    settings = Settings(backend="test-sts", embeddings="3.0")
+    pa, pb = prepare(article_a, settings), prepare(article_b, settings)
+    result = compare(pa, pb, settings=settings)
+    single = [x for x in result.links if len(x.a) == len(x.b) == 1 and x.relation != "identical"]
+    assert single
+    for link in single:
+        row = [link.signals[s] for s in similarity.SIGNALS] + [link.signals[backends.EMBEDDING]]
+        expected = similarity.apply_model(np.asarray([row]), "sts", params)[0]
+        assert link.similarity == pytest.approx(expected, abs=1e-5)
+        assert link.similarity == pytest.approx(result.similarity_of(link.a[0], link.b[0]),
+                                                abs=1e-5)
+
+
+def test_merged_links_carry_the_cosine_of_their_sentences(article_a, article_b):
+    """A link of several sentences (merged partials) is scored with the backend's model
+    too: its cosine is that of the sides' summed sentence vectors, normalised."""
+    pa, pb = prepare(article_a, NEUTRAL), prepare(article_b, NEUTRAL)
+    result = compare(pa, pb, settings=NEUTRAL)
+    merged = [x for x in result.links if len(x.a) > 1 or len(x.b) > 1]
+    assert merged
+    for link in merged:
+        va = np.asarray(pa.embeddings)[list(link.a)].astype(np.float64).sum(axis=0)
+        vb = np.asarray(pb.embeddings)[list(link.b)].astype(np.float64).sum(axis=0)
+        cos = float(np.clip(va @ vb / np.linalg.norm(va) / np.linalg.norm(vb), 0, 1))
+        assert link.signals[backends.EMBEDDING] == pytest.approx(cos, abs=1e-5)
+
+
+class _WithParams(HashedWords):
+    def __init__(self, weight: float, params: dict) -> None:
+        super().__init__(weight)
+        self.parameters = params

@@ -3,7 +3,7 @@
     .venv/bin/python training/fit_similarity.py [--data ../shared/bench]
     .venv/bin/python training/fit_similarity.py --embeddings FOLDER --name NAME --revision REV
 
-With ``--embeddings`` (a model folder), the same two models are fitted with the model's
+With ``--embeddings`` (a model folder), the same three models are fitted with the model's
 sentence cosine as an extra input (``embedding_cosine``) and written to
 ``src/compare/data/embeddings/<name>.json`` with the model's name, revision and the
 sha256 of its weights (what the library checks before using them); the IDF table stays
@@ -291,14 +291,18 @@ def fit_embeddings(args, m: tuple, t: tuple) -> int:
     anchors = with_cosines(signals(u1, u2, idf_table), encoder.cosines(u1, u2))
     same = fit_logistic(with_cosines(signals(m1, m2, idf_table), encoder.cosines(m1, m2)),
                         my, anchors)
-    sts_model = fit_ridge(with_cosines(signals(t1, t2, idf_table), encoder.cosines(t1, t2)), ty)
+    sts_signals = with_cosines(signals(t1, t2, idf_table), encoder.cosines(t1, t2))
+    sts_model = fit_ridge(sts_signals, ty)
+    sts_cheap = fit_ridge_without(sts_signals, ty, similarity.EXPENSIVE)
     model = encoder.model
     name = args.name or model.name
     params = {
         "about": (
             f"Fitted parameters of compare.similarity with the sentence cosine of {name} "
             "as an extra input (embedding_cosine): models.same_content, logistic regression "
-            "on MSRP train labels; models.sts, ridge regression on STS-news train scores / 5. "
+            "on MSRP train labels; models.sts, ridge regression on STS-news train scores / 5; "
+            "models.sts_cheap, the same without the costly string signals (weights 0; "
+            "'without'), for candidate pairs whose costly signals were not computed. "
             "Used only with this model (its weights' sha256 is checked); the IDF table is "
             "similarity.json's."
         ),
@@ -308,7 +312,7 @@ def fit_embeddings(args, m: tuple, t: tuple) -> int:
                   "weights": model.weights, "sha256": model.sha256,
                   "bytes": (model.path / model.weights).stat().st_size},
         "signals": list(similarity.SIGNALS),
-        "models": rounded({"same_content": same, "sts": sts_model}),
+        "models": rounded({"same_content": same, "sts": sts_model, "sts_cheap": sts_cheap}),
     }
     out = args.out if args.out != OUT else OUT.parent / "embeddings" / (
         name.rsplit("/", 1)[-1] + ".json")

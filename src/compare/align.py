@@ -36,7 +36,10 @@ probability of :func:`compare.similarity.pair_score` (a logistic regression over
 signals, fitted on the Microsoft Research Paraphrase Corpus) and the share of the
 shorter side's content words found in the longer side. It is 1 for identical links.
 ``Link.similarity`` is the graded similarity in [0, 1]: the STS regression of the
-signals (fitted on the STS-news 0-5 scores, divided by 5), 1 for identical links.
+signals (fitted on the STS-news 0-5 scores, divided by 5), 1 for identical links. With
+an embedding backend, the probability and the graded similarity are its models, fitted
+with its cosine as one more signal (for a merged link, the cosine of the normalised sums
+of each side's sentence vectors).
 
 How it works: every sentence becomes a sparse TF-IDF vector of its content words; one
 sparse product gives the cosine of all pairs, and only pairs above a floor that are
@@ -319,11 +322,13 @@ def _make_link(
     prob: float,
     settings: Settings,
     force: str = "",
+    params: dict | None = None,
 ) -> tuple[Link | None, str]:
     """The link between sentences ``ia`` of a and ``ib`` of b, or None if they do not link.
 
     ``sig`` and ``prob`` are the pair's signals and same-content probability; a ``force``
-    reason makes a ``partial`` link (merged partial links) when no closer relation holds.
+    reason makes a ``partial`` link (merged partial links) when no closer relation holds;
+    ``params``: an embedding backend's fitted parameters (None: the shipped lexical ones).
     Also returns the contained side of a partial link (``""`` otherwise).
     """
     stems_a, stems_b = set(ra.join("stems", ia)), set(rb.join("stems", ib))
@@ -354,7 +359,7 @@ def _make_link(
         return None, ""
     covered = max(sig["content_a"], sig["content_b"])
     score = 1.0 if relation == "identical" else max(prob, covered)
-    graded = 1.0 if relation == "identical" else _graded(sig)
+    graded = 1.0 if relation == "identical" else _graded(sig, params)
     link = Link(
         a=ia,
         b=ib,
@@ -370,10 +375,12 @@ def _make_link(
     return link, contained
 
 
-def _graded(sig: dict[str, float]) -> float:
-    """The STS regression of one pair's signals, in [0, 1] (0-5 scale divided by 5)."""
-    row = np.asarray([[sig[s] for s in similarity.SIGNALS]], dtype=np.float64)
-    return float(similarity.apply_model(row, "sts")[0])
+def _graded(sig: dict[str, float], params: dict | None = None) -> float:
+    """The STS regression of one pair's signals, in [0, 1] (0-5 scale divided by 5): the
+    backend's (``params``, with the embedding cosine) or the shipped lexical one."""
+    names = similarity.SIGNALS + ((similarity.EMBEDDING,) if similarity.EMBEDDING in sig else ())
+    row = np.asarray([[sig[s] for s in names]], dtype=np.float64)
+    return float(similarity.apply_model(row, "sts", params)[0])
 
 
 def _evidence(sig: dict[str, float], ra: _Report, rb: _Report, ia, ib) -> str:
@@ -406,18 +413,38 @@ def _shared_words(
     return tuple(dict.fromkeys(kept))
 
 
+def _group_vectors(vectors: np.ndarray, groups: Sequence[tuple[int, ...]]) -> np.ndarray:
+    """One unit vector per group of sentences: the sum of their vectors, normalised (a
+    prepared report holds one vector per sentence, not one per group)."""
+    summed = np.stack([np.asarray(vectors)[list(g)].astype(np.float64).sum(axis=0)
+                       for g in groups])
+    norms = np.linalg.norm(summed, axis=1, keepdims=True)
+    return summed / np.where(norms > 0, norms, 1.0)
+
+
 def _scored(
-    a: Article, b: Article, groups: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    a: Article,
+    b: Article,
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    embeddings: tuple | None = None,
+    params: dict | None = None,
 ) -> tuple[list[dict[str, float]], np.ndarray]:
-    """Signals and same-content probability of each ``(a sentences, b sentences)`` group."""
+    """Signals and same-content probability of each ``(a sentences, b sentences)`` group
+    (with ``embeddings``, the two reports' sentence vectors, the cosine of the groups'
+    vectors too, scored with the backend's ``params``)."""
     fa, fb = similarity.featurize(
         [tuple(w for i in ia for w in a.words[i]) for ia, _ in groups],
         [tuple(w for j in ib for w in b.words[j]) for _, ib in groups],
     )
     k = np.arange(len(groups))
     sig = similarity.signals_for_pairs(fa, fb, k, k)
-    rows = [dict(zip(similarity.SIGNALS, map(float, r), strict=True)) for r in sig]
-    return rows, similarity.apply_model(sig)
+    if embeddings is not None:
+        vectors = (_group_vectors(embeddings[0], [ia for ia, _ in groups]),
+                   _group_vectors(embeddings[1], [ib for _, ib in groups]))
+        sig = similarity.with_cosine(sig, vectors, k, k)
+    names = similarity.signal_names(sig)
+    rows = [dict(zip(names, map(float, r), strict=True)) for r in sig]
+    return rows, similarity.apply_model(sig, params=params)
 
 
 _Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -513,7 +540,7 @@ def align_scored(
         strict=True,
     ):
         row = dict(zip(similarity.signal_names(sig), values, strict=True))
-        link, contained = _make_link(ra, rb, (i,), (j,), row, p, settings)
+        link, contained = _make_link(ra, rb, (i,), (j,), row, p, settings, params=params)
         if link is not None:
             pairs.append((link, contained))
     upper = upper.copy()
@@ -525,7 +552,8 @@ def align_scored(
         exact=tuple(keep.tolist()),
         similarity=tuple(np.round(graded, 6).tolist()),
     )
-    return _merge_partials(a, b, ra, rb, pairs, settings), scores
+    merged = _merge_partials(a, b, ra, rb, pairs, settings, embeddings, params)
+    return merged, scores
 
 
 def _candidate_similarity(
@@ -567,8 +595,11 @@ def _merge_partials(
     rb: _Report,
     pairs: list[tuple[Link, str]],
     settings: Settings,
+    embeddings: tuple | None = None,
+    params: dict | None = None,
 ) -> tuple[Link, ...]:
-    """Merge partial links that share their containing sentence into one-to-many links."""
+    """Merge partial links that share their containing sentence into one-to-many links
+    (scored as :func:`_scored` scores groups; ``params``: an embedding backend's)."""
     links = [p for p, _ in pairs if p.relation != "partial"]
     groups: dict[tuple[str, int], list[Link]] = {}
     for p, contained in pairs:
@@ -589,9 +620,10 @@ def _merge_partials(
             merges.append((others, (index,)))
             reasons.append(_merged_reason("a", others, "b", index))
     if merges:
-        sigs, probs = _scored(a, b, merges)
+        sigs, probs = _scored(a, b, merges, embeddings, params)
         for (ia, ib), sig, prob, why in zip(merges, sigs, probs, reasons, strict=True):
-            link = _make_link(ra, rb, ia, ib, sig, float(prob), settings, force=why)[0]
+            link = _make_link(ra, rb, ia, ib, sig, float(prob), settings, force=why,
+                              params=params)[0]
             assert link is not None  # a forced link is always made
             links.append(link)
     return tuple(sorted(links, key=lambda x: (min(x.a), min(x.b), x.a, x.b)))
