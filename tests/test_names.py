@@ -310,3 +310,42 @@ def test_congressional_alone_is_an_adjective_but_starts_names():
     names = _named("It fell to the Congressional schedule. Congressional Budget Office figures "
                    "and the Congressional Prayer Caucus disagree.")
     assert set(names.values()) == {"congressional budget office", "congressional prayer caucus"}
+
+
+# --- issue 11, round 4: kinds found on dev BASIL events 70c744ad..84678e18 ----------
+
+
+def test_a_person_of_a_place_or_body_is_two_names():
+    names = _named("Senators Thane Ashby of Rhode Island and Paul K. Dunne of Ohio spoke. "
+                   "\u201cIt is late,\u201d said Carla Ruiz Mendel of Harbin L.L.P., a firm. "
+                   "Justice Ada Morrow of the Supreme Court was quoted.")
+    values = set(names.values())
+    assert {"thane ashby", "rhode island", "paul k dunne", "ohio", "carla ruiz mendel",
+            "ada morrow", "supreme court"} <= values, values
+    assert not any(" of " in v for v in values), values
+    # a body or a place named with 'of' stays one name
+    assert {"university of iowa", "bank of america"} <= set(
+        _named("The University of Iowa and the Bank of America met.").values())
+
+
+def test_an_acronym_and_a_department_are_two_names():
+    names = _named("Couples can file jointly, the IRS and Treasury Department said Monday.")
+    assert {"irs", "treasury department"} <= set(names.values()), names
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), [
+    # a department named 'of the' in one report, before its word in the other
+    ("The U.S. Department of the Treasury said so on Monday.",
+     "The Treasury Department said so on Monday."),
+    ("Members of the Senate Committee on Intelligence met.",
+     "Members of the Senate Intelligence Committee met."),
+    ("She spoke before the House Committee on Oversight and Government Reform.",
+     "She spoke before the House Oversight and Government Reform Committee."),
+    ("The Department of Justice opened an inquiry.",
+     "The Justice Department opened an inquiry."),
+    # a newspaper by its last word where the other report names it in full
+    ("Mr. Hale told The Times on Monday that he would run.",
+     "Mr. Hale told The New York Times on Monday that he would run."),
+])
+def test_more_variants_join_across_reports(text_a, text_b):
+    assert not _unshared(text_a, text_b) and not _unshared(text_b, text_a)

@@ -217,3 +217,32 @@ def test_attribution_sentence_parenthetical_and_main_clause_real():
 def test_led_and_controlled_senate_are_the_senate_real():
     assert "democratic led senate" not in set(_names(_article(MOTTO, 2)).values())
     assert "democratic controlled senate" not in set(_names(_article(MOTTO, 1)).values())
+
+
+# --- round 4: names on development events 70c744ad..84678e18 (none of the gold's) ----
+
+MARRIAGE_TAX = ("2013", "70c744ad-e950-445c-8a7a-0782b0a7d20b")  # _1 fox, _2 nyt, _3 hpo
+FLYNN_PROBE = ("2017", "72fa9b13-4e59-4716-8df9-4c3580e7dddf")  # _1 hpo, _2 fox, _3 nyt
+GINSBURG = ("2016", "8385a996-1afc-4778-a06d-7070a8f19e27")  # _1 hpo, _2 nyt, _3 fox
+LERNER = ("2013", "84678e18-0b79-4570-9c9f-cb1cf88d968e")  # _1 fox, _2 nyt, _3 hpo
+
+
+def test_person_of_place_or_firm_is_two_names_real():
+    nyt = set(_names(_article(FLYNN_PROBE, 3)).values())
+    assert {"sheldon whitehouse", "rhode island"} <= nyt, nyt
+    nyt = set(_names(_article(GINSBURG, 2)).values())
+    assert {"chris christie", "new jersey"} <= nyt, nyt
+    nyt = set(_names(_article(MARRIAGE_TAX, 2)).values())
+    assert "nanette lee miller" in nyt, nyt
+    fox = set(_names(_article(MARRIAGE_TAX, 1)).values())
+    assert "irs and treasury department" not in fox, fox
+
+
+def test_body_variants_shared_across_reports_real():
+    only = _only_one(_article(LERNER, 2), _article(LERNER, 3))
+    assert not {"treasury department", "department of the treasury", "department",
+                "house committee on oversight", "reform committee"} & only, only
+    only = _only_one(_article(GINSBURG, 3), _article(GINSBURG, 1))  # fox's "the Times"
+    assert "times" not in only and "new york times" not in only, only
+    only = _only_one(_article(FLYNN_PROBE, 3), _article(FLYNN_PROBE, 1))
+    assert "sheldon whitehouse" not in only, only

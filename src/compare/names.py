@@ -154,8 +154,10 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             continue
         for size in range(min(title_max, len(toks) - i), 0, -1):
             # "Justice Department": a title before an organisation word names the body
+            # "Department of Justice": a title after an organisation word and "of" too
             if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
-                    not (i + size < len(toks) and bare[i + size] in lex.org_words):
+                    not (i + size < len(toks) and bare[i + size] in lex.org_words) and \
+                    not (i >= 2 and bare[i - 1] == "of" and bare[i - 2] in lex.org_words):
                 if cur:
                     pieces.append((cur, after_title))
                 cur, after_title = [], True
@@ -188,9 +190,13 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             (words[k].norm in {"for", "on"} and not _org_word(words[piece[i - 1]].norm)) or
             (words[k].norm == "of" and i >= 2 and
              _piece_key(words, piece[:1]) in lex.first_name_gender) or
+            (words[k].norm == "of" and _person_of(words, piece, i, after_title)) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
-             and not _known(_piece_key(words, piece[:i + 1]))))]  # "United States Senate"
+             and not _known(_piece_key(words, piece[:i + 1]))  # "United States Senate"
+             # "House Committee on Oversight and Government Reform": a body's word
+             and not (words[piece[i - 1]].norm in lex.connectors and
+                      any(_org_word(words[j].norm) for j in piece))))]
         if loose:
             bounds = [-1, *loose, len(piece)]
             out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
@@ -217,22 +223,48 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             _known(_group_norm(words[rest[0]])) or \
             words[rest[0]].text.isupper() or words[rest[0]].norm == "the" or \
             _org_word(words[rest[0]].norm)
-        agency = cut and not own and len(piece) > head + 2 and \
-            _org_word(words[piece[head]].norm) and \
-            words[piece[head + 1]].norm in {"for", "of", "on"} and cut[0] > head + 1
+        # (or the word after the first: "House Committee on Oversight and Government Reform")
+        agency = cut and not own and any(
+            _org_word(words[piece[j]].norm) and words[piece[j + 1]].norm in {"for", "of", "on"}
+            for j in range(head, min(head + 2, cut[0] - 1)))
         ends_org = cut and not own and words[piece[-1]].norm in lex.org_words and \
             len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm)
-        committee = committee or agency or ends_org
+        # ... or what comes before the "and" is one ("IRS and Treasury Department")
+        first_part = piece[:cut[0]] if cut else []
+        own_before = bool(first_part) and (
+            (len(first_part) == 1 and words[first_part[0]].text.isupper() and
+             len(words[first_part[0]].norm) >= 2) or _known(_piece_key(words, first_part)))
+        committee = (committee or agency or ends_org) and not own_before
         if cut and whole not in lex.alias and whole not in lex.place_keys and \
                 not (words[piece[-1]].norm in lex.org_words and of_before) and \
                 not committee:
+            # each part may hold a split of its own ("Sheldon Whitehouse of Rhode Island |
+            # and | Richard J. Durbin of Illinois")
             bounds = [-1, *cut, len(piece)]
-            for lo, hi in itertools.pairwise(bounds):
-                if piece[lo + 1:hi]:
-                    out.append((piece[lo + 1:hi], after_title))
+            parts = [(piece[lo + 1:hi], after_title) for lo, hi in itertools.pairwise(bounds)
+                     if piece[lo + 1:hi]]
+            out.extend(_split_and(words, parts))
         else:
             out.append((piece, after_title))
     return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
+
+
+def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: bool) -> bool:
+    """The ``of`` at ``piece[i]`` joins a person to a place or body (``Sheldon Whitehouse
+    of Rhode Island``, ``Nanette Lee Miller of Marcum L.L.P.``, ``Justice Ruth Bader
+    Ginsburg of the Supreme Court``): two to four words before it (one after a title), none
+    of them an organisation or place word, a title or a common word, and after it a name
+    the word lists know or one ending in an organisation word."""
+    lex = lexicon()
+    before = piece[:i]
+    after = [k for k in piece[i + 1:] if words[k].norm != "the"]
+    if not after or not (2 <= len(before) <= 4 or (before and after_title)):
+        return False
+    if any(words[k].norm in lex.org_place_words or words[k].norm in lex.common_capitalised
+           or words[k].norm in lex.connectors or (_bare(words[k].text),) in lex.titles
+           for k in before) or _known(_piece_key(words, before)):
+        return False
+    return _known(_piece_key(words, after)) or _org_word(words[after[-1]].norm)
 
 
 def _known(key: str) -> bool:
@@ -306,8 +338,9 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
         return "organisation"
     if 2 <= n_tokens <= 3 and key.split()[0] in lex.first_name_gender:
         return "person"  # "Joe Park", "Ann Bay": a first name before a place word
-    if last in lex.org_words or any(w in lex.org_words and nxt == "of" for w, nxt in
-                                    itertools.pairwise(key.split())):  # "University of Iowa"
+    if last in lex.org_words or any(w in lex.org_words and nxt in {"of", "on", "for"} for
+                                    w, nxt in itertools.pairwise(key.split())):
+        # "University of Iowa", "Committee on Intelligence", "Center for American Progress"
         return "organisation"
     if last in lex.place_words:
         return "place"
@@ -718,6 +751,21 @@ def _org_core(value: str) -> str:
     return " ".join(words)
 
 
+def _org_turned(value: str) -> str:
+    """An organisation named with ``of``/``on`` after its organisation word, turned to
+    name it before that word (``us department of the treasury`` -> ``treasury
+    department``, ``senate committee on intelligence`` -> ``senate intelligence
+    committee``); else ``value``."""
+    words = _org_core(value).split()
+    j = next((j for j, nxt in enumerate(words[1:4], 1) if nxt in {"of", "on"}), 0)
+    if not j or words[j - 1] not in lexicon().org_words:
+        return value
+    rest, j = words[j + 1:], j - 1
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    return " ".join([*words[:j], *rest, words[j]]) if rest else value
+
+
 def _canonical(names: list[Detail]) -> dict[str, str]:
     """Value -> the value all its variants among ``names`` (both reports' names) take.
 
@@ -766,6 +814,10 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         for value in same[1:]:
             canon.setdefault(value, same[0])
     lex = lexicon()
+    for value in values:  # "department of the treasury" / "treasury department"
+        turned = _org_turned(value)
+        if turned in present and turned != value and value not in persons:
+            canon.setdefault(value, canon.get(turned, turned))
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
     by_tail: dict[str, list[str]] = {}  # "judiciary committee" -> its one-word-longer names
     for v in multi:
@@ -774,6 +826,11 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         longer = {canon.get(v, v) for v in by_tail.get(short, [])}
         if len(longer) == 1 and short not in canon:
             canon[short] = longer.pop()
+    for word in values:  # "times" / "new york times": an organisation word alone
+        if word in lex.org_words and word not in canon:
+            longer = {canon.get(v, v) for v in multi if v.endswith(" " + word)}
+            if len(longer) == 1:
+                canon[word] = longer.pop()
     by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
     for p in persons:
         if len(p.split()) > 1:
