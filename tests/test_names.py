@@ -339,13 +339,34 @@ def test_an_acronym_and_a_department_are_two_names():
      "The Treasury Department said so on Monday."),
     ("Members of the Senate Committee on Intelligence met.",
      "Members of the Senate Intelligence Committee met."),
+    ("Members of the Senate Committee on Intelligence met.",
+     "Members of the Senate Intelligence panel met."),
     ("She spoke before the House Committee on Oversight and Government Reform.",
      "She spoke before the House Oversight and Government Reform Committee."),
     ("The Department of Justice opened an inquiry.",
      "The Justice Department opened an inquiry."),
+    # a first name alone where the other report names the one person of that first name
+    ("Ottoline Brask waved from the stage in Ohio.", "In Ohio, Ottoline waved from the stage."),
+    # a body without its organisation word
+    ("The Senate Foreign Relations panel met.", "The Senate Foreign Relations Committee met."),
+    ("Officials at the Treasury said so.", "Officials at the Treasury Department said so."),
+    # a title written short
+    ("It was former Cong. Rob Simmons on Monday.", "It was Rob Simmons on Monday."),
     # a newspaper by its last word where the other report names it in full
     ("Mr. Hale told The Times on Monday that he would run.",
      "Mr. Hale told The New York Times on Monday that he would run."),
 ])
 def test_more_variants_join_across_reports(text_a, text_b):
     assert not _unshared(text_a, text_b) and not _unshared(text_b, text_a)
+
+
+def test_a_role_capitalised_at_a_sentence_start_is_a_title():
+    assert set(_named("He spoke. Journalist Ada Quist asked him on Monday.").values()) == {
+        "ada quist"}
+
+
+def test_a_doctrine_is_no_name_and_a_surname_alone_joins_no_name_it_starts():
+    assert "marlow doctrine" not in _named("He backed the Marlow Doctrine on Monday.").values()
+    a = [Detail("name", "other", "Marlow", "marlow", 0, 6, 0)]
+    b = [Detail("name", "person", "Marlow Girls", "marlow girls", 0, 12, 0)]
+    assert cross_fold(a, b)[0].value == "marlow"

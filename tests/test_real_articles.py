@@ -246,3 +246,22 @@ def test_body_variants_shared_across_reports_real():
     assert "times" not in only and "new york times" not in only, only
     only = _only_one(_article(FLYNN_PROBE, 3), _article(FLYNN_PROBE, 1))
     assert "sheldon whitehouse" not in only, only
+
+
+INAUGURATION = ("2017", "84b3c118-50d2-45a5-a91f-7ed95b5d0143")  # _1 fox, _2 nyt, _3 hpo
+SASHA = ("2014", "96b7046f-f584-422f-a626-6f86a26dfd8b")  # _1 hpo, _2 fox, _3 nyt
+RUBIO_SPEECH = ("2015", "7f9c83f7-3efa-4c7a-adef-3ebdeda96042")  # _1 fox, _2 nyt, _3 hpo
+BLUMENTHAL = ("2010", "85475456-f38e-4c30-895d-ca2c819c6af1")  # _1 nyt, _2 fox, _3 hpo
+
+
+def test_first_names_roles_and_short_titles_real():
+    only = _only_one(_article(INAUGURATION, 1), _article(INAUGURATION, 2))
+    assert not {"barack", "melania", "melania trump", "michelle"} & only, only
+    only = _only_one(_article(SASHA, 2), _article(SASHA, 3))
+    assert not {"sasha", "sasha obama"} & only, only
+    hpo = set(_names(_article(RUBIO_SPEECH, 3)).values())
+    assert "charlie rose" in hpo and "journalist charlie rose" not in hpo, hpo
+    assert "rob simmons" in set(_names(_article(BLUMENTHAL, 2)).values())
+    only = _only_one(_article(RUBIO_SPEECH, 1), _article(RUBIO_SPEECH, 2))
+    assert not {"senate intelligence", "senate committee on intelligence", "obama doctrine",
+                "senate foreign relations"} & only, only

@@ -766,6 +766,14 @@ def _org_turned(value: str) -> str:
     return " ".join([*words[:j], *rest, words[j]]) if rest else value
 
 
+def _plain_surname(word: str) -> bool:
+    """``word`` can end a person's name: no organisation, place or common word (not
+    ``obama white house``, ``obama girls``)."""
+    lex = lexicon()
+    return word not in lex.org_place_words and word not in lex.common_capitalised and \
+        not _known(word) and not (word.endswith("s") and singular(word) != word)
+
+
 def _canonical(names: list[Detail]) -> dict[str, str]:
     """Value -> the value all its variants among ``names`` (both reports' names) take.
 
@@ -816,6 +824,9 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
     lex = lexicon()
     for value in values:  # "department of the treasury" / "treasury department"
         turned = _org_turned(value)
+        short = turned.rsplit(" ", 1)[0]  # "senate committee on intelligence" / "senate
+        if turned not in present and " " in short:  # intelligence": no organisation word
+            turned = short
         if turned in present and turned != value and value not in persons:
             canon.setdefault(value, canon.get(turned, turned))
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
@@ -826,6 +837,14 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         longer = {canon.get(v, v) for v in by_tail.get(short, [])}
         if len(longer) == 1 and short not in canon:
             canon[short] = longer.pop()
+    surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+    for value in values:  # "senate foreign relations" / "... committee", "treasury"
+        if value not in canon and value not in places and value not in surnames and \
+                value not in lex.place_keys and value.split()[0] not in lex.first_name_gender:
+            longer = {canon.get(v, v) for w in lex.org_words
+                      if (v := f"{value} {w}") in present and v not in persons}
+            if len(longer) == 1:
+                canon[value] = longer.pop()
     for word in values:  # "times" / "new york times": an organisation word alone
         if word in lex.org_words and word not in canon:
             longer = {canon.get(v, v) for v in multi if v.endswith(" " + word)}
@@ -836,9 +855,16 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if len(p.split()) > 1:
             word = p.split()[0]
             by_first.setdefault(lex.nickname_of.get(word, word), []).append(p)
+    # a word the lists know as a first name, or any single word that no name in either
+    # report uses as a surname or as a place or body ("melania" / "melania trump")
+    bodies = {d.value for d in names if d.category in {"place", "organisation"}}
     for first in values:  # "hillary" / "hillary clinton"
-        if first in lex.first_name_gender and first not in canon:
-            full = {canon.get(p, p) for p in by_first.get(lex.nickname_of.get(first, first), [])}
+        listed = first in lex.first_name_gender
+        if first not in canon and (listed or (
+                " " not in first and first not in surnames and first not in bodies
+                and not _known(first))):
+            full = {canon.get(p, p) for p in by_first.get(lex.nickname_of.get(first, first), [])
+                    if listed or _plain_surname(p.split()[-1])}
             if len(full) == 1:
                 canon[first] = full.pop()
     capitals = {d.value for d in names if d.text.replace(".", "").isupper()
