@@ -370,3 +370,24 @@ def test_a_doctrine_is_no_name_and_a_surname_alone_joins_no_name_it_starts():
     a = [Detail("name", "other", "Marlow", "marlow", 0, 6, 0)]
     b = [Detail("name", "person", "Marlow Girls", "marlow girls", 0, 12, 0)]
     assert cross_fold(a, b)[0].value == "marlow"
+
+
+@pytest.mark.parametrize(("text", "junk", "name"), [
+    ("He skipped a Martin Lee King Jr. breakfast on Monday.", "jr", "martin lee king jr"),
+    ("Whip Ann Hale and Assistant Democratic Leader Ray Ott spoke.", "assistant", "ray ott"),
+    ("She will plead the Fifth at the hearing.", "fifth", None),
+    ("He said it would cost her the Presidency in the end.", "presidency", None),
+    ("The panel has a Constitutional duty, Mr. Ott said.", "constitutional", None),
+    ("Islamist groups and GOPers and Midwestern voters met.", "islamist", None),
+])
+def test_suffixes_ordinals_and_adjectives_are_no_names(text, junk, name):
+    values = set(_named(text).values())
+    assert junk not in values, values
+    assert name is None or name in values, values
+    assert not values & {"gopers", "midwestern", "king", "martin lee"}, values
+
+
+def test_a_title_case_phrase_inside_a_sentence_leaves_no_common_word_as_a_name():
+    values = set(_named("Do not pull faces at Very Serious events, said Mr. Ott, a part of "
+                        "the First Family, who fights Radical Islamic Terrorism.").values())
+    assert values == {"ott"}, values

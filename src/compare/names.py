@@ -157,7 +157,8 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             # "Department of Justice": a title after an organisation word and "of" too
             if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
                     not (i + size < len(toks) and bare[i + size] in lex.org_words) and \
-                    not (i >= 2 and bare[i - 1] == "of" and bare[i - 2] in lex.org_words):
+                    not (i >= 2 and bare[i - 1] == "of" and bare[i - 2] in lex.org_words) and \
+                    not _surname_title(bare, bare[toks.index(cur[0])] if cur else None, i, size):
                 if cur:
                     pieces.append((cur, after_title))
                 cur, after_title = [], True
@@ -169,6 +170,18 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
     if cur:
         pieces.append((cur, after_title))
     return pieces
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname_title(bare: list[str], opener: str | None, i: int, size: int) -> bool:
+    """The one-word title at ``bare[i]`` is a surname: it ends a name that opens with a
+    first name the word lists know, alone or before a suffix (``Martin Luther King Jr.``,
+    ``Billie Jean King``)."""
+    rest = bare[i + size:]
+    return size == 1 and bool(opener) and opener in lexicon().first_name_gender and \
+        all(w.casefold() in _SUFFIXES for w in rest)
 
 
 def _piece_key(words: tuple[Word, ...], piece: list[int]) -> str:
@@ -499,8 +512,16 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
             for i, (piece, after_title) in enumerate(
                     _split_and(words, _split_titles(words, run))):
                 after_title = after_title or (i == 0 and titled_start)
+                # "at Very Serious events", "the First Family": a common word capitalised
+                # inside a sentence opens a title-case phrase, not a name, when it leaves
+                # one word the lists do not know
+                phrase = piece[0] > 0 and words[piece[0] - 1].text not in _INITIAL and \
+                    words[piece[0]].norm in common and not after_title and \
+                    words[piece[0]].norm not in lex.trim_words  # not "told The Times"
                 piece = _trim(words, piece)
-                if not piece:
+                if not piece or (phrase and len(piece) == 1 and piece[0] == piece[-1] and
+                                 not _known(_piece_key(words, piece)) and
+                                 words[piece[0]].norm not in lex.first_name_gender):
                     continue
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
@@ -557,7 +578,7 @@ def extract_names(article: Article,
     speaker_nouns = {*lex.speaker_nouns, *lex.plural_speaker_nouns}
     details = []
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
-        if len(key) < 2 or key in lex.weekdays:
+        if len(key) < 2 or key in lex.weekdays or key in _SUFFIXES:
             continue  # a letter ("E-mails" split at its hyphen), a day
         surface = text[start:end]
         if needs_support:
