@@ -157,7 +157,7 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             # "Department of Justice": a title after an organisation word and "of" too
             if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
                     not (i + size < len(toks) and bare[i + size] in lex.org_words) and \
-                    not (i >= 2 and bare[i - 1] == "of" and bare[i - 2] in lex.org_words) and \
+                    not _after_org_of(bare, i) and \
                     not _surname_title(bare, bare[toks.index(cur[0])] if cur else None, i, size):
                 if cur:
                     pieces.append((cur, after_title))
@@ -173,6 +173,15 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _after_org_of(bare: list[str], i: int) -> bool:
+    """``bare[i]`` follows an organisation word and ``of`` (``Department of Justice``,
+    ``Office of the Historian``): part of the body's name, not a title."""
+    before = bare[max(0, i - 3):i]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in lexicon().org_words
 
 
 def _surname_title(bare: list[str], opener: str | None, i: int, size: int) -> bool:
@@ -270,6 +279,8 @@ def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: b
     the word lists know or one ending in an organisation word."""
     lex = lexicon()
     before = piece[:i]
+    while before and words[before[0]].norm in lex.common_capitalised:
+        before = before[1:]  # "But Roger Pilon of the Cato Institute"
     after = [k for k in piece[i + 1:] if words[k].norm != "the"]
     if not after or not (2 <= len(before) <= 4 or (before and after_title)):
         return False
@@ -851,12 +862,16 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if turned in present and turned != value and value not in persons:
             canon.setdefault(value, canon.get(turned, turned))
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
-    by_tail: dict[str, list[str]] = {}  # "judiciary committee" -> its one-word-longer names
+    by_tail: dict[str, list[str]] = {}  # "review board" -> the longer names it ends
     for v in multi:
-        by_tail.setdefault(v.split(None, 1)[1], []).append(v)
-    for short in multi:  # "judiciary committee" / "senate judiciary committee"
+        words = v.split()
+        for k in range(1, len(words) - 1):
+            by_tail.setdefault(" ".join(words[k:]), []).append(v)
+    for short in multi:  # "judiciary committee" / "senate judiciary committee",
+        # "accountability review board" / "state department accountability review board"
         longer = {canon.get(v, v) for v in by_tail.get(short, [])}
-        if len(longer) == 1 and short not in canon:
+        if len(longer) == 1 and short not in canon and short not in places and \
+                short not in lex.place_keys:
             canon[short] = longer.pop()
     surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
     for value in values:  # "senate foreign relations" / "... committee", "treasury"
