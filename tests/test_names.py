@@ -397,3 +397,12 @@ def test_a_title_case_phrase_inside_a_sentence_leaves_no_common_word_as_a_name()
     values = set(_named("Do not pull faces at Very Serious events, said Mr. Ott, a part of "
                         "the First Family, who fights Radical Islamic Terrorism.").values())
     assert values == {"ott"}, values
+
+
+def test_book_titles_countries_with_a_demonym_and_a_bare_the_between_names():
+    values = set(_named('His book, "Stop Eating Your Lunch with a Spoon and Fork," sold well. '
+                        "He wrote in his memoir, \u201cFrom Dust to Higher Ground,\u201d that "
+                        "Saudi Arabia and Jordan agreed. An aide told Fox News the FBI had it. "
+                        "Director of National Intelligence Ona Veldt spoke.").values())
+    assert values == {"saudi arabia", "jordan", "fox news", "fbi", "ona veldt"}, values
+    assert set(_named("A group, Fix the Court, said so on Monday.").values()) == {"fix the court"}

@@ -265,3 +265,16 @@ def test_first_names_roles_and_short_titles_real():
     only = _only_one(_article(RUBIO_SPEECH, 1), _article(RUBIO_SPEECH, 2))
     assert not {"senate intelligence", "senate committee on intelligence", "obama doctrine",
                 "senate foreign relations"} & only, only
+
+
+HUCKABEE = ("2015", "af4a3f41-eeb5-49fa-a276-e97c230b25f0")  # _1 hpo, _3 fox
+PRISM = ("2013", "a4f1d515-d7d9-4319-b2e0-4d56e9d45554")  # _3 fox
+
+
+def test_book_titles_demonym_countries_and_a_bare_the_real():
+    hpo = set(_names(_article(HUCKABEE, 1)).values())
+    assert not {"digging", "grave", "knife", "fork"} & hpo, hpo
+    fox = set(_names(_article(HUCKABEE, 3)).values())
+    assert "saudi arabia" in fox and "arabia" not in fox, fox
+    fox = set(_names(_article(PRISM, 3)).values())
+    assert "james clapper" in fox and not any(" the fbi" in v for v in fox), fox

@@ -120,7 +120,11 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         initial_dot = run and w.text == "." and cap(k + 1) and (
             len(words[run[-1]].text) == 1 or words[run[-1]].norm in _DOT_ABBREVS)
         particle = free[k] and w.norm in particles and cap(k + 1) and w.text.islower()
-        joiner = run and free[k] and w.norm in connectors and w.text.islower() and cap(k + 1)
+        # "the" joins ("Fix the Court"), but not a known name to an acronym ("told Fox
+        # News the FBI")
+        joiner = run and free[k] and w.norm in connectors and w.text.islower() and \
+            cap(k + 1) and not (w.norm == "the" and words[k + 1].text.isupper() and
+                                _known(_piece_key(words, run)))
         if initial_dot or particle or joiner:
             run.append(k)
         elif run and free[k] and w.norm in connectors and cap(k + 2) and \
@@ -335,7 +339,7 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
                      lex.demonyms and len(piece) > 1 and
                      (words[piece[-1]].norm not in lex.org_words or
                       _piece_key(words, piece[1:]) in lex.alias) and
-                     _piece_key(words, piece) not in lex.alias)):
+                     not _known(_piece_key(words, piece)))):  # "Saudi Arabia"
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
@@ -462,7 +466,7 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
     spans = []
     for start, end in _quoted_spans(text):
         words = _ALPHA.findall(text[start:end])
-        before = text[max(0, start - 31):start - 1].split()[-1:]
+        before = [w.strip(",:") for w in text[max(0, start - 31):start - 1].split()[-1:]]
         after = text[end + 1:end + 31].split()[:1]
         work = (before and (_WORK_BEFORE.search(before[0]) or
                             before[0].casefold() in _WORK_NOUNS | {"on", "titled"})) or \
@@ -475,7 +479,8 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
 
 _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
-                         "documentary", "album", "song", "column", "episode"})
+                         "documentary", "album", "song", "column", "episode", "memoir",
+                         "novel"})
 _MARKS = re.compile(r"[\"“”]|\n")
 
 
@@ -552,10 +557,15 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     nxt += 1
                 cue_next = nxt < len(words) and words[nxt].norm in lex.quote_cue_verbs
                 known = key in lex.place_keys or key in lex.org_keys
-                if any(a <= start < b for a, b in works) and not (
+                work = next(((a, b) for a, b in works if a <= start < b), None)
+                if work and not (
                         _known(key) or key.split()[0] in lex.first_name_gender or
                         (len(piece) > 1 and all(words[k].text[0].isupper() for k in piece)
-                         and words[piece[-1]].norm not in lex.org_place_words)):
+                         and words[piece[-1]].norm not in lex.org_place_words
+                         # the whole title ("Charlie Rose") or its host ("On the Record
+                         # with Greta Van Susteren"), not a part of a longer one
+                         and not text[end:work[1]].strip(" ,.!?")
+                         and text[work[0]:start].strip().split()[-1:] in ([], ["with"]))):
                     continue  # "This Week", "State of the Union": a show's title
                 support = headline or (initial and piece[0] == first and not after_title
                                        and not quoted)
