@@ -406,3 +406,9 @@ def test_book_titles_countries_with_a_demonym_and_a_bare_the_between_names():
                         "Director of National Intelligence Ona Veldt spoke.").values())
     assert values == {"saudi arabia", "jordan", "fox news", "fbi", "ona veldt"}, values
     assert set(_named("A group, Fix the Court, said so on Monday.").values()) == {"fix the court"}
+
+
+def test_a_hyphenated_pairing_of_two_named_people_is_no_name():
+    values = set(_named("Mr. Ott met Ms. Vance. The Ott-Vance debate was paid for by "
+                        "Hewlett-Packard.").values())
+    assert "ott vance" not in values and {"ott", "vance", "hewlett packard"} <= values, values

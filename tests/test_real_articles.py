@@ -278,3 +278,11 @@ def test_book_titles_demonym_countries_and_a_bare_the_real():
     assert "saudi arabia" in fox and "arabia" not in fox, fox
     fox = set(_names(_article(PRISM, 3)).values())
     assert "james clapper" in fox and not any(" the fbi" in v for v in fox), fox
+
+
+DEBATE = ("2012", "b5eefefb-2a33-45de-abe1-f855c94165f4")  # _3 nyt
+
+
+def test_obama_romney_debate_is_no_name_real():
+    nyt = set(_names(_article(DEBATE, 3)).values())
+    assert "obama romney" not in nyt and "obama" in nyt, nyt

@@ -592,6 +592,7 @@ def extract_names(article: Article,
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
+    cands = _drop_pairings(text, cands)
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
@@ -613,6 +614,16 @@ def extract_names(article: Article,
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
     return _fold_surnames(details, headlines)
+
+
+def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
+    """Without the hyphenated pairings of two names the article names apart (``the
+    Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard`` stay)."""
+    def paired(c: tuple) -> bool:
+        surface = text[c[2]:c[3]]
+        return "-" in surface and " " not in surface and len(c[4].split()) == 2
+    alone = {w for c in cands if not paired(c) for w in c[4].split()}
+    return [c for c in cands if not (paired(c) and all(w in alone for w in c[4].split()))]
 
 
 def _body_words(cands: list[tuple], headlines: list[bool]) -> set[str]:
