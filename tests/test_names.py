@@ -412,3 +412,10 @@ def test_a_hyphenated_pairing_of_two_named_people_is_no_name():
     values = set(_named("Mr. Ott met Ms. Vance. The Ott-Vance debate was paid for by "
                         "Hewlett-Packard.").values())
     assert "ott vance" not in values and {"ott", "vance", "hewlett packard"} <= values, values
+
+
+def test_a_body_of_two_places_and_an_agency_after_an_acronym_stay_one_name():
+    values = set(_named("An ally at the Port Authority of New York and New Jersey spoke. The "
+                        "FBI and the Department of Housing and Urban Development looked.").values())
+    assert values == {"port authority of new york and new jersey", "fbi",
+                      "department of housing and urban development"}, values

@@ -286,3 +286,12 @@ DEBATE = ("2012", "b5eefefb-2a33-45de-abe1-f855c94165f4")  # _3 nyt
 def test_obama_romney_debate_is_no_name_real():
     nyt = set(_names(_article(DEBATE, 3)).values())
     assert "obama romney" not in nyt and "obama" in nyt, nyt
+
+
+BRIDGE = ("2014", "d1344998-0e7c-409e-aaad-df5be687fc94")  # _3 hpo
+
+
+def test_port_authority_and_hud_are_one_name_each_real():
+    hpo = set(_names(_article(BRIDGE, 3)).values())
+    assert {"port authority of new york and new jersey",
+            "department of housing and urban development"} <= hpo, hpo

@@ -260,7 +260,17 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         own_before = bool(first_part) and (
             (len(first_part) == 1 and words[first_part[0]].text.isupper() and
              len(words[first_part[0]].norm) >= 2) or _known(_piece_key(words, first_part)))
-        committee = (committee or agency or ends_org) and not own_before
+        if own_before and len(cut) > 1:  # "FBI | and | the Department of Housing and ..."
+            out.extend(_split_and(words, [(first_part, after_title),
+                                          (piece[cut[0] + 1:], after_title)]))
+            continue
+        # "Port Authority of New York and New Jersey": a body of two places
+        last_of = max((i for i in range(cut[0]) if words[piece[i]].norm == "of"),
+                      default=-1) if cut else -1
+        two_places = len(cut) == 1 and last_of > 0 and \
+            _piece_key(words, rest) in lex.place_keys and \
+            _piece_key(words, piece[last_of + 1:cut[0]]) in lex.place_keys
+        committee = (committee or agency or ends_org or two_places) and not own_before
         if cut and whole not in lex.alias and whole not in lex.place_keys and \
                 not (words[piece[-1]].norm in lex.org_words and of_before) and \
                 not committee:
