@@ -419,3 +419,10 @@ def test_a_body_of_two_places_and_an_agency_after_an_acronym_stay_one_name():
                         "FBI and the Department of Housing and Urban Development looked.").values())
     assert values == {"port authority of new york and new jersey", "fbi",
                       "department of housing and urban development"}, values
+
+
+def test_a_person_and_a_body_are_two_names_and_a_surname_with_suffix_joins():
+    values = set(_named("Director of National Intelligence Dan Marsh and National Security "
+                        "Agency Director Ed Kell spoke.").values())
+    assert {"dan marsh", "national security agency", "ed kell"} <= values, values
+    assert not _unshared("Donald Ott Jr. spoke on Monday.", "Ott Jr. spoke on Monday.")

@@ -295,3 +295,14 @@ def test_port_authority_and_hud_are_one_name_each_real():
     hpo = set(_names(_article(BRIDGE, 3)).values())
     assert {"port authority of new york and new jersey",
             "department of housing and urban development"} <= hpo, hpo
+
+
+WIKILEAKS = ("2017", "dd1e6e3b-f36c-4064-8ef9-940984e9afa2")  # _1 fox, _2 nyt, _3 hpo
+COATS = ("2017", "df6a55fb-dfe5-4362-89a6-8c040d648a70")  # _1 hpo
+
+
+def test_person_and_body_split_and_surname_with_suffix_real():
+    hpo = set(_names(_article(COATS, 1)).values())
+    assert "dan coats" in hpo and not any(" and " in v for v in hpo), hpo
+    only = _only_one(_article(WIKILEAKS, 1), _article(WIKILEAKS, 3))
+    assert "trump jr" not in only, only

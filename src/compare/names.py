@@ -257,9 +257,13 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm)
         # ... or what comes before the "and" is one ("IRS and Treasury Department")
         first_part = piece[:cut[0]] if cut else []
+        # (or a person: "Dan Coats and National Security Agency ...")
         own_before = bool(first_part) and (
             (len(first_part) == 1 and words[first_part[0]].text.isupper() and
-             len(words[first_part[0]].norm) >= 2) or _known(_piece_key(words, first_part)))
+             len(words[first_part[0]].norm) >= 2) or _known(_piece_key(words, first_part))
+            or (len(first_part) in {2, 3} and
+                words[first_part[0]].norm in lex.first_name_gender and
+                not any(_org_word(words[k].norm) for k in first_part)))
         if own_before and len(cut) > 1:  # "FBI | and | the Department of Housing and ..."
             out.extend(_split_and(words, [(first_part, after_title),
                                           (piece[cut[0] + 1:], after_title)]))
@@ -885,6 +889,13 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         for value in same[1:]:
             canon.setdefault(value, same[0])
     lex = lexicon()
+    for value in values:  # "trump jr" / "donald trump jr": a surname and suffix
+        pair = value.split()
+        if len(pair) == 2 and pair[1] in _SUFFIXES and value in persons | {
+                d.value for d in names if d.category == "other"}:
+            full = {p for p in persons if p.endswith(" " + value)}
+            if len(full) == 1:
+                canon.setdefault(value, full.pop())
     for value in values:  # "department of the treasury" / "treasury department"
         turned = _org_turned(value)
         short = turned.rsplit(" ", 1)[0]  # "senate committee on intelligence" / "senate
