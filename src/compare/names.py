@@ -10,8 +10,10 @@ also writes in lower case is a common word, not a name. Runs split where news jo
 names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
 and at function words; laws, days and holidays (``Act``, ``Day``, ``Christmas``) are
 not names, nor are group words (``Texans``, ``Republican-run``) or the words of a quoted
-show title (``ABC's "This Week"``); a state's abbreviation after a city is the state
-(``Peoria, Ill.``).
+show title (``ABC's "This Week"``) or of a book, nor a hyphenated pairing of two names
+the article names apart (``the Obama-Romney debate``); a state's abbreviation after a
+city is the state (``Peoria, Ill.``). A person ``of`` a place or body is two names
+(``Sheldon Whitehouse of Rhode Island``).
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
@@ -19,7 +21,9 @@ and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stolte
 within a report (:func:`extract_names`; not a surname the report uses before it
 introduces the full name, which is someone else's) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
-suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list).
+suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list;
+a body's forms with ``of`` or without its first or organisation words, ``Department of
+the Treasury`` / ``Treasury Department``; a first name or a surname with a suffix alone).
 
 The word lists (titles, countries, cities, demonyms, organisation variants, cue
 verbs...) come from :func:`compare.lexicon.lexicon`.
