@@ -217,3 +217,92 @@ def test_attribution_sentence_parenthetical_and_main_clause_real():
 def test_led_and_controlled_senate_are_the_senate_real():
     assert "democratic led senate" not in set(_names(_article(MOTTO, 2)).values())
     assert "democratic controlled senate" not in set(_names(_article(MOTTO, 1)).values())
+
+
+# --- round 4: names on development events 70c744ad..84678e18 (none of the gold's) ----
+
+MARRIAGE_TAX = ("2013", "70c744ad-e950-445c-8a7a-0782b0a7d20b")  # _1 fox, _2 nyt, _3 hpo
+FLYNN_PROBE = ("2017", "72fa9b13-4e59-4716-8df9-4c3580e7dddf")  # _1 hpo, _2 fox, _3 nyt
+GINSBURG = ("2016", "8385a996-1afc-4778-a06d-7070a8f19e27")  # _1 hpo, _2 nyt, _3 fox
+LERNER = ("2013", "84678e18-0b79-4570-9c9f-cb1cf88d968e")  # _1 fox, _2 nyt, _3 hpo
+
+
+def test_person_of_place_or_firm_is_two_names_real():
+    nyt = set(_names(_article(FLYNN_PROBE, 3)).values())
+    assert {"sheldon whitehouse", "rhode island"} <= nyt, nyt
+    nyt = set(_names(_article(GINSBURG, 2)).values())
+    assert {"chris christie", "new jersey"} <= nyt, nyt
+    nyt = set(_names(_article(MARRIAGE_TAX, 2)).values())
+    assert "nanette lee miller" in nyt, nyt
+    fox = set(_names(_article(MARRIAGE_TAX, 1)).values())
+    assert "irs and treasury department" not in fox, fox
+
+
+def test_body_variants_shared_across_reports_real():
+    only = _only_one(_article(LERNER, 2), _article(LERNER, 3))
+    assert not {"treasury department", "department of the treasury", "department",
+                "house committee on oversight", "reform committee"} & only, only
+    only = _only_one(_article(GINSBURG, 3), _article(GINSBURG, 1))  # fox's "the Times"
+    assert "times" not in only and "new york times" not in only, only
+    only = _only_one(_article(FLYNN_PROBE, 3), _article(FLYNN_PROBE, 1))
+    assert "sheldon whitehouse" not in only, only
+
+
+INAUGURATION = ("2017", "84b3c118-50d2-45a5-a91f-7ed95b5d0143")  # _1 fox, _2 nyt, _3 hpo
+SASHA = ("2014", "96b7046f-f584-422f-a626-6f86a26dfd8b")  # _1 hpo, _2 fox, _3 nyt
+RUBIO_SPEECH = ("2015", "7f9c83f7-3efa-4c7a-adef-3ebdeda96042")  # _1 fox, _2 nyt, _3 hpo
+BLUMENTHAL = ("2010", "85475456-f38e-4c30-895d-ca2c819c6af1")  # _1 nyt, _2 fox, _3 hpo
+
+
+def test_first_names_roles_and_short_titles_real():
+    only = _only_one(_article(INAUGURATION, 1), _article(INAUGURATION, 2))
+    assert not {"barack", "melania", "melania trump", "michelle"} & only, only
+    only = _only_one(_article(SASHA, 2), _article(SASHA, 3))
+    assert not {"sasha", "sasha obama"} & only, only
+    hpo = set(_names(_article(RUBIO_SPEECH, 3)).values())
+    assert "charlie rose" in hpo and "journalist charlie rose" not in hpo, hpo
+    assert "rob simmons" in set(_names(_article(BLUMENTHAL, 2)).values())
+    only = _only_one(_article(RUBIO_SPEECH, 1), _article(RUBIO_SPEECH, 2))
+    assert not {"senate intelligence", "senate committee on intelligence", "obama doctrine",
+                "senate foreign relations"} & only, only
+
+
+HUCKABEE = ("2015", "af4a3f41-eeb5-49fa-a276-e97c230b25f0")  # _1 hpo, _3 fox
+PRISM = ("2013", "a4f1d515-d7d9-4319-b2e0-4d56e9d45554")  # _3 fox
+
+
+def test_book_titles_demonym_countries_and_a_bare_the_real():
+    hpo = set(_names(_article(HUCKABEE, 1)).values())
+    assert not {"digging", "grave", "knife", "fork"} & hpo, hpo
+    fox = set(_names(_article(HUCKABEE, 3)).values())
+    assert "saudi arabia" in fox and "arabia" not in fox, fox
+    fox = set(_names(_article(PRISM, 3)).values())
+    assert "james clapper" in fox and not any(" the fbi" in v for v in fox), fox
+
+
+DEBATE = ("2012", "b5eefefb-2a33-45de-abe1-f855c94165f4")  # _3 nyt
+
+
+def test_obama_romney_debate_is_no_name_real():
+    nyt = set(_names(_article(DEBATE, 3)).values())
+    assert "obama romney" not in nyt and "obama" in nyt, nyt
+
+
+BRIDGE = ("2014", "d1344998-0e7c-409e-aaad-df5be687fc94")  # _3 hpo
+
+
+def test_port_authority_and_hud_are_one_name_each_real():
+    hpo = set(_names(_article(BRIDGE, 3)).values())
+    assert {"port authority of new york and new jersey",
+            "department of housing and urban development"} <= hpo, hpo
+
+
+WIKILEAKS = ("2017", "dd1e6e3b-f36c-4064-8ef9-940984e9afa2")  # _1 fox, _2 nyt, _3 hpo
+COATS = ("2017", "df6a55fb-dfe5-4362-89a6-8c040d648a70")  # _1 hpo
+
+
+def test_person_and_body_split_and_surname_with_suffix_real():
+    hpo = set(_names(_article(COATS, 1)).values())
+    assert "dan coats" in hpo and not any(" and " in v for v in hpo), hpo
+    only = _only_one(_article(WIKILEAKS, 1), _article(WIKILEAKS, 3))
+    assert "trump jr" not in only, only

@@ -10,8 +10,10 @@ also writes in lower case is a common word, not a name. Runs split where news jo
 names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
 and at function words; laws, days and holidays (``Act``, ``Day``, ``Christmas``) are
 not names, nor are group words (``Texans``, ``Republican-run``) or the words of a quoted
-show title (``ABC's "This Week"``); a state's abbreviation after a city is the state
-(``Peoria, Ill.``).
+show title (``ABC's "This Week"``) or of a book, nor a hyphenated pairing of two names
+the article names apart (``the Obama-Romney debate``); a state's abbreviation after a
+city is the state (``Peoria, Ill.``). A person ``of`` a place or body is two names
+(``Sheldon Whitehouse of Rhode Island``).
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
@@ -19,7 +21,9 @@ and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stolte
 within a report (:func:`extract_names`; not a surname the report uses before it
 introduces the full name, which is someone else's) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
-suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list).
+suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list;
+a body's forms with ``of`` or without its first or organisation words, ``Department of
+the Treasury`` / ``Treasury Department``; a first name or a surname with a suffix alone).
 
 The word lists (titles, countries, cities, demonyms, organisation variants, cue
 verbs...) come from :func:`compare.lexicon.lexicon`.
@@ -120,7 +124,11 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         initial_dot = run and w.text == "." and cap(k + 1) and (
             len(words[run[-1]].text) == 1 or words[run[-1]].norm in _DOT_ABBREVS)
         particle = free[k] and w.norm in particles and cap(k + 1) and w.text.islower()
-        joiner = run and free[k] and w.norm in connectors and w.text.islower() and cap(k + 1)
+        # "the" joins ("Fix the Court"), but not a known name to an acronym ("told Fox
+        # News the FBI")
+        joiner = run and free[k] and w.norm in connectors and w.text.islower() and \
+            cap(k + 1) and not (w.norm == "the" and words[k + 1].text.isupper() and
+                                _known(_piece_key(words, run)))
         if initial_dot or particle or joiner:
             run.append(k)
         elif run and free[k] and w.norm in connectors and cap(k + 2) and \
@@ -154,8 +162,11 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             continue
         for size in range(min(title_max, len(toks) - i), 0, -1):
             # "Justice Department": a title before an organisation word names the body
+            # "Department of Justice": a title after an organisation word and "of" too
             if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
-                    not (i + size < len(toks) and bare[i + size] in lex.org_words):
+                    not (i + size < len(toks) and bare[i + size] in lex.org_words) and \
+                    not _after_org_of(bare, i) and \
+                    not _surname_title(bare, bare[toks.index(cur[0])] if cur else None, i, size):
                 if cur:
                     pieces.append((cur, after_title))
                 cur, after_title = [], True
@@ -167,6 +178,27 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
     if cur:
         pieces.append((cur, after_title))
     return pieces
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _after_org_of(bare: list[str], i: int) -> bool:
+    """``bare[i]`` follows an organisation word and ``of`` (``Department of Justice``,
+    ``Office of the Historian``): part of the body's name, not a title."""
+    before = bare[max(0, i - 3):i]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in lexicon().org_words
+
+
+def _surname_title(bare: list[str], opener: str | None, i: int, size: int) -> bool:
+    """The one-word title at ``bare[i]`` is a surname: it ends a name that opens with a
+    first name the word lists know, alone or before a suffix (``Martin Luther King Jr.``,
+    ``Billie Jean King``)."""
+    rest = bare[i + size:]
+    return size == 1 and bool(opener) and opener in lexicon().first_name_gender and \
+        all(w.casefold() in _SUFFIXES for w in rest)
 
 
 def _piece_key(words: tuple[Word, ...], piece: list[int]) -> str:
@@ -188,9 +220,13 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             (words[k].norm in {"for", "on"} and not _org_word(words[piece[i - 1]].norm)) or
             (words[k].norm == "of" and i >= 2 and
              _piece_key(words, piece[:1]) in lex.first_name_gender) or
+            (words[k].norm == "of" and _person_of(words, piece, i, after_title)) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
-             and not _known(_piece_key(words, piece[:i + 1]))))]  # "United States Senate"
+             and not _known(_piece_key(words, piece[:i + 1]))  # "United States Senate"
+             # "House Committee on Oversight and Government Reform": a body's word
+             and not (words[piece[i - 1]].norm in lex.connectors and
+                      any(_org_word(words[j].norm) for j in piece))))]
         if loose:
             bounds = [-1, *loose, len(piece)]
             out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
@@ -217,22 +253,64 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             _known(_group_norm(words[rest[0]])) or \
             words[rest[0]].text.isupper() or words[rest[0]].norm == "the" or \
             _org_word(words[rest[0]].norm)
-        agency = cut and not own and len(piece) > head + 2 and \
-            _org_word(words[piece[head]].norm) and \
-            words[piece[head + 1]].norm in {"for", "of", "on"} and cut[0] > head + 1
+        # (or the word after the first: "House Committee on Oversight and Government Reform")
+        agency = cut and not own and any(
+            _org_word(words[piece[j]].norm) and words[piece[j + 1]].norm in {"for", "of", "on"}
+            for j in range(head, min(head + 2, cut[0] - 1)))
         ends_org = cut and not own and words[piece[-1]].norm in lex.org_words and \
             len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm)
-        committee = committee or agency or ends_org
+        # ... or what comes before the "and" is one ("IRS and Treasury Department")
+        first_part = piece[:cut[0]] if cut else []
+        # (or a person: "Dan Coats and National Security Agency ...")
+        own_before = bool(first_part) and (
+            (len(first_part) == 1 and words[first_part[0]].text.isupper() and
+             len(words[first_part[0]].norm) >= 2) or _known(_piece_key(words, first_part))
+            or (len(first_part) in {2, 3} and
+                words[first_part[0]].norm in lex.first_name_gender and
+                not any(_org_word(words[k].norm) for k in first_part)))
+        if own_before and len(cut) > 1:  # "FBI | and | the Department of Housing and ..."
+            out.extend(_split_and(words, [(first_part, after_title),
+                                          (piece[cut[0] + 1:], after_title)]))
+            continue
+        # "Port Authority of New York and New Jersey": a body of two places
+        last_of = max((i for i in range(cut[0]) if words[piece[i]].norm == "of"),
+                      default=-1) if cut else -1
+        two_places = len(cut) == 1 and last_of > 0 and \
+            _piece_key(words, rest) in lex.place_keys and \
+            _piece_key(words, piece[last_of + 1:cut[0]]) in lex.place_keys
+        committee = (committee or agency or ends_org or two_places) and not own_before
         if cut and whole not in lex.alias and whole not in lex.place_keys and \
                 not (words[piece[-1]].norm in lex.org_words and of_before) and \
                 not committee:
+            # each part may hold a split of its own ("Sheldon Whitehouse of Rhode Island |
+            # and | Richard J. Durbin of Illinois")
             bounds = [-1, *cut, len(piece)]
-            for lo, hi in itertools.pairwise(bounds):
-                if piece[lo + 1:hi]:
-                    out.append((piece[lo + 1:hi], after_title))
+            parts = [(piece[lo + 1:hi], after_title) for lo, hi in itertools.pairwise(bounds)
+                     if piece[lo + 1:hi]]
+            out.extend(_split_and(words, parts))
         else:
             out.append((piece, after_title))
     return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
+
+
+def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: bool) -> bool:
+    """The ``of`` at ``piece[i]`` joins a person to a place or body (``Sheldon Whitehouse
+    of Rhode Island``, ``Nanette Lee Miller of Marcum L.L.P.``, ``Justice Ruth Bader
+    Ginsburg of the Supreme Court``): two to four words before it (one after a title), none
+    of them an organisation or place word, a title or a common word, and after it a name
+    the word lists know or one ending in an organisation word."""
+    lex = lexicon()
+    before = piece[:i]
+    while before and words[before[0]].norm in lex.common_capitalised:
+        before = before[1:]  # "But Roger Pilon of the Cato Institute"
+    after = [k for k in piece[i + 1:] if words[k].norm != "the"]
+    if not after or not (2 <= len(before) <= 4 or (before and after_title)):
+        return False
+    if any(words[k].norm in lex.org_place_words or words[k].norm in lex.common_capitalised
+           or words[k].norm in lex.connectors or (_bare(words[k].text),) in lex.titles
+           for k in before) or _known(_piece_key(words, before)):
+        return False
+    return _known(_piece_key(words, after)) or _org_word(words[after[-1]].norm)
 
 
 def _known(key: str) -> bool:
@@ -279,7 +357,7 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
                      lex.demonyms and len(piece) > 1 and
                      (words[piece[-1]].norm not in lex.org_words or
                       _piece_key(words, piece[1:]) in lex.alias) and
-                     _piece_key(words, piece) not in lex.alias)):
+                     not _known(_piece_key(words, piece)))):  # "Saudi Arabia"
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
@@ -306,8 +384,9 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
         return "organisation"
     if 2 <= n_tokens <= 3 and key.split()[0] in lex.first_name_gender:
         return "person"  # "Joe Park", "Ann Bay": a first name before a place word
-    if last in lex.org_words or any(w in lex.org_words and nxt == "of" for w, nxt in
-                                    itertools.pairwise(key.split())):  # "University of Iowa"
+    if last in lex.org_words or any(w in lex.org_words and nxt in {"of", "on", "for"} for
+                                    w, nxt in itertools.pairwise(key.split())):
+        # "University of Iowa", "Committee on Intelligence", "Center for American Progress"
         return "organisation"
     if last in lex.place_words:
         return "place"
@@ -405,7 +484,7 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
     spans = []
     for start, end in _quoted_spans(text):
         words = _ALPHA.findall(text[start:end])
-        before = text[max(0, start - 31):start - 1].split()[-1:]
+        before = [w.strip(",:") for w in text[max(0, start - 31):start - 1].split()[-1:]]
         after = text[end + 1:end + 31].split()[:1]
         work = (before and (_WORK_BEFORE.search(before[0]) or
                             before[0].casefold() in _WORK_NOUNS | {"on", "titled"})) or \
@@ -418,7 +497,8 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
 
 _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
-                         "documentary", "album", "song", "column", "episode"})
+                         "documentary", "album", "song", "column", "episode", "memoir",
+                         "novel"})
 _MARKS = re.compile(r"[\"“”]|\n")
 
 
@@ -466,8 +546,16 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
             for i, (piece, after_title) in enumerate(
                     _split_and(words, _split_titles(words, run))):
                 after_title = after_title or (i == 0 and titled_start)
+                # "at Very Serious events", "the First Family": a common word capitalised
+                # inside a sentence opens a title-case phrase, not a name, when it leaves
+                # one word the lists do not know
+                phrase = piece[0] > 0 and words[piece[0] - 1].text not in _INITIAL and \
+                    words[piece[0]].norm in common and not after_title and \
+                    words[piece[0]].norm not in lex.trim_words  # not "told The Times"
                 piece = _trim(words, piece)
-                if not piece:
+                if not piece or (phrase and len(piece) == 1 and piece[0] == piece[-1] and
+                                 not _known(_piece_key(words, piece)) and
+                                 words[piece[0]].norm not in lex.first_name_gender):
                     continue
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
@@ -487,10 +575,15 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     nxt += 1
                 cue_next = nxt < len(words) and words[nxt].norm in lex.quote_cue_verbs
                 known = key in lex.place_keys or key in lex.org_keys
-                if any(a <= start < b for a, b in works) and not (
+                work = next(((a, b) for a, b in works if a <= start < b), None)
+                if work and not (
                         _known(key) or key.split()[0] in lex.first_name_gender or
                         (len(piece) > 1 and all(words[k].text[0].isupper() for k in piece)
-                         and words[piece[-1]].norm not in lex.org_place_words)):
+                         and words[piece[-1]].norm not in lex.org_place_words
+                         # the whole title ("Charlie Rose") or its host ("On the Record
+                         # with Greta Van Susteren"), not a part of a longer one
+                         and not text[end:work[1]].strip(" ,.!?")
+                         and text[work[0]:start].strip().split()[-1:] in ([], ["with"]))):
                     continue  # "This Week", "State of the Union": a show's title
                 support = headline or (initial and piece[0] == first and not after_title
                                        and not quoted)
@@ -517,6 +610,7 @@ def extract_names(article: Article,
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
+    cands = _drop_pairings(text, cands)
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
@@ -524,7 +618,7 @@ def extract_names(article: Article,
     speaker_nouns = {*lex.speaker_nouns, *lex.plural_speaker_nouns}
     details = []
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
-        if len(key) < 2 or key in lex.weekdays:
+        if len(key) < 2 or key in lex.weekdays or key in _SUFFIXES:
             continue  # a letter ("E-mails" split at its hyphen), a day
         surface = text[start:end]
         if needs_support:
@@ -538,6 +632,16 @@ def extract_names(article: Article,
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
     return _fold_surnames(details, headlines)
+
+
+def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
+    """Without the hyphenated pairings of two names the article names apart (``the
+    Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard`` stay)."""
+    def paired(c: tuple) -> bool:
+        surface = text[c[2]:c[3]]
+        return "-" in surface and " " not in surface and len(c[4].split()) == 2
+    alone = {w for c in cands if not paired(c) for w in c[4].split()}
+    return [c for c in cands if not (paired(c) and all(w in alone for w in c[4].split()))]
 
 
 def _body_words(cands: list[tuple], headlines: list[bool]) -> set[str]:
@@ -718,6 +822,29 @@ def _org_core(value: str) -> str:
     return " ".join(words)
 
 
+def _org_turned(value: str) -> str:
+    """An organisation named with ``of``/``on`` after its organisation word, turned to
+    name it before that word (``us department of the treasury`` -> ``treasury
+    department``, ``senate committee on intelligence`` -> ``senate intelligence
+    committee``); else ``value``."""
+    words = _org_core(value).split()
+    j = next((j for j, nxt in enumerate(words[1:4], 1) if nxt in {"of", "on"}), 0)
+    if not j or words[j - 1] not in lexicon().org_words:
+        return value
+    rest, j = words[j + 1:], j - 1
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    return " ".join([*words[:j], *rest, words[j]]) if rest else value
+
+
+def _plain_surname(word: str) -> bool:
+    """``word`` can end a person's name: no organisation, place or common word (not
+    ``obama white house``, ``obama girls``)."""
+    lex = lexicon()
+    return word not in lex.org_place_words and word not in lex.common_capitalised and \
+        not _known(word) and not (word.endswith("s") and singular(word) != word)
+
+
 def _canonical(names: list[Detail]) -> dict[str, str]:
     """Value -> the value all its variants among ``names`` (both reports' names) take.
 
@@ -766,22 +893,60 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         for value in same[1:]:
             canon.setdefault(value, same[0])
     lex = lexicon()
+    for value in values:  # "trump jr" / "donald trump jr": a surname and suffix
+        pair = value.split()
+        if len(pair) == 2 and pair[1] in _SUFFIXES and value in persons | {
+                d.value for d in names if d.category == "other"}:
+            full = {p for p in persons if p.endswith(" " + value)}
+            if len(full) == 1:
+                canon.setdefault(value, full.pop())
+    for value in values:  # "department of the treasury" / "treasury department"
+        turned = _org_turned(value)
+        short = turned.rsplit(" ", 1)[0]  # "senate committee on intelligence" / "senate
+        if turned not in present and " " in short:  # intelligence": no organisation word
+            turned = short
+        if turned in present and turned != value and value not in persons:
+            canon.setdefault(value, canon.get(turned, turned))
     multi = [v for v in values if len(v.split()) > 1 and v not in persons]
-    by_tail: dict[str, list[str]] = {}  # "judiciary committee" -> its one-word-longer names
+    by_tail: dict[str, list[str]] = {}  # "review board" -> the longer names it ends
     for v in multi:
-        by_tail.setdefault(v.split(None, 1)[1], []).append(v)
-    for short in multi:  # "judiciary committee" / "senate judiciary committee"
+        words = v.split()
+        for k in range(1, len(words) - 1):
+            by_tail.setdefault(" ".join(words[k:]), []).append(v)
+    for short in multi:  # "judiciary committee" / "senate judiciary committee",
+        # "accountability review board" / "state department accountability review board"
         longer = {canon.get(v, v) for v in by_tail.get(short, [])}
-        if len(longer) == 1 and short not in canon:
+        if len(longer) == 1 and short not in canon and short not in places and \
+                short not in lex.place_keys:
             canon[short] = longer.pop()
+    surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+    for value in values:  # "senate foreign relations" / "... committee", "treasury"
+        if value not in canon and value not in places and value not in surnames and \
+                value not in lex.place_keys and value.split()[0] not in lex.first_name_gender:
+            longer = {canon.get(v, v) for w in lex.org_words
+                      if (v := f"{value} {w}") in present and v not in persons}
+            if len(longer) == 1:
+                canon[value] = longer.pop()
+    for word in values:  # "times" / "new york times": an organisation word alone
+        if word in lex.org_words and word not in canon:
+            longer = {canon.get(v, v) for v in multi if v.endswith(" " + word)}
+            if len(longer) == 1:
+                canon[word] = longer.pop()
     by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
     for p in persons:
         if len(p.split()) > 1:
             word = p.split()[0]
             by_first.setdefault(lex.nickname_of.get(word, word), []).append(p)
+    # a word the lists know as a first name, or any single word that no name in either
+    # report uses as a surname or as a place or body ("melania" / "melania trump")
+    bodies = {d.value for d in names if d.category in {"place", "organisation"}}
     for first in values:  # "hillary" / "hillary clinton"
-        if first in lex.first_name_gender and first not in canon:
-            full = {canon.get(p, p) for p in by_first.get(lex.nickname_of.get(first, first), [])}
+        listed = first in lex.first_name_gender
+        if first not in canon and (listed or (
+                " " not in first and first not in surnames and first not in bodies
+                and not _known(first))):
+            full = {canon.get(p, p) for p in by_first.get(lex.nickname_of.get(first, first), [])
+                    if listed or _plain_surname(p.split()[-1])}
             if len(full) == 1:
                 canon[first] = full.pop()
     capitals = {d.value for d in names if d.text.replace(".", "").isupper()
