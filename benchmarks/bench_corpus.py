@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import resource
 import sys
@@ -284,32 +285,45 @@ def peak_worker_mb(client) -> float:
     return max(client.run(peak).values())
 
 
+def cpu_seconds(client) -> float:
+    """CPU seconds used so far by the worker processes (one process: this one)."""
+    def used() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    return sum(client.run(used).values())
+
+
 def scale(data: Path, sizes: list[int], workers: int, compare: bool) -> None:
     if not (data / "ecbplus").is_dir():
         print("skipped: ECB+ absent")
         return
     what = "the accepted pairs compared in full" if compare else "no pair compared (--stories-only)"
     print(f"Sampled real articles (ECB+ and BASIL) with light edits; stories found, {what}.\n")
-    print("| articles | engine | wall s | articles/s | candidate pairs / article | "
-          "compared pairs | peak MB per worker | prepare s | candidates s | score s | "
-          "compare s | tables s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| articles | engine | wall s | CPU s (workers) | articles/s | candidate pairs / "
+          "article | compared pairs | peak MB per worker | prepare s | candidates s | "
+          "score s | compare s | tables s | load before / after |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     times: dict[str, dict[int, float]] = defaultdict(dict)
     for size in sizes:
         rows = sample(data, size)
         for engine, single in (("1 process", True), (f"{workers} workers", False)):
             with open_client(workers=workers, single=single, log=lambda _: None) as client:
+                load = os.getloadavg()[0]
+                cpu = cpu_seconds(client)
                 started = time.perf_counter()
                 corpus = run(rows, client=client, compare_stories=compare, log=None)
                 seconds = time.perf_counter() - started
+                cpu = cpu_seconds(client) - cpu
                 peak = peak_worker_mb(client)
             pairs = corpus.frame("pairs")
             times[engine][size] = seconds
             stages = " | ".join(f"{corpus.seconds.get(k, 0):.1f}" for k in
                                 ("prepare", "candidates", "score", "compare", "tables"))
-            print(f"| {size:,} | {engine} | {seconds:.0f} | {size / seconds:.1f} | "
+            print(f"| {size:,} | {engine} | {seconds:.0f} | {cpu:.0f} | {size / seconds:.1f} | "
                   f"{2 * len(pairs) / size:.1f} | {int(pairs['compared'].sum()):,} | "
-                  f"{peak:.0f} | {stages} |", flush=True)
+                  f"{peak:.0f} | {stages} | {load:.1f} / {os.getloadavg()[0]:.1f} |",
+                  flush=True)
     for engine, by_size in times.items():
         ordered = sorted(by_size)
         for small, big in itertools.pairwise(ordered):
