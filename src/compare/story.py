@@ -28,7 +28,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
@@ -87,48 +87,63 @@ class StoryProfile:
     :func:`profile`; it pickles, so a corpus keeps one per article instead of the
     prepared report).
 
-    ``words``: the content-word counts, sorted; ``details``: the report's details, one
-    per distinct (kind, category, value, text), the first mention kept (the name folding
-    reads only those fields); ``quote_pairs``: the word pairs inside its direct quotes,
-    sorted; ``embedding``: the mean of its sentence vectors (float64; empty for a report
-    without sentences), None without an embedding backend.
+    ``words`` and ``counts``: the content words (sorted) and how often each occurs;
+    ``details``: ``(kind, category, value, text)`` of the report's details, each once
+    (the name folding reads only those fields); ``quote_pairs``: the word pairs inside
+    its direct quotes, sorted; ``embedding``: the mean of its sentence vectors (float64;
+    empty for a report without sentences), None without an embedding backend. Strings
+    are interned, so profiles held together share their words.
     """
 
     name: str
     backend: str
-    words: tuple[tuple[str, int], ...]
-    details: tuple[Detail, ...]
+    words: tuple[str, ...]
+    counts: tuple[int, ...]
+    details: tuple[tuple[str, str, str, str], ...]
     quote_pairs: tuple[tuple[str, str], ...]
     embedding: tuple[float, ...] | None = None
+
+    def interned(self) -> StoryProfile:
+        """This profile with its strings interned (after unpickling, to share them)."""
+        return _interned(self)
+
+
+def _interned(p: StoryProfile) -> StoryProfile:
+    from sys import intern
+
+    return replace(
+        p, words=tuple(map(intern, p.words)),
+        details=tuple(tuple(map(intern, d)) for d in p.details),  # type: ignore[misc]
+        quote_pairs=tuple((intern(x), intern(y)) for x, y in p.quote_pairs))
 
 
 def profile(report: Prepared | StoryProfile) -> StoryProfile:
     """The :class:`StoryProfile` of a prepared report (a profile is returned as is)."""
     if isinstance(report, StoryProfile):
         return report
-    counts = Counter(w for ws in report.features.content_words for w in ws)  # type: ignore[attr-defined]
-    distinct: dict[tuple[str, str, str, str], Detail] = {}
-    for d in report.details:
-        distinct.setdefault((d.kind, d.category, d.value, d.text), d)
+    counts = sorted(Counter(w for ws in report.features.content_words for w in ws).items())  # type: ignore[attr-defined]
+    details = dict.fromkeys((d.kind, d.category, d.value, d.text) for d in report.details)
     embedding = None
     if report.embeddings is not None:
         vectors = np.asarray(report.embeddings)
         embedding = (tuple(vectors.mean(axis=0, dtype=np.float64).tolist())
                      if len(vectors) else ())
-    return StoryProfile(
-        name=report.article.name, backend=report.backend, words=tuple(sorted(counts.items())),
-        details=tuple(distinct.values()),
+    return _interned(StoryProfile(
+        name=report.article.name, backend=report.backend,
+        words=tuple(w for w, _ in counts), counts=tuple(n for _, n in counts),
+        details=tuple(details),
         quote_pairs=tuple(sorted({pair for words in report.quote_words
                                   for pair in pairwise(words)})),
         embedding=embedding,
-    )
+    ))
 
 
 def _tfidf_cosine(pa: StoryProfile, pb: StoryProfile) -> float:
     from compare.similarity.shipped import shipped_idf
 
     idf, default = shipped_idf()
-    ca, cb = dict(pa.words), dict(pb.words)
+    ca, cb = dict(zip(pa.words, pa.counts, strict=True)), dict(zip(pb.words, pb.counts,
+                                                                     strict=True))
     if not ca or not cb:
         return 0.0
 
@@ -136,8 +151,8 @@ def _tfidf_cosine(pa: StoryProfile, pb: StoryProfile) -> float:
         return idf.get(w, default) ** 2
 
     dot = math.fsum(ca[w] * cb[w] * weight(w) for w in sorted(ca.keys() & cb.keys()))
-    na = math.sqrt(math.fsum(n * n * weight(w) for w, n in pa.words))
-    nb = math.sqrt(math.fsum(n * n * weight(w) for w, n in pb.words))
+    na = math.sqrt(math.fsum(n * n * weight(w) for w, n in ca.items()))
+    nb = math.sqrt(math.fsum(n * n * weight(w) for w, n in cb.items()))
     return min(1.0, dot / (na * nb))
 
 
@@ -163,6 +178,12 @@ def _embedding_cosine(pa: StoryProfile, pb: StoryProfile) -> float | None:
     return float(np.clip(ma @ mb / norm, -1.0, 1.0)) if norm else 0.0
 
 
+def _details(p: StoryProfile) -> list[Detail]:
+    """The profile's details as records (no position: the folding does not read it)."""
+    return [Detail(kind, category, text, value, 0, 0, 0)
+            for kind, category, value, text in p.details]
+
+
 def document_signals(pa: Prepared | StoryProfile,
                      pb: Prepared | StoryProfile) -> dict[str, float]:
     """The document-level signals of two prepared reports or their profiles (see the
@@ -172,7 +193,7 @@ def document_signals(pa: Prepared | StoryProfile,
 
     a, b = profile(pa), profile(pb)
     signals = {"tfidf": _tfidf_cosine(a, b)}
-    fa, fb = fold_both(a.details, b.details)
+    fa, fb = fold_both(_details(a), _details(b))
     sa, sb = _detail_sets(fa), _detail_sets(fb)
     for kind in SET_KINDS:
         signals[kind], signals[f"shared_{kind}"] = _set_cosine(sa[kind], sb[kind])

@@ -193,15 +193,36 @@ def open_client(
         yield client
 
 
-def _wait(futures: Sequence, label: str, log: Log) -> list:
-    """The futures' results in order, with a count on ``log`` as they finish."""
+def _stream(client, function: Callable, arguments: Sequence[tuple], label: str, log: Log,
+            *, in_flight: int) -> list:
+    """``function(*each)`` for each of ``arguments`` on the cluster, the results in order.
+
+    At most ``in_flight`` tasks are submitted at a time (the next one when one finishes),
+    so neither the graph nor a worker holds more than a few batches' inputs whatever the
+    corpus size; a count goes to ``log`` each tenth.
+    """
     from distributed import as_completed
 
-    total = len(futures)
-    for done, _ in enumerate(as_completed(futures), 1):
+    total = len(arguments)
+    results: list = [None] * total
+    slot = {}
+    queue = as_completed()
+    for index in range(min(in_flight, total)):
+        future = client.submit(function, *arguments[index], pure=False)
+        slot[future.key] = index
+        queue.add(future)
+    following = min(in_flight, total)
+    for done, future in enumerate(queue, 1):
+        results[slot.pop(future.key)] = future.result()
+        future.release()
+        if following < total:
+            task = client.submit(function, *arguments[following], pure=False)
+            slot[task.key] = following
+            queue.add(task)
+            following += 1
         if done * 10 // total != (done - 1) * 10 // total:  # each tenth
             log(f"corpus: {label} {done}/{total}")
-    return [f.result() for f in futures]
+    return results
 
 
 # --- the pipeline ---------------------------------------------------------------------
@@ -255,6 +276,21 @@ def run(
     return corpus
 
 
+class _LazyBatches(Sequence):
+    """The arguments of each scoring task, made when the task is submitted: its pairs
+    and the profiles of their articles (never all batches' copies at once)."""
+
+    def __init__(self, batches: list[list[tuple[int, int]]], profiles: list[StoryProfile]):
+        self.batches, self.profiles = batches, profiles
+
+    def __len__(self) -> int:
+        return len(self.batches)
+
+    def __getitem__(self, index):
+        batch = self.batches[index]
+        return {k: self.profiles[k] for pair in batch for k in pair}, batch
+
+
 def _parts(n: int, size: int) -> list[range]:
     """``range(n)`` cut into consecutive parts of at most ``size``."""
     return [range(start, min(start + size, n)) for start in range(0, n, size)]
@@ -268,15 +304,16 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     size = min(options.partition_size, -(-len(rows) // threads))  # keep every thread busy
     parts = _parts(len(rows), size)
     log(f"corpus: {len(rows)} articles in {len(parts)} partitions of at most {size}")
-    found = _wait(client.map(_profile_part, [rows[p.start:p.stop] for p in parts],
-                             settings=settings, options=options, pure=False),
-                  "prepared partitions", log)
+    in_flight = 2 * threads
+    found = _stream(client, _profile_part,
+                    [(rows[p.start:p.stop], settings, options) for p in parts],
+                    "prepared partitions", log, in_flight=in_flight)
     made = [item for part in found for item in part]
     keep = [i for i, s in enumerate(made) if not isinstance(s, str)]
     problems += [f"{s}; skipped" for s in made if isinstance(s, str)]
     rows = [rows[i] for i in keep]
     kept: list[Sketch] = [made[i][0] for i in keep]
-    profiles: list[StoryProfile] = [made[i][1] for i in keep]
+    profiles: list[StoryProfile] = [made[i][1].interned() for i in keep]  # shared words
     del found, made
     days = []
     for row in rows:
@@ -289,16 +326,13 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
         f"article proposes at most {options.max_candidates})")
 
-    batches: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for i, j, _ in pairs:  # by the partition of the pair's first article
-        batches[i // size].append((i, j))
-    order = sorted(batches)
-    tasks = [client.submit(_score_part, {k: profiles[k] for pair in batches[b] for k in pair},
-                           batches[b], pure=False) for b in order]
-    scored = _wait(tasks, "scored batches", log)
+    batches = [[(i, j) for i, j, _ in pairs[start:start + options.partition_size]]
+               for start in range(0, len(pairs), options.partition_size)]
+    scored = _stream(client, _score_part, _LazyBatches(batches, profiles), "scored batches",
+                     log, in_flight=in_flight)
     clock.lap("score")
-    decided = {pair: s for b, got in zip(order, scored, strict=True)
-               for pair, s in zip(batches[b], got, strict=True)}
+    decided = {pair: s for batch, got in zip(batches, scored, strict=True)
+               for pair, s in zip(batch, got, strict=True)}
     score = {pair: probability for pair, (probability, _) in decided.items()}
     if options.story_threshold is None:
         from compare.story import parameters
@@ -319,8 +353,8 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     if compare_stories:
         works = _works(rows, days, story_of, accepted, score, options)
         batched = _batches(works, options.compare_batch)
-        results = _wait([client.submit(_compare_batch, batch, settings, pure=False)
-                         for batch in batched], "compared batches", log)
+        results = _stream(client, _compare_batch, [(batch, settings) for batch in batched],
+                          "compared batches", log, in_flight=in_flight)
         for work, result in zip(works, (r for got in results for r in got), strict=True):
             if isinstance(result, str):
                 problems.append(result)
