@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threads", type=int, default=1, metavar="N",
                         help="threads per local worker (default 1)")
     parser.add_argument("--window-days", type=float, default=None, metavar="D",
-                        help="pair only articles at most D days apart (default 2; an "
+                        help="pair only articles at most D days apart (default 3; an "
                              "article without a date pairs with any)")
     parser.add_argument("--no-window", action="store_true",
                         help="pair articles whatever their dates")
