@@ -17,6 +17,7 @@ from compare.cli import main as cli_main
 from compare.corpus import CorpusOptions, Row, read_corpus, run
 from compare.corpus.tables import TABLES
 from compare.io import LoadError
+from compare.settings import DEFAULT as DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "bench" / "basil" / "articles"
@@ -302,8 +303,53 @@ def test_a_story_of_three_is_collated(tmp_path, cluster_client):
 
 
 def test_corpus_options_are_checked():
+    with pytest.raises(ValueError, match="linkage"):
+        CorpusOptions(linkage="complete")
+    with pytest.raises(ValueError, match="partition_size"):
+        CorpusOptions(partition_size=0)
     assert CorpusOptions(story_threshold=None).story_threshold is None
     for bad in ({"story_threshold": 0.0}, {"story_threshold": 1.5}, {"max_collate": 2},
                 {"max_collate": 13}, {"lsh_threshold": 0.0}):
         with pytest.raises(ValueError):
             CorpusOptions(**bad)
+
+
+def test_a_story_profile_scores_like_the_prepared_reports():
+    import pickle
+    from itertools import combinations
+
+    from compare.corpus.engine import _profile_part
+    from compare.prepare import prepare
+    from compare.story import profile, score
+
+    rows = [Row(r["id"], r["text"]) for r in _rows()]
+    prepared = [prepare(r.article()) for r in rows]
+    for a, b in combinations(prepared, 2):
+        assert score(profile(a), profile(b)) == score(a, b) == score(profile(a), b)
+    assert profile(profile(prepared[0])) == profile(prepared[0])
+    # what a partition sends back holds no prepared report: a tenth of its size or less
+    sent = _profile_part(rows, DEFAULT_SETTINGS, CorpusOptions())
+    assert all(not isinstance(item, str) for item in sent)
+    assert len(pickle.dumps(sent)) * 10 < len(pickle.dumps(prepared))
+
+
+def test_average_linkage_does_not_chain_two_events():
+    from compare.corpus.stories import group
+
+    # two events of three articles each; one strong pair across them, the others weak
+    scored = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9), (3, 4, 0.9), (3, 5, 0.9), (4, 5, 0.9),
+              (2, 3, 0.8), (1, 3, 0.1), (2, 4, 0.2)]
+    assert group(6, scored, 0.6, "single") == [1] * 6
+    assert group(6, scored, 0.6) == [1, 1, 1, 2, 2, 2]
+    # pairs never scored do not count against a join; numbered by first article
+    assert group(4, [(1, 2, 0.9), (2, 3, 0.7)], 0.6) == [1, 2, 2, 2]
+    assert group(3, [(0, 1, 0.5)], 0.6) == [1, 2, 3]
+
+
+def test_partitions_and_batches_do_not_change_the_output(tmp_path, cluster_client):
+    source = _write_jsonl(tmp_path / "feed.jsonl", _rows())
+    small = CorpusOptions(partition_size=2, compare_batch=3)
+    spread = run(source, client=cluster_client, options=small, log=None)
+    alone = run(source, single=True, log=None)
+    _same(spread, alone)
+    assert spread.frame("pairs")["compared"].any()

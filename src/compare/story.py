@@ -28,13 +28,14 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
 import numpy as np
 
-from compare.models import Link, Prepared, SameStory, frozen_mapping
+from compare.models import Detail, Link, Prepared, SameStory, frozen_mapping
 
 SET_KINDS = ("names", "places", "numbers", "dates")
 """The detail signals (sets of values shared by the two reports)."""
@@ -79,12 +80,70 @@ def _set_cosine(a: set, b: set) -> tuple[float, int]:
     return shared / math.sqrt(len(a) * len(b)), shared
 
 
-def _tfidf_cosine(pa: Prepared, pb: Prepared) -> float:
+@dataclass(frozen=True)
+class StoryProfile:
+    """What :func:`score` reads from one prepared report, and nothing else: a few KB
+    where the :class:`~compare.models.Prepared` record holds about a hundred (made by
+    :func:`profile`; it pickles, so a corpus keeps one per article instead of the
+    prepared report).
+
+    ``words`` and ``counts``: the content words (sorted) and how often each occurs;
+    ``details``: ``(kind, category, value, text)`` of the report's details, each once
+    (the name folding reads only those fields); ``quote_pairs``: the word pairs inside
+    its direct quotes, sorted; ``embedding``: the mean of its sentence vectors (float64;
+    empty for a report without sentences), None without an embedding backend. Strings
+    are interned, so profiles held together share their words.
+    """
+
+    name: str
+    backend: str
+    words: tuple[str, ...]
+    counts: tuple[int, ...]
+    details: tuple[tuple[str, str, str, str], ...]
+    quote_pairs: tuple[tuple[str, str], ...]
+    embedding: tuple[float, ...] | None = None
+
+    def interned(self) -> StoryProfile:
+        """This profile with its strings interned (after unpickling, to share them)."""
+        return _interned(self)
+
+
+def _interned(p: StoryProfile) -> StoryProfile:
+    from sys import intern
+
+    return replace(
+        p, words=tuple(map(intern, p.words)),
+        details=tuple(tuple(map(intern, d)) for d in p.details),  # type: ignore[misc]
+        quote_pairs=tuple((intern(x), intern(y)) for x, y in p.quote_pairs))
+
+
+def profile(report: Prepared | StoryProfile) -> StoryProfile:
+    """The :class:`StoryProfile` of a prepared report (a profile is returned as is)."""
+    if isinstance(report, StoryProfile):
+        return report
+    counts = sorted(Counter(w for ws in report.features.content_words for w in ws).items())  # type: ignore[attr-defined]
+    details = dict.fromkeys((d.kind, d.category, d.value, d.text) for d in report.details)
+    embedding = None
+    if report.embeddings is not None:
+        vectors = np.asarray(report.embeddings)
+        embedding = (tuple(vectors.mean(axis=0, dtype=np.float64).tolist())
+                     if len(vectors) else ())
+    return _interned(StoryProfile(
+        name=report.article.name, backend=report.backend,
+        words=tuple(w for w, _ in counts), counts=tuple(n for _, n in counts),
+        details=tuple(details),
+        quote_pairs=tuple(sorted({pair for words in report.quote_words
+                                  for pair in pairwise(words)})),
+        embedding=embedding,
+    ))
+
+
+def _tfidf_cosine(pa: StoryProfile, pb: StoryProfile) -> float:
     from compare.similarity.shipped import shipped_idf
 
     idf, default = shipped_idf()
-    ca = Counter(w for ws in pa.features.content_words for w in ws)  # type: ignore[attr-defined]
-    cb = Counter(w for ws in pb.features.content_words for w in ws)  # type: ignore[attr-defined]
+    ca, cb = dict(zip(pa.words, pa.counts, strict=True)), dict(zip(pb.words, pb.counts,
+                                                                     strict=True))
     if not ca or not cb:
         return 0.0
 
@@ -92,8 +151,8 @@ def _tfidf_cosine(pa: Prepared, pb: Prepared) -> float:
         return idf.get(w, default) ** 2
 
     dot = math.fsum(ca[w] * cb[w] * weight(w) for w in sorted(ca.keys() & cb.keys()))
-    na = math.sqrt(math.fsum(n * n * weight(w) for w, n in sorted(ca.items())))
-    nb = math.sqrt(math.fsum(n * n * weight(w) for w, n in sorted(cb.items())))
+    na = math.sqrt(math.fsum(n * n * weight(w) for w, n in ca.items()))
+    nb = math.sqrt(math.fsum(n * n * weight(w) for w, n in cb.items()))
     return min(1.0, dot / (na * nb))
 
 
@@ -109,33 +168,37 @@ def _detail_sets(details: Iterable) -> dict[str, set[str]]:
     return sets
 
 
-def _quote_bigrams(p: Prepared) -> set[tuple[str, str]]:
-    return {pair for words in p.quote_words for pair in pairwise(words)}
-
-
-def _embedding_cosine(pa: Prepared, pb: Prepared) -> float | None:
-    if pa.embeddings is None or pb.embeddings is None:
+def _embedding_cosine(pa: StoryProfile, pb: StoryProfile) -> float | None:
+    if pa.embedding is None or pb.embedding is None:
         return None
-    ea, eb = np.asarray(pa.embeddings), np.asarray(pb.embeddings)
-    if not len(ea) or not len(eb) or ea.shape[1] != eb.shape[1]:
+    if not pa.embedding or not pb.embedding or len(pa.embedding) != len(pb.embedding):
         return 0.0
-    ma, mb = ea.mean(axis=0, dtype=np.float64), eb.mean(axis=0, dtype=np.float64)
+    ma, mb = np.array(pa.embedding), np.array(pb.embedding)
     norm = float(np.linalg.norm(ma) * np.linalg.norm(mb))
     return float(np.clip(ma @ mb / norm, -1.0, 1.0)) if norm else 0.0
 
 
-def document_signals(pa: Prepared, pb: Prepared) -> dict[str, float]:
-    """The document-level signals of two prepared reports (see the module doc), and the
-    count of shared values of each detail kind (``shared_names`` ...)."""
+def _details(p: StoryProfile) -> list[Detail]:
+    """The profile's details as records (no position: the folding does not read it)."""
+    return [Detail(kind, category, text, value, 0, 0, 0)
+            for kind, category, value, text in p.details]
+
+
+def document_signals(pa: Prepared | StoryProfile,
+                     pb: Prepared | StoryProfile) -> dict[str, float]:
+    """The document-level signals of two prepared reports or their profiles (see the
+    module doc), and the count of shared values of each detail kind (``shared_names``
+    ...)."""
     from compare.names import fold_both
 
-    signals = {"tfidf": _tfidf_cosine(pa, pb)}
-    fa, fb = fold_both(pa.details, pb.details)
+    a, b = profile(pa), profile(pb)
+    signals = {"tfidf": _tfidf_cosine(a, b)}
+    fa, fb = fold_both(_details(a), _details(b))
     sa, sb = _detail_sets(fa), _detail_sets(fb)
     for kind in SET_KINDS:
         signals[kind], signals[f"shared_{kind}"] = _set_cosine(sa[kind], sb[kind])
-    signals["quotes"], _ = _set_cosine(_quote_bigrams(pa), _quote_bigrams(pb))
-    embedding = _embedding_cosine(pa, pb)
+    signals["quotes"], _ = _set_cosine(set(a.quote_pairs), set(b.quote_pairs))
+    embedding = _embedding_cosine(a, b)
     if embedding is not None:
         signals[EMBEDDING] = embedding
     return signals
@@ -203,9 +266,10 @@ def _reason(signals: Mapping[str, float], same: bool, probability: float,
     return f"{verdict} (probability {probability:.2f}): " + "; ".join(found)
 
 
-def score(pa: Prepared, pb: Prepared) -> SameStory:
-    """The same-story decision of two prepared reports from document evidence only
-    (no sentence alignment: cheap enough to score every pair of a collection)."""
+def score(pa: Prepared | StoryProfile, pb: Prepared | StoryProfile) -> SameStory:
+    """The same-story decision of two prepared reports (or their :class:`StoryProfile`:
+    the same decision) from document evidence only (no sentence alignment: cheap enough
+    to score every pair of a collection)."""
     return _decide(document_signals(pa, pb), "document", pa.backend)
 
 

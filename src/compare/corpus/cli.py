@@ -36,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threads", type=int, default=1, metavar="N",
                         help="threads per local worker (default 1)")
     parser.add_argument("--window-days", type=float, default=None, metavar="D",
-                        help="pair only articles at most D days apart (default: any)")
+                        help="pair only articles at most D days apart (default 3; an "
+                             "article without a date pairs with any)")
+    parser.add_argument("--no-window", action="store_true",
+                        help="pair articles whatever their dates")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("--debug", action="store_true",
                         help="show the full traceback of an unexpected error")
@@ -65,8 +68,13 @@ def main(argv: list[str]) -> int:
             print(line, file=sys.stderr, flush=True)
 
     try:
+        options = CorpusOptions()
+        if args.no_window:
+            options = options.replace(window_days=None)
+        elif args.window_days is not None:
+            options = options.replace(window_days=args.window_days)
         run(args.input, args.out, scheduler=args.scheduler, workers=args.workers,
-            threads=args.threads, options=CorpusOptions(window_days=args.window_days), log=log)
+            threads=args.threads, options=options, log=log)
     except LoadError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:

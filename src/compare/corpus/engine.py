@@ -1,12 +1,17 @@
 """The corpus pipeline on Dask's distributed scheduler.
 
-1. each row becomes a :class:`~compare.models.Prepared` report on a worker, where it
-   stays (futures; never recomputed per pair), and a small :class:`Sketch` comes back;
+1. the rows are cut into partitions of ``partition_size`` articles, one task each; a
+   worker prepares each article (:class:`~compare.models.Prepared`, about 128 KB) and
+   keeps only what grouping needs: a small :class:`Sketch` and the article's
+   :class:`compare.story.StoryProfile` (a few KB) come back, the prepared report is
+   dropped, so a worker's memory does not grow with the corpus;
 2. candidate pairs from datasketch's MinHash LSH (:func:`sketch.candidate_pairs`);
-3. each candidate pair gets the calibrated same-story score (:func:`compare.story.score`)
-   on the workers holding the reports; stories are the connected components of the
-   accepted pairs (:mod:`stories`);
-4. inside each story, on the workers: a story of 3 to ``max_collate`` articles is
+3. the candidate pairs, in batches by partition, get the calibrated same-story score
+   (:func:`compare.story.score` on the two profiles: the same score as on the prepared
+   reports); stories by average linkage over the scored pairs (:mod:`stories`);
+4. inside each story, on the workers (whole stories batched into tasks of about
+   ``compare_batch`` articles, each article prepared again there, once per task): a
+   story of 3 to ``max_collate`` articles is
    collated (:func:`compare.collate.collate`, its reports ordered by date, and its
    many-reports page); a two-article story is one comparison (:func:`compare.compare`)
    and its page; a larger story has its best accepted pairs compared. Every compared
@@ -26,18 +31,20 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from compare.corpus.options import DEFAULT as DEFAULT_OPTIONS
 from compare.corpus.options import CorpusOptions
 from compare.corpus.rows import Row, parse_date, read_corpus
 from compare.corpus.sketch import Sketch, candidate_pairs, sketch
-from compare.corpus.stories import components
+from compare.corpus.stories import group
 from compare.corpus.tables import Corpus, PairResult, StoryResult, build_corpus
 from compare.io import LoadError
 from compare.models import Prepared
 from compare.settings import DEFAULT as DEFAULT_SETTINGS
 from compare.settings import Settings
+from compare.story import StoryProfile
 
 Log = Callable[[str], None]
 
@@ -62,15 +69,27 @@ def _prepare_row(row: Row, settings: Settings) -> Prepared | str:
         return f"{row.id}: {exc}"
 
 
-def _sketch(prepared: Prepared | str, options: CorpusOptions) -> Sketch | str:
-    return prepared if isinstance(prepared, str) else sketch(prepared, options)
+def _profile_part(rows: list[Row], settings: Settings, options: CorpusOptions
+                  ) -> list[tuple[Sketch, StoryProfile] | str]:
+    """Each row's sketch and story profile (its prepared report is dropped), or why
+    it cannot be prepared."""
+    from compare.story import profile
+
+    found: list[tuple[Sketch, StoryProfile] | str] = []
+    for row in rows:
+        prepared = _prepare_row(row, settings)
+        found.append(prepared if isinstance(prepared, str)
+                     else (sketch(prepared, options), profile(prepared)))
+    return found
 
 
-def _score_many(first: Prepared, others: list[Prepared]) -> list[tuple[float, bool]]:
-    """The same-story probability and decision of ``first`` with each of ``others``."""
+def _score_part(profiles: dict[int, StoryProfile], pairs: list[tuple[int, int]]
+                ) -> list[tuple[float, bool]]:
+    """The same-story probability and decision of each pair (indices into
+    ``profiles``)."""
     from compare.story import score
 
-    found = [score(first, other) for other in others]
+    found = [score(profiles[i], profiles[j]) for i, j in pairs]
     return [(s.probability, s.same_event) for s in found]
 
 
@@ -101,6 +120,38 @@ def _collate_story(reports: list[Prepared], number: int, title: str,
         return StoryResult(collation, page)
     except Exception as exc:  # one story's failure must not lose the corpus
         return f"story {number}: collation failed ({type(exc).__name__}: {exc})"
+
+
+@dataclass(frozen=True)
+class _Work:
+    """One story's comparisons: its articles (``rows`` by index) and either the whole
+    story to collate (``order``: its articles earliest first) or ``pairs`` to compare,
+    each ``(earlier, later)``."""
+
+    story: int
+    title: str
+    rows: tuple[tuple[int, Row], ...]
+    order: tuple[int, ...] = ()
+    pairs: tuple[tuple[int, int], ...] = ()
+
+
+def _compare_batch(works: list[_Work], settings: Settings
+                   ) -> list[StoryResult | list[PairResult | str] | str]:
+    """Each story's collation, or the comparisons of its pairs: its articles are
+    prepared again here, once, and dropped when the story is done."""
+    results: list[StoryResult | list[PairResult | str] | str] = []
+    for work in works:
+        prepared = {k: _prepare_row(row, settings) for k, row in work.rows}
+        failed = sorted({p for p in prepared.values() if isinstance(p, str)})
+        if failed:
+            results.append(f"story {work.story}: {'; '.join(failed)}")
+        elif work.order:
+            results.append(_collate_story([prepared[k] for k in work.order],  # type: ignore[misc]
+                                          work.story, work.title, settings))
+        else:
+            results.append([_compare_pair(prepared[a], prepared[b], settings)  # type: ignore[arg-type]
+                            for a, b in work.pairs])
+    return results
 
 
 # --- the client -----------------------------------------------------------------------
@@ -142,15 +193,36 @@ def open_client(
         yield client
 
 
-def _wait(futures: Sequence, label: str, log: Log) -> list:
-    """The futures' results in order, with a count on ``log`` as they finish."""
+def _stream(client, function: Callable, arguments: Sequence[tuple], label: str, log: Log,
+            *, in_flight: int) -> list:
+    """``function(*each)`` for each of ``arguments`` on the cluster, the results in order.
+
+    At most ``in_flight`` tasks are submitted at a time (the next one when one finishes),
+    so neither the graph nor a worker holds more than a few batches' inputs whatever the
+    corpus size; a count goes to ``log`` each tenth.
+    """
     from distributed import as_completed
 
-    total = len(futures)
-    for done, _ in enumerate(as_completed(futures), 1):
+    total = len(arguments)
+    results: list = [None] * total
+    slot = {}
+    queue = as_completed()
+    for index in range(min(in_flight, total)):
+        future = client.submit(function, *arguments[index], pure=False)
+        slot[future.key] = index
+        queue.add(future)
+    following = min(in_flight, total)
+    for done, future in enumerate(queue, 1):
+        results[slot.pop(future.key)] = future.result()
+        future.release()
+        if following < total:
+            task = client.submit(function, *arguments[following], pure=False)
+            slot[task.key] = following
+            queue.add(task)
+            following += 1
         if done * 10 // total != (done - 1) * 10 // total:  # each tenth
             log(f"corpus: {label} {done}/{total}")
-    return [f.result() for f in futures]
+    return results
 
 
 # --- the pipeline ---------------------------------------------------------------------
@@ -204,18 +276,45 @@ def run(
     return corpus
 
 
+class _LazyBatches(Sequence):
+    """The arguments of each scoring task, made when the task is submitted: its pairs
+    and the profiles of their articles (never all batches' copies at once)."""
+
+    def __init__(self, batches: list[list[tuple[int, int]]], profiles: list[StoryProfile]):
+        self.batches, self.profiles = batches, profiles
+
+    def __len__(self) -> int:
+        return len(self.batches)
+
+    def __getitem__(self, index):
+        batch = self.batches[index]
+        return {k: self.profiles[k] for pair in batch for k in pair}, batch
+
+
+def _parts(n: int, size: int) -> list[range]:
+    """``range(n)`` cut into consecutive parts of at most ``size``."""
+    return [range(start, min(start + size, n)) for start in range(0, n, size)]
+
+
 def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptions,
               settings: Settings, compare_stories: bool, log: Log) -> Corpus:
     problems = list(problems)
     clock = _Clock()
-    prepared = client.map(_prepare_row, rows, settings=settings, pure=False)
-    sketches = _wait(client.map(_sketch, prepared, options=options, pure=False),
-                     "prepared", log)
-    keep = [i for i, s in enumerate(sketches) if not isinstance(s, str)]
-    problems += [f"{s}; skipped" for s in sketches if isinstance(s, str)]
+    threads = max(sum(client.nthreads().values()), 1)
+    size = min(options.partition_size, -(-len(rows) // threads))  # keep every thread busy
+    parts = _parts(len(rows), size)
+    log(f"corpus: {len(rows)} articles in {len(parts)} partitions of at most {size}")
+    in_flight = 2 * threads
+    found = _stream(client, _profile_part,
+                    [(rows[p.start:p.stop], settings, options) for p in parts],
+                    "prepared partitions", log, in_flight=in_flight)
+    made = [item for part in found for item in part]
+    keep = [i for i, s in enumerate(made) if not isinstance(s, str)]
+    problems += [f"{s}; skipped" for s in made if isinstance(s, str)]
     rows = [rows[i] for i in keep]
-    prepared = [prepared[i] for i in keep]
-    kept: list[Sketch] = [sketches[i] for i in keep]
+    kept: list[Sketch] = [made[i][0] for i in keep]
+    profiles: list[StoryProfile] = [made[i][1].interned() for i in keep]  # shared words
+    del found, made
     days = []
     for row in rows:
         when = parse_date(row.get("date"))
@@ -227,60 +326,94 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
         f"article proposes at most {options.max_candidates})")
 
-    partners: dict[int, list[int]] = defaultdict(list)
-    for i, j, _ in pairs:
-        partners[i].append(j)
-    order = sorted(partners)
-    tasks = [client.submit(_score_many, prepared[i], [prepared[j] for j in partners[i]],
-                           pure=False) for i in order]
-    scored = _wait(tasks, "scored", log)
+    batches = [[(i, j) for i, j, _ in pairs[start:start + options.partition_size]]
+               for start in range(0, len(pairs), options.partition_size)]
+    scored = _stream(client, _score_part, _LazyBatches(batches, profiles), "scored batches",
+                     log, in_flight=in_flight)
     clock.lap("score")
-    found = {(i, j): s for i, got in zip(order, scored, strict=True)
-             for j, s in zip(partners[i], got, strict=True)}
-    score = {pair: probability for pair, (probability, _) in found.items()}
-    threshold = options.story_threshold
-    accepted = [(i, j) for i, j, _ in pairs
-                if (found[i, j][1] if threshold is None else score[i, j] >= threshold)]
-    story_of = components(len(rows), accepted)
+    decided = {pair: s for batch, got in zip(batches, scored, strict=True)
+               for pair, s in zip(batch, got, strict=True)}
+    score = {pair: probability for pair, (probability, _) in decided.items()}
+    if options.story_threshold is None:
+        from compare.story import parameters
+
+        threshold = float(parameters()["threshold"])
+        accepted = [(i, j) for i, j, _ in pairs if decided[i, j][1]]
+    else:
+        threshold = options.story_threshold
+        accepted = [(i, j) for i, j, _ in pairs if score[i, j] >= threshold]
+    story_of = group(len(rows), [(i, j, score[i, j]) for i, j, _ in pairs], threshold,
+                     options.linkage)
     log(f"corpus: {len(accepted)} pairs accepted; {len(set(story_of))} stories "
-        f"({sum(1 for k in set(story_of) if story_of.count(k) > 1)} of two or more articles)")
+        f"({sum(1 for k in set(story_of) if story_of.count(k) > 1)} of two or more articles, "
+        f"{options.linkage} linkage)")
 
     compared: dict[tuple[int, int], PairResult] = {}
     collated: dict[int, tuple[tuple[int, ...], StoryResult]] = {}
     if compare_stories:
-        members: dict[int, list[int]] = defaultdict(list)
-        for index, story in enumerate(story_of):
-            members[story].append(index)
-        whole = {story: tuple(sorted(m, key=lambda k: _when(days, k)))
-                 for story, m in sorted(members.items()) if 3 <= len(m) <= options.max_collate}
-        chosen = [p for p in _chosen_pairs(accepted, score, story_of, options)
-                  if story_of[p[0]] not in whole]
-        firsts = [_first(rows, days, i, j) for i, j in chosen]
-        futures = [client.submit(_compare_pair, prepared[a], prepared[b], settings, pure=False)
-                   for a, b in firsts]
-        stories = [client.submit(_collate_story, [prepared[k] for k in m], story,
-                                 rows[m[0]].get("title") or rows[m[0]].id, settings,
-                                 pure=False) for story, m in whole.items()]
-        results = _wait(futures + stories, "compared", log)
-        for (a, b), result in zip(firsts, results[:len(firsts)], strict=True):
+        works = _works(rows, days, story_of, accepted, score, options)
+        batched = _batches(works, options.compare_batch)
+        results = _stream(client, _compare_batch, [(batch, settings) for batch in batched],
+                          "compared batches", log, in_flight=in_flight)
+        for work, result in zip(works, (r for got in results for r in got), strict=True):
             if isinstance(result, str):
                 problems.append(result)
+            elif isinstance(result, StoryResult):
+                m = work.order
+                collated[work.story] = (m, result)
+                for x in range(len(m)):
+                    for y in range(x + 1, len(m)):
+                        compared[m[x], m[y]] = PairResult(result.collation.pair(x, y))
             else:
-                compared[a, b] = result
-        for (story, m), result in zip(whole.items(), results[len(firsts):], strict=True):
-            if isinstance(result, str):
-                problems.append(result)
-                continue
-            collated[story] = (m, result)
-            for x in range(len(m)):
-                for y in range(x + 1, len(m)):
-                    compared[m[x], m[y]] = PairResult(result.collation.pair(x, y))
+                for pair, one in zip(work.pairs, result, strict=True):
+                    if isinstance(one, str):
+                        problems.append(one)
+                    else:
+                        compared[pair] = one
         clock.lap("compare")
     jaccard = {(i, j): v for i, j, v in pairs}
     corpus = build_corpus(rows, kept, story_of, jaccard, score, set(accepted), compared,
                           collated, days, problems)
     clock.lap("tables")
     return corpus.timed(clock.seconds)
+
+
+def _works(rows: list[Row], days: list[float | None], story_of: list[int],
+           accepted: list[tuple[int, int]], score: dict[tuple[int, int], float],
+           options: CorpusOptions) -> list[_Work]:
+    """The comparisons to make, story by story (in story order): a story of 3 to
+    ``max_collate`` articles collated whole; in the others, the chosen accepted pairs."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for index, story in enumerate(story_of):
+        members[story].append(index)
+    works = []
+    chosen: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, j in _chosen_pairs(accepted, score, story_of, options):
+        chosen[story_of[i]].append(_first(rows, days, i, j))
+    for story, m in sorted(members.items()):
+        first = rows[m[0]]
+        title = first.get("title") or first.id
+        if 3 <= len(m) <= options.max_collate:
+            order = tuple(sorted(m, key=lambda k: _when(days, k)))
+            works.append(_Work(story, title, tuple((k, rows[k]) for k in m), order=order))
+        elif chosen.get(story):
+            used = sorted({k for pair in chosen[story] for k in pair})
+            works.append(_Work(story, title, tuple((k, rows[k]) for k in used),
+                               pairs=tuple(chosen[story])))
+    return works
+
+
+def _batches(works: list[_Work], size: int) -> list[list[_Work]]:
+    """Consecutive stories in tasks of about ``size`` articles (a larger story alone)."""
+    batches: list[list[_Work]] = []
+    held = 0
+    for work in works:
+        if not batches or held + len(work.rows) > size:
+            batches.append([])
+            held = 0
+        batches[-1].append(work)
+        held += len(work.rows)
+    return batches
 
 
 class _Clock:
@@ -298,10 +431,12 @@ class _Clock:
 
 def _chosen_pairs(accepted, score, story_of, options: CorpusOptions) -> list[tuple[int, int]]:
     """The accepted pairs compared one by one: per story, the ``max_story_pairs``
-    highest same-story probabilities."""
+    highest same-story probabilities (an accepted pair whose articles ended in two
+    stories is not compared)."""
     by_story: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for pair in accepted:
-        by_story[story_of[pair[0]]].append(pair)
+        if story_of[pair[0]] == story_of[pair[1]]:
+            by_story[story_of[pair[0]]].append(pair)
     chosen = []
     for story in sorted(by_story):
         ranked = sorted(by_story[story], key=lambda p: (-score[p], p))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from compare.corpus.stories import LINKAGES
 from compare.present import MAX_PAGE_REPORTS
 
 
@@ -29,20 +30,39 @@ class CorpusOptions:
     max_candidates: int = 10
     """Each article proposes at most this many candidates (the highest estimated Jaccard,
     then the smallest id): at most ``max_candidates * articles`` pairs are scored."""
-    window_days: float | None = None
+    window_days: float | None = 3.0
     """Only pairs whose dates are at most this many days apart (None: no window; an
-    article without a date pairs with any)."""
+    article without a date pairs with any). 3 days was fitted with ``story_threshold``
+    (see there; tried: none, 1, 2, 3 days): the reports of one event came out within
+    days, while other events share its names."""
+
+    # --- batching (compare.corpus.engine) -----------------------------------------
+    partition_size: int = 500
+    """Articles per preparing task and per scoring task (fewer when that leaves a
+    worker thread idle): the scheduler sees a few tasks per thousand articles, and a
+    worker holds one partition's prepared reports at a time."""
+    compare_batch: int = 50
+    """Articles per comparing task (whole stories; a story larger than this is a task
+    of its own): each task prepares its articles again and drops them when done."""
 
     # --- stories (compare.corpus.stories) ------------------------------------------
-    story_threshold: float | None = 0.675
+    story_threshold: float | None = 0.55
     """Same-story acceptance of a candidate pair, on the calibrated probability of
     :func:`compare.story.score` (document evidence: TF-IDF cosine with the shipped IDF,
     shared names, places, numbers, dates and quoted words): accepted from this
-    probability. 0.675 is the best B-cubed F1 of the story grouping on the ODD ECB+
-    topics 1-35 (benchmarks/bench_corpus.py; reported on the even ones): stories are
-    connected components, so one wrong pair joins two events, and a stricter threshold
-    than the pair model's own pays. None: the score's own ``same_event`` decision (the
-    threshold of ``data/story.json``)."""
+    probability, and with ``linkage="average"`` two groups of articles join into one
+    story while the mean probability of the candidate pairs between them reaches it.
+    None: the score's own ``same_event`` threshold (``data/story.json``). 0.55 (with
+    average linkage and ``window_days`` 3) is the best B-cubed F1 on the ODD ECB+ topics
+    1-35 plus the share of BASIL triplets recovered exactly on the FIRST half of the
+    BASIL events, over thresholds 0.05-0.975 and the windows
+    (benchmarks/bench_corpus.py ``--parts quality``; reported on the even topics and the
+    second half of the events)."""
+    linkage: str = "average"
+    """How accepted pairs make stories (:mod:`compare.corpus.stories`): ``"average"``
+    (groups join while the mean probability of the pairs between them reaches the
+    threshold: one strong pair does not chain two events) or ``"single"`` (connected
+    components of the accepted pairs)."""
 
     # --- reuse inside a story (compare.corpus.engine) -------------------------------
     max_collate: int = MAX_PAGE_REPORTS
@@ -59,7 +79,8 @@ class CorpusOptions:
     the pairs table without a comparison."""
 
     def __post_init__(self) -> None:
-        for name in ("num_perm", "shingle", "max_candidates", "max_story_pairs"):
+        for name in ("num_perm", "shingle", "max_candidates", "max_story_pairs",
+                     "partition_size", "compare_batch"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
         if not 3 <= self.max_collate <= MAX_PAGE_REPORTS:
@@ -69,6 +90,8 @@ class CorpusOptions:
             raise ValueError("lsh_threshold must be in (0, 1]")
         if self.story_threshold is not None and not 0 < self.story_threshold <= 1:
             raise ValueError("story_threshold must be None or in (0, 1]")
+        if self.linkage not in LINKAGES:
+            raise ValueError(f"linkage must be one of {', '.join(LINKAGES)}")
         if self.window_days is not None and self.window_days < 0:
             raise ValueError("window_days must be 0 or more")
 

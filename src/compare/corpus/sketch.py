@@ -1,7 +1,7 @@
 """What the corpus stages need from one prepared report, and the same-story score.
 
 :func:`sketch` runs on a worker beside the :class:`~compare.models.Prepared` report and
-returns a small :class:`Sketch`: the report's content-word stem counts (for the
+returns a small :class:`Sketch`: the report's count of content words (for the
 articles table) and its datasketch MinHash over word shingles (for candidate pairs).
 :func:`candidate_pairs` indexes the MinHashes with datasketch's ``MinHashLSH`` and
 keeps at most ``max_candidates`` per article. The same-story score of a candidate pair
@@ -10,7 +10,6 @@ is :func:`compare.story.score` (run on the workers holding the prepared reports)
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,11 +26,11 @@ _SCHEME = "affine32"
 
 @dataclass(frozen=True)
 class Sketch:
-    """One article's sentence count, stem counts (sorted) and MinHash values."""
+    """One article's sentence and content-word counts and MinHash values."""
 
     id: str
     sentences: int
-    stems: tuple[tuple[str, int], ...]
+    content_words: int
     minhash: np.ndarray
 
 
@@ -54,8 +53,7 @@ def sketch(prepared: Prepared, options: CorpusOptions) -> Sketch:
     shingles.discard("")
     minhash = MinHash(num_perm=options.num_perm, seed=_SEED, scheme=_SCHEME)
     minhash.update_batch([s.encode("utf-8", "surrogatepass") for s in sorted(shingles)])
-    counts = tuple(sorted(Counter(words).items()))
-    return Sketch(prepared.article.name, len(prepared.article.sentences), counts,
+    return Sketch(prepared.article.name, len(prepared.article.sentences), len(words),
                   minhash.hashvalues.copy())
 
 

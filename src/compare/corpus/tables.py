@@ -141,7 +141,7 @@ def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, scor
         articles.append({
             "id": given.id, "outlet": given.get("outlet"), "date": given.get("date"),
             "title": given.get("title"), "url": given.get("url"), "story": story,
-            "sentences": sk.sentences, "content_words": sum(k for _, k in sk.stems),
+            "sentences": sk.sentences, "content_words": sk.content_words,
         })
     members: dict[int, list[int]] = defaultdict(list)
     for index, story in enumerate(story_of):
