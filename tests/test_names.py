@@ -426,3 +426,35 @@ def test_a_person_and_a_body_are_two_names_and_a_surname_with_suffix_joins():
                         "Agency Director Ed Kell spoke.").values())
     assert {"dan marsh", "national security agency", "ed kell"} <= values, values
     assert not _unshared("Donald Ott Jr. spoke on Monday.", "Ott Jr. spoke on Monday.")
+
+
+def test_a_nickname_in_quotes_stays_inside_the_persons_name():
+    found = _named('The governor named Robert "Bo" Tamsin to the seat. Tamsin starts today.')
+    assert found == {'Robert "Bo" Tamsin': "robert tamsin", "Tamsin": "robert tamsin"}, found
+    assert not _unshared('He named Robert "Bo" Tamsin.', "He named Robert Tamsin.")
+
+
+def test_a_law_firm_of_several_surnames_is_one_name():
+    found = _named("She was a partner at Brill, Oduya, Kestner, Lamb and Vosk PC in Boston. "
+                   "He joined Pardo, Quill, Renner & Sota last year.")
+    assert set(found.values()) == {"brill oduya kestner lamb vosk", "boston",
+                                   "pardo quill renner sota"}, found
+    assert not _unshared("He worked at Brill, Oduya, Kestner, Lamb and Vosk PC.",
+                         "He worked at Brill, Oduya, Kestner, Lamb & Vosk.")
+
+
+def test_a_court_title_and_a_district_attorney_are_titles():
+    found = _named("He pleaded guilty before U.S. District Judge Ona Veldt. The top official "
+                   "was Essex County D.A. Ray Tull.")
+    assert "ona veldt" in found.values() and "ray tull" in found.values(), found
+    assert not any("district" in v or " da " in f" {v} " for v in found.values()), found
+
+
+def test_a_state_abbreviation_is_the_state_only_after_a_comma():
+    found = _named('He named Robert "Bo" Tamsin. "Nobody beats Bo," she said. The mayor '
+                   "of Ferguson, Mo. spoke. Friends call him Mo at home.")
+    assert found["Bo"] == "robert tamsin" and found["Ferguson"] == "ferguson", found
+    values = [d.value for d in extract_details(Article.from_text(
+        "The mayor of Ferguson, Mo. spoke. Friends call him Mo at home."))
+        if d.kind == "name" and d.text == "Mo"]
+    assert values == ["missouri", "mo"], values

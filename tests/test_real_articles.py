@@ -306,3 +306,24 @@ def test_person_and_body_split_and_surname_with_suffix_real():
     assert "dan coats" in hpo and not any(" and " in v for v in hpo), hpo
     only = _only_one(_article(WIKILEAKS, 1), _article(WIKILEAKS, 3))
     assert "trump jr" not in only, only
+
+
+COWAN = ("2013", "d3a1ce0a-fc48-4827-a278-8f0ce8c7a519")  # _1 fox, _2 hpo, _3 nyt
+JACKSON = ("2013", "f506aafc-8b43-427a-936e-bbd1ef33e076")  # _1 hpo, _2 nyt, _3 fox
+
+
+def test_nickname_law_firm_and_state_abbreviation_real():
+    fox, hpo, nyt = (_names(_article(COWAN, n)) for n in (1, 2, 3))
+    assert fox['William "Mo" Cowan'] == "william cowan" and "William" not in fox, fox
+    assert hpo["Cowan"] == "william cowan", hpo
+    firm = "mintz levin cohn ferris glovsky popeo"
+    for names in (fox, nyt):
+        assert firm in names.values() and "Glovsky" not in names, names
+    assert "missouri" not in set(nyt.values()) | set(fox.values()), nyt
+    assert not {"william cowan", firm} & _only_one(_article(COWAN, 1), _article(COWAN, 3))
+
+
+def test_court_and_district_attorney_titles_real():
+    hpo, fox = _names(_article(COWAN, 2)), _names(_article(JACKSON, 3))
+    assert hpo["Ralph Martin"] == "ralph martin", hpo
+    assert "U.S. District" not in fox and fox["Robert L. Wilkins"] == "robert l wilkins", fox

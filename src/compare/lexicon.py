@@ -96,6 +96,9 @@ class Lexicon:
     """A folded organisation or place variant (:func:`name_key`) -> the
     folded canonical name (``us`` -> ``united states``, a state's abbreviation ``ill``
     -> ``illinois``)."""
+    state_abbreviations: frozenset[str]
+    """The folded abbreviations of US states (``mo``, ``ill``): a state only after a
+    comma (``Ferguson, Mo.``); ``Mo`` elsewhere is a nickname."""
     org_keys: frozenset[str]
     place_keys: frozenset[str]
     demonyms: frozenset[str]
@@ -190,6 +193,8 @@ def lexicon() -> Lexicon:
         duration_units=tuple(raw["duration_units"]),
         weekdays=frozenset(raw["weekdays"]),
         alias=MappingProxyType(alias),
+        state_abbreviations=frozenset(name_key(f) for forms in
+                                      raw["us_state_abbreviations"].values() for f in forms),
         org_keys=frozenset(org_keys),
         place_keys=frozenset(place_keys),
         demonyms=_fold(raw["demonyms"]),

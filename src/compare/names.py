@@ -58,6 +58,13 @@ _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
 _BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
 _UPPER = re.compile(r"[A-Z]")
 _PRONOUN_CONTRACTION = re.compile(r"^I['’]\w+$")  # I'm, I'd, I've, I'll
+_NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan -> William Cowan
+# a law firm named by three surnames or more: "Mintz, Levin, Cohn, Ferris, Glovsky and
+# Popeo PC", "Kasowitz, Benson, Torres & Friedman" (with "&" or a company suffix; a plain
+# list of people, "Ott, Vance and Lamb", has neither); its value keeps the surnames only
+_FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
+                   r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
+_FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
                              "Director", "Minister", "Leader", "Governor", "State"})
 
@@ -91,6 +98,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     """
     lex = lexicon()
     particles, connectors = lex.particles, lex.connectors
+    first_names = lex.first_name_gender
     n = len(words)
     free = _Free(words, blocked) if blocked else _ALL_FREE
     caps = [False] * n
@@ -129,8 +137,16 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         joiner = run and free[k] and w.norm in connectors and w.text.islower() and \
             cap(k + 1) and not (w.norm == "the" and words[k + 1].text.isupper() and
                                 _known(_piece_key(words, run)))
+        # William "Mo" Cowan: a nickname in quotes between a first name and a surname
+        # stays inside the name (and out of its value, see _NICKNAME)
+        nickname = run and words[run[-1]].norm in first_names and w.text in '"“' and \
+            cap(k + 1) and k + 3 < n and words[k + 2].text in '"”' and cap(k + 3) and \
+            words[k + 2].end < words[k + 3].start
         if initial_dot or particle or joiner:
             run.append(k)
+        elif nickname:
+            k += 3
+            continue
         elif run and free[k] and w.norm in connectors and cap(k + 2) and \
                 words[k + 1].norm == "the" and w.norm != "the":
             run.extend([k, k + 1])
@@ -535,8 +551,18 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     works = _work_titles(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
+        firms = [m for m in _FIRM.finditer(text, s.start, s.end) if "&" in m[0] or m["corp"]]
         for run in _runs(words, blocked.get(s.index, []), ups):
             first = run[0]
+            firm = next((m for m in firms if m.start() <= words[first].start < m.end()), None)
+            if firm:  # one name for the whole firm, once
+                if firm.start() == words[first].start:
+                    key = name_key(_FIRM_PUNCT.sub(" ", firm[0]))
+                    piece = [k for k in range(first, len(words)) if words[k].end <= firm.end()
+                             and words[k].text not in {",", "&"}]
+                    cands.append((piece, s.index, firm.start(), firm.end(), key, False,
+                                  False, False))
+                continue
             # "former Sens." | "John Ashcroft, ...": the title ended the sentence before
             titled_start = first == 0 and titled[s.index]
             initial = not titled_start and (first == 0 or words[first - 1].text in _INITIAL)
@@ -568,8 +594,11 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                folded = name_key(surface)
+                folded = name_key(_NICKNAME.sub(" ", surface))
                 key = lex.alias.get(folded, folded)
+                if folded in lex.state_abbreviations and \
+                        not text[:start].rstrip().endswith(","):
+                    key = folded  # "known as Mo": a state only after a city ("Ferguson, Mo.")
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
@@ -589,7 +618,11 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                                        and not quoted)
                 cands.append((piece, s.index, start, end, key, after_title or cue_next,
                               support and not known, cue_next))
-    return cands
+    # the nickname alone is the person it was given to ('William "Mo" Cowan' ... Mo)
+    nicknames = {name_key(m[0].strip(" \"“”")): c[4] for c in cands
+                 if (m := _NICKNAME.search(text, c[2], c[3]))}
+    return [(*c[:4], nicknames[c[4]], True, *c[6:]) if len(c[0]) == 1 and c[4] in nicknames
+            else c for c in cands]
 
 
 def extract_names(article: Article,
