@@ -458,3 +458,12 @@ def test_a_state_abbreviation_is_the_state_only_after_a_comma():
         "The mayor of Ferguson, Mo. spoke. Friends call him Mo at home."))
         if d.kind == "name" and d.text == "Mo"]
     assert values == ["missouri", "mo"], values
+
+
+def test_a_place_named_with_a_possessive_is_one_name():
+    found = _named("They spent $300 at Nell's Boutique and $900 on Corla's Vineyard Retreat. "
+                   "Later Mr. Ott met Vance at Drago's Place. He said NBC's Lu Kell and "
+                   "Fusion's Ed Marsh spoke. Marsh agreed. Ott's Senate seat is safe.")
+    assert set(found.values()) == {"nell's boutique", "corla's vineyard retreat",
+                                   "drago's place", "ott", "vance", "senate", "nbc",
+                                   "lu kell", "fusion", "ed marsh"}, found

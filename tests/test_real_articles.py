@@ -327,3 +327,13 @@ def test_court_and_district_attorney_titles_real():
     hpo, fox = _names(_article(COWAN, 2)), _names(_article(JACKSON, 3))
     assert hpo["Ralph Martin"] == "ralph martin", hpo
     assert "U.S. District" not in fox and fox["Robert L. Wilkins"] == "robert l wilkins", fox
+
+
+HOLDER = ("2014", "ed8c136f-8d44-4c83-ad05-0dcfc3a0c54a")  # _1 hpo
+
+
+def test_places_named_with_a_possessive_real():
+    hpo = _names(_article(JACKSON, 1))
+    assert {"Mariel's Boutique", "Martha's Vineyard Holistic Retreat"} <= set(hpo), hpo
+    assert not {"Mariel", "Boutique", "Martha"} & set(hpo), hpo
+    assert "Drake's Place" in _names(_article(HOLDER, 1))

@@ -89,8 +89,11 @@ _ALL_FREE = _AllFree()
 
 
 def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
-          upper: list[int]) -> list[list[int]]:
+          upper: list[int], owners: frozenset[str] = frozenset()) -> list[list[int]]:
     """Index runs of capitalised words, with connectors, particles and initials inside.
+
+    A word of ``owners`` and its ``'s`` stay inside the run they open (``Drake's Place``,
+    see :func:`_possessive_only`).
 
     ``upper`` are the indices of the words that start with a capital letter. A run can
     only start at one of them or at a particle just before one (``al Qaeda``), so the
@@ -142,7 +145,10 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         nickname = run and words[run[-1]].norm in first_names and w.text in '"“' and \
             cap(k + 1) and k + 3 < n and words[k + 2].text in '"”' and cap(k + 3) and \
             words[k + 2].end < words[k + 3].start
-        if initial_dot or particle or joiner:
+        owned = len(run) == 1 and w.text in {"'s", "’s"} and cap(k + 1) and \
+            words[run[0]].norm in owners and not words[run[0]].text.isupper() and \
+            words[k + 1].norm not in first_names  # not "Fusion's Jorge Ramos"
+        if initial_dot or particle or joiner or owned:
             run.append(k)
         elif nickname:
             k += 3
@@ -549,10 +555,11 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     cands = []
     titled = _title_ended(article)
     works = _work_titles(article)
+    owners = _possessive_only(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
         firms = [m for m in _FIRM.finditer(text, s.start, s.end) if "&" in m[0] or m["corp"]]
-        for run in _runs(words, blocked.get(s.index, []), ups):
+        for run in _runs(words, blocked.get(s.index, []), ups, owners):
             first = run[0]
             firm = next((m for m in firms if m.start() <= words[first].start < m.end()), None)
             if firm:  # one name for the whole firm, once
@@ -623,6 +630,33 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                  if (m := _NICKNAME.search(text, c[2], c[3]))}
     return [(*c[:4], nicknames[c[4]], True, *c[6:]) if len(c[0]) == 1 and c[4] in nicknames
             else c for c in cands]
+
+
+def _possessive_only(article: Article) -> frozenset[str]:
+    """Capitalised words the article writes only before ``'s`` and another capitalised
+    word, and never as part of a longer name: the first word of a business or place
+    named with a possessive (``Drake's Place``, ``Mariel's Boutique``, ``Martha's
+    Vineyard``), not a name of their own (``Obama's White House``: Obama is named apart)."""
+    lex = lexicon()
+
+    def cap(words: tuple[Word, ...], k: int) -> bool:
+        return 0 <= k < len(words) and words[k].text[:1].isupper()
+
+    # words named alone somewhere: "Fusion's Jorge Ramos ... Ramos said" is a person
+    alone = {w.norm for words in article.words for k, w in enumerate(words)
+             if cap(words, k) and not cap(words, k - 1) and not cap(words, k + 1)}
+    seen: dict[str, bool] = {}
+    for words in article.words:
+        for k, w in enumerate(words):
+            if not cap(words, k) or not w.is_word:
+                continue
+            owned = k > 0 and words[k - 1].text not in _INITIAL and not cap(words, k - 1) \
+                and k + 2 < len(words) and words[k + 1].text in {"'s", "’s"} and \
+                cap(words, k + 2) and not (cap(words, k + 3) and not cap(words, k + 4) and
+                                           words[k + 3].norm in alone)
+            seen[w.norm] = seen.get(w.norm, True) and owned
+    return frozenset(norm for norm, only in seen.items() if only and not _known(norm)
+                     and norm not in lex.common_capitalised)
 
 
 def extract_names(article: Article,
