@@ -467,3 +467,11 @@ def test_a_place_named_with_a_possessive_is_one_name():
     assert set(found.values()) == {"nell's boutique", "corla's vineyard retreat",
                                    "drago's place", "ott", "vance", "senate", "nbc",
                                    "lu kell", "fusion", "ed marsh"}, found
+
+
+def test_common_words_acronyms_and_compound_demonyms_are_no_names():
+    found = _named("Outside the Essex County Justice Center, crowds met. Additional records "
+                   "came out on Monday. Progressive groups backed Ms. Ott. He bought DVD "
+                   "players and DVDs. She was the first African-American senator and "
+                   "Irish-Americans cheered.")
+    assert set(found.values()) == {"essex county justice center", "ott"}, found

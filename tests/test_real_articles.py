@@ -337,3 +337,10 @@ def test_places_named_with_a_possessive_real():
     assert {"Mariel's Boutique", "Martha's Vineyard Holistic Retreat"} <= set(hpo), hpo
     assert not {"Mariel", "Boutique", "Martha"} & set(hpo), hpo
     assert "Drake's Place" in _names(_article(HOLDER, 1))
+
+
+def test_common_words_acronyms_and_compound_demonyms_real():
+    names = {**_names(_article(COWAN, 2)), **_names(_article(JACKSON, 1)),
+             **_names(_article(JACKSON, 2)), **_names(_article(HOLDER, 2))}
+    assert not {"African-American", "Progressive", "Additional", "DVD", "DVDs"} & set(names)
+    assert names["St. Louis County Justice Center"] == "st louis county justice center"

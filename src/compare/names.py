@@ -596,7 +596,9 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                         whole not in lex.place_keys:
                     piece = piece[:-1]
                 norms = [_group_norm(words[k]) for k in piece]
-                if all(n in demonyms or n in common or _demonym_like(n) for n in norms) and \
+                if all(n in common or all(p in demonyms or _demonym_like(p) or
+                                          singular(p) in demonyms for p in n.split("-"))
+                       for n in norms) and \
                         not (len(norms) == 1 and name_key(words[piece[0]].text) in lex.alias):
                     continue
                 start, end = _span_text(text, words, piece)
