@@ -475,3 +475,11 @@ def test_common_words_acronyms_and_compound_demonyms_are_no_names():
                    "players and DVDs. She was the first African-American senator and "
                    "Irish-Americans cheered.")
     assert set(found.values()) == {"essex county justice center", "ott"}, found
+
+
+def test_an_unquoted_title_a_body_opening_with_a_first_name_and_a_based_place():
+    found = _named("He wrote a book titled Why You Can Get Out of Debt, Build Wealth, and "
+                   "Keep Your Dreams, which sold well. She led the Virginia Association of "
+                   "Economists. Mr. Ott met the Boston-based U.S. attorney's office.")
+    assert set(found.values()) == {"virginia association of economists", "ott",
+                                   "united states"}, found

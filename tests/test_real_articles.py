@@ -344,3 +344,14 @@ def test_common_words_acronyms_and_compound_demonyms_real():
              **_names(_article(JACKSON, 2)), **_names(_article(HOLDER, 2))}
     assert not {"African-American", "Progressive", "Additional", "DVD", "DVDs"} & set(names)
     assert names["St. Louis County Justice Center"] == "st louis county justice center"
+
+
+BRAT = ("2014", "ee05c9b3-529c-4268-ad72-19bd34f7197e")  # _3 fox
+
+
+def test_unquoted_book_title_body_of_a_first_name_and_based_place_real():
+    hpo, fox = _names(_article(JACKSON, 1)), _names(_article(BRAT, 3))
+    assert not {"Get Out of Debt", "Build Wealth", "Achieve", "Financial Dreams"} & set(hpo)
+    assert "Virginia Association of Economists" in fox and "Economists" not in fox, fox
+    holder = _names(_article(HOLDER, 1))
+    assert "St. Louis-based U.S." not in holder and holder["U.S."] == "united states", holder

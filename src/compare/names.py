@@ -241,7 +241,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         loose = [i for i, k in enumerate(piece) if i and not known and (
             (words[k].norm in {"for", "on"} and not _org_word(words[piece[i - 1]].norm)) or
             (words[k].norm == "of" and i >= 2 and
-             _piece_key(words, piece[:1]) in lex.first_name_gender) or
+             _piece_key(words, piece[:1]) in lex.first_name_gender and
+             not any(_org_word(words[j].norm) for j in piece[:i])) or
             (words[k].norm == "of" and _person_of(words, piece, i, after_title)) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
@@ -383,9 +384,10 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
-    while len(piece) > 1 and (m := _BASED.match(words[piece[0]].text)) and \
-            not _UPPER.search(m.group(2)):
-        piece = piece[1:]  # "Democratic-led Senate", "Republican-controlled House"
+    based = [j for j, k in enumerate(piece[:-1]) if (m := _BASED.match(words[k].text)) and
+             not _UPPER.search(m.group(2))]
+    if based:  # "Democratic-led Senate", "Republican-controlled House", "St. Louis-based U.S."
+        piece = piece[based[-1] + 1:]
     return piece
 
 
@@ -514,9 +516,20 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
         if work and sum(w[0].isupper() for w in words) >= 2 and \
                 all(w[0].isupper() or w in lex.connectors or len(w) <= 4 for w in words):
             spans.append((start, end))
-    return spans
+    # unquoted after "titled": "a book titled It's About the Money!: How You Can Get Out
+    # of Debt, Build Wealth, and Achieve Your Financial Dreams, which ..."
+    for m in _TITLED.finditer(text):
+        title = _TITLE_TAIL.sub("", m[1])
+        if sum(w[0].isupper() for w in _ALPHA.findall(title)) >= 2:
+            spans.append((m.start(1), m.start(1) + len(title)))
+    return sorted(spans)
 
 
+# a title-case stretch: capitalised words and short lower-case ones, ended by a longer
+# lower-case word; its lower-case words and punctuation at the end are no part of it
+_TITLED = re.compile(r"\b(?:en)?titled,? +(?=[A-Z])((?:(?:[A-Z0-9][\w'’.-]*|[a-z]{1,4})"
+                     r"[!?:,;]*(?: +|$))+)")
+_TITLE_TAIL = re.compile(r"(?:[ !?:,;]|\b[a-z]{1,4}\b)+$")
 _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
                          "documentary", "album", "song", "column", "episode", "memoir",
