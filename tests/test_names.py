@@ -483,3 +483,9 @@ def test_an_unquoted_title_a_body_opening_with_a_first_name_and_a_based_place():
                    "Economists. Mr. Ott met the Boston-based U.S. attorney's office.")
     assert set(found.values()) == {"virginia association of economists", "ott",
                                    "united states"}, found
+
+
+def test_more_demonyms_and_naval_ranks():
+    found = _named("Last month the navy sank a Thai trawler and Qatari and Omani boats. "
+                   "U.S. Vice Adm. Ed Kell and Rear Admiral Lu Marsh spoke.")
+    assert set(found.values()) == {"united states", "ed kell", "lu marsh"}, found

@@ -355,3 +355,23 @@ def test_unquoted_book_title_body_of_a_first_name_and_based_place_real():
     assert "Virginia Association of Economists" in fox and "Economists" not in fox, fox
     holder = _names(_article(HOLDER, 1))
     assert "St. Louis-based U.S." not in holder and holder["U.S."] == "united states", holder
+
+
+ECB = BASIL.parents[1] / "ecbplus" / "ecbplus_train_dev.jsonl"
+
+
+def _ecb_article(doc: str) -> Article:
+    if not ECB.is_file():
+        pytest.skip(f"{ECB} absent: ../shared/bench/ecbplus absent")
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+    from fit_story import detokenise
+    rows = (json.loads(line) for line in ECB.read_text("utf-8").splitlines())
+    row = next(r for r in rows if r["doc"] == doc)
+    return Article.from_text(" ".join(detokenise(s) for s in row["sentences"]), name=doc)
+
+
+def test_thai_is_no_name_and_vice_adm_is_a_title_ecb():
+    names = _names(_ecb_article("12_4ecb.xml"))
+    assert "Thai" not in names and "U.S. Vice" not in names, names
+    assert names["Bill Gortney"] == "bill gortney", names
