@@ -489,3 +489,9 @@ def test_more_demonyms_and_naval_ranks():
     found = _named("Last month the navy sank a Thai trawler and Qatari and Omani boats. "
                    "U.S. Vice Adm. Ed Kell and Rear Admiral Lu Marsh spoke.")
     assert set(found.values()) == {"united states", "ed kell", "lu marsh"}, found
+
+
+def test_a_family_by_its_plural_surname_is_no_extra_name():
+    found = _named("Sen. Ed Kell pleaded guilty. His wife, Lu Kell, did too. The Kells spent "
+                   "$300. Later the Kells left. Mr. Ott met the Hollis Brothers band.")
+    assert set(found.values()) == {"ed kell", "lu kell", "ott", "hollis brothers"}, found

@@ -375,3 +375,9 @@ def test_thai_is_no_name_and_vice_adm_is_a_title_ecb():
     names = _names(_ecb_article("12_4ecb.xml"))
     assert "Thai" not in names and "U.S. Vice" not in names, names
     assert names["Bill Gortney"] == "bill gortney", names
+
+
+def test_the_jacksons_is_no_extra_name_real():
+    nyt, fox = _names(_article(JACKSON, 2)), _names(_article(JACKSON, 3))
+    assert "Jacksons" not in nyt and "Jacksons" not in fox, (nyt, fox)
+    assert "Sandra Jackson" in fox, fox

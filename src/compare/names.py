@@ -702,6 +702,9 @@ def extract_names(article: Article,
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
         if len(key) < 2 or key in lex.weekdays or key in _SUFFIXES:
             continue  # a letter ("E-mails" split at its hyphen), a day
+        if key[-1] == "s" and key[:-1] in surnames and \
+                text[max(0, start - 8):start].casefold().split()[-1:] == ["the"]:
+            continue  # "the Jacksons", "the Obamas": a family, not one more name
         surface = text[start:end]
         if needs_support:
             toks = key.split()
