@@ -495,3 +495,10 @@ def test_a_family_by_its_plural_surname_is_no_extra_name():
     found = _named("Sen. Ed Kell pleaded guilty. His wife, Lu Kell, did too. The Kells spent "
                    "$300. Later the Kells left. Mr. Ott met the Hollis Brothers band.")
     assert set(found.values()) == {"ed kell", "lu kell", "ott", "hollis brothers"}, found
+
+
+def test_a_nickname_of_several_full_names_joins_the_one_given():
+    assert not _unshared("He won the seat of Edward M. Kell in 2009.",
+                         "He won the seat of Ted Kell in 2009.")
+    assert not _unshared("He met Theodore Kell.", "He met Ted Kell.")
+    assert _unshared("He met Edward Kell and Theodore Kell.", "He met Ted Kell.")

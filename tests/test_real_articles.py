@@ -381,3 +381,8 @@ def test_the_jacksons_is_no_extra_name_real():
     nyt, fox = _names(_article(JACKSON, 2)), _names(_article(JACKSON, 3))
     assert "Jacksons" not in nyt and "Jacksons" not in fox, (nyt, fox)
     assert "Sandra Jackson" in fox, fox
+
+
+def test_ted_kennedy_is_edward_m_kennedy_across_reports_real():
+    only = _only_one(_article(COWAN, 2), _article(COWAN, 3))
+    assert not {"ted kennedy", "edward m kennedy"} & only, only

@@ -959,6 +959,15 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if key in people and into in people and len(people[into]) == 1:
             people[into] += people.pop(key)
             people[into].sort()
+    nick_forms = lexicon().nickname_forms
+    for (first, last), group in sorted(people.items()):
+        # "Ted Kennedy" / "Edward M. Kennedy": a nickname of several full names (ted:
+        # edward, theodore) joins the one of them both reports' names give that surname
+        written = {name_key(_name_fields(value)[0]) for value, _ in group}
+        if len(written) == 1 and len(forms := nick_forms.get(written.pop(), ())) > 1:
+            fits = [(f, last) for f in sorted(forms) if (f, last) in people and f != first]
+            if len(fits) == 1 and (first, last) in people:
+                people[fits[0]] = sorted(people[fits[0]] + people.pop((first, last)))
     for group in people.values():
         middles = {m for _, m in group if m}
         if len(group) > 1 and all(a.startswith(b) or b.startswith(a)
