@@ -502,3 +502,13 @@ def test_a_nickname_of_several_full_names_joins_the_one_given():
                          "He won the seat of Ted Kell in 2009.")
     assert not _unshared("He met Theodore Kell.", "He met Ted Kell.")
     assert _unshared("He met Edward Kell and Theodore Kell.", "He met Ted Kell.")
+
+
+def test_a_nickname_alone_joins_the_person_the_other_report_gives_it():
+    assert not _unshared('The governor named Robert "Bo" Tamsin.',
+                         "Mr. Tamsin, who is known as Bo, was named.")
+
+
+def test_a_law_firm_by_its_first_surnames_joins_the_full_name():
+    assert not _unshared("He was a partner at Brill, Oduya, Kestner & Vosk.",
+                         "He was a partner at the firm of Brill Oduya.")

@@ -386,3 +386,8 @@ def test_the_jacksons_is_no_extra_name_real():
 def test_ted_kennedy_is_edward_m_kennedy_across_reports_real():
     only = _only_one(_article(COWAN, 2), _article(COWAN, 3))
     assert not {"ted kennedy", "edward m kennedy"} & only, only
+
+
+def test_known_as_mo_is_william_mo_cowan_across_reports_real():
+    only = _only_one(_article(COWAN, 1), _article(COWAN, 3))
+    assert not {"mo", "william cowan", "mintz levin"} & only, only

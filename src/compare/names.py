@@ -987,6 +987,20 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         for value in same[1:]:
             canon.setdefault(value, same[0])
     lex = lexicon()
+    # "known as Mo" / 'William "Mo" Cowan': a nickname alone is the person it was given to
+    nicks = {name_key(m[0].strip(' "“”')): d.value for d in names
+             if d.category == "person" and (m := _NICKNAME.search(d.text))}
+    for d in names:
+        if d.value in nicks and d.category not in {"place", "organisation"}:
+            canon.setdefault(d.value, nicks[d.value])
+    # "Mintz Levin" / "Mintz, Levin, Cohn, Ferris, Glovsky & Popeo": a law firm by its
+    # first surnames (two or more)
+    firms = {d.value for d in names if _FIRM.fullmatch(d.text)}
+    for value in values:
+        longer = {f for f in firms if f.startswith(value + " ")}
+        if len(longer) == 1 and " " in value and \
+                value.split()[0] not in lexicon().first_name_gender:
+            canon.setdefault(value, longer.pop())
     for value in values:  # "trump jr" / "donald trump jr": a surname and suffix
         pair = value.split()
         if len(pair) == 2 and pair[1] in _SUFFIXES and value in persons | {
