@@ -9,11 +9,16 @@ only when the article or the word lists vouch for it; a capitalised word the art
 also writes in lower case is a common word, not a name. Runs split where news joins two
 names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
 and at function words; laws, days and holidays (``Act``, ``Day``, ``Christmas``) are
-not names, nor are group words (``Texans``, ``Republican-run``) or the words of a quoted
-show title (``ABC's "This Week"``) or of a book, nor a hyphenated pairing of two names
-the article names apart (``the Obama-Romney debate``); a state's abbreviation after a
-city is the state (``Peoria, Ill.``). A person ``of`` a place or body is two names
-(``Sheldon Whitehouse of Rhode Island``).
+not names, nor are group words (``Texans``, ``African-American``) or the words of a
+quoted show title (``ABC's "This Week"``), of a book or of a title after ``titled``, nor
+a hyphenated pairing of two names the article names apart (``the Obama-Romney debate``),
+nor a family by its plural surname (``the Jacksons``); a state's abbreviation is the
+state only after a city (``Peoria, Ill.``). A person ``of`` a place or body is two names
+(``Sheldon Whitehouse of Rhode Island``). Kept whole: a nickname in quotes inside a
+person's name (``William "Mo" Cowan``, whose value leaves it out; ``Mo`` alone is then
+that person), a law firm of three surnames or more (``Mintz, Levin, Cohn, Ferris, Glovsky
+and Popeo PC``), a business named with a possessive whose owner the article never names
+alone (``Drake's Place``, ``Martha's Vineyard Holistic Retreat``).
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
@@ -21,7 +26,9 @@ and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stolte
 within a report (:func:`extract_names`; not a surname the report uses before it
 introduces the full name, which is someone else's) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
-suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list;
+suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list
+(one of several full names, ``Ted`` -> ``Edward``, by the surname both give) or given
+in quotes (``known as Mo``); a law firm by its first surnames (``Mintz Levin``);
 a body's forms with ``of`` or without its first or organisation words, ``Department of
 the Treasury`` / ``Treasury Department``; a first name or a surname with a suffix alone).
 
