@@ -512,3 +512,12 @@ def test_a_nickname_alone_joins_the_person_the_other_report_gives_it():
 def test_a_law_firm_by_its_first_surnames_joins_the_full_name():
     assert not _unshared("He was a partner at Brill, Oduya, Kestner & Vosk.",
                          "He was a partner at the firm of Brill Oduya.")
+
+
+def test_a_headline_run_of_body_names_is_cut_into_them():
+    found = _named('Bo Tamsin Senate: Governor Names Aide To Replace Kell\n\nThe governor '
+                   'named Robert "Bo" Tamsin to the seat of Ed Kell in the Senate. '
+                   "Aides say Mr. Tamsin is ready and that nobody beats Bo.")
+    assert found == {"Bo": "robert tamsin", "Tamsin": "robert tamsin", "Senate": "senate",
+                     "Kell": "ed kell", 'Robert "Bo" Tamsin': "robert tamsin",
+                     "Ed Kell": "ed kell"}, found

@@ -391,3 +391,8 @@ def test_ted_kennedy_is_edward_m_kennedy_across_reports_real():
 def test_known_as_mo_is_william_mo_cowan_across_reports_real():
     only = _only_one(_article(COWAN, 1), _article(COWAN, 3))
     assert not {"mo", "william cowan", "mintz levin"} & only, only
+
+
+def test_headline_run_of_body_names_is_cut_real():
+    hpo = _names(_article(COWAN, 2))
+    assert "Mo Cowan Senate" not in hpo and hpo["Mo"] == "william cowan", hpo

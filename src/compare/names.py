@@ -5,20 +5,22 @@ No trained model is used: names are runs of capitalised words (with ``of``/``for
 Jens Stoltenberg`` gives ``NATO`` and ``Jens Stoltenberg``), without demonyms
 (``Afghan``), possessive ``'s`` or a leading ``The``. A capitalised word that opens a
 sentence, or a word in a title-case headline (a title-case paragraph of its own), counts
-only when the article or the word lists vouch for it; a capitalised word the article
-also writes in lower case is a common word, not a name. Runs split where news joins two
-names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
-and at function words; laws, days and holidays (``Act``, ``Day``, ``Christmas``) are
-not names, nor are group words (``Texans``, ``African-American``) or the words of a
-quoted show title (``ABC's "This Week"``), of a book or of a title after ``titled``, nor
-a hyphenated pairing of two names the article names apart (``the Obama-Romney debate``),
-nor a family by its plural surname (``the Jacksons``); a state's abbreviation is the
-state only after a city (``Peoria, Ill.``). A person ``of`` a place or body is two names
-(``Sheldon Whitehouse of Rhode Island``). Kept whole: a nickname in quotes inside a
-person's name (``William "Mo" Cowan``, whose value leaves it out; ``Mo`` alone is then
-that person), a law firm of three surnames or more (``Mintz, Levin, Cohn, Ferris, Glovsky
-and Popeo PC``), a business named with a possessive whose owner the article never names
-alone (``Drake's Place``, ``Martha's Vineyard Holistic Retreat``).
+only when the article or the word lists vouch for it (a headline run is cut into the
+names the body gives, ``Mo Cowan Senate`` -> ``Mo``, ``Cowan``, ``Senate``); a
+capitalised word the article also writes in lower case is a common word, not a name.
+Runs split where news joins two names (``Anderson Cooper on CNN``, ``William McGinley of
+Patton Boggs``, ``Senate GOP``) and at function words; laws, days and holidays (``Act``,
+``Day``, ``Christmas``) are not names, nor are group words (``Texans``,
+``African-American``) or the words of a quoted show title (``ABC's "This Week"``), of a
+book or of a title after ``titled``, nor a hyphenated pairing of two names the article
+names apart (``the Obama-Romney debate``), nor a family by its plural surname (``the
+Jacksons``); a state's abbreviation is the state only after a city (``Peoria, Ill.``). A
+person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode Island``).
+Kept whole: a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
+value leaves it out; ``Mo`` alone is then that person), a law firm of three surnames or
+more (``Mintz, Levin, Cohn, Ferris, Glovsky and Popeo PC``), a business named with a
+possessive whose owner the article never names alone (``Drake's Place``, ``Martha's
+Vineyard Holistic Retreat``).
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
@@ -623,11 +625,7 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                folded = name_key(_NICKNAME.sub(" ", surface))
-                key = lex.alias.get(folded, folded)
-                if folded in lex.state_abbreviations and \
-                        not text[:start].rstrip().endswith(","):
-                    key = folded  # "known as Mo": a state only after a city ("Ferguson, Mo.")
+                key = _alias(text, start, name_key(_NICKNAME.sub(" ", surface)))
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
@@ -647,7 +645,21 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                                        and not quoted)
                 cands.append((piece, s.index, start, end, key, after_title or cue_next,
                               support and not known, cue_next))
-    # the nickname alone is the person it was given to ('William "Mo" Cowan' ... Mo)
+    return cands
+
+
+def _alias(text: str, start: int, folded: str) -> str:
+    """The canonical form of the folded name ``folded`` found at ``start``: a state's
+    abbreviation is the state only after a comma (``Ferguson, Mo.``, not ``known as Mo``)."""
+    lex = lexicon()
+    if folded in lex.state_abbreviations and not text[:start].rstrip().endswith(","):
+        return folded
+    return lex.alias.get(folded, folded)
+
+
+def _nicknamed(text: str, cands: list[tuple]) -> list[tuple]:
+    """A nickname alone takes the value of the person it is given to in quotes
+    (``William "Mo" Cowan`` ... ``Mo``)."""
     nicknames = {name_key(m[0].strip(" \"“”")): c[4] for c in cands
                  if (m := _NICKNAME.search(text, c[2], c[3]))}
     return [(*c[:4], nicknames[c[4]], True, *c[6:]) if len(c[0]) == 1 and c[4] in nicknames
@@ -696,6 +708,7 @@ def extract_names(article: Article,
     midcaps = _midcaps(article, headlines, upper)
     found = _candidates(article, blocked, headlines, upper)
     cands = _headline_parts(article, found, headlines, midcaps | _body_words(found, headlines))
+    cands = _nicknamed(text, cands)
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
@@ -790,6 +803,8 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
     ``Trump``): a headline capitalises every word, so only the body tells names."""
     lex = lexicon()
     words_of = article.words
+    # the names of the body, as written
+    body = {name_key(article.text[c[2]:c[3]]) for c in cands if not headlines[c[1]]}
     out = []
     for c in cands:
         piece, sent, _, _, key, hint, _, cue_next = c
@@ -809,13 +824,30 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
             while run and (words[run[-1]].text == "." or
                            words[run[-1]].norm in lex.trim_words):
                 run = run[:-1]
-            if not run:
-                continue
-            start, end = _span_text(article.text, words, run)
-            k2 = name_key(article.text[start:end])
-            out.append((run, sent, start, end, lex.alias.get(k2, k2), hint, False,
-                        cue_next))
+            for part in _body_names(words, run, body):
+                start, end = _span_text(article.text, words, part)
+                k2 = _alias(article.text, start, name_key(article.text[start:end]))
+                out.append((part, sent, start, end, k2, hint, False, cue_next))
     return out
+
+
+def _body_names(words: tuple[Word, ...], run: list[int], body: set[str]) -> list[list[int]]:
+    """A headline run cut into the names the body gives, longest first, when they cover
+    it all (``Mo Cowan Senate`` -> ``Mo``, ``Cowan``, ``Senate``); else the run."""
+    def cover(part: list[int]) -> list[list[int]] | None:
+        if not part:
+            return []
+        for size in range(len(part), 0, -1):
+            for i in range(len(part) - size + 1):
+                if _piece_key(words, part[i:i + size]) in body:
+                    left, right = cover(part[:i]), cover(part[i + size:])
+                    if left is not None and right is not None:
+                        return [*left, part[i:i + size], *right]
+        return None
+
+    if not run:
+        return []
+    return (cover(run) if len(run) <= 6 else None) or [run]
 
 
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
