@@ -652,7 +652,8 @@ def _alias(text: str, start: int, folded: str) -> str:
     """The canonical form of the folded name ``folded`` found at ``start``: a state's
     abbreviation is the state only after a comma (``Ferguson, Mo.``, not ``known as Mo``)."""
     lex = lexicon()
-    if folded in lex.state_abbreviations and not text[:start].rstrip().endswith(","):
+    if folded in lex.state_abbreviations and \
+            not text[max(0, start - 4):start].rstrip().endswith(","):
         return folded
     return lex.alias.get(folded, folded)
 
