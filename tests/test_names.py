@@ -426,3 +426,98 @@ def test_a_person_and_a_body_are_two_names_and_a_surname_with_suffix_joins():
                         "Agency Director Ed Kell spoke.").values())
     assert {"dan marsh", "national security agency", "ed kell"} <= values, values
     assert not _unshared("Donald Ott Jr. spoke on Monday.", "Ott Jr. spoke on Monday.")
+
+
+def test_a_nickname_in_quotes_stays_inside_the_persons_name():
+    found = _named('The governor named Robert "Bo" Tamsin to the seat. Tamsin starts today.')
+    assert found == {'Robert "Bo" Tamsin': "robert tamsin", "Tamsin": "robert tamsin"}, found
+    assert not _unshared('He named Robert "Bo" Tamsin.', "He named Robert Tamsin.")
+
+
+def test_a_law_firm_of_several_surnames_is_one_name():
+    found = _named("She was a partner at Brill, Oduya, Kestner, Lamb and Vosk PC in Boston. "
+                   "He joined Pardo, Quill, Renner & Sota last year.")
+    assert set(found.values()) == {"brill oduya kestner lamb vosk", "boston",
+                                   "pardo quill renner sota"}, found
+    assert not _unshared("He worked at Brill, Oduya, Kestner, Lamb and Vosk PC.",
+                         "He worked at Brill, Oduya, Kestner, Lamb & Vosk.")
+
+
+def test_a_court_title_and_a_district_attorney_are_titles():
+    found = _named("He pleaded guilty before U.S. District Judge Ona Veldt. The top official "
+                   "was Essex County D.A. Ray Tull.")
+    assert "ona veldt" in found.values() and "ray tull" in found.values(), found
+    assert not any("district" in v or " da " in f" {v} " for v in found.values()), found
+
+
+def test_a_state_abbreviation_is_the_state_only_after_a_comma():
+    found = _named('He named Robert "Bo" Tamsin. "Nobody beats Bo," she said. The mayor '
+                   "of Ferguson, Mo. spoke. Friends call him Mo at home.")
+    assert found["Bo"] == "robert tamsin" and found["Ferguson"] == "ferguson", found
+    values = [d.value for d in extract_details(Article.from_text(
+        "The mayor of Ferguson, Mo. spoke. Friends call him Mo at home."))
+        if d.kind == "name" and d.text == "Mo"]
+    assert values == ["missouri", "mo"], values
+
+
+def test_a_place_named_with_a_possessive_is_one_name():
+    found = _named("They spent $300 at Nell's Boutique and $900 on Corla's Vineyard Retreat. "
+                   "Later Mr. Ott met Vance at Drago's Place. He said NBC's Lu Kell and "
+                   "Fusion's Ed Marsh spoke. Marsh agreed. Ott's Senate seat is safe.")
+    assert set(found.values()) == {"nell's boutique", "corla's vineyard retreat",
+                                   "drago's place", "ott", "vance", "senate", "nbc",
+                                   "lu kell", "fusion", "ed marsh"}, found
+
+
+def test_common_words_acronyms_and_compound_demonyms_are_no_names():
+    found = _named("Outside the Essex County Justice Center, crowds met. Additional records "
+                   "came out on Monday. Progressive groups backed Ms. Ott. He bought DVD "
+                   "players and DVDs. She was the first African-American senator and "
+                   "Irish-Americans cheered.")
+    assert set(found.values()) == {"essex county justice center", "ott"}, found
+
+
+def test_an_unquoted_title_a_body_opening_with_a_first_name_and_a_based_place():
+    found = _named("He wrote a book titled Why You Can Get Out of Debt, Build Wealth, and "
+                   "Keep Your Dreams, which sold well. She led the Virginia Association of "
+                   "Economists. Mr. Ott met the Boston-based U.S. attorney's office.")
+    assert set(found.values()) == {"virginia association of economists", "ott",
+                                   "united states"}, found
+
+
+def test_more_demonyms_and_naval_ranks():
+    found = _named("Last month the navy sank a Thai trawler and Qatari and Omani boats. "
+                   "U.S. Vice Adm. Ed Kell and Rear Admiral Lu Marsh spoke.")
+    assert set(found.values()) == {"united states", "ed kell", "lu marsh"}, found
+
+
+def test_a_family_by_its_plural_surname_is_no_extra_name():
+    found = _named("Sen. Ed Kell pleaded guilty. His wife, Lu Kell, did too. The Kells spent "
+                   "$300. Later the Kells left. Mr. Ott met the Hollis Brothers band.")
+    assert set(found.values()) == {"ed kell", "lu kell", "ott", "hollis brothers"}, found
+
+
+def test_a_nickname_of_several_full_names_joins_the_one_given():
+    assert not _unshared("He won the seat of Edward M. Kell in 2009.",
+                         "He won the seat of Ted Kell in 2009.")
+    assert not _unshared("He met Theodore Kell.", "He met Ted Kell.")
+    assert _unshared("He met Edward Kell and Theodore Kell.", "He met Ted Kell.")
+
+
+def test_a_nickname_alone_joins_the_person_the_other_report_gives_it():
+    assert not _unshared('The governor named Robert "Bo" Tamsin.',
+                         "Mr. Tamsin, who is known as Bo, was named.")
+
+
+def test_a_law_firm_by_its_first_surnames_joins_the_full_name():
+    assert not _unshared("He was a partner at Brill, Oduya, Kestner & Vosk.",
+                         "He was a partner at the firm of Brill Oduya.")
+
+
+def test_a_headline_run_of_body_names_is_cut_into_them():
+    found = _named('Bo Tamsin Senate: Governor Names Aide To Replace Kell\n\nThe governor '
+                   'named Robert "Bo" Tamsin to the seat of Ed Kell in the Senate. '
+                   "Aides say Mr. Tamsin is ready and that nobody beats Bo.")
+    assert found == {"Bo": "robert tamsin", "Tamsin": "robert tamsin", "Senate": "senate",
+                     "Kell": "ed kell", 'Robert "Bo" Tamsin': "robert tamsin",
+                     "Ed Kell": "ed kell"}, found

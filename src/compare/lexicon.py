@@ -96,6 +96,9 @@ class Lexicon:
     """A folded organisation or place variant (:func:`name_key`) -> the
     folded canonical name (``us`` -> ``united states``, a state's abbreviation ``ill``
     -> ``illinois``)."""
+    state_abbreviations: frozenset[str]
+    """The folded abbreviations of US states (``mo``, ``ill``): a state only after a
+    comma (``Ferguson, Mo.``); ``Mo`` elsewhere is a nickname."""
     org_keys: frozenset[str]
     place_keys: frozenset[str]
     demonyms: frozenset[str]
@@ -136,6 +139,9 @@ class Lexicon:
     first_name_gender: Mapping[str, str]
     """A casefolded first name -> ``m`` or ``f``."""
     nickname_of: Mapping[str, str]
+    nickname_forms: Mapping[str, frozenset[str]]
+    """A nickname -> every full first name it is short for (``ted`` -> edward, theodore);
+    :attr:`nickname_of` keeps one of them."""
     """A casefolded nickname -> the full first name (``chuck`` -> ``charles``)."""
     non_name_heads: frozenset[str]
     """Last words of a capitalised run that is not a name (``act``, ``day``)."""
@@ -190,6 +196,8 @@ def lexicon() -> Lexicon:
         duration_units=tuple(raw["duration_units"]),
         weekdays=frozenset(raw["weekdays"]),
         alias=MappingProxyType(alias),
+        state_abbreviations=frozenset(name_key(f) for forms in
+                                      raw["us_state_abbreviations"].values() for f in forms),
         org_keys=frozenset(org_keys),
         place_keys=frozenset(place_keys),
         demonyms=_fold(raw["demonyms"]),
@@ -219,6 +227,9 @@ def lexicon() -> Lexicon:
             {n: g for g, ns in raw["first_names"].items() for n in ns}),
         nickname_of=MappingProxyType(
             {n: full for full, ns in raw["nicknames"].items() for n in ns}),
+        nickname_forms=MappingProxyType(
+            {n: frozenset(f for f, fs in raw["nicknames"].items() if n in fs)
+             for ns in raw["nicknames"].values() for n in ns}),
         non_name_heads=_fold(raw["non_name_heads"]),
         org_variant_tails=frozenset(name_key(w) for w in raw["org_variant_tails"]),
         org_variant_heads=frozenset(name_key(w) for w in raw["org_variant_heads"]),

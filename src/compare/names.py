@@ -5,15 +5,22 @@ No trained model is used: names are runs of capitalised words (with ``of``/``for
 Jens Stoltenberg`` gives ``NATO`` and ``Jens Stoltenberg``), without demonyms
 (``Afghan``), possessive ``'s`` or a leading ``The``. A capitalised word that opens a
 sentence, or a word in a title-case headline (a title-case paragraph of its own), counts
-only when the article or the word lists vouch for it; a capitalised word the article
-also writes in lower case is a common word, not a name. Runs split where news joins two
-names (``Anderson Cooper on CNN``, ``William McGinley of Patton Boggs``, ``Senate GOP``)
-and at function words; laws, days and holidays (``Act``, ``Day``, ``Christmas``) are
-not names, nor are group words (``Texans``, ``Republican-run``) or the words of a quoted
-show title (``ABC's "This Week"``) or of a book, nor a hyphenated pairing of two names
-the article names apart (``the Obama-Romney debate``); a state's abbreviation after a
-city is the state (``Peoria, Ill.``). A person ``of`` a place or body is two names
-(``Sheldon Whitehouse of Rhode Island``).
+only when the article or the word lists vouch for it (a headline run is cut into the
+names the body gives, ``Mo Cowan Senate`` -> ``Mo``, ``Cowan``, ``Senate``); a
+capitalised word the article also writes in lower case is a common word, not a name.
+Runs split where news joins two names (``Anderson Cooper on CNN``, ``William McGinley of
+Patton Boggs``, ``Senate GOP``) and at function words; laws, days and holidays (``Act``,
+``Day``, ``Christmas``) are not names, nor are group words (``Texans``,
+``African-American``) or the words of a quoted show title (``ABC's "This Week"``), of a
+book or of a title after ``titled``, nor a hyphenated pairing of two names the article
+names apart (``the Obama-Romney debate``), nor a family by its plural surname (``the
+Jacksons``); a state's abbreviation is the state only after a city (``Peoria, Ill.``). A
+person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode Island``).
+Kept whole: a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
+value leaves it out; ``Mo`` alone is then that person), a law firm of three surnames or
+more (``Mintz, Levin, Cohn, Ferris, Glovsky and Popeo PC``), a business named with a
+possessive whose owner the article never names alone (``Drake's Place``, ``Martha's
+Vineyard Holistic Retreat``).
 
 Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
@@ -21,7 +28,9 @@ and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stolte
 within a report (:func:`extract_names`; not a surname the report uses before it
 introduces the full name, which is someone else's) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
-suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list;
+suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list
+(one of several full names, ``Ted`` -> ``Edward``, by the surname both give) or given
+in quotes (``known as Mo``); a law firm by its first surnames (``Mintz Levin``);
 a body's forms with ``of`` or without its first or organisation words, ``Department of
 the Treasury`` / ``Treasury Department``; a first name or a surname with a suffix alone).
 
@@ -58,6 +67,13 @@ _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
 _BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
 _UPPER = re.compile(r"[A-Z]")
 _PRONOUN_CONTRACTION = re.compile(r"^I['’]\w+$")  # I'm, I'd, I've, I'll
+_NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan -> William Cowan
+# a law firm named by three surnames or more: "Mintz, Levin, Cohn, Ferris, Glovsky and
+# Popeo PC", "Kasowitz, Benson, Torres & Friedman" (with "&" or a company suffix; a plain
+# list of people, "Ott, Vance and Lamb", has neither); its value keeps the surnames only
+_FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
+                   r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
+_FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
                              "Director", "Minister", "Leader", "Governor", "State"})
 
@@ -82,8 +98,11 @@ _ALL_FREE = _AllFree()
 
 
 def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
-          upper: list[int]) -> list[list[int]]:
+          upper: list[int], owners: frozenset[str] = frozenset()) -> list[list[int]]:
     """Index runs of capitalised words, with connectors, particles and initials inside.
+
+    A word of ``owners`` and its ``'s`` stay inside the run they open (``Drake's Place``,
+    see :func:`_possessive_only`).
 
     ``upper`` are the indices of the words that start with a capital letter. A run can
     only start at one of them or at a particle just before one (``al Qaeda``), so the
@@ -91,6 +110,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     """
     lex = lexicon()
     particles, connectors = lex.particles, lex.connectors
+    first_names = lex.first_name_gender
     n = len(words)
     free = _Free(words, blocked) if blocked else _ALL_FREE
     caps = [False] * n
@@ -129,8 +149,19 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         joiner = run and free[k] and w.norm in connectors and w.text.islower() and \
             cap(k + 1) and not (w.norm == "the" and words[k + 1].text.isupper() and
                                 _known(_piece_key(words, run)))
-        if initial_dot or particle or joiner:
+        # William "Mo" Cowan: a nickname in quotes between a first name and a surname
+        # stays inside the name (and out of its value, see _NICKNAME)
+        nickname = run and words[run[-1]].norm in first_names and w.text in '"“' and \
+            cap(k + 1) and k + 3 < n and words[k + 2].text in '"”' and cap(k + 3) and \
+            words[k + 2].end < words[k + 3].start
+        owned = len(run) == 1 and w.text in {"'s", "’s"} and cap(k + 1) and \
+            words[run[0]].norm in owners and not words[run[0]].text.isupper() and \
+            words[k + 1].norm not in first_names  # not "Fusion's Jorge Ramos"
+        if initial_dot or particle or joiner or owned:
             run.append(k)
+        elif nickname:
+            k += 3
+            continue
         elif run and free[k] and w.norm in connectors and cap(k + 2) and \
                 words[k + 1].norm == "the" and w.norm != "the":
             run.extend([k, k + 1])
@@ -219,7 +250,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         loose = [i for i, k in enumerate(piece) if i and not known and (
             (words[k].norm in {"for", "on"} and not _org_word(words[piece[i - 1]].norm)) or
             (words[k].norm == "of" and i >= 2 and
-             _piece_key(words, piece[:1]) in lex.first_name_gender) or
+             _piece_key(words, piece[:1]) in lex.first_name_gender and
+             not any(_org_word(words[j].norm) for j in piece[:i])) or
             (words[k].norm == "of" and _person_of(words, piece, i, after_title)) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
@@ -361,9 +393,10 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
         piece = piece[1:]
     while piece and words[piece[-1]].norm in connectors:
         piece = piece[:-1]
-    while len(piece) > 1 and (m := _BASED.match(words[piece[0]].text)) and \
-            not _UPPER.search(m.group(2)):
-        piece = piece[1:]  # "Democratic-led Senate", "Republican-controlled House"
+    based = [j for j, k in enumerate(piece[:-1]) if (m := _BASED.match(words[k].text)) and
+             not _UPPER.search(m.group(2))]
+    if based:  # "Democratic-led Senate", "Republican-controlled House", "St. Louis-based U.S."
+        piece = piece[based[-1] + 1:]
     return piece
 
 
@@ -492,9 +525,20 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
         if work and sum(w[0].isupper() for w in words) >= 2 and \
                 all(w[0].isupper() or w in lex.connectors or len(w) <= 4 for w in words):
             spans.append((start, end))
-    return spans
+    # unquoted after "titled": "a book titled It's About the Money!: How You Can Get Out
+    # of Debt, Build Wealth, and Achieve Your Financial Dreams, which ..."
+    for m in _TITLED.finditer(text):
+        title = _TITLE_TAIL.sub("", m[1])
+        if sum(w[0].isupper() for w in _ALPHA.findall(title)) >= 2:
+            spans.append((m.start(1), m.start(1) + len(title)))
+    return sorted(spans)
 
 
+# a title-case stretch: capitalised words and short lower-case ones, ended by a longer
+# lower-case word; its lower-case words and punctuation at the end are no part of it
+_TITLED = re.compile(r"\b(?:en)?titled,? +(?=[A-Z])((?:(?:[A-Z0-9][\w'’.-]*|[a-z]{1,4})"
+                     r"[!?:,;]*(?: +|$))+)")
+_TITLE_TAIL = re.compile(r"(?:[ !?:,;]|\b[a-z]{1,4}\b)+$")
 _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
                          "documentary", "album", "song", "column", "episode", "memoir",
@@ -533,10 +577,21 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     cands = []
     titled = _title_ended(article)
     works = _work_titles(article)
+    owners = _possessive_only(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
-        for run in _runs(words, blocked.get(s.index, []), ups):
+        firms = [m for m in _FIRM.finditer(text, s.start, s.end) if "&" in m[0] or m["corp"]]
+        for run in _runs(words, blocked.get(s.index, []), ups, owners):
             first = run[0]
+            firm = next((m for m in firms if m.start() <= words[first].start < m.end()), None)
+            if firm:  # one name for the whole firm, once
+                if firm.start() == words[first].start:
+                    key = name_key(_FIRM_PUNCT.sub(" ", firm[0]))
+                    piece = [k for k in range(first, len(words)) if words[k].end <= firm.end()
+                             and words[k].text not in {",", "&"}]
+                    cands.append((piece, s.index, firm.start(), firm.end(), key, False,
+                                  False, False))
+                continue
             # "former Sens." | "John Ashcroft, ...": the title ended the sentence before
             titled_start = first == 0 and titled[s.index]
             initial = not titled_start and (first == 0 or words[first - 1].text in _INITIAL)
@@ -563,13 +618,14 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                         whole not in lex.place_keys:
                     piece = piece[:-1]
                 norms = [_group_norm(words[k]) for k in piece]
-                if all(n in demonyms or n in common or _demonym_like(n) for n in norms) and \
+                if all(n in common or all(p in demonyms or _demonym_like(p) or
+                                          singular(p) in demonyms for p in n.split("-"))
+                       for n in norms) and \
                         not (len(norms) == 1 and name_key(words[piece[0]].text) in lex.alias):
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                folded = name_key(surface)
-                key = lex.alias.get(folded, folded)
+                key = _alias(text, start, name_key(_NICKNAME.sub(" ", surface)))
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
@@ -592,6 +648,52 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     return cands
 
 
+def _alias(text: str, start: int, folded: str) -> str:
+    """The canonical form of the folded name ``folded`` found at ``start``: a state's
+    abbreviation is the state only after a comma (``Ferguson, Mo.``, not ``known as Mo``)."""
+    lex = lexicon()
+    if folded in lex.state_abbreviations and \
+            not text[max(0, start - 4):start].rstrip().endswith(","):
+        return folded
+    return lex.alias.get(folded, folded)
+
+
+def _nicknamed(text: str, cands: list[tuple]) -> list[tuple]:
+    """A nickname alone takes the value of the person it is given to in quotes
+    (``William "Mo" Cowan`` ... ``Mo``)."""
+    nicknames = {name_key(m[0].strip(" \"“”")): c[4] for c in cands
+                 if (m := _NICKNAME.search(text, c[2], c[3]))}
+    return [(*c[:4], nicknames[c[4]], True, *c[6:]) if len(c[0]) == 1 and c[4] in nicknames
+            else c for c in cands]
+
+
+def _possessive_only(article: Article) -> frozenset[str]:
+    """Capitalised words the article writes only before ``'s`` and another capitalised
+    word, and never as part of a longer name: the first word of a business or place
+    named with a possessive (``Drake's Place``, ``Mariel's Boutique``, ``Martha's
+    Vineyard``), not a name of their own (``Obama's White House``: Obama is named apart)."""
+    lex = lexicon()
+
+    def cap(words: tuple[Word, ...], k: int) -> bool:
+        return 0 <= k < len(words) and words[k].text[:1].isupper()
+
+    # words named alone somewhere: "Fusion's Jorge Ramos ... Ramos said" is a person
+    alone = {w.norm for words in article.words for k, w in enumerate(words)
+             if cap(words, k) and not cap(words, k - 1) and not cap(words, k + 1)}
+    seen: dict[str, bool] = {}
+    for words in article.words:
+        for k, w in enumerate(words):
+            if not cap(words, k) or not w.is_word:
+                continue
+            owned = k > 0 and words[k - 1].text not in _INITIAL and not cap(words, k - 1) \
+                and k + 2 < len(words) and words[k + 1].text in {"'s", "’s"} and \
+                cap(words, k + 2) and not (cap(words, k + 3) and not cap(words, k + 4) and
+                                           words[k + 3].norm in alone)
+            seen[w.norm] = seen.get(w.norm, True) and owned
+    return frozenset(norm for norm, only in seen.items() if only and not _known(norm)
+                     and norm not in lex.common_capitalised)
+
+
 def extract_names(article: Article,
                   blocked: Mapping[int, list[tuple[int, int]]] | None = None) -> list[Detail]:
     """Name mentions of ``article`` as ``name`` :class:`Detail` records, in sentence order.
@@ -607,6 +709,7 @@ def extract_names(article: Article,
     midcaps = _midcaps(article, headlines, upper)
     found = _candidates(article, blocked, headlines, upper)
     cands = _headline_parts(article, found, headlines, midcaps | _body_words(found, headlines))
+    cands = _nicknamed(text, cands)
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
@@ -620,6 +723,9 @@ def extract_names(article: Article,
     for piece, sent, start, end, key, hint, needs_support, cue_next in cands:
         if len(key) < 2 or key in lex.weekdays or key in _SUFFIXES:
             continue  # a letter ("E-mails" split at its hyphen), a day
+        if key[-1] == "s" and key[:-1] in surnames and \
+                text[max(0, start - 8):start].casefold().split()[-1:] == ["the"]:
+            continue  # "the Jacksons", "the Obamas": a family, not one more name
         surface = text[start:end]
         if needs_support:
             toks = key.split()
@@ -698,6 +804,8 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
     ``Trump``): a headline capitalises every word, so only the body tells names."""
     lex = lexicon()
     words_of = article.words
+    # the names of the body, as written
+    body = {name_key(article.text[c[2]:c[3]]) for c in cands if not headlines[c[1]]}
     out = []
     for c in cands:
         piece, sent, _, _, key, hint, _, cue_next = c
@@ -717,13 +825,30 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
             while run and (words[run[-1]].text == "." or
                            words[run[-1]].norm in lex.trim_words):
                 run = run[:-1]
-            if not run:
-                continue
-            start, end = _span_text(article.text, words, run)
-            k2 = name_key(article.text[start:end])
-            out.append((run, sent, start, end, lex.alias.get(k2, k2), hint, False,
-                        cue_next))
+            for part in _body_names(words, run, body):
+                start, end = _span_text(article.text, words, part)
+                k2 = _alias(article.text, start, name_key(article.text[start:end]))
+                out.append((part, sent, start, end, k2, hint, False, cue_next))
     return out
+
+
+def _body_names(words: tuple[Word, ...], run: list[int], body: set[str]) -> list[list[int]]:
+    """A headline run cut into the names the body gives, longest first, when they cover
+    it all (``Mo Cowan Senate`` -> ``Mo``, ``Cowan``, ``Senate``); else the run."""
+    def cover(part: list[int]) -> list[list[int]] | None:
+        if not part:
+            return []
+        for size in range(len(part), 0, -1):
+            for i in range(len(part) - size + 1):
+                if _piece_key(words, part[i:i + size]) in body:
+                    left, right = cover(part[:i]), cover(part[i + size:])
+                    if left is not None and right is not None:
+                        return [*left, part[i:i + size], *right]
+        return None
+
+    if not run:
+        return []
+    return (cover(run) if len(run) <= 6 else None) or [run]
 
 
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
@@ -874,6 +999,15 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if key in people and into in people and len(people[into]) == 1:
             people[into] += people.pop(key)
             people[into].sort()
+    nick_forms = lexicon().nickname_forms
+    for (first, last), group in sorted(people.items()):
+        # "Ted Kennedy" / "Edward M. Kennedy": a nickname of several full names (ted:
+        # edward, theodore) joins the one of them both reports' names give that surname
+        written = {name_key(_name_fields(value)[0]) for value, _ in group}
+        if len(written) == 1 and len(forms := nick_forms.get(written.pop(), ())) > 1:
+            fits = [(f, last) for f in sorted(forms) if (f, last) in people and f != first]
+            if len(fits) == 1 and (first, last) in people:
+                people[fits[0]] = sorted(people[fits[0]] + people.pop((first, last)))
     for group in people.values():
         middles = {m for _, m in group if m}
         if len(group) > 1 and all(a.startswith(b) or b.startswith(a)
@@ -893,6 +1027,20 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         for value in same[1:]:
             canon.setdefault(value, same[0])
     lex = lexicon()
+    # "known as Mo" / 'William "Mo" Cowan': a nickname alone is the person it was given to
+    nicks = {name_key(m[0].strip(' "“”')): d.value for d in names
+             if d.category == "person" and (m := _NICKNAME.search(d.text))}
+    for d in names:
+        if d.value in nicks and d.category not in {"place", "organisation"}:
+            canon.setdefault(d.value, nicks[d.value])
+    # "Mintz Levin" / "Mintz, Levin, Cohn, Ferris, Glovsky & Popeo": a law firm by its
+    # first surnames (two or more)
+    firms = {d.value for d in names if _FIRM.fullmatch(d.text)}
+    for value in values:
+        longer = {f for f in firms if f.startswith(value + " ")}
+        if len(longer) == 1 and " " in value and \
+                value.split()[0] not in lexicon().first_name_gender:
+            canon.setdefault(value, longer.pop())
     for value in values:  # "trump jr" / "donald trump jr": a surname and suffix
         pair = value.split()
         if len(pair) == 2 and pair[1] in _SUFFIXES and value in persons | {
