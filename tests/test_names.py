@@ -3,10 +3,18 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nameparser import HumanName
 
 from compare.details import extract_details, match_details
 from compare.models import Article, Detail
-from compare.names import cross_fold, extract_names, name_key, person_key, singular
+from compare.names import (
+    _name_fields,
+    cross_fold,
+    extract_names,
+    name_key,
+    person_key,
+    singular,
+)
 
 
 def test_titles_folded_and_surnames_joined(article_a, article_b):
@@ -521,3 +529,14 @@ def test_a_headline_run_of_body_names_is_cut_into_them():
     assert found == {"Bo": "robert tamsin", "Tamsin": "robert tamsin", "Senate": "senate",
                      "Kell": "ed kell", 'Robert "Bo" Tamsin': "robert tamsin",
                      "Ed Kell": "ed kell"}, found
+
+
+@given(st.lists(st.sampled_from(["john", "smith", "van", "de", "jr", "iii", "vii", "mary-kate",
+                                 "o'neil", "sen", "dr", "king", "lady", "e", "y", "la", "mix",
+                                 "obama", "st", "bishop", "von", "ii", "esq", "the"]),
+                min_size=1, max_size=4))
+def test_name_fields_read_a_name_as_nameparser_does(words):
+    # two plain words skip the parse: the shortcut must read them as nameparser does
+    value = " ".join(words)
+    parsed = HumanName(value)
+    assert _name_fields(value) == (parsed.first, parsed.middle, parsed.last)

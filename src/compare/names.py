@@ -673,22 +673,21 @@ def _possessive_only(article: Article) -> frozenset[str]:
     named with a possessive (``Drake's Place``, ``Mariel's Boutique``, ``Martha's
     Vineyard``), not a name of their own (``Obama's White House``: Obama is named apart)."""
     lex = lexicon()
-
-    def cap(words: tuple[Word, ...], k: int) -> bool:
-        return 0 <= k < len(words) and words[k].text[:1].isupper()
-
+    # per sentence, whether each word is capitalised, with a False on either side, so
+    # that caps[k + 1] tells of word k (and the words before the first and after the last)
+    caps = [[False, *(w.text[:1].isupper() for w in words), False, False, False]
+            for words in article.words]
     # words named alone somewhere: "Fusion's Jorge Ramos ... Ramos said" is a person
-    alone = {w.norm for words in article.words for k, w in enumerate(words)
-             if cap(words, k) and not cap(words, k - 1) and not cap(words, k + 1)}
+    alone = {w.norm for words, c in zip(article.words, caps, strict=True)
+             for k, w in enumerate(words) if c[k + 1] and not c[k] and not c[k + 2]}
     seen: dict[str, bool] = {}
-    for words in article.words:
+    for words, c in zip(article.words, caps, strict=True):
         for k, w in enumerate(words):
-            if not cap(words, k) or not w.is_word:
+            if not c[k + 1] or not w.is_word:
                 continue
-            owned = k > 0 and words[k - 1].text not in _INITIAL and not cap(words, k - 1) \
+            owned = k > 0 and words[k - 1].text not in _INITIAL and not c[k] \
                 and k + 2 < len(words) and words[k + 1].text in {"'s", "’s"} and \
-                cap(words, k + 2) and not (cap(words, k + 3) and not cap(words, k + 4) and
-                                           words[k + 3].norm in alone)
+                c[k + 3] and not (c[k + 4] and not c[k + 5] and words[k + 3].norm in alone)
             seen[w.norm] = seen.get(w.norm, True) and owned
     return frozenset(norm for norm, only in seen.items() if only and not _known(norm)
                      and norm not in lex.common_capitalised)
@@ -893,9 +892,29 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
 @lru_cache(maxsize=1 << 14)
 def _name_fields(value: str) -> tuple[str, str, str]:
     """(first, middle, last) of ``value`` as nameparser's ``HumanName`` reads them; parsed
-    once per value (the parse is the costly part of folding a report's names)."""
+    once per value (the parse is the costly part of folding a report's names). Two plain
+    words that are none of nameparser's titles, suffixes, prefixes or conjunctions are
+    first name and surname without the parse (its own reading of them; most names)."""
+    words = value.split()
+    if len(words) == 2 and all(_PLAIN_WORD.fullmatch(w) for w in words) and \
+            not any(w.casefold() in _parser_words() or _ROMAN.fullmatch(w) for w in words):
+        return words[0], "", words[1]
     parsed = HumanName(value)
     return parsed.first, parsed.middle, parsed.last
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)  # nameparser reads III, vii as suffixes
+
+
+@lru_cache(maxsize=1)
+def _parser_words() -> frozenset[str]:
+    """The words nameparser gives a part other than a first name or surname."""
+    from nameparser.config import CONSTANTS
+
+    sets = (CONSTANTS.titles, CONSTANTS.suffix_acronyms, CONSTANTS.suffix_not_acronyms,
+            CONSTANTS.prefixes, CONSTANTS.conjunctions)
+    return frozenset(w.casefold() for words in sets for w in words)
 
 
 @lru_cache(maxsize=1 << 14)
