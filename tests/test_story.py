@@ -137,3 +137,13 @@ def test_same_triplet_of_basil_is_one_story_and_another_event_is_not():
     assert score(prepare(x1), prepare(x2)).same_event
     assert score(prepare(x1), prepare(y1)).probability < score(prepare(x1),
                                                                 prepare(x2)).probability
+
+
+def test_names_joined_once_by_the_caller_give_the_same_signals(article_a, article_b):
+    from compare.names import fold_both
+
+    pa, pb = prepare(article_a), prepare(article_b)
+    folded = fold_both(pa.details, pb.details)
+    assert document_signals(pa, pb, folded=folded) == document_signals(pa, pb)
+    result = compare(pa, pb)
+    assert judge(pa, pb, result.links, folded=folded) == result.story

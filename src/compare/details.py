@@ -283,17 +283,23 @@ def _numbers_by_sentence(details: list[Detail]) -> dict[int, list[Detail]]:
     return out
 
 
-def match_details(a: Article | Prepared, b: Article | Prepared) -> tuple[DetailMatch, ...]:
+def match_details(
+    a: Article | Prepared,
+    b: Article | Prepared,
+    *,
+    folded: tuple[list[Detail], list[Detail]] | None = None,
+) -> tuple[DetailMatch, ...]:
     """Every fact of either report: ``shared``, ``only_a``, ``only_b`` or ``conflict``.
 
     Facts match on (kind, value). A conflict is called conservatively: two numbers of
     the same category counting the same noun (``troops``) with different values, when
     that noun has exactly one unmatched value in each report. A prepared report's
-    details are used as they are.
+    details are used as they are; ``folded`` is their
+    :func:`~compare.names.fold_both` when the caller has it already.
     """
-    ea, eb = _details_of(a), _details_of(b)
+    a_details, b_details = _details_of(a), _details_of(b)
     a, b = article_of(a), article_of(b)
-    da, db = fold_both(ea, eb)
+    da, db = folded if folded is not None else fold_both(a_details, b_details)
     numbers = (_numbers_by_sentence(da), _numbers_by_sentence(db))
     groups: dict[tuple[str, str], tuple[list[Detail], list[Detail]]] = defaultdict(
         lambda: ([], []))

@@ -23,6 +23,7 @@ from compare.models import (
     Records,
     SameStory,
 )
+from compare.names import fold_both
 from compare.overlap import coverage, shared_passages, verdict
 from compare.prepare import prepare
 from compare.quotes import pair_quotes
@@ -69,7 +70,8 @@ def compare(
     links, scores = align_scored(pa, pb, settings)
     passages = shared_passages(a, b, min_words=settings.min_words)
     covered = coverage(a, b, links, passages)
-    story = judge(pa, pb, links)
+    folded = fold_both(pa.details, pb.details)  # name variants joined once for both uses
+    story = judge(pa, pb, links, folded=folded)
     notes = _notes(pa, pb, links, passages, story, settings)
     return Comparison(
         a=a,
@@ -78,7 +80,7 @@ def compare(
         passages=Records(passages, Passage),
         coverage=covered,
         verdict=verdict(a, b, passages, covered),
-        details=Records(match_details(pa, pb), DetailMatch),
+        details=Records(match_details(pa, pb, folded=folded), DetailMatch),
         quotes=Records(pair_quotes(pa, pb), QuotePair),
         diffs=Records(diff_links(a, b, links), Diff),
         framing=Records(framing(a, b, links), Framing),

@@ -184,16 +184,18 @@ def _details(p: StoryProfile) -> list[Detail]:
             for kind, category, value, text in p.details]
 
 
-def document_signals(pa: Prepared | StoryProfile,
-                     pb: Prepared | StoryProfile) -> dict[str, float]:
+def document_signals(pa: Prepared | StoryProfile, pb: Prepared | StoryProfile, *,
+                     folded: tuple[list[Detail], list[Detail]] | None = None,
+                     ) -> dict[str, float]:
     """The document-level signals of two prepared reports or their profiles (see the
     module doc), and the count of shared values of each detail kind (``shared_names``
-    ...)."""
+    ...). ``folded`` is the reports' details joined by :func:`compare.names.fold_both`
+    when the caller has them already (the same sets of values)."""
     from compare.names import fold_both
 
     a, b = profile(pa), profile(pb)
     signals = {"tfidf": _tfidf_cosine(a, b)}
-    fa, fb = fold_both(_details(a), _details(b))
+    fa, fb = folded if folded is not None else fold_both(_details(a), _details(b))
     sa, sb = _detail_sets(fa), _detail_sets(fb)
     for kind in SET_KINDS:
         signals[kind], signals[f"shared_{kind}"] = _set_cosine(sa[kind], sb[kind])
@@ -273,9 +275,11 @@ def score(pa: Prepared | StoryProfile, pb: Prepared | StoryProfile) -> SameStory
     return _decide(document_signals(pa, pb), "document", pa.backend)
 
 
-def judge(pa: Prepared, pb: Prepared, links: Iterable[Link]) -> SameStory:
+def judge(pa: Prepared, pb: Prepared, links: Iterable[Link], *,
+          folded: tuple[list[Detail], list[Detail]] | None = None) -> SameStory:
     """The same-story decision of a comparison: the document evidence and the share of
-    sentences the alignment linked (``links``)."""
-    signals = document_signals(pa, pb)
+    sentences the alignment linked (``links``); ``folded`` as for
+    :func:`document_signals`."""
+    signals = document_signals(pa, pb, folded=folded)
     signals["linked"] = linked_share(links, len(pa.article.sentences), len(pb.article.sentences))
     return _decide(signals, "full", pa.backend)
