@@ -235,13 +235,14 @@ def test_pairs_left_out_before_make_link_make_no_link(reports):
     ia, ib = np.divmod(np.arange(len(fa) * len(fb)), len(fb))
     sig = similarity.signals_for_pairs(fa, fb, ia, ib)
     prob = similarity.apply_model(sig)
+    sts = similarity.apply_model(sig, "sts")
     ra, rb = _Report(quoted_words(big_a), fa), _Report(quoted_words(big_b), fb)
     left_out = ~_some_rule_may(*_columns(sig, prob, ra, rb, ia, ib), DEFAULT)
     assert 0 < left_out.sum() < len(ia)
     for k in np.flatnonzero(left_out):
         row = dict(zip(similarity.SIGNALS, sig[k].tolist(), strict=True))
         assert _make_link(
-            ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]), DEFAULT
+            ra, rb, (int(ia[k]),), (int(ib[k]),), row, float(prob[k]), float(sts[k]), DEFAULT
         )[0] is None
 
 

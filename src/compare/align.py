@@ -320,16 +320,17 @@ def _make_link(
     ib: tuple[int, ...],
     sig: dict[str, float],
     prob: float,
+    sts: float,
     settings: Settings,
     force: str = "",
-    params: dict | None = None,
 ) -> tuple[Link | None, str]:
     """The link between sentences ``ia`` of a and ``ib`` of b, or None if they do not link.
 
-    ``sig`` and ``prob`` are the pair's signals and same-content probability; a ``force``
-    reason makes a ``partial`` link (merged partial links) when no closer relation holds;
-    ``params``: an embedding backend's fitted parameters (None: the shipped lexical ones).
-    Also returns the contained side of a partial link (``""`` otherwise).
+    ``sig``, ``prob`` and ``sts`` are the pair's signals, same-content probability and
+    STS regression (scored with the other pairs, by the shipped models or an embedding
+    backend's); a ``force`` reason makes a ``partial`` link (merged partial links) when
+    no closer relation holds. Also returns the contained side of a partial link (``""``
+    otherwise).
     """
     stems_a, stems_b = set(ra.join("stems", ia)), set(rb.join("stems", ib))
     relation, reason, contained = _relation(
@@ -359,7 +360,7 @@ def _make_link(
         return None, ""
     covered = max(sig["content_a"], sig["content_b"])
     score = 1.0 if relation == "identical" else max(prob, covered)
-    graded = 1.0 if relation == "identical" else _graded(sig, params)
+    graded = 1.0 if relation == "identical" else sts
     link = Link(
         a=ia,
         b=ib,
@@ -373,14 +374,6 @@ def _make_link(
         similarity=round(graded, 6),
     )
     return link, contained
-
-
-def _graded(sig: dict[str, float], params: dict | None = None) -> float:
-    """The STS regression of one pair's signals, in [0, 1] (0-5 scale divided by 5): the
-    backend's (``params``, with the embedding cosine) or the shipped lexical one."""
-    names = similarity.SIGNALS + ((similarity.EMBEDDING,) if similarity.EMBEDDING in sig else ())
-    row = np.asarray([[sig[s] for s in names]], dtype=np.float64)
-    return float(similarity.apply_model(row, "sts", params)[0])
 
 
 def _evidence(sig: dict[str, float], ra: _Report, rb: _Report, ia, ib) -> str:
@@ -428,10 +421,11 @@ def _scored(
     groups: list[tuple[tuple[int, ...], tuple[int, ...]]],
     embeddings: tuple | None = None,
     params: dict | None = None,
-) -> tuple[list[dict[str, float]], np.ndarray]:
-    """Signals and same-content probability of each ``(a sentences, b sentences)`` group
-    (with ``embeddings``, the two reports' sentence vectors, the cosine of the groups'
-    vectors too, scored with the backend's ``params``)."""
+) -> tuple[list[dict[str, float]], np.ndarray, np.ndarray]:
+    """Signals, same-content probability and STS regression (in [0, 1]) of each ``(a
+    sentences, b sentences)`` group (with ``embeddings``, the two reports' sentence
+    vectors, the cosine of the groups' vectors too, scored with the backend's
+    ``params``)."""
     fa, fb = similarity.featurize(
         [tuple(w for i in ia for w in a.words[i]) for ia, _ in groups],
         [tuple(w for j in ib for w in b.words[j]) for _, ib in groups],
@@ -444,7 +438,8 @@ def _scored(
         sig = similarity.with_cosine(sig, vectors, k, k)
     names = similarity.signal_names(sig)
     rows = [dict(zip(names, map(float, r), strict=True)) for r in sig]
-    return rows, similarity.apply_model(sig, params=params)
+    return rows, similarity.apply_model(sig, params=params), similarity.apply_model(
+        sig, "sts", params)
 
 
 _Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -529,18 +524,20 @@ def align_scored(
     ia, ib = ia[keep], ib[keep]
     sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
     prob = similarity.apply_model(sig, params=params)
-    graded = _candidate_similarity(fa, fb, (scored_a, scored_b), first, keep, sig, params)
+    sts = similarity.apply_model(sig, "sts", params)
+    graded = _candidate_similarity(fa, fb, (scored_a, scored_b), first, keep, sts, params)
     chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings))
     pairs: list[tuple[Link, str]] = []
-    for i, j, values, p in zip(
+    for i, j, values, p, g in zip(
         ia[chosen].tolist(),
         ib[chosen].tolist(),
         sig[chosen].tolist(),
         prob[chosen].tolist(),
+        sts[chosen].tolist(),
         strict=True,
     ):
         row = dict(zip(similarity.signal_names(sig), values, strict=True))
-        link, contained = _make_link(ra, rb, (i,), (j,), row, p, settings, params=params)
+        link, contained = _make_link(ra, rb, (i,), (j,), row, p, g, settings)
         if link is not None:
             pairs.append((link, contained))
     upper = upper.copy()
@@ -566,15 +563,15 @@ def _candidate_similarity(
     params: dict | None,
 ) -> np.ndarray:
     """The graded similarity of every candidate pair: the STS regression of its signals
-    (``kept``: the complete signals of the pairs ``keep``), 1 for the same words (as
-    :attr:`Link.similarity`). The other candidates' costly signals were not computed
-    (``first`` holds NaN there): the shipped ``sts_cheap`` regression, fitted without
-    them, scores those; an embedding backend's parameters have no such model, so their
-    costly signals are computed."""
+    (``kept``: that regression of the pairs ``keep``, whose signals are complete), 1 for
+    the same words (as :attr:`Link.similarity`). The other candidates' costly signals
+    were not computed (``first`` holds NaN there): the shipped ``sts_cheap`` regression,
+    fitted without them, scores those; an embedding backend's parameters have no such
+    model, so their costly signals are computed."""
     ia, ib = pairs
     graded = np.empty(len(ia))
     if len(kept):
-        graded[keep] = similarity.apply_model(kept, "sts", params)
+        graded[keep] = kept
         for k in np.flatnonzero(keep).tolist():
             if fa.words[ia[k]] == fb.words[ib[k]]:
                 graded[k] = 1.0
@@ -620,10 +617,10 @@ def _merge_partials(
             merges.append((others, (index,)))
             reasons.append(_merged_reason("a", others, "b", index))
     if merges:
-        sigs, probs = _scored(a, b, merges, embeddings, params)
-        for (ia, ib), sig, prob, why in zip(merges, sigs, probs, reasons, strict=True):
-            link = _make_link(ra, rb, ia, ib, sig, float(prob), settings, force=why,
-                              params=params)[0]
+        sigs, probs, sts = _scored(a, b, merges, embeddings, params)
+        for (ia, ib), sig, prob, g, why in zip(merges, sigs, probs, sts, reasons, strict=True):
+            link = _make_link(ra, rb, ia, ib, sig, float(prob), float(g), settings,
+                              force=why)[0]
             assert link is not None  # a forced link is always made
             links.append(link)
     return tuple(sorted(links, key=lambda x: (min(x.a), min(x.b), x.a, x.b)))
