@@ -347,15 +347,8 @@ def _main_clause_subject(text: str, cands: list[_Cand], lo: int,
     """The subject a participle (``, saying``) at ``before`` hangs on when the sentence
     opens with a subordinate clause (``Asked whether he ..., Mr. Santorum did not back
     down, saying``: Santorum, not the ``he`` of the opening clause); else None."""
-    opener = _SUBORDINATE.match(text, lo, before)
-    if opener is None:
-        return None
-    comma = text.find(",", opener.end(), before)
-    return _clause_subject(text, cands, comma + 1, before) if comma >= 0 else None
-
-
-_SUBORDINATE = re.compile(r"\s*(?:Asked|When|If|While|After|Although|Though|Because|Since|"
-                          r"Before|Once|Despite|Unlike)\b")
+    main = _main_clause(text, lo, before)
+    return _clause_subject(text, cands, main, before) if main > lo else None
 
 
 def _own(article: Article, k: int, region: Region, regions: Sequence[Region],

@@ -126,7 +126,8 @@ class Lexicon:
     document_verbs: tuple[str, ...]
     """Verbs whose subject owns the document after them (``X issued a statement``)."""
     subordinators: frozenset[str]
-    """Words that open a clause before the main one (``When X attacked Y, Z said``)."""
+    """Words that open a clause or phrase before the main clause (``When X attacked Y, Z
+    said``, ``Asked whether …, X said``)."""
     speech_nouns: frozenset[str]
     """Nouns for what someone said (``X's comments``: the quote after them is X's)."""
     gender_words: Mapping[str, frozenset[str]]
