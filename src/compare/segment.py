@@ -197,20 +197,20 @@ def find_credits(text: str) -> tuple[Credit, ...]:
     m = _BYLINE.match(text, text.rfind("\n", 0, opening) + 1)  # only one that opens the article
     if m:
         credits.append(Credit(m.start("credit"), m.end("credit"), m["credit"], m["value"]))
-    end = len(text.rstrip())
-    tail = _CREDIT_TAIL.search(text, max(0, end - _CREDIT_REACH), end)
+    last = len(text.rstrip())
+    tail = _CREDIT_TAIL.search(text, max(0, last - _CREDIT_REACH), last)
     if tail:
         start, end = tail.start("credit"), tail.end("value")
         credits.append(Credit(start, end, text[start:end], tail["value"]))
-    credits += _closing_notes(text, opening)
+    credits += _closing_notes(text, opening, last)
     return tuple(sorted(credits, key=lambda c: c.start))
 
 
-def _closing_notes(text: str, opening: int) -> list[Credit]:
-    """The closing notes (:data:`_CLOSING`) among the last lines of ``text``, each a whole
-    line; the search stops at the first line from the end that is not one."""
+def _closing_notes(text: str, opening: int, end: int) -> list[Credit]:
+    """The closing notes (:data:`_CLOSING`) among the last lines of ``text`` before
+    ``end`` (the end of its last non-space character), each a whole line; the search
+    stops at the first line from the end that is not one."""
     notes = []
-    end = len(text.rstrip())
     for _ in range(_CLOSING_LINES):
         start = text.rfind("\n", max(opening, end - _CLOSING_LENGTH), end) + 1
         if start == 0 and end - opening > _CLOSING_LENGTH:
