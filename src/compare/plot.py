@@ -484,8 +484,7 @@ def fact_chart(collation: Collation, ax: Axes | None = None, *, limit: int = 40)
     ax = _axes(ax, (1.5 + 0.9 * len(labels), 1.0 + 0.25 * max(len(facts), 1)))
     rows, cols = np.nonzero(matrix != FACT_ABSENT)
     kinds = [facts[r].kind for r in rows]
-    kind_colors = KIND_COLORS
-    ax.scatter(cols, rows, s=50, c=[kind_colors.get(k, INK) for k in kinds], zorder=2)
+    ax.scatter(cols, rows, s=50, c=[KIND_COLORS.get(k, INK) for k in kinds], zorder=2)
     hot = matrix[rows, cols] == FACT_CONFLICT
     if hot.any():
         ax.scatter(cols[hot], rows[hot], s=160, facecolors="none",
@@ -495,7 +494,7 @@ def fact_chart(collation: Collation, ax: Axes | None = None, *, limit: int = 40)
     ax.set_xlim(-0.5, len(labels) - 0.5)
     ax.set_ylim(len(facts) - 0.5, -0.5)
     ax.grid(True, color="#e4e4e4", zorder=0)
-    handles = [Patch(facecolor=kind_colors[k], label=k) for k in DETAIL_KINDS]
+    handles = [Patch(facecolor=KIND_COLORS[k], label=k) for k in DETAIL_KINDS]
     handles.append(Patch(facecolor="none", edgecolor=STATUS_COLORS["conflict"],
                          linewidth=2, label="conflict"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.4 / max(
