@@ -51,7 +51,7 @@ from nameparser import HumanName
 from compare.lexicon import bare_word as _bare
 from compare.lexicon import lexicon, name_key, singular
 from compare.models import Article, Detail, Word
-from compare.segment import TITLES
+from compare.segment import TITLES, quote_spans
 
 __all__ = ["cross_fold", "extract_names", "fold_both", "name_key", "person_key", "singular"]
 
@@ -515,7 +515,9 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
     lex = lexicon()
     text = article.text
     spans = []
-    for start, end in _quoted_spans(text):
+    # between the marks of each closed quote (segment's scanner: the one reading of them)
+    for start, end in ((q.mark + 1, q.close - 1) for q in quote_spans(text)
+                       if q.closed and q.opening == "mark"):
         words = _ALPHA.findall(text[start:end])
         before = [w.strip(",:") for w in text[max(0, start - 31):start - 1].split()[-1:]]
         after = text[end + 1:end + 31].split()[:1]
@@ -543,27 +545,6 @@ _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
                          "documentary", "album", "song", "column", "episode", "memoir",
                          "novel"})
-_MARKS = re.compile(r"[\"“”]|\n")
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside pairs of double quotation marks, paired in text order (a straight
-    mark opens when none is open; a paragraph break closes what is open)."""
-    spans, opened = [], None
-    for m in _MARKS.finditer(text):
-        mark = m.group()
-        if mark == "\n" or (mark == "”" and opened is None):
-            opened = None
-        elif opened is None and mark != "”":
-            opened = m.end()
-        elif opened is not None and mark != "“":
-            spans.append((opened, m.start()))
-            opened = None
-        else:  # "“" while one is open: the open one was never closed
-            opened = m.end()
-    return spans
-
-
 _ALPHA = re.compile(r"[A-Za-z][\w'’-]*")
 
 
