@@ -137,19 +137,26 @@ def _distinct_pairs(
     return ia[first], ib[first], back.reshape(-1)
 
 
+def _side_texts(f: Features, index: np.ndarray, sort: bool) -> list[str]:
+    """The texts of sentences ``index`` of one side as the string signals see them (up to
+    the ``MAX_STRING_WORDS``-th word; words sorted for ``token_sort``), each sentence's
+    text made once however many pairs it is in."""
+    rows = np.unique(index).tolist()
+    if sort:
+        made = {i: _sorted_first_words(f.texts[i], f.sorted_texts[i]) for i in rows}
+    else:
+        made = {i: _first_words(f.texts[i]) for i in rows}
+    return list(map(made.__getitem__, index.tolist()))
+
+
 def _string_signal(name: str, fa: Features, fb: Features, ia, ib) -> np.ndarray:
     """A rapidfuzz signal of the sentence pairs ``(ia[k], ib[k])`` in [0, 1], computed
     once per distinct pair of texts. ``token_sort`` is ``ratio`` of the texts with their
     words sorted (rapidfuzz's definition), sorted once per sentence."""
     ia, ib, back = _distinct_pairs(fa, fb, ia, ib, "texts")
-    if name == "token_sort":
-        xs = [_sorted_first_words(fa.texts[i], fa.sorted_texts[i]) for i in ia.tolist()]
-        ys = [_sorted_first_words(fb.texts[j], fb.sorted_texts[j]) for j in ib.tolist()]
-        scorer = fuzz.ratio
-    else:
-        xs = [_first_words(fa.texts[i]) for i in ia.tolist()]
-        ys = [_first_words(fb.texts[j]) for j in ib.tolist()]
-        scorer = _SCORERS[name]
+    sort = name == "token_sort"
+    xs, ys = _side_texts(fa, ia, sort), _side_texts(fb, ib, sort)
+    scorer = fuzz.ratio if sort else _SCORERS[name]
     scores = process.cpdist(xs, ys, scorer=scorer, dtype=np.float64)
     return (scores / 100.0)[back]
 
