@@ -259,12 +259,21 @@ def test_a_model_fitted_on_other_signals_is_refused_at_load_time():
 @given(st.lists(st.integers(-(2**62), 2**62), max_size=60))
 def test_sorted_distinct_is_numpy_unique(values):
     """The one-sort distinct of the feature cells is ``np.unique``: same values, dtype."""
-    from compare.similarity.features import _sorted_distinct
+    from compare.similarity.features import sorted_distinct
 
     x = np.asarray(values, dtype=np.int64)
-    got = _sorted_distinct(x)
+    got = sorted_distinct(x)
     assert got.dtype == x.dtype
     assert got.tolist() == np.unique(x).tolist()
+
+
+@given(st.lists(st.text(max_size=4), max_size=30), st.lists(st.text(max_size=4), max_size=30))
+def test_sorted_distinct_of_two_vocabularies_is_union1d(a, b):
+    """Joining two reports' sorted vocabularies (strings) gives ``np.union1d``."""
+    from compare.similarity.features import sorted_distinct
+
+    va, vb = np.unique(np.asarray(a, dtype=str)), np.unique(np.asarray(b, dtype=str))
+    assert sorted_distinct(np.concatenate((va, vb))).tolist() == np.union1d(va, vb).tolist()
 
 
 def test_sts_cheap_ignores_the_costly_signals():

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -28,7 +29,7 @@ from scipy import sparse
 from compare.attribution import attribute
 from compare.models import Article, Prepared, Quote, QuotePair, Word, article_of
 from compare.segment import quote_spans, tokenize
-from compare.wording import word_ops
+from compare.wording import quote_regions, word_ops
 
 __all__ = ["extract_quotes", "pair_quotes", "quote_words"]
 
@@ -340,10 +341,11 @@ def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair
     notes_b = [_repeat_note("b", j, rep_b, groups_b, qb) for j in range(len(qb))]
     words_a = {i: quote_words(a, qa[i]) for i in sorted({i for i, _ in pairs})}
     words_b = {j: quote_words(b, qb[j]) for j in sorted({j for _, j in pairs})}
+    regions = (quote_regions(a.text), quote_regions(b.text)) if pairs else ((), ())
     out = []
     for (i, j), score in pairs.items():
         out.append(_pair(a.text, b.text, qa[i], qb[j], words_a[i], words_b[j], score,
-                         notes_a[i], notes_b[j]))
+                         notes_a[i], notes_b[j], regions))
     paired_a = {i for i, _ in pairs}
     paired_b = {j for _, j in pairs}
     for i, q in enumerate(qa):
@@ -388,9 +390,11 @@ def _repeat_note(side: str, k: int, reps: dict[int, int], groups: dict[int, list
 
 
 def _pair(a_text: str, b_text: str, qa: Quote, qb: Quote, wa: tuple[Word, ...],
-          wb: tuple[Word, ...], score: float, note_a: str, note_b: str) -> QuotePair:
+          wb: tuple[Word, ...], score: float, note_a: str, note_b: str,
+          regions: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]]) -> QuotePair:
     """The pair of ``qa`` and ``qb`` (words ``wa`` and ``wb``), with the word diff of the
-    part of the longer quote the shorter one covers."""
+    part of the longer quote the shorter one covers (``regions``: the two texts'
+    :func:`~compare.wording.quote_regions`)."""
     notes = []
     na, nb = _norms(wa), _norms(wb)
     if 4 * len(nb) < 3 * len(na):
@@ -403,7 +407,7 @@ def _pair(a_text: str, b_text: str, qa: Quote, qb: Quote, wa: tuple[Word, ...],
         if hi - lo < len(nb):
             notes.append("a quotes only part of b's quote")
             wb = wb[lo:hi]
-    ops = word_ops(a_text, wa, b_text, wb)
+    ops = word_ops(a_text, wa, b_text, wb, a_quotes=regions[0], b_quotes=regions[1])
     status = "same" if all(op.tag == "equal" for op in ops) else "reworded"
     notes += [n for n in (note_a, note_b) if n]
     return QuotePair(qa, qb, round(score, 4), status, ops, "; ".join(notes))

@@ -21,7 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from compare.settings import Settings
-from compare.similarity.features import Features
+from compare.similarity.features import Features, sorted_distinct
 
 _BINS = 64
 
@@ -122,4 +122,4 @@ def candidates(
     found = [_by_cosine(fa, fb, settings), same_words(fa, fb), by_details(fa, fb, settings)]
     if embeddings is not None:
         found.append(by_embeddings(*embeddings, settings))
-    return np.divmod(np.unique(np.concatenate([ia * m + ib for ia, ib in found])), m)
+    return np.divmod(sorted_distinct(np.concatenate([ia * m + ib for ia, ib in found])), m)

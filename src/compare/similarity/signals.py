@@ -141,7 +141,7 @@ def _side_texts(f: Features, index: np.ndarray, sort: bool) -> list[str]:
     """The texts of sentences ``index`` of one side as the string signals see them (up to
     the ``MAX_STRING_WORDS``-th word; words sorted for ``token_sort``), each sentence's
     text made once however many pairs it is in."""
-    rows = np.unique(index).tolist()
+    rows = set(index.tolist())
     if sort:
         made = {i: _sorted_first_words(f.texts[i], f.sorted_texts[i]) for i in rows}
     else:
