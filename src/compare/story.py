@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -160,29 +160,26 @@ def profile(report: Prepared | StoryProfile) -> StoryProfile:
     ))
 
 
-def _tfidf_cosine(pa: StoryProfile, pb: StoryProfile,
-                  tf: Callable[[int], float] = lambda n: n) -> float:
-    """The cosine of the two whole texts' vectors of ``tf(count)`` times the shipped IDF
-    of each content word."""
+def _tfidf_cosines(pa: StoryProfile, pb: StoryProfile) -> tuple[float, float]:
+    """The cosines of the two whole texts' TF-IDF vectors (shipped IDF) with raw counts
+    (``tfidf``) and with sublinear counts, 1 + ln count (``tfidf_log``)."""
     from compare.similarity.shipped import shipped_idf
 
     idf, default = shipped_idf()
-    ca = {w: tf(n) for w, n in zip(pa.words, pa.counts, strict=True)}
-    cb = {w: tf(n) for w, n in zip(pb.words, pb.counts, strict=True)}
+    ca, cb = dict(zip(pa.words, pa.counts, strict=True)), dict(zip(pb.words, pb.counts,
+                                                                     strict=True))
     if not ca or not cb:
-        return 0.0
-
-    def weight(w: str) -> float:
-        return idf.get(w, default) ** 2
-
-    dot = math.fsum(ca[w] * cb[w] * weight(w) for w in sorted(ca.keys() & cb.keys()))
-    na = math.sqrt(math.fsum(n * n * weight(w) for w, n in ca.items()))
-    nb = math.sqrt(math.fsum(n * n * weight(w) for w, n in cb.items()))
-    return min(1.0, dot / (na * nb))
-
-
-def _sublinear(n: int) -> float:
-    return 1.0 + math.log(n)
+        return 0.0, 0.0
+    weight = {w: idf.get(w, default) ** 2 for w in ca.keys() | cb.keys()}
+    shared = sorted(ca.keys() & cb.keys())
+    found = []
+    for tf_a, tf_b in ((ca, cb), ({w: 1.0 + math.log(n) for w, n in ca.items()},
+                                  {w: 1.0 + math.log(n) for w, n in cb.items()})):
+        dot = math.fsum(tf_a[w] * tf_b[w] * weight[w] for w in shared)
+        na = math.sqrt(math.fsum(n * n * weight[w] for w, n in tf_a.items()))
+        nb = math.sqrt(math.fsum(n * n * weight[w] for w, n in tf_b.items()))
+        found.append(min(1.0, dot / (na * nb)))
+    return found[0], found[1]
 
 
 def _detail_sets(details: Iterable) -> dict[str, set[str]]:
@@ -231,7 +228,7 @@ def document_signals(pa: Prepared | StoryProfile, pb: Prepared | StoryProfile, *
     from compare.names import fold_both
 
     a, b = profile(pa), profile(pb)
-    signals = {"tfidf": _tfidf_cosine(a, b), "tfidf_log": _tfidf_cosine(a, b, _sublinear)}
+    signals = dict(zip(("tfidf", "tfidf_log"), _tfidf_cosines(a, b), strict=True))
     fa, fb = folded if folded is not None else fold_both(_details(a), _details(b))
     sa, sb = _detail_sets(fa), _detail_sets(fb)
     for kind in SET_KINDS:
