@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from compare.align import align
 from compare.io import example_paths, load_article
 from compare.models import RELATIONS, Article
+from compare.settings import DEFAULT
 
 
 @pytest.fixture(scope="module")
@@ -515,3 +516,30 @@ def test_candidates_of_a_model_without_sts_cheap_get_their_costly_signals(report
     cheap = _candidate_similarity(fa, fb, (ia, ib), first, keep, first[keep], None)
     assert np.allclose(cheap, similarity.apply_model(first, "sts_cheap"))
     assert not np.allclose(cheap, full)
+
+
+def test_a_merged_pair_the_model_accepts_is_a_paraphrase_not_a_forced_partial():
+    # b tells a's one sentence in two (the splitter cuts at the semicolon); each half is
+    # contained in a, so the two partial links merge; the merged pair is accepted by the
+    # same-content model and is not partial by the content test, so it says the same
+    a = Article.from_text("In May 2004, 61 percent of rural internet users connected by "
+                          "satellite dish and 30 percent used a phone line.")
+    b = Article.from_text("In the survey, 61 percent of rural internet users had satellite "
+                          "dishes; 30 percent connected with a phone line.")
+    (link,) = align(a, b)
+    assert (link.a, link.b) == ((0,), (0, 1))
+    assert link.signals["probability"] >= DEFAULT.link_threshold
+    assert link.relation == "paraphrase", link.reason
+    assert "split" in link.reason  # says it joined two sentences
+
+
+def test_a_merged_pair_the_model_rejects_stays_partial():
+    a = Article.from_text("In her new post, Maria Lopez will earn $250,000, a large raise "
+                          "over the salary of $180,000 paid to Tom Green.")
+    b = Article.from_text("Lopez will be paid $250,000 a year; Green was paid a salary of "
+                          "$180,000.")
+    settings = DEFAULT.replace(link_threshold=0.6)
+    (link,) = align(a, b, settings)
+    assert (link.a, link.b) == ((0,), (0, 1))
+    assert link.signals["probability"] < settings.link_threshold
+    assert link.relation == "partial"

@@ -531,6 +531,13 @@ def test_a_headline_run_of_body_names_is_cut_into_them():
                      "Ed Kell": "ed kell"}, found
 
 
+def test_a_possessive_after_a_comma_is_no_name_of_its_own():
+    # ECB+ 3_5ecb.xml: a candidate of only "'s" (no key) made extract_names fail
+    found = _named("Witnesses included court reporter Julie Ann Brandau, Sheriff's Deputy "
+                   "Sgt. Hoyt Teasley and others.")
+    assert "Hoyt Teasley" in found and "'s" not in found, found
+
+
 @given(st.lists(st.sampled_from(["john", "smith", "van", "de", "jr", "iii", "vii", "mary-kate",
                                  "o'neil", "sen", "dr", "king", "lady", "e", "y", "la", "mix",
                                  "obama", "st", "bishop", "von", "ii", "esq", "the"]),

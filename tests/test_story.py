@@ -12,7 +12,7 @@ import pytest
 
 from compare import compare, prepare
 from compare.models import Article, SameStory
-from compare.story import DOCUMENT, FULL, document_signals, judge, parameters, score
+from compare.story import DOCUMENT, FULL, document_signals, judge, parameters, profile, score
 
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "bench" / "basil" / "articles"
@@ -147,3 +147,59 @@ def test_names_joined_once_by_the_caller_give_the_same_signals(article_a, articl
     assert document_signals(pa, pb, folded=folded) == document_signals(pa, pb)
     result = compare(pa, pb)
     assert judge(pa, pb, result.links, folded=folded) == result.story
+
+
+# Two reports of one hearing from different angles: one central person named often in
+# both, and each report's own people named once (written for this file).
+ANGLE_1 = (
+    "Senator Ada Brandt questioned the budget chief on Tuesday. Brandt asked why the "
+    "agency had hidden its costs. Brandt later told reporters that she would press on. "
+    "Tom Reyes and Lena Ortiz, two aides, watched from the gallery, and Paul Kim took notes."
+)
+ANGLE_2 = (
+    "The budget chief faced Senator Ada Brandt on Tuesday. Brandt pressed him on costs for "
+    "an hour. Critics of Brandt, among them Mark Lowe and Ines Vidal, called it theatre, "
+    "and Omar Haddad said Brandt wanted headlines."
+)
+
+
+def test_names_said_often_in_both_weigh_more_than_names_said_once():
+    pa, pb = _prepared(ANGLE_1, "a"), _prepared(ANGLE_2, "b")
+    signals = document_signals(pa, pb)
+    # the set cosine counts each name once; the mention cosine counts each mention
+    assert signals["shared_names"] == 1
+    assert signals["name_mentions"] > 2 * signals["names"]
+    assert math.isclose(document_signals(pa, pa)["name_mentions"], 1.0)
+    assert document_signals(pa, _prepared(GARDEN, "d"))["name_mentions"] == 0.0
+
+
+def test_the_sublinear_tfidf_cosine_damps_a_repeated_word():
+    from compare.similarity.shipped import shipped_idf
+
+    pa = _prepared("Storm storm storm storm storm hits the town.", "a")
+    pb = _prepared("A storm hits the coast.", "b")
+    signals = document_signals(pa, pb)
+    idf, default = shipped_idf()
+    counts_a = {"storm": 5, "hit": 1, "town": 1}
+    counts_b = {"storm": 1, "hit": 1, "coast": 1}
+    words_a = dict(zip(profile(pa).words, profile(pa).counts, strict=True))
+    assert sorted(words_a.values()) == sorted(counts_a.values())
+
+    def weights(counts, words):
+        return {w: (1 + math.log(n)) * idf.get(w, default) for w, n in zip(words, counts,
+                                                                            strict=True)}
+
+    wa = weights(profile(pa).counts, profile(pa).words)
+    wb = weights(profile(pb).counts, profile(pb).words)
+    dot = sum(wa[w] * wb[w] for w in wa.keys() & wb.keys())
+    expected = dot / math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in
+                                                                    wb.values()))
+    assert len(counts_b) == len(profile(pb).words)
+    assert math.isclose(signals["tfidf_log"], expected, rel_tol=1e-9)
+    assert signals["tfidf_log"] > signals["tfidf"]  # five "storm" weigh less than five times
+
+
+def test_a_profile_gives_the_same_new_signals_as_the_prepared_reports():
+    pa, pb = _prepared(ANGLE_1, "a"), _prepared(ANGLE_2, "b")
+    assert document_signals(profile(pa), profile(pb)) == document_signals(pa, pb)
+    assert profile(pa).mentions and len(profile(pa).mentions) == len(profile(pa).details)

@@ -328,9 +328,11 @@ def _make_link(
 
     ``sig``, ``prob`` and ``sts`` are the pair's signals, same-content probability and
     STS regression (scored with the other pairs, by the shipped models or an embedding
-    backend's); a ``force`` reason makes a ``partial`` link (merged partial links) when
-    no closer relation holds. Also returns the contained side of a partial link (``""``
-    otherwise).
+    backend's); ``force`` (merged partial links: how the sides were joined) makes a
+    ``partial`` link when no closer relation holds and the model does not accept the
+    merged sides (accepted, they are a ``paraphrase``, as any accepted pair that is not
+    partial by content; its reason says how they were joined too). Also returns the
+    contained side of a partial link (``""`` otherwise).
     """
     stems_a, stems_b = set(ra.join("stems", ia)), set(rb.join("stems", ib))
     relation, reason, contained = _relation(
@@ -343,8 +345,8 @@ def _make_link(
         (len(stems_a - stems_b), len(stems_b - stems_a)),
         bool(_is_paraphrase(prob, settings)),
     )
-    if relation is None and force:
-        relation, reason = "partial", force
+    if relation is None and force and not _is_paraphrase(prob, settings):
+        relation, reason = "partial", f"containment decided it: {force}"
     elif relation is None:
         if not _is_paraphrase(prob, settings):
             return None, ""
@@ -352,6 +354,7 @@ def _make_link(
         reason = (
             f"the same-content probability decided it: {prob:.2f} passes the link "
             f"threshold {settings.link_threshold:.2f} ({_evidence(sig, ra, rb, ia, ib)})"
+            + (f"; {force}" if force else "")
         )
     shared = _shared_words(
         ra.join("content", ia), rb.join("content", ib), ra.join("stems", ia), rb.join("stems", ib)
@@ -629,6 +632,6 @@ def _merge_partials(
 def _merged_reason(side: str, parts: tuple[int, ...], other: str, index: int) -> str:
     listed = ", ".join(map(str, parts[:-1])) + f" and {parts[-1]}"
     return (
-        f"containment decided it: sentences {listed} of {side} are each largely contained "
-        f"in sentence {index} of {other}, which they split between them"
+        f"sentences {listed} of {side} are each largely contained in sentence {index} of "
+        f"{other}, which they split between them"
     )

@@ -607,6 +607,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
                 key = _alias(text, start, name_key(_NICKNAME.sub(" ", surface)))
+                if not key:
+                    continue  # only a possessive left: "Brandau, Sheriff's Deputy" (ECB+)
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1

@@ -11,13 +11,20 @@ pairing needed:
   either has none); names of one person are joined across reports first
   (:func:`compare.names.fold_both`, as the detail matching does);
 - ``quotes``: the same cosine over the word pairs (bigrams) inside direct quotes;
+- ``tfidf_log``: the ``tfidf`` cosine with sublinear counts (1 + ln count times the IDF):
+  a word a report repeats weighs less than its count, so two long reports that tell one
+  story from different angles are not judged by the few words one of them repeats;
+- ``name_mentions``: the cosine of how often each name (places aside) is mentioned in the
+  two reports: the people a story is about, named again and again in both, weigh more
+  than the names each report mentions once;
 - ``embedding`` (only when the reports were prepared with an embedding backend): cosine
   of the two mean sentence vectors.
 
 :func:`score` turns them into a :class:`~compare.models.SameStory` with the ``document``
 model of ``data/story.json`` (a logistic regression; cheap: use it to group many reports
-into stories). :func:`judge` adds ``linked`` (the share of both reports' sentences in a
-link) from a finished alignment and uses the ``full`` model: what
+into stories; it reads neither ``tfidf_log`` nor ``name_mentions``, see ``FULL``).
+:func:`judge` adds ``linked`` (the share of both reports' sentences in a link) from a
+finished alignment and uses the ``full`` model: what
 :func:`compare.compare` puts on ``Comparison.story``. Both models are fitted by
 ``training/fit_story.py`` (the command and the data are recorded in the file).
 """
@@ -41,8 +48,11 @@ SET_KINDS = ("names", "places", "numbers", "dates")
 """The detail signals (sets of values shared by the two reports)."""
 DOCUMENT = ("tfidf", *SET_KINDS, "quotes")
 """Inputs of the ``document`` model, in order."""
-FULL = (*DOCUMENT, "linked")
-"""Inputs of the ``full`` model, in order (the document inputs and the linked share)."""
+FULL = (*DOCUMENT, "tfidf_log", "name_mentions", "linked")
+"""Inputs of the ``full`` model, in order: the document inputs, the sublinear TF-IDF
+cosine and the name-mention cosine (added for the comparison's decision: BASIL
+same-event pairs told from different angles; the ``document`` model and the corpus
+thresholds tuned on it are unchanged), and the linked share."""
 EMBEDDING = "embedding"
 """The embedding signal: in a model's inputs only when fitted for that backend."""
 
@@ -73,6 +83,16 @@ def parameters() -> dict:
 # --- signals --------------------------------------------------------------------------
 
 
+def _count_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two sparse count vectors (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    dot = math.fsum(a[k] * b[k] for k in sorted(a.keys() & b.keys()))
+    norm = math.sqrt(math.fsum(v * v for v in a.values())) * math.sqrt(
+        math.fsum(v * v for v in b.values()))
+    return min(1.0, dot / norm) if norm else 0.0
+
+
 def _set_cosine(a: set, b: set) -> tuple[float, int]:
     if not a or not b:
         return 0.0, 0
@@ -89,9 +109,10 @@ class StoryProfile:
 
     ``words`` and ``counts``: the content words (sorted) and how often each occurs;
     ``details``: ``(kind, category, value, text)`` of the report's details, each once
-    (the name folding reads only those fields); ``quote_pairs``: the word pairs inside
-    its direct quotes, sorted; ``embedding``: the mean of its sentence vectors (float64;
-    empty for a report without sentences), None without an embedding backend. Strings
+    (the name folding reads only those fields), and ``mentions`` how often each occurs
+    (empty: once each); ``quote_pairs``: the word pairs inside its direct quotes,
+    sorted; ``embedding``: the mean of its sentence vectors (float64; empty for a report
+    without sentences), None without an embedding backend. Strings
     are interned, so profiles held together share their words.
     """
 
@@ -102,6 +123,7 @@ class StoryProfile:
     details: tuple[tuple[str, str, str, str], ...]
     quote_pairs: tuple[tuple[str, str], ...]
     embedding: tuple[float, ...] | None = None
+    mentions: tuple[int, ...] = ()
 
     def interned(self) -> StoryProfile:
         """This profile with its strings interned (after unpickling, to share them)."""
@@ -122,7 +144,7 @@ def profile(report: Prepared | StoryProfile) -> StoryProfile:
     if isinstance(report, StoryProfile):
         return report
     counts = sorted(Counter(w for ws in report.features.content_words for w in ws).items())  # type: ignore[attr-defined]
-    details = dict.fromkeys((d.kind, d.category, d.value, d.text) for d in report.details)
+    details = Counter((d.kind, d.category, d.value, d.text) for d in report.details)
     embedding = None
     if report.embeddings is not None:
         vectors = np.asarray(report.embeddings)
@@ -131,29 +153,33 @@ def profile(report: Prepared | StoryProfile) -> StoryProfile:
     return _interned(StoryProfile(
         name=report.article.name, backend=report.backend,
         words=tuple(w for w, _ in counts), counts=tuple(n for _, n in counts),
-        details=tuple(details),
+        details=tuple(details), mentions=tuple(details.values()),
         quote_pairs=tuple(sorted({pair for words in report.quote_words
                                   for pair in pairwise(words)})),
         embedding=embedding,
     ))
 
 
-def _tfidf_cosine(pa: StoryProfile, pb: StoryProfile) -> float:
+def _tfidf_cosines(pa: StoryProfile, pb: StoryProfile) -> tuple[float, float]:
+    """The cosines of the two whole texts' TF-IDF vectors (shipped IDF) with raw counts
+    (``tfidf``) and with sublinear counts, 1 + ln count (``tfidf_log``)."""
     from compare.similarity.shipped import shipped_idf
 
     idf, default = shipped_idf()
     ca, cb = dict(zip(pa.words, pa.counts, strict=True)), dict(zip(pb.words, pb.counts,
                                                                      strict=True))
     if not ca or not cb:
-        return 0.0
-
-    def weight(w: str) -> float:
-        return idf.get(w, default) ** 2
-
-    dot = math.fsum(ca[w] * cb[w] * weight(w) for w in sorted(ca.keys() & cb.keys()))
-    na = math.sqrt(math.fsum(n * n * weight(w) for w, n in ca.items()))
-    nb = math.sqrt(math.fsum(n * n * weight(w) for w, n in cb.items()))
-    return min(1.0, dot / (na * nb))
+        return 0.0, 0.0
+    weight = {w: idf.get(w, default) ** 2 for w in ca.keys() | cb.keys()}
+    shared = sorted(ca.keys() & cb.keys())
+    found = []
+    for tf_a, tf_b in ((ca, cb), ({w: 1.0 + math.log(n) for w, n in ca.items()},
+                                  {w: 1.0 + math.log(n) for w, n in cb.items()})):
+        dot = math.fsum(tf_a[w] * tf_b[w] * weight[w] for w in shared)
+        na = math.sqrt(math.fsum(n * n * weight[w] for w, n in tf_a.items()))
+        nb = math.sqrt(math.fsum(n * n * weight[w] for w, n in tf_b.items()))
+        found.append(min(1.0, dot / (na * nb)))
+    return found[0], found[1]
 
 
 def _detail_sets(details: Iterable) -> dict[str, set[str]]:
@@ -179,9 +205,17 @@ def _embedding_cosine(pa: StoryProfile, pb: StoryProfile) -> float | None:
 
 
 def _details(p: StoryProfile) -> list[Detail]:
-    """The profile's details as records (no position: the folding does not read it)."""
+    """The profile's details as records, each as often as the report mentions it (no
+    position: the folding does not read it)."""
     return [Detail(kind, category, text, value, 0, 0, 0)
-            for kind, category, value, text in p.details]
+            for (kind, category, value, text), n in zip(p.details, p.mentions or
+                                                         (1,) * len(p.details), strict=True)
+            for _ in range(n)]
+
+
+def _name_mentions(details: Iterable[Detail]) -> Counter[str]:
+    """How often each name value that is no place is mentioned."""
+    return Counter(d.value for d in details if d.kind == "name" and d.category != "place")
 
 
 def document_signals(pa: Prepared | StoryProfile, pb: Prepared | StoryProfile, *,
@@ -194,12 +228,13 @@ def document_signals(pa: Prepared | StoryProfile, pb: Prepared | StoryProfile, *
     from compare.names import fold_both
 
     a, b = profile(pa), profile(pb)
-    signals = {"tfidf": _tfidf_cosine(a, b)}
+    signals = dict(zip(("tfidf", "tfidf_log"), _tfidf_cosines(a, b), strict=True))
     fa, fb = folded if folded is not None else fold_both(_details(a), _details(b))
     sa, sb = _detail_sets(fa), _detail_sets(fb)
     for kind in SET_KINDS:
         signals[kind], signals[f"shared_{kind}"] = _set_cosine(sa[kind], sb[kind])
     signals["quotes"], _ = _set_cosine(set(a.quote_pairs), set(b.quote_pairs))
+    signals["name_mentions"] = _count_cosine(_name_mentions(fa), _name_mentions(fb))
     embedding = _embedding_cosine(a, b)
     if embedding is not None:
         signals[EMBEDDING] = embedding
