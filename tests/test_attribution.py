@@ -304,3 +304,11 @@ def test_main_clause_subject_on_real_articles():
     quotes = extract_quotes(Article.from_text(text))
     (q,) = [q for q in quotes if q.text.startswith("I think the vice president")]
     assert q.speaker == "Paul D. Ryan"
+
+
+def test_a_pronoun_goes_back_over_a_sentence_whose_subject_is_the_same_pronoun():
+    # the sentence before "he said" names Tom Hale only as the object of "by"; its own
+    # subject is "he": the person is the one named before that (Ortiz), not Hale
+    text = ("Dale Ortiz spoke to the board on Friday. Raised by Tom Hale, he has taught "
+            "for years. “I want every child to read,” he said.")
+    assert _speakers(text) == ["Dale Ortiz"]

@@ -607,7 +607,9 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
     """The person a pronoun at ``pos`` (in sentence ``sent``) stands for: in the nearest
     sentence (this one first, then back over at most three sentences with words outside
     quotes, and one paragraph break) that has one of the right gender or number, the
-    speaker it gives a quote to, else its subject, else the first one it names."""
+    speaker it gives a quote to, else its subject, else the first one it names, unless
+    a pronoun like this one is its subject there (``Born in Puerto Rico, he ...``): then
+    the person is further back."""
     text = article.text
     sents = article.sentences
     looked = 0
@@ -621,11 +623,15 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
                 _compatible(c, gender)]
         subjects = [c for c in names if not _after_preposition(text, c, sents[j].start)]
         speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
+        others = names
         if j < sent:  # the main clause's subject before one of a clause opening it
             main = _main_clause(text, sents[j].start, sents[j].end)
             subjects.sort(key=lambda c: c.start < main)
+            if any(c.kind == "pron" and c.gender == gender and
+                   not _after_preposition(text, c, sents[j].start) for c in before):
+                others = []  # "In Ohio, he ...": the same pronoun goes on, not Ohio
         pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else
-                                              subjects[:1] or names[:1])
+                                              subjects[:1] or others[:1])
         if pick:
             return pick[0]
         looked += j < sent and bool(before)
