@@ -312,3 +312,11 @@ def test_a_pronoun_goes_back_over_a_sentence_whose_subject_is_the_same_pronoun()
     text = ("Dale Ortiz spoke to the board on Friday. Raised by Tom Hale, he has taught "
             "for years. “I want every child to read,” he said.")
     assert _speakers(text) == ["Dale Ortiz"]
+
+
+def test_a_pronoun_opening_the_sentence_before_carries_its_person_over_a_later_name():
+    # "He" opens the sentence that names Ann Lee (an object, after "actress"): "he said"
+    # is the man "He" stands for, named before (Ortiz), never Ann Lee
+    text = ("It was not the first time Dale Ortiz drew protests. He once took a photo of "
+            "actress Ann Lee in costume. “I love the idea of free speech,” he said.")
+    assert _speakers(text) == ["Dale Ortiz"]

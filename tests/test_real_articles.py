@@ -396,3 +396,20 @@ def test_known_as_mo_is_william_mo_cowan_across_reports_real():
 def test_headline_run_of_body_names_is_cut_real():
     hpo = _names(_article(COWAN, 2))
     assert "Mo Cowan Senate" not in hpo and hpo["Mo"] == "william cowan", hpo
+
+
+# --- speakers (H32): error kinds found on development events (none of the frozen
+# gold's five; benchmarks/gold/basil_speakers_dev.json) ------------------------------
+
+LABRADOR = ("2014", "c99adbdd-eaf3-4844-9548-2642e80de4e2")  # _1 hpo, _2 fox, _3 nyt
+BLUMENTHAL = ("2010", "85475456-f38e-4c30-895d-ca2c819c6af1")  # _1 nyt
+
+
+def test_pronoun_chain_passes_a_place_and_a_later_object_real():
+    # "Born the son of a single mother in Puerto Rico, he has seen himself ..."
+    assert _speaker(_article(LABRADOR, 3), "I am running for majority leader") == "Labrador"
+    # "He previously received death threats over a photo he took of "Glee" actress ..."
+    assert _speaker(_article(GRIFFIN, 1), "I can't speak for her") == "Tyler Shields"
+    # "At a 2008 ceremony in front of the Veterans War Memorial Building ..., he praised"
+    assert _speaker(_article(BLUMENTHAL, 1), "I served during the Vietnam era") == \
+        "Richard Blumenthal"

@@ -592,7 +592,7 @@ def _after_preposition(text: str, c: _Cand, lo: int,
                        words: frozenset[str] = _PREPOSITIONS) -> bool:
     """``c`` is the object of a preposition (``from Carter Page``; one of ``words``),
     not a subject."""
-    prev = text[max(lo, c.start - 12):c.start].split()
+    prev = text[max(lo, c.start - 12):c.start].rstrip(QUOTE_MARKS).split()
     return bool(prev) and prev[-1].casefold().strip(",") in words
 
 
@@ -607,37 +607,52 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
     """The person a pronoun at ``pos`` (in sentence ``sent``) stands for: in the nearest
     sentence (this one first, then back over at most three sentences with words outside
     quotes, and one paragraph break) that has one of the right gender or number, the
-    speaker it gives a quote to, else its subject, else the first one it names, unless
-    a pronoun like this one is its subject there (``Born in Puerto Rico, he ...``): then
-    the person is further back."""
+    speaker it gives a quote to, else its subject, else the first one it names.
+
+    A sentence before that names no such person as a subject but has a pronoun like
+    this one there (``Born in Puerto Rico, he ...``), or that opens with such a pronoun
+    (``He took a photo of actress Ann Lee``), goes on the pronoun's chain: the
+    person is further back (a subject or a speaker, not a name after a preposition), and
+    the three sentences and one paragraph break count again from that sentence (at most
+    :data:`_PRONOUN_REACH` sentences back in all)."""
     text = article.text
     sents = article.sentences
-    looked = 0
-    for j in range(sent, -1, -1):
-        if sents[sent].paragraph - sents[j].paragraph > 1:
+    looked, para, chained = 0, sents[sent].paragraph, False
+    for j in range(sent, max(-1, sent - _PRONOUN_REACH), -1):
+        if para - sents[j].paragraph > 1:
             break
+        lo = sents[j].start
         before = [c for c in cands[j] if c.end <= pos or j < sent]
         names = [c for c in before if (c.kind == "name" or (gender == "p" and c.kind == "role"))
                  and _compatible(c, gender)]
         said = [c for c in spoken.get(j, []) if (c.end <= pos or j < sent) and
                 _compatible(c, gender)]
-        subjects = [c for c in names if not _after_preposition(text, c, sents[j].start)]
+        subjects = [c for c in names if not _after_preposition(text, c, lo)]
         speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
-        others = names
+        same = [c for c in before if c.kind == "pron" and c.gender == gender and
+                not _after_preposition(text, c, lo)] if gender in {"m", "f"} else []
         if j < sent:  # the main clause's subject before one of a clause opening it
-            main = _main_clause(text, sents[j].start, sents[j].end)
+            main = _main_clause(text, lo, sents[j].end)
             subjects.sort(key=lambda c: c.start < main)
-            if any(c.kind == "pron" and c.gender == gender and
-                   not _after_preposition(text, c, sents[j].start) for c in before):
-                others = []  # "In Ohio, he ...": the same pronoun goes on, not Ohio
-        pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else
-                                              subjects[:1] or others[:1])
+            if same and same[0].start == _past_lead(text, lo, sents[j].end):
+                subjects = []  # "He took a photo of actress Ann Lee": not Ann Lee
+        pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else subjects[:1])
         if pick:
             return pick[0]
+        if j < sent and same:
+            looked, para, chained = 0, sents[j].paragraph, True  # the chain of "he" goes on
+            continue
+        if names and not chained and j < sent:
+            return names[0]
         looked += j < sent and bool(before)
         if looked >= 3:
             break
     return None
+
+
+_PRONOUN_REACH = 12
+"""A pronoun's person is looked for at most this many sentences back, however long the
+chain of sentences whose subject is the same pronoun (bounded time per quote)."""
 
 
 _OPENING_WORD = re.compile(r"\W*(\w+)")
