@@ -320,3 +320,9 @@ def test_a_pronoun_opening_the_sentence_before_carries_its_person_over_a_later_n
     text = ("It was not the first time Dale Ortiz drew protests. He once took a photo of "
             "actress Ann Lee in costume. “I love the idea of free speech,” he said.")
     assert _speakers(text) == ["Dale Ortiz"]
+
+
+def test_a_body_and_a_speaker_noun_before_a_name_after_the_quote_modify_it():
+    said = _said("“The plan is dead,” NRCC spokesman Tom Reed said. "
+                 "“Ask the judge,” Ann Cole told lawyer Tom Reed.")
+    assert said == {"The plan is dead,": "Tom Reed", "Ask the judge,": "Ann Cole"}

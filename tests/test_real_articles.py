@@ -413,3 +413,12 @@ def test_pronoun_chain_passes_a_place_and_a_later_object_real():
     # "At a 2008 ceremony in front of the Veterans War Memorial Building ..., he praised"
     assert _speaker(_article(BLUMENTHAL, 1), "I served during the Vietnam era") == \
         "Richard Blumenthal"
+
+
+MOSQUE = ("2010", "45bd61bc-c356-4450-9e3a-cbfc862b09fd")  # _2 fox
+
+
+def test_body_and_speaker_noun_before_the_name_after_the_quote_real():
+    assert _speaker(_article(MOSQUE, 2), "It's a remarkable commentary") == "Brian Walsh"
+    # "...," Kennedy told lawyer Joseph Sellers: Kennedy, not Sellers
+    assert _speaker(_article(WALMART, 2), "Number one, you said") == "Anthony Kennedy"

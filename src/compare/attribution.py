@@ -485,7 +485,8 @@ _SPACE = re.compile(r"\s+")
 def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
     """The candidate that starts at ``pos``, or after a determiner and at most two
     lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); a name
-    right before another (``the NAACP President Benjamin Jealous``) modifies it."""
+    right before another (``the NAACP President Benjamin Jealous``), or before a speaker
+    noun and another (``NRSC spokesman Brian Walsh``), modifies it."""
     starts = [pos]
     det = _DET.match(text, pos)
     if det:
@@ -498,12 +499,34 @@ def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
     found = next((c for c in cands if c.start in starts), None)
     while found is not None:
         nxt = next((c for c in cands if c.start > found.start and c.kind == "name"
-                    and not text[found.end:c.start].strip() and text[c.start].isupper()),
+                    and _modifies(text, found.end, c.start) and _capital_or_role(text, c)),
                    None)
         if nxt is None or found.kind != "name":
             break
         found = nxt
     return found
+
+
+def _capital_or_role(text: str, c: _Cand) -> bool:
+    """``c`` opens with a capital or with a speaker noun taken as its title
+    (``spokesman Brian Walsh``)."""
+    word = _WORD.match(text, c.start)
+    return text[c.start].isupper() or (word is not None and
+                                       word.group().casefold() in lexicon().speaker_nouns)
+
+
+_ROLE_GAP = re.compile(r"(?:\s+[A-Za-z][a-z-]*){1,3}\s+")
+
+
+def _modifies(text: str, end: int, start: int) -> bool:
+    """A name ending at ``end`` modifies the one at ``start``: nothing but spaces lies
+    between them, or at most three words ending in a speaker noun (``NRSC spokesman
+    Brian Walsh``, ``State Department Deputy Spokesperson Marie Harf``)."""
+    if not text[end:start].strip():
+        return True
+    gap = _ROLE_GAP.fullmatch(text, end, start)
+    return gap is not None and gap.group().split()[-1].casefold() in lexicon().speaker_nouns \
+        and not _patterns()[1].search(gap.group())  # "Kennedy told lawyer Ann Lee"
 
 
 def _described(text: str, pos: int, limit: int) -> tuple[_Cand, re.Match] | None:
