@@ -326,3 +326,10 @@ def test_a_body_and_a_speaker_noun_before_a_name_after_the_quote_modify_it():
     said = _said("“The plan is dead,” NRCC spokesman Tom Reed said. "
                  "“Ask the judge,” Ann Cole told lawyer Tom Reed.")
     assert said == {"The plan is dead,": "Tom Reed", "Ask the judge,": "Ann Cole"}
+
+
+def test_a_suffix_dot_and_a_long_apposition_before_the_verb_after_the_quote():
+    said = _said("“It was a mistake,” Rep. Tom Reed Jr., D-Ohio, said on the floor. "
+                 "“It is theatre,” Rep. Ann Cole, D-N.Y., the former chairman of the panel "
+                 "on Rights, Trade and Labor, told the paper.")
+    assert said == {"It was a mistake,": "Tom Reed Jr", "It is theatre,": "Ann Cole"}

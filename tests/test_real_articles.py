@@ -422,3 +422,14 @@ def test_body_and_speaker_noun_before_the_name_after_the_quote_real():
     assert _speaker(_article(MOSQUE, 2), "It's a remarkable commentary") == "Brian Walsh"
     # "...," Kennedy told lawyer Joseph Sellers: Kennedy, not Sellers
     assert _speaker(_article(WALMART, 2), "Number one, you said") == "Anthony Kennedy"
+
+
+CONSTITUTION = ("2011", "a28a0329-0887-42dc-bd3d-3bb4f8926757")  # _3 fox
+TRUMP_JR = ("2017", "dd1e6e3b-f36c-4064-8ef9-940984e9afa2")  # _3 hpo
+
+
+def test_suffix_dot_and_long_apposition_after_the_quote_real():
+    fox = _article(CONSTITUTION, 3)
+    assert _speaker(fox, "This is very emotional for me") == "Jesse Jackson Jr"
+    assert _speaker(fox, "They are reading it like a sacred text") == "Jerrold Nadler"
+    assert _speaker(_article(TRUMP_JR, 3), "To the extent they had information") == "Trump Jr"

@@ -51,10 +51,23 @@ _MARK = re.compile(f"[{QUOTE_MARKS}]")
 _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", "where",
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
-# what may stand between a subject and its cue verb: adverbs, auxiliaries, an apposition
-_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*,?\s*who)?\s*"
-                  r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
-                  r"\s+)*$")
+
+
+def _gap(stretches: int) -> re.Pattern:
+    """What may stand between a subject and its cue verb: the dot of ``Jr.``, a
+    parenthesis, an apposition of up to ``stretches`` stretches between commas, adverbs
+    and auxiliaries."""
+    return re.compile(
+        r"\.?(?:\s*\([^()]{1,20}\))?"
+        rf"(?:(?:\s*,[^,\"“”;:]{{1,120}}){{1,{stretches}}},)?(?:\s*,?\s*who)?\s*"
+        r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|had|has|have|"
+        r"would|will|did|does|[a-z]+ly)\s+)*$")
+
+
+_GAP = _gap(1)
+# after a quote, an inversion may hold a longer apposition ('," Rep. Ann Lee, D-N.Y.,
+# the former chairman of the panel on Rights, Trade and Labor, told the paper')
+_GAP_AFTER_QUOTE = _gap(3)
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
 _POSSESSIVE = re.compile(r"['’]s\s+(?P<n1>[a-z-]+)(?:\s+(?P<n2>[a-z]+))?\b")
 _ACCORDING = re.compile(r"according\s+to\s+")
@@ -379,7 +392,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 if k + 1 < len(regions):
                     limit = min(limit, regions[k + 1][0] - 1)
             v = verb_re.search(text, at[0].end, limit)
-            if v and _GAP.fullmatch(text, at[0].end, v.start()):
+            if v and _GAP_AFTER_QUOTE.fullmatch(text, at[0].end, v.start()):
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
