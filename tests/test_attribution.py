@@ -333,3 +333,18 @@ def test_a_suffix_dot_and_a_long_apposition_before_the_verb_after_the_quote():
                  "“It is theatre,” Rep. Ann Cole, D-N.Y., the former chairman of the panel "
                  "on Rights, Trade and Labor, told the paper.")
     assert said == {"It was a mistake,": "Tom Reed Jr", "It is theatre,": "Ann Cole"}
+
+
+def test_a_quote_ending_its_sentence_after_its_own_cue_keeps_it():
+    # the splitter may not end the sentence after .'" : the next sentence's subject is no
+    # inversion of this quote
+    said = _said("Ann Cole, a senator, said in a statement that she was \"saddened by "
+                 "the claim that we are 'cynics.'\" The former judge said more.")
+    assert said == {"saddened by the claim that we are 'cynics.'": "Ann Cole"}
+
+
+def test_a_pronoun_opening_a_clause_after_the_quote_is_no_inversion():
+    # '"rapists," insists he'll ...': "he" is the subject of "he'll", not of "insists"
+    said = _said("Mr. Reed spoke. The front-runner, who called rivals \"losers,\" insists "
+                 "he'll win.")
+    assert said == {"losers,": ""}

@@ -433,3 +433,14 @@ def test_suffix_dot_and_long_apposition_after_the_quote_real():
     assert _speaker(fox, "This is very emotional for me") == "Jesse Jackson Jr"
     assert _speaker(fox, "They are reading it like a sacred text") == "Jerrold Nadler"
     assert _speaker(_article(TRUMP_JR, 3), "To the extent they had information") == "Trump Jr"
+
+
+NAACP = ("2010", "97b1305c-13ca-4b74-a56a-f459bd79dfaf")  # _2 fox, _3 hpo
+MEXICO_WALL = ("2016", "d4a4bc34-e48b-4485-86b2-f1daf4d464dd")  # _2 hpo
+
+
+def test_quote_ending_its_sentence_and_pronoun_clause_after_the_quote_real():
+    assert _speaker(_article(NAACP, 3), "saddened by the NAACP") == "Sarah Palin"
+    # "including calling Mexican immigrants "criminals" and "rapists," insists he'll":
+    # Trump's words, which the rules cannot tell; never Vicente Fox
+    assert _speaker(_article(MEXICO_WALL, 2), "rapists") != "Vicente Fox"

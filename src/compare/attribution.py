@@ -379,7 +379,13 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         mine = mine + cands[after.index]
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
     pos = _past_lead(text, close, nxt)
-    if pos > close or close == end:  # the attribution follows right after the marks
+    prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
+    # a quote that ends its sentence ('... that she was "saddened ... 'racists.'" The
+    # former governor said ...') after a cue verb of its own takes no attribution from
+    # the sentence after it, even where the splitter did not end the sentence there
+    ended = text[start:end].rstrip(" '’").endswith(".") and \
+        bool(_verbs(text, _outside(text, prev, start, regions)))
+    if (pos > close or close == end) and not ended:  # the attribution follows the marks
         at = [c for c in [_at(text, mine, pos)] if c]
         verb_re = _patterns()[1]
         if at:
@@ -397,7 +403,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         v = verb_re.match(text, pos, nxt)
         if v:
             sub = _at(text, mine, _past_lead(text, v.end(), nxt))
-            if sub:
+            if sub and not (sub.kind == "pron" and _CLAUSE_AFTER.match(text, sub.end)):
                 return sub, v["v"], v.start(), v.end()
         described = None if at else _described(text, pos, nxt)
         if described:
@@ -409,7 +415,6 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
             if sub:
                 return sub, "according to", pos, pos
     # before the quote, back to the previous quote of the sentence
-    prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
     verbs = _verbs(text, _outside(text, prev, start, regions))
     said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start, bool(verbs))
     if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
@@ -443,6 +448,11 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
+
+
+_CLAUSE_AFTER = re.compile(r"['’]|\s+[a-z]")
+"""After a pronoun, what makes it the subject of a clause ('," insists he'll ...', '," said
+he would ...'), not of an inverted cue verb ('," said he.')."""
 
 
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
