@@ -348,3 +348,10 @@ def test_a_pronoun_opening_a_clause_after_the_quote_is_no_inversion():
     said = _said("Mr. Reed spoke. The front-runner, who called rivals \"losers,\" insists "
                  "he'll win.")
     assert said == {"losers,": ""}
+
+
+def test_a_day_between_the_subject_and_its_verb_and_a_staffer_speaks():
+    said = _said("While declining to say more, Mr. Reed on Thursday said, “Nothing improper "
+                 "took place.” “We have things on the calendar,” said the Democratic staffer.")
+    assert said == {"Nothing improper took place.": "Reed",
+                    "We have things on the calendar,": "the Democratic staffer"}

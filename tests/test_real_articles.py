@@ -444,3 +444,8 @@ def test_quote_ending_its_sentence_and_pronoun_clause_after_the_quote_real():
     # "including calling Mexican immigrants "criminals" and "rapists," insists he'll":
     # Trump's words, which the rules cannot tell; never Vicente Fox
     assert _speaker(_article(MEXICO_WALL, 2), "rapists") != "Vicente Fox"
+
+
+def test_a_day_between_subject_and_verb_real():
+    nyt = _article(SESTAK, 1)
+    assert _speaker(nyt, "I can assure the public that nothing improper") == "Obama"

@@ -55,13 +55,15 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
 
 def _gap(stretches: int) -> re.Pattern:
     """What may stand between a subject and its cue verb: the dot of ``Jr.``, a
-    parenthesis, an apposition of up to ``stretches`` stretches between commas, adverbs
-    and auxiliaries."""
+    parenthesis, an apposition of up to ``stretches`` stretches between commas, adverbs,
+    auxiliaries and a day (``Mr. Obama on Thursday said``)."""
     return re.compile(
         r"\.?(?:\s*\([^()]{1,20}\))?"
         rf"(?:(?:\s*,[^,\"“”;:]{{1,120}}){{1,{stretches}}},)?(?:\s*,?\s*who)?\s*"
-        r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|had|has|have|"
-        r"would|will|did|does|[a-z]+ly)\s+)*$")
+        r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|just|first|even|"
+        r"never|had|has|have|would|will|did|does|[a-z]+ly|(?:on\s+)?(?:Monday|Tuesday|"
+        r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|"
+        r"night))?)\s+)*$")
 
 
 _GAP = _gap(1)
