@@ -355,3 +355,12 @@ def test_a_day_between_the_subject_and_its_verb_and_a_staffer_speaks():
                  "took place.” “We have things on the calendar,” said the Democratic staffer.")
     assert said == {"Nothing improper took place.": "Reed",
                     "We have things on the calendar,": "the Democratic staffer"}
+
+
+def test_a_paragraph_of_only_a_quote_after_one_whose_subject_is_a_person():
+    said = _said("Vice President Ann Cole voiced her support at the convention on Friday."
+                 "\n\n“Anybody who doubts it should look at the record.”\n\nThe White House "
+                 "said nothing.\n\nTom Reed spoke next. He held the room spellbound.\n\n"
+                 "“Who can promise you happiness?”")
+    assert said == {"Anybody who doubts it should look at the record.": "Ann Cole",
+                    "Who can promise you happiness?": ""}  # a pronoun there: too far

@@ -449,3 +449,10 @@ def test_quote_ending_its_sentence_and_pronoun_clause_after_the_quote_real():
 def test_a_day_between_subject_and_verb_real():
     nyt = _article(SESTAK, 1)
     assert _speaker(nyt, "I can assure the public that nothing improper") == "Obama"
+
+
+ENDORSE = ("2016", "eadabee7-3db9-43c4-a485-3e8b1882cd3c")  # _2 fox
+
+
+def test_a_quote_paragraph_after_a_paragraph_naming_its_speaker_real():
+    assert _speaker(_article(ENDORSE, 2), "Anybody who thinks that whoever") == "Joe Biden"

@@ -881,6 +881,9 @@ def attribute(
             elif k + 1 < len(regions) and sents[regions[k + 1][3][0]].paragraph == para \
                     and found[k + 1] is not None:
                 found[k] = found[k + 1]
+            elif (lead := _paragraph_lead(article, regions, k, cands)) is not None:
+                who = _who(article, lead[1], lead[0], cands, spoken)
+                found[k] = (who, "", regions[k][0], regions[k][0]) if who else None
     out = []
     region_starts = sorted(r[0] for r in regions)
     sent_starts = [s.start for s in sents]
@@ -902,13 +905,37 @@ def attribute(
 def _alone(article: Article, regions: Sequence[Region], k: int) -> bool:
     """Quote ``k`` opens its paragraph, the paragraph before ends in a quote, and
     nothing but quotes fills the paragraph."""
-    text = article.text
     sents = article.sentences
     para = sents[regions[k][3][0]].paragraph
     prev_para = sents[regions[k - 1][3][-1]].paragraph
-    if prev_para != para - 1:
-        return False
-    ps = [s for s in sents if s.paragraph == para]
+    return prev_para == para - 1 and _only_quotes(article, regions, para)
+
+
+def _only_quotes(article: Article, regions: Sequence[Region], para: int) -> bool:
+    """Nothing but quotes fills paragraph ``para``."""
+    text = article.text
+    ps = [s for s in article.sentences if s.paragraph == para]
     quoted = [(r[0], r[1]) for r in regions]
     rest = "".join(text[a:b] for a, b in _outside(text, ps[0].start, ps[-1].end, quoted))
     return not any(ch.isalpha() for ch in rest)
+
+
+def _paragraph_lead(article: Article, regions: Sequence[Region], k: int,
+                    cands: list[list[_Cand]]) -> tuple[_Cand, int] | None:
+    """For quote ``k`` that opens a paragraph of nothing but quotes after a paragraph
+    with none (``Vice President Joe Biden voiced his support ... / "Anybody who thinks
+    ..."``): the person named as the subject of the main clause of that paragraph's last
+    sentence, and that sentence's index; else None."""
+    text, sents = article.text, article.sentences
+    first = regions[k][3][0]
+    para = sents[first].paragraph
+    if first == 0 or not _only_quotes(article, regions, para):
+        return None
+    last = sents[first - 1]
+    if last.paragraph != para - 1 or (k and sents[regions[k - 1][3][-1]].paragraph == para - 1):
+        return None
+    sub = _clause_subject(text, cands[last.index], _main_clause(text, last.start, last.end),
+                          last.end)
+    if sub is None or sub.kind != "name" or not sub.person:
+        return None  # a pronoun there is too far from its person to tell
+    return sub, last.index
