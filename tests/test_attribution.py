@@ -364,3 +364,25 @@ def test_a_paragraph_of_only_a_quote_after_one_whose_subject_is_a_person():
                  "“Who can promise you happiness?”")
     assert said == {"Anybody who doubts it should look at the record.": "Ann Cole",
                     "Who can promise you happiness?": ""}  # a pronoun there: too far
+
+
+def test_documents_a_plural_possessive_it_says_and_his_website():
+    said = _said("“We need a new leader,” Acme Works’ website said Friday.\n\n"
+                 "Tom Reed says this about himself on his website: “Born on a farm, Tom "
+                 "moved to the city at 13.”\n\n“His father worked many jobs,” it says.")
+    assert said == {"We need a new leader,": "Acme Works",
+                    "Born on a farm, Tom moved to the city at 13.": "Tom Reed",
+                    "His father worked many jobs,": "Tom Reed"}
+
+
+def test_a_resolution_adopted_by_a_body_and_the_group_after_it():
+    said = _said("The Acme League adopted a resolution on Tuesday. The resolution said the "
+                 "League would \"fight the plan.\"\n\nThe nearby Zenith Club answered the "
+                 "same day. The group has called the plan \"a fraud.\"")
+    assert said == {"fight the plan.": "Acme League", "a fraud.": "Zenith Club"}
+
+
+def test_the_group_is_the_body_opening_the_sentence_before_not_a_possessor_after_it():
+    said = _said("The Acme League answered the Zenith Club's plan. The group's first ad "
+                 "called it \"a fraud.\"")
+    assert said == {"a fraud.": "Acme League"}

@@ -456,3 +456,12 @@ ENDORSE = ("2016", "eadabee7-3db9-43c4-a485-3e8b1882cd3c")  # _2 fox
 
 def test_a_quote_paragraph_after_a_paragraph_naming_its_speaker_real():
     assert _speaker(_article(ENDORSE, 2), "Anybody who thinks that whoever") == "Joe Biden"
+
+
+def test_documents_and_the_group_real():
+    hpo, nyt = _article(LABRADOR, 1), _article(LABRADOR, 3)
+    assert _speaker(hpo, "His mother worked many different jobs") == "Raul Labrador"
+    assert _speaker(nyt, "Now that grass-roots conservatives FIRED") == "FreedomWorks"
+    fox = _article(NAACP, 2)
+    assert _speaker(fox, "repudiate the racism of the Tea Parties") == "NAACP"
+    assert _speaker(fox, "bigoted") == "St. Louis Tea Party"

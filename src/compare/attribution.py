@@ -135,7 +135,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                       rf"(?P<noun>{noun})|"
                       rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
-    pron = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
+    # "it" only as the subject of a cue verb ('," it says'): a document named before
+    pron = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t(?=\s+(?:{verbs})\b))\b")
     return role, verb, pron
 
 
@@ -262,7 +263,8 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
             end, noun = nxt.end(), nxt[1].casefold()
         phrase = text[m.start():end]
         if noun in documents and not owner:
-            m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\b", phrase)
+            m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|(?<=s)['’])\B",
+                             phrase)
             owner = m_own["o"] if m_own else ""
         gender = "p" if noun in plural else lex.gender_of_noun.get(noun, "")
         out.append(_Cand(m.start(), end, "role", phrase, gender, owner,
@@ -291,7 +293,8 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
         roles = [] if keys.isdisjoint(w.text for w in article.words[s.index]) else \
             [r for r in _roles(text, s.start, s.end, names) if not inside(r.start)]
         prons = [_Cand(m.start(), m.end(), "pron", m["p"].casefold(),
-                       {"he": "m", "she": "f", "they": "p"}.get(m["p"].casefold(), "1"))
+                       {"he": "m", "she": "f", "they": "p", "it": "d"}.get(m["p"].casefold(),
+                                                                          "1"))
                  for m in pron_re.finditer(text, s.start, s.end) if not inside(m.start())]
         found = mine + prons
         # a role that holds a name starting after its own start wins over the name
@@ -335,7 +338,8 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
     for c in reversed(cands):
         if c.end > verb.start() or c.start < lo:
             continue
-        if _GAP.fullmatch(text, c.end, verb.start()) and not _after_preposition(
+        if (_GAP.fullmatch(text, c.end, verb.start()) or
+                _owned_document().fullmatch(text, c.end, verb.start())) and not _after_preposition(
                 text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
             return c  # "a reader near Austin posted": Austin is the object of "near"
         return None
@@ -400,7 +404,8 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 if k + 1 < len(regions):
                     limit = min(limit, regions[k + 1][0] - 1)
             v = verb_re.search(text, at[0].end, limit)
-            if v and _GAP_AFTER_QUOTE.fullmatch(text, at[0].end, v.start()):
+            if v and (_GAP_AFTER_QUOTE.fullmatch(text, at[0].end, v.start()) or
+                      _owned_document().fullmatch(text, at[0].end, v.start())):
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
@@ -721,7 +726,7 @@ def _main_clause(text: str, start: int, end: int) -> int:
 def _role_person(article: Article, sent: int, role: _Cand,
                  cands: list[list[_Cand]]) -> _Cand | None:
     """The person a definite role (``the chief justice``) stands for: the nearest name
-    before it with a matching title."""
+    before it with a matching title; for a body noun (``the group``), :func:`_body`."""
     lex = lexicon()
     noun = next(iter(role.titles))
     matching = lex.role_titles.get(noun, {noun})
@@ -735,6 +740,35 @@ def _role_person(article: Article, sent: int, role: _Cand,
             if c.kind == "name" and c.end <= role.start and c.titles & matching and \
                     all(m in text[max(0, c.start - 40):c.start] for m in marks):
                 return c
+    if noun in lex.org_words and not marks:
+        return _body(article, sent, role, cands)
+    return None
+
+
+_BODY_REACH = 2
+"""A definite body noun (``the group``) stands for an organisation named as a subject
+in its own sentence or at most this many sentences before it."""
+
+
+def _body(article: Article, sent: int, role: _Cand, cands: list[list[_Cand]]) -> _Cand | None:
+    """The organisation a definite body noun stands for (``The nearby St. Louis Tea Party
+    ... The group has drafted``): the first organisation named as a subject (not after a
+    preposition) in the nearest of its sentence and the :data:`_BODY_REACH` before it
+    that names one, in its paragraph or the one before; for a noun other than ``group`` /
+    ``organization`` the name must hold the noun (``the committee``: ``the House Ethics
+    Committee``); else None."""
+    text, sents = article.text, article.sentences
+    noun = next(iter(role.titles))
+    generic = noun in {"group", "organization", "organisation"}
+    for j in range(sent, max(-1, sent - _BODY_REACH - 1), -1):
+        if sents[sent].paragraph - sents[j].paragraph > 1:
+            break
+        for c in cands[j]:
+            if c.kind == "name" and not c.person and c.end <= role.start and \
+                    not _after_preposition(text, c, sents[j].start,
+                                           _PREPOSITIONS - _NOT_PREPOSITIONS) and \
+                    (generic or noun in c.value.casefold().split()):
+                return c
     return None
 
 
@@ -746,6 +780,8 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
     if sub.kind == "pron":
         if sub.gender == "1":
             return None
+        if sub.gender == "d":
+            return _document_before(article, sent, sub.start, cands, spoken)
         return _antecedent(article, sent, sub.start, sub.gender, cands, spoken)
     named = _apposed(article.text, cands, sent, sub)
     if named is not None:
@@ -753,9 +789,35 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
     if sub.owner:
         return _Cand(sub.start, sub.end, "name", sub.owner)
     if next(iter(sub.titles)) in lexicon().document_nouns:
+        his = _HIS.match(sub.value)
+        if his:  # "on his website": the person "his" stands for
+            return _antecedent(article, sent, sub.start, "m" if his[1] == "s" else "f",
+                               cands, spoken)
         definite = sub.value.casefold().startswith("the ")
         return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
     return _role_person(article, sent, sub, cands) or sub
+
+
+_HIS = re.compile(r"[Hh](i|e)[sr]\s")
+
+
+def _document_before(article: Article, sent: int, pos: int, cands: list[list[_Cand]],
+                     spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """Whose words an "it" before a cue verb (``," it says``) gives: the last document
+    named before ``pos`` in this sentence or the three before it, in this paragraph or
+    the one before (``Labrador says this about himself on his website: ...``), when
+    :func:`_who` reads a name as its owner; else None (not "the resolution": one more
+    step from a name than "the resolution said")."""
+    sents, documents = article.sentences, lexicon().document_nouns
+    for j in range(sent, max(-1, sent - 4), -1):
+        if sents[sent].paragraph - sents[j].paragraph > 1:
+            break
+        docs = [c for c in cands[j] if c.kind == "role" and c.end <= pos and
+                next(iter(c.titles)) in documents]
+        if docs:
+            who = _who(article, j, docs[-1], cands, spoken)
+            return who if who is not None and who.kind == "name" else None
+    return None
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -777,6 +839,15 @@ def _apposed(text: str, cands: list[list[_Cand]], sent: int, role: _Cand) -> _Ca
                     _APPOSITION_END.match(text, c.end):
                 return c
     return None
+
+
+@cache
+def _owned_document() -> re.Pattern:
+    """Between a name and its cue verb, the name's document (``FreedomWorks’ website
+    said``, ``Mr. Lee's office said``): the name speaks."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().document_nouns, key=len,
+                                                   reverse=True))
+    return re.compile(rf"(?:['’]s|(?<=s)['’])\s+(?:[a-z]+\s+)?(?:{nouns})\s+")
 
 
 @cache
