@@ -386,3 +386,10 @@ def test_the_group_is_the_body_opening_the_sentence_before_not_a_possessor_after
     said = _said("The Acme League answered the Zenith Club's plan. The group's first ad "
                  "called it \"a fraud.\"")
     assert said == {"a fraud.": "Acme League"}
+
+
+def test_an_ex_title_before_a_name_and_a_coordinated_object_of_a_preposition():
+    said = _said("Another former candidate, ex-Ohio Gov. Tom Reed, endorsed her, saying "
+                 "\"it is time to unite.\"\n\nThe pro took a shot at Mr. Cole and the first "
+                 "lady, writing \"you do not respect your office.\"")
+    assert said == {"it is time to unite.": "Tom Reed", "you do not respect your office.": ""}

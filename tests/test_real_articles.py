@@ -465,3 +465,9 @@ def test_documents_and_the_group_real():
     fox = _article(NAACP, 2)
     assert _speaker(fox, "repudiate the racism of the Tea Parties") == "NAACP"
     assert _speaker(fox, "bigoted") == "St. Louis Tea Party"
+
+
+def test_ex_title_apposition_and_coordinated_object_real():
+    assert _speaker(_article(ENDORSE, 2), "it is time now to unite") == "Martin O'Malley"
+    fox = _article(("2014", "96b7046f-f584-422f-a626-6f86a26dfd8b"), 2)
+    assert _speaker(fox, "your mother and father") != "the first lady"

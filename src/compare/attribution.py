@@ -187,7 +187,8 @@ def _names(article: Article, details=None) -> list[_Cand]:
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
-            if gap.strip() or not (word in titles or word in lex.demonyms) or \
+            if gap.strip() or not (word in titles or word in lex.demonyms or
+                                   word.startswith("ex-")) or \
                     (word == "of" and not before):  # "Jenky, of Peoria": no title
                 break
             start = max(0, d.start - 40) + m.start()
@@ -349,16 +350,22 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
 def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Cand | None:
     """The first candidate of the clause, not the object of a preposition nor a
     modifier of the next one (``NATO`` in ``NATO Secretary General Jens Stoltenberg``)."""
+    object_end = -1
     for i, c in enumerate(cands):
         if c.start < lo or c.start >= before:
             continue
         if i + 1 < len(cands) and not text[c.end:cands[i + 1].start].strip():
             continue
-        if _after_preposition(text, c, lo) and \
-                text[lo:c.start].strip().casefold() not in {"the", "a", "an"}:
-            continue  # not "The White House was ...", which opens the clause
+        if (_after_preposition(text, c, lo) and \
+                text[lo:c.start].strip().casefold() not in {"the", "a", "an"}) or \
+                _AND.fullmatch(text, object_end, c.start):
+            object_end = c.end  # not "The White House was ...", which opens the clause;
+            continue  # "at Mr. Obama and the first lady": both objects of "at"
         return c
     return None
+
+
+_AND = re.compile(r"\s+(?:and|or)\s+")
 
 
 def _main_clause_subject(text: str, cands: list[_Cand], lo: int,
