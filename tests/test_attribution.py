@@ -393,3 +393,17 @@ def test_an_ex_title_before_a_name_and_a_coordinated_object_of_a_preposition():
                  "\"it is time to unite.\"\n\nThe pro took a shot at Mr. Cole and the first "
                  "lady, writing \"you do not respect your office.\"")
     assert said == {"it is time to unite.": "Tom Reed", "you do not respect your office.": ""}
+
+
+def test_the_subject_past_an_apposition_a_body_it_belongs_to_and_a_noun_like_cue():
+    said = _said(
+        "Rep. Tom Reed of Ohio, the senior Republican on the House Ethics Committee, said "
+        "the deals described by the White House “break the law.”\n\n"
+        "Mr. Cole, a member of the panel, said that if they gave in to the president’s "
+        "chief demand, then “all is lost.”\n\n"
+        "Capt. Ann Lee of the State Highway Patrol said she believed they had reached "
+        "“a turning point.”\n\n"
+        "The top Republican on the House Ethics Committee called on the agency to reverse "
+        "its newly announced policy, labeling it the “wrong move.”")
+    assert said == {"break the law.": "Tom Reed", "all is lost.": "Cole",
+                    "a turning point.": "Ann Lee", "wrong move.": ""}

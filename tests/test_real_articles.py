@@ -471,3 +471,13 @@ def test_ex_title_apposition_and_coordinated_object_real():
     assert _speaker(_article(ENDORSE, 2), "it is time now to unite") == "Martin O'Malley"
     fox = _article(("2014", "96b7046f-f584-422f-a626-6f86a26dfd8b"), 2)
     assert _speaker(fox, "your mother and father") != "the first lady"
+
+
+FERGUSON = ("2014", "ed8c136f-8d44-4c83-ad05-0dcfc3a0c54a")  # _3 nyt
+FISCAL = ("2012", "cad4bba5-cf97-45cb-8059-ebeb47dcec7a")  # _2 nyt
+
+
+def test_subject_past_apposition_body_and_noun_like_cue_real():
+    assert _speaker(_article(SESTAK, 1), "represent an illegal quid pro quo") == "Darrell Issa"
+    assert _speaker(_article(FERGUSON, 3), "a turning point") == "Ronald S. Johnson"
+    assert _speaker(_article(FISCAL, 2), "all of a sudden the shift") == "Bob Corker"

@@ -335,16 +335,35 @@ def _verbs(text: str, pieces: list[tuple[int, int]]) -> list[re.Match]:
 
 
 def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _Cand | None:
-    """The candidate right before ``verb`` (adverbs or an apposition between)."""
-    for c in reversed(cands):
+    """The candidate right before ``verb`` (adverbs or an apposition between); past a
+    candidate inside that apposition (``Darrell Issa of California, the senior Republican
+    on the Oversight Committee, said``: not the committee); the one a body is attached to
+    (``Capt. Ann Lee of the State Patrol said``)."""
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
         if c.end > verb.start() or c.start < lo:
             continue
-        if (_GAP.fullmatch(text, c.end, verb.start()) or
-                _owned_document().fullmatch(text, c.end, verb.start())) and not _after_preposition(
-                text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
-            return c  # "a reader near Austin posted": Austin is the object of "near"
-        return None
+        if _GAP.fullmatch(text, c.end, verb.start()) or \
+                _owned_document().fullmatch(text, c.end, verb.start()):
+            if not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+                return c  # "a reader near Austin posted": Austin is the object of "near"
+            if i and cands[i - 1].start >= lo and \
+                    _OF.fullmatch(text, cands[i - 1].end, c.start):
+                return cands[i - 1]  # "Capt. Ann Lee of the State Patrol said": Ann Lee
+            return None
+        if not _IN_APPOSITION.fullmatch(text, c.end, verb.start()):
+            return None
     return None
+
+
+_OF = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")
+
+
+_BY = re.compile(r"\s+by\b")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|['’]s)\s+(?:[a-z]+\s+)?$")
+_AND_VERB = re.compile(r"\band\s+$")
+_IN_APPOSITION = re.compile(r"[^,\"“”;:]{0,120},\s*")
+"""What follows a candidate inside an apposition up to its cue verb (``Committee, ``)."""
 
 
 def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Cand | None:
@@ -459,6 +478,15 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())
                         or _INFINITIVE.search(text, s0, v.start())):
         sub = _clause_subject(text, mine, s0, v.start())
+    if sub is None and (_BY.match(text, v.end()) or _NOUN_BEFORE.search(text, s0, v.start())
+                        or _AND_VERB.search(text, s0, v.start())):
+        # the last cue word is a passive participle ("Issa ... said the interactions
+        # described by the White House "..."), a noun ("the president's chief demand") or
+        # a verb coordinated with one before it ("Harf added that ... and noted that"):
+        # the subject of the cue verb before it speaks
+        v, sub = next(((w, c) for w in reversed(verbs[:-1]) if not w["v"].endswith("ing")
+                       and (c := _subject_before(text, mine, w, s0)) is not None),
+                      (v, None))
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
@@ -652,8 +680,13 @@ def _after_preposition(text: str, c: _Cand, lo: int,
                        words: frozenset[str] = _PREPOSITIONS) -> bool:
     """``c`` is the object of a preposition (``from Carter Page``; one of ``words``),
     not a subject."""
-    prev = text[max(lo, c.start - 12):c.start].rstrip(QUOTE_MARKS).split()
-    return bool(prev) and prev[-1].casefold().strip(",") in words
+    prev = [w.casefold().strip(",") for w in
+            text[max(lo, c.start - 20):c.start].rstrip(QUOTE_MARKS).split()]
+    if not prev:
+        return False
+    # "the top Republican on the House Committee called": the object of "on"
+    return prev[-1] in words or (len(prev) > 1 and prev[-1] in {"the", "a", "an"} and
+                                 prev[-2] in words)
 
 
 def _speaks(text: str, c: _Cand, limit: int) -> bool:
@@ -833,13 +866,16 @@ _APPOSITION_END = re.compile(r"\s*(?:[,.;:]|$)")
 
 def _apposed(text: str, cands: list[list[_Cand]], sent: int, role: _Cand) -> _Cand | None:
     """The person a singular role is in apposition with: ``Ann Berg, a spokeswoman,``
-    or ``a spokeswoman, Ann Berg,`` (the name closing the apposition); else None."""
-    if role.gender == "p" or next(iter(role.titles)) in lexicon().document_nouns:
+    or ``a spokeswoman, Ann Berg,`` (the name closing the apposition), or the body a body
+    noun is (``the Log Cabin Republicans, a gay rights group,``); else None."""
+    lex = lexicon()
+    noun = next(iter(role.titles))
+    if role.gender == "p" or noun in lex.document_nouns:
         return None
     for j in range(max(0, sent - 1), min(len(cands), sent + 2)):
         for c in cands[j]:
-            if c.kind != "name" or not c.person:
-                continue
+            if c.kind != "name" or not (c.person or noun in lex.org_words):
+                continue  # "the Log Cabin Republicans, a gay rights group,": a body
             if c.end <= role.start and _COMMA.fullmatch(text, c.end, role.start):
                 return c
             if c.start >= role.end and _COMMA.fullmatch(text, role.end, c.start) and \
