@@ -407,3 +407,14 @@ def test_the_subject_past_an_apposition_a_body_it_belongs_to_and_a_noun_like_cue
         "its newly announced policy, labeling it the “wrong move.”")
     assert said == {"break the law.": "Tom Reed", "all is lost.": "Cole",
                     "a turning point.": "Ann Lee", "wrong move.": ""}
+
+
+def test_after_the_quote_a_state_a_possessive_a_title_and_a_spaced_closing_mark():
+    said = _said(
+        "“The law is clear,” Nebraska Attorney General Tom Reed said in a statement. "
+        "“We will keep data safe,” the company’s chief security officer Ann Cole said. "
+        "“It is not a back door,” Twitter’s Bo Lind wrote. "
+        "“We follow no ‘secret law,’ ” Mr. Dale Ortiz wrote.")
+    assert said == {"The law is clear,": "Tom Reed", "We will keep data safe,": "Ann Cole",
+                    "It is not a back door,": "Bo Lind",
+                    "We follow no ‘secret law,’": "Dale Ortiz"}

@@ -481,3 +481,16 @@ def test_subject_past_apposition_body_and_noun_like_cue_real():
     assert _speaker(_article(SESTAK, 1), "represent an illegal quid pro quo") == "Darrell Issa"
     assert _speaker(_article(FERGUSON, 3), "a turning point") == "Ronald S. Johnson"
     assert _speaker(_article(FISCAL, 2), "all of a sudden the shift") == "Bob Corker"
+
+
+SURVEILLANCE = ("2013", "a4f1d515-d7d9-4319-b2e0-4d56e9d45554")  # _1 nyt, _3 fox
+WEINER = ("2011", "c21cb217-3e2c-49bd-884d-5c74a165ef10")  # _2 fox
+MARIJUANA = ("2014", "b764f81f-6d08-4d7c-b1a8-8961bed0a455")  # _3 hpo
+
+
+def test_state_possessive_title_and_spaced_closing_mark_after_the_quote_real():
+    assert _speaker(_article(MARIJUANA, 3), "Federal law undisputedly") == "Jon Bruning"
+    assert _speaker(_article(SURVEILLANCE, 3), "Protecting the privacy of our users") == \
+        "Joe Sullivan"
+    assert _speaker(_article(SURVEILLANCE, 1), "Against this backdrop") == "Ronald Weich"
+    assert _speaker(_article(WEINER, 2), "While we won't comment") == "Adam Sharp"

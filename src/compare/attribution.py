@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
-from compare.details import extract_details
+from compare.details import extract_details, name_key
 from compare.lexicon import lexicon
 from compare.models import Article
 from compare.segment import QUOTE_MARKS, tokenize
@@ -48,6 +48,7 @@ from compare.segment import QUOTE_MARKS, tokenize
 __all__ = ["attribute"]
 
 _MARK = re.compile(f"[{QUOTE_MARKS}]")
+_CLOSING = re.compile(f" ?[{QUOTE_MARKS}]")
 _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", "where",
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
@@ -404,12 +405,17 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     s0, s1 = article.sentences[sents[0]].start, article.sentences[sents[-1]].end
     mine = [c for s in sents for c in cands[s]]
     # after the quote, up to the next quote or the sentence end
-    close = end + 1 if end < len(text) and _MARK.match(text, end) else end
+    # the closing mark right after the quote, or after a space ('’ ”' closing a nested one)
+    mark = _CLOSING.match(text, end)
+    opening = regions[k + 1][0] - 1 if k + 1 < len(regions) else len(text)
+    close = mark.end() if mark and mark.end() - 1 < opening else end
     after = _next_sentence(article, sents[-1], close, end)
     if after is not None:  # '?" Obama said.': the splitter ended the sentence at ?"
         s1 = after.end
         mine = mine + cands[after.index]
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
+    if close > nxt:  # the spaced mark lies past the sentence
+        close = end + 1 if _MARK.match(text, end) else end
     pos = _past_lead(text, close, nxt)
     prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
     # a quote that ends its sentence ('... that she was "saddened ... 'racists.'" The
@@ -561,14 +567,19 @@ def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
             if not word:
                 break
             starts.append(word.end())
+    for place_re in _PLACE_WORDS:  # "Nebraska Attorney General Jon Bruning said"
+        place = place_re.match(text, pos)
+        if place and name_key(place[1]) in lexicon().place_keys:
+            starts.append(place.end())
     found = next((c for c in cands if c.start in starts), None)
     while found is not None:
         nxt = next((c for c in cands if c.start > found.start and c.kind == "name"
                     and _modifies(text, found.end, c.start) and _capital_or_role(text, c)),
                    None)
-        if nxt is None or found.kind != "name":
+        if nxt is None or (found.kind != "name" and text[found.end:nxt.start].strip() and
+                           not _POSSESSIVE_GAP.fullmatch(text, found.end, nxt.start)):
             break
-        found = nxt
+        found = nxt  # "the company's chief security officer Joe Sullivan said"
     return found
 
 
@@ -580,6 +591,9 @@ def _capital_or_role(text: str, c: _Cand) -> bool:
                                        word.group().casefold() in lexicon().speaker_nouns)
 
 
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+_PLACE_WORDS = (re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])"),
+                re.compile(r"([A-Z][a-z]+\s+[A-Z][a-z]+)\s+(?=[A-Z])"))
 _ROLE_GAP = re.compile(r"(?:\s+[A-Za-z][a-z-]*){1,3}\s+")
 
 
@@ -587,8 +601,8 @@ def _modifies(text: str, end: int, start: int) -> bool:
     """A name ending at ``end`` modifies the one at ``start``: nothing but spaces lies
     between them, or at most three words ending in a speaker noun (``NRSC spokesman
     Brian Walsh``, ``State Department Deputy Spokesperson Marie Harf``)."""
-    if not text[end:start].strip():
-        return True
+    if not text[end:start].strip() or _POSSESSIVE_GAP.fullmatch(text, end, start):
+        return True  # "Twitter's Adam Sharp wrote"
     gap = _ROLE_GAP.fullmatch(text, end, start)
     return gap is not None and gap.group().split()[-1].casefold() in lexicon().speaker_nouns \
         and not _patterns()[1].search(gap.group())  # "Kennedy told lawyer Ann Lee"
