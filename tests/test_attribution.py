@@ -418,3 +418,10 @@ def test_after_the_quote_a_state_a_possessive_a_title_and_a_spaced_closing_mark(
     assert said == {"The law is clear,": "Tom Reed", "We will keep data safe,": "Ann Cole",
                     "It is not a back door,": "Bo Lind",
                     "We follow no ‘secret law,’": "Dale Ortiz"}
+
+
+def test_reiterated_and_a_paper_that_reported():
+    said = _said("“It was a prank,” Tom Reed reiterated.\n\nThe New York Times reported last "
+                 "week that the rule is new:\n\n“Call it a first for the chamber.”")
+    assert said == {"It was a prank,": "Tom Reed",
+                    "Call it a first for the chamber.": "New York Times"}

@@ -494,3 +494,9 @@ def test_state_possessive_title_and_spaced_closing_mark_after_the_quote_real():
         "Joe Sullivan"
     assert _speaker(_article(SURVEILLANCE, 1), "Against this backdrop") == "Ronald Weich"
     assert _speaker(_article(WEINER, 2), "While we won't comment") == "Adam Sharp"
+
+
+def test_reiterated_and_a_paper_that_reported_real():
+    assert _speaker(_article(WEINER, 3), "It was a prank") == "Anthony Weiner"
+    fox = _article(CONSTITUTION, 2)
+    assert _speaker(fox, "Call it the tea party-ization") == "Washington Post"
