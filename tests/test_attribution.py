@@ -425,3 +425,17 @@ def test_reiterated_and_a_paper_that_reported():
                  "week that the rule is new:\n\n“Call it a first for the chamber.”")
     assert said == {"It was a prank,": "Tom Reed",
                     "Call it a first for the chamber.": "New York Times"}
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_definite_role_is_its_named_person():
+    said = _said("Rep. Tom Reed spoke on Friday. The congressman also worried about his aide, "
+                 "Dale Ortiz, a longtime friend. “I am protecting my staff,” he said.")
+    assert said == {"I am protecting my staff,": "Tom Reed"}
+
+
+def test_an_apposition_gives_a_title_only_when_it_closes():
+    # ", the governor pointed": the main clause's subject, no title of Mr. Ortiz
+    said = _said("Gov. Tom Reed appeared with the host, Dale Ortiz, on Sunday. In talks with "
+                 "The Star and Mr. Ortiz, the governor pointed to the law. When asked again, "
+                 "the governor said no. “That is not on my agenda,” he said.")
+    assert said == {"That is not on my agenda,": "Tom Reed"}

@@ -500,3 +500,11 @@ def test_reiterated_and_a_paper_that_reported_real():
     assert _speaker(_article(WEINER, 3), "It was a prank") == "Anthony Weiner"
     fox = _article(CONSTITUTION, 2)
     assert _speaker(fox, "Call it the tea party-ization") == "Washington Post"
+
+
+PENCE = ("2015", "4f473faf-f928-4cfd-8bed-00578be9db9a")  # _1 nyt
+
+
+def test_pronoun_after_a_definite_role_and_closed_apposition_real():
+    assert _speaker(_article(WEINER, 1), "I’m protecting my wife") == "Anthony D. Weiner"
+    assert _speaker(_article(PENCE, 1), "That’s not on my agenda") == "Mike Pence"

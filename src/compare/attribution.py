@@ -221,10 +221,13 @@ def _names(article: Article, details=None) -> list[_Cand]:
 
 @cache
 def _apposition() -> re.Pattern:
-    """``, the Republican governor`` after a name: the noun is the person's title."""
+    """``, the Republican governor`` after a name: the noun is the person's title, when
+    the apposition closes (``Paul Dorn, the governor of Utah,``), not when the noun opens
+    the main clause (``with Mr. Lee, the governor pointed to ...``)."""
     nouns = "|".join(re.escape(n) for n in sorted(lexicon().speaker_nouns, key=len,
                                                    reverse=True))
-    return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b")
+    return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b"
+                      r"(?=(?:\s+(?:of|for|at|in|from)\s[^,.;:]{1,60})?\s*(?:[,.;:)]|$))")
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -743,6 +746,10 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
             subjects.sort(key=lambda c: c.start < main)
             if same and same[0].start == _past_lead(text, lo, sents[j].end):
                 subjects = []  # "He took a photo of actress Ann Lee": not Ann Lee
+            person = _role_subject(article, j, main, gender, cands) if j == sent - 1 \
+                and not said else None
+            if person is not None:  # "The new president told ... / "...," he said."
+                return person
         pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else subjects[:1])
         if pick:
             return pick[0]
@@ -755,6 +762,22 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
         if looked >= 3:
             break
     return None
+
+
+def _role_subject(article: Article, j: int, main: int, gender: str,
+                  cands: list[list[_Cand]]) -> _Cand | None:
+    """The person a definite role opening the main clause of sentence ``j`` names, when
+    it is one of ``gender`` and a name before it has the role's title (``President
+    Trump ... The new president told Americans ...``); else None."""
+    text = article.text
+    opener = next((c for c in cands[j] if c.start >= main), None)
+    if opener is None or opener.kind != "role" or not _definite_person(opener) or \
+            opener.start != _past_lead(text, main, article.sentences[j].end) or \
+            opener.gender not in {"", gender}:
+        return None
+    person = _role_person(article, j, opener, cands)
+    return person if person is not None and person.kind == "name" and person.person and \
+        person.gender in {"", gender} else None
 
 
 _PRONOUN_REACH = 12
