@@ -439,3 +439,10 @@ def test_an_apposition_gives_a_title_only_when_it_closes():
                  "The Star and Mr. Ortiz, the governor pointed to the law. When asked again, "
                  "the governor said no. “That is not on my agenda,” he said.")
     assert said == {"That is not on my agenda,": "Tom Reed"}
+
+
+def test_a_persons_office_speaks_for_them_and_a_role_holds_an_abbreviation():
+    said = _said("Tom Reed's office initially said the account was \"obviously hacked.\" "
+                 "A U.S. intelligence official told reporters it ended \"early this year.\"")
+    assert said == {"obviously hacked.": "Tom Reed",
+                    "early this year.": "A U.S. intelligence official"}

@@ -508,3 +508,8 @@ PENCE = ("2015", "4f473faf-f928-4cfd-8bed-00578be9db9a")  # _1 nyt
 def test_pronoun_after_a_definite_role_and_closed_apposition_real():
     assert _speaker(_article(WEINER, 1), "I’m protecting my wife") == "Anthony D. Weiner"
     assert _speaker(_article(PENCE, 1), "That’s not on my agenda") == "Mike Pence"
+
+
+def test_a_persons_office_and_a_role_with_an_abbreviation_real():
+    assert _speaker(_article(WEINER, 2), "obviously hacked") == "Anthony Weiner"
+    assert _speaker(_article(BENGHAZI, 2), "early this year") == "A U.S. intelligence official"

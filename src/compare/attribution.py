@@ -132,7 +132,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     first = "".join(sorted({"t", "a", "o", "f", "s", "m", "h"} |
                            {n[0].lower() for n in lex.plural_speaker_nouns}))
     role = re.compile(rf"(?=[A-Z{first}])\b"
-                      rf"(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
+                      rf"(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+(?:\.\w+)*\.?\s+){{0,4}}?"
                       rf"(?P<noun>{noun})|"
                       rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
@@ -923,11 +923,12 @@ def _apposed(text: str, cands: list[list[_Cand]], sent: int, role: _Cand) -> _Ca
 
 @cache
 def _owned_document() -> re.Pattern:
-    """Between a name and its cue verb, the name's document (``FreedomWorks’ website
-    said``, ``Mr. Lee's office said``): the name speaks."""
-    nouns = "|".join(re.escape(n) for n in sorted(lexicon().document_nouns, key=len,
-                                                   reverse=True))
-    return re.compile(rf"(?:['’]s|(?<=s)['’])\s+(?:[a-z]+\s+)?(?:{nouns})\s+")
+    """Between a name and its cue verb, the name's document or office (``FreedomWorks’
+    website said``, ``Weiner's office initially said``): the name speaks."""
+    nouns = "|".join(re.escape(n) for n in sorted({*lexicon().document_nouns, "office"},
+                                                   key=len, reverse=True))
+    return re.compile(rf"(?:['’]s|(?<=s)['’])\s+(?:[a-z]+\s+)?(?:{nouns})\s+"
+                      r"(?:(?:[a-z]+ly|also|then|had|has|have|would|will)\s+)*")
 
 
 @cache
