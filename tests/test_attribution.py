@@ -446,3 +446,9 @@ def test_a_persons_office_speaks_for_them_and_a_role_holds_an_abbreviation():
                  "A U.S. intelligence official told reporters it ended \"early this year.\"")
     assert said == {"obviously hacked.": "Tom Reed",
                     "early this year.": "A U.S. intelligence official"}
+
+
+def test_a_run_of_capitalised_modifiers_before_the_name_after_the_quote():
+    said = _said("“We always had access,” State Department Deputy Spokesperson Ann Cole told "
+                 "reporters. “It is far from perfect,” NOW President Tom Reed said.")
+    assert said == {"We always had access,": "Ann Cole", "It is far from perfect,": "Tom Reed"}

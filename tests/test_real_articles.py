@@ -513,3 +513,9 @@ def test_pronoun_after_a_definite_role_and_closed_apposition_real():
 def test_a_persons_office_and_a_role_with_an_abbreviation_real():
     assert _speaker(_article(WEINER, 2), "obviously hacked") == "Anthony Weiner"
     assert _speaker(_article(BENGHAZI, 2), "early this year") == "A U.S. intelligence official"
+
+
+def test_capitalised_modifiers_before_the_name_after_the_quote_real():
+    fox = _article(("2015", "a4edca3f-931f-4785-8c3f-f3d8fa84cbec"), 3)
+    assert _speaker(fox, "The State Department has long had access") == "Marie Harf"
+    assert _speaker(_article(CONSTITUTION, 3), "John Boehner and his cronies") == "Terry O'Neill"

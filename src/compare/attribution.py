@@ -575,6 +575,10 @@ def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
         if place and name_key(place[1]) in lexicon().place_keys:
             starts.append(place.end())
     found = next((c for c in cands if c.start in starts), None)
+    if found is None:  # "State Department Deputy Spokesperson Marie Harf told"
+        run = _CAP_RUN.match(text, pos)
+        found = next((c for c in cands if c.kind == "name" and c.person and run and
+                      pos < c.start <= run.end() and text[c.start - 1].isspace()), None)
     while found is not None:
         nxt = next((c for c in cands if c.start > found.start and c.kind == "name"
                     and _modifies(text, found.end, c.start) and _capital_or_role(text, c)),
@@ -594,6 +598,7 @@ def _capital_or_role(text: str, c: _Cand) -> bool:
                                        word.group().casefold() in lexicon().speaker_nouns)
 
 
+_CAP_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,3}")
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _PLACE_WORDS = (re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])"),
                 re.compile(r"([A-Z][a-z]+\s+[A-Z][a-z]+)\s+(?=[A-Z])"))
