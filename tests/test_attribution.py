@@ -452,3 +452,14 @@ def test_a_run_of_capitalised_modifiers_before_the_name_after_the_quote():
     said = _said("“We always had access,” State Department Deputy Spokesperson Ann Cole told "
                  "reporters. “It is far from perfect,” NOW President Tom Reed said.")
     assert said == {"We always had access,": "Ann Cole", "It is far from perfect,": "Tom Reed"}
+
+
+def test_a_campaign_or_editorial_board_speaks_for_its_owner_and_reporting_frames():
+    said = _said("Reed’s campaign told reporters: “Cole must answer these charges.”\n\n"
+                 "“It was better left unsaid,” The Washington Post’s editorial board said.\n\n"
+                 "“How about the mayor starts?” Mr. Tom Reed was quoted as saying.\n\n"
+                 "“Iran gets closer every day,” Mr. Dale Ortiz is shown saying.")
+    assert said == {"Cole must answer these charges.": "Reed",
+                    "It was better left unsaid,": "Washington Post",
+                    "How about the mayor starts?": "Tom Reed",
+                    "Iran gets closer every day,": "Dale Ortiz"}

@@ -519,3 +519,10 @@ def test_capitalised_modifiers_before_the_name_after_the_quote_real():
     fox = _article(("2015", "a4edca3f-931f-4785-8c3f-f3d8fa84cbec"), 3)
     assert _speaker(fox, "The State Department has long had access") == "Marie Harf"
     assert _speaker(_article(CONSTITUTION, 3), "John Boehner and his cronies") == "Terry O'Neill"
+
+
+def test_campaign_editorial_board_and_reporting_frames_real():
+    assert _speaker(_article(("2017", "be026bd1-52b1-4789-bfd3-3632af17b054"), 2),
+                    "Roy Moore needs to answer") == "Doug Jones"
+    assert _speaker(_article(("2012", "b4dbeda7-a1f3-4711-ae77-db23809d1ed2"), 3),
+                    "The fact is that every day") == "Benjamin Netanyahu"

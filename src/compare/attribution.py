@@ -57,14 +57,15 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
 def _gap(stretches: int) -> re.Pattern:
     """What may stand between a subject and its cue verb: the dot of ``Jr.``, a
     parenthesis, an apposition of up to ``stretches`` stretches between commas, adverbs,
-    auxiliaries and a day (``Mr. Obama on Thursday said``)."""
+    auxiliaries, a day (``Mr. Obama on Thursday said``) and a reporting frame (``was
+    quoted as saying``, ``is shown saying``, ``is expected to say``)."""
     return re.compile(
         r"\.?(?:\s*\([^()]{1,20}\))?"
         rf"(?:(?:\s*,[^,\"“”;:]{{1,120}}){{1,{stretches}}},)?(?:\s*,?\s*who)?\s*"
         r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|just|first|even|"
         r"never|had|has|have|would|will|did|does|[a-z]+ly|(?:on\s+)?(?:Monday|Tuesday|"
         r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|"
-        r"night))?)\s+)*$")
+        r"night))?|(?:is|was|were|are)\s+(?:quoted\s+as|shown|heard|expected\s+to))\s+)*$")
 
 
 _GAP = _gap(1)
@@ -926,11 +927,17 @@ def _apposed(text: str, cands: list[list[_Cand]], sent: int, role: _Cand) -> _Ca
     return None
 
 
+_OWN_BODIES = ("office", "campaign", "editorial board")
+"""A person's or a paper's own body that speaks for them (``Jones’ campaign told``, ``The
+Washington Post’s editorial board said``)."""
+
+
 @cache
 def _owned_document() -> re.Pattern:
-    """Between a name and its cue verb, the name's document or office (``FreedomWorks’
-    website said``, ``Weiner's office initially said``): the name speaks."""
-    nouns = "|".join(re.escape(n) for n in sorted({*lexicon().document_nouns, "office"},
+    """Between a name and its cue verb, the name's document or own body (``FreedomWorks’
+    website said``, ``Weiner's office initially said``, :data:`_OWN_BODIES`): the name
+    speaks."""
+    nouns = "|".join(re.escape(n) for n in sorted({*lexicon().document_nouns, *_OWN_BODIES},
                                                    key=len, reverse=True))
     return re.compile(rf"(?:['’]s|(?<=s)['’])\s+(?:[a-z]+\s+)?(?:{nouns})\s+"
                       r"(?:(?:[a-z]+ly|also|then|had|has|have|would|will)\s+)*")
