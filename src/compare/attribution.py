@@ -24,6 +24,12 @@ title, or stays the role. ``a statement from X`` is X's. A day, a month, a funct
 or a capitalised sentence opener is never a speaker: where none of the above finds one
 the speaker is ``""`` (unknown), as the :class:`compare.models.Quote` docs say.
 
+A pronoun's search goes on past sentences whose subject is the same pronoun (``Born in
+Puerto Rico, he ...``); a document, office or campaign of a name speaks for it
+(``FreedomWorks’ website said``, ``Weiner's office said``, ``," it says`` after ``on his
+website``); a definite body noun (``the group``) is the organisation named just before; a
+paragraph of nothing but a quote after one naming a person as subject is that person's.
+
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
 international press in a virtual press conference``). Cue verbs, speaker nouns, setting
