@@ -24,6 +24,12 @@ title, or stays the role. ``a statement from X`` is X's. A day, a month, a funct
 or a capitalised sentence opener is never a speaker: where none of the above finds one
 the speaker is ``""`` (unknown), as the :class:`compare.models.Quote` docs say.
 
+A pronoun's search goes on past sentences whose subject is the same pronoun (``Born in
+Puerto Rico, he ...``); a document, office or campaign of a name speaks for it
+(``FreedomWorks’ website said``, ``Weiner's office said``, ``," it says`` after ``on his
+website``); a definite body noun (``the group``) is the organisation named just before; a
+paragraph of nothing but a quote after one naming a person as subject is that person's.
+
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
 international press in a virtual press conference``). Cue verbs, speaker nouns, setting
@@ -40,7 +46,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
-from compare.details import extract_details
+from compare.details import extract_details, name_key
 from compare.lexicon import lexicon
 from compare.models import Article
 from compare.segment import QUOTE_MARKS, tokenize
@@ -48,13 +54,30 @@ from compare.segment import QUOTE_MARKS, tokenize
 __all__ = ["attribute"]
 
 _MARK = re.compile(f"[{QUOTE_MARKS}]")
+_CLOSING = re.compile(f" ?[{QUOTE_MARKS}]")
 _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", "where",
           "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "because", "which", "who"}
-# what may stand between a subject and its cue verb: adverbs, auxiliaries, an apposition
-_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,\"“”;:]{1,120},)?(?:\s*,?\s*who)?\s*"
-                  r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|had|has|have|would|will|did|does|[a-z]+ly)"
-                  r"\s+)*$")
+
+
+def _gap(stretches: int) -> re.Pattern:
+    """What may stand between a subject and its cue verb: the dot of ``Jr.``, a
+    parenthesis, an apposition of up to ``stretches`` stretches between commas, adverbs,
+    auxiliaries, a day (``Mr. Obama on Thursday said``) and a reporting frame (``was
+    quoted as saying``, ``is shown saying``, ``is expected to say``)."""
+    return re.compile(
+        r"\.?(?:\s*\([^()]{1,20}\))?"
+        rf"(?:(?:\s*,[^,\"“”;:]{{1,120}}){{1,{stretches}}},)?(?:\s*,?\s*who)?\s*"
+        r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|just|first|even|"
+        r"never|had|has|have|would|will|did|does|[a-z]+ly|(?:on\s+)?(?:Monday|Tuesday|"
+        r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|"
+        r"night))?|(?:is|was|were|are)\s+(?:quoted\s+as|shown|heard|expected\s+to))\s+)*$")
+
+
+_GAP = _gap(1)
+# after a quote, an inversion may hold a longer apposition ('," Rep. Ann Lee, D-N.Y.,
+# the former chairman of the panel on Rights, Trade and Labor, told the paper')
+_GAP_AFTER_QUOTE = _gap(3)
 _LEAD = re.compile(r"[\s,.!?;:—–-]*")
 _POSSESSIVE = re.compile(r"['’]s\s+(?P<n1>[a-z-]+)(?:\s+(?P<n2>[a-z]+))?\b")
 _ACCORDING = re.compile(r"according\s+to\s+")
@@ -116,11 +139,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     first = "".join(sorted({"t", "a", "o", "f", "s", "m", "h"} |
                            {n[0].lower() for n in lex.plural_speaker_nouns}))
     role = re.compile(rf"(?=[A-Z{first}])\b"
-                      rf"(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+\s+){{0,4}}?"
+                      rf"(?:{det}\s+(?:(?!(?:[Tt]he|[Aa]n?)\s)[\w’'-]+(?:\.\w+)*\.?\s+){{0,4}}?"
                       rf"(?P<noun>{noun})|"
                       rf"(?P<bare>{bare}))\b{owner}")
     verb = re.compile(rf"\b(?P<v>{verbs})\b")
-    pron = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
+    # "it" only as the subject of a cue verb ('," it says'): a document named before
+    pron = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t(?=\s+(?:{verbs})\b))\b")
     return role, verb, pron
 
 
@@ -171,7 +195,8 @@ def _names(article: Article, details=None) -> list[_Cand]:
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
-            if gap.strip() or not (word in titles or word in lex.demonyms) or \
+            if gap.strip() or not (word in titles or word in lex.demonyms or
+                                   word.startswith("ex-")) or \
                     (word == "of" and not before):  # "Jenky, of Peoria": no title
                 break
             start = max(0, d.start - 40) + m.start()
@@ -203,10 +228,13 @@ def _names(article: Article, details=None) -> list[_Cand]:
 
 @cache
 def _apposition() -> re.Pattern:
-    """``, the Republican governor`` after a name: the noun is the person's title."""
+    """``, the Republican governor`` after a name: the noun is the person's title, when
+    the apposition closes (``Paul Dorn, the governor of Utah,``), not when the noun opens
+    the main clause (``with Mr. Lee, the governor pointed to ...``)."""
     nouns = "|".join(re.escape(n) for n in sorted(lexicon().speaker_nouns, key=len,
                                                    reverse=True))
-    return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b")
+    return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){{0,3}}?(?P<noun>{nouns})\b"
+                      r"(?=(?:\s+(?:of|for|at|in|from)\s[^,.;:]{1,60})?\s*(?:[,.;:)]|$))")
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -247,7 +275,8 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
             end, noun = nxt.end(), nxt[1].casefold()
         phrase = text[m.start():end]
         if noun in documents and not owner:
-            m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\b", phrase)
+            m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|(?<=s)['’])\B",
+                             phrase)
             owner = m_own["o"] if m_own else ""
         gender = "p" if noun in plural else lex.gender_of_noun.get(noun, "")
         out.append(_Cand(m.start(), end, "role", phrase, gender, owner,
@@ -276,7 +305,8 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
         roles = [] if keys.isdisjoint(w.text for w in article.words[s.index]) else \
             [r for r in _roles(text, s.start, s.end, names) if not inside(r.start)]
         prons = [_Cand(m.start(), m.end(), "pron", m["p"].casefold(),
-                       {"he": "m", "she": "f", "they": "p"}.get(m["p"].casefold(), "1"))
+                       {"he": "m", "she": "f", "they": "p", "it": "d"}.get(m["p"].casefold(),
+                                                                          "1"))
                  for m in pron_re.finditer(text, s.start, s.end) if not inside(m.start())]
         found = mine + prons
         # a role that holds a name starting after its own start wins over the name
@@ -316,30 +346,56 @@ def _verbs(text: str, pieces: list[tuple[int, int]]) -> list[re.Match]:
 
 
 def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _Cand | None:
-    """The candidate right before ``verb`` (adverbs or an apposition between)."""
-    for c in reversed(cands):
+    """The candidate right before ``verb`` (adverbs or an apposition between); past a
+    candidate inside that apposition (``Darrell Issa of California, the senior Republican
+    on the Oversight Committee, said``: not the committee); the one a body is attached to
+    (``Capt. Ann Lee of the State Patrol said``)."""
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
         if c.end > verb.start() or c.start < lo:
             continue
-        if _GAP.fullmatch(text, c.end, verb.start()) and not _after_preposition(
-                text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
-            return c  # "a reader near Austin posted": Austin is the object of "near"
-        return None
+        if _GAP.fullmatch(text, c.end, verb.start()) or \
+                _owned_document().fullmatch(text, c.end, verb.start()):
+            if not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+                return c  # "a reader near Austin posted": Austin is the object of "near"
+            if i and cands[i - 1].start >= lo and \
+                    _OF.fullmatch(text, cands[i - 1].end, c.start):
+                return cands[i - 1]  # "Capt. Ann Lee of the State Patrol said": Ann Lee
+            return None
+        if not _IN_APPOSITION.fullmatch(text, c.end, verb.start()):
+            return None
     return None
+
+
+_OF = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")
+
+
+_BY = re.compile(r"\s+by\b")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|['’]s)\s+(?:[a-z]+\s+)?$")
+_AND_VERB = re.compile(r"\band\s+$")
+_IN_APPOSITION = re.compile(r"[^,\"“”;:]{0,120},\s*")
+"""What follows a candidate inside an apposition up to its cue verb (``Committee, ``)."""
 
 
 def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Cand | None:
     """The first candidate of the clause, not the object of a preposition nor a
     modifier of the next one (``NATO`` in ``NATO Secretary General Jens Stoltenberg``)."""
+    object_end = -1
     for i, c in enumerate(cands):
         if c.start < lo or c.start >= before:
             continue
         if i + 1 < len(cands) and not text[c.end:cands[i + 1].start].strip():
             continue
-        if _after_preposition(text, c, lo) and \
-                text[lo:c.start].strip().casefold() not in {"the", "a", "an"}:
-            continue  # not "The White House was ...", which opens the clause
+        if (_after_preposition(text, c, lo) and \
+                text[lo:c.start].strip().casefold() not in {"the", "a", "an"}) or \
+                _AND.fullmatch(text, object_end, c.start):
+            object_end = c.end  # not "The White House was ...", which opens the clause;
+            continue  # "at Mr. Obama and the first lady": both objects of "at"
         return c
     return None
+
+
+_AND = re.compile(r"\s+(?:and|or)\s+")
 
 
 def _main_clause_subject(text: str, cands: list[_Cand], lo: int,
@@ -359,14 +415,25 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     s0, s1 = article.sentences[sents[0]].start, article.sentences[sents[-1]].end
     mine = [c for s in sents for c in cands[s]]
     # after the quote, up to the next quote or the sentence end
-    close = end + 1 if end < len(text) and _MARK.match(text, end) else end
+    # the closing mark right after the quote, or after a space ('’ ”' closing a nested one)
+    mark = _CLOSING.match(text, end)
+    opening = regions[k + 1][0] - 1 if k + 1 < len(regions) else len(text)
+    close = mark.end() if mark and mark.end() - 1 < opening else end
     after = _next_sentence(article, sents[-1], close, end)
     if after is not None:  # '?" Obama said.': the splitter ended the sentence at ?"
         s1 = after.end
         mine = mine + cands[after.index]
     nxt = regions[k + 1][0] - 1 if k + 1 < len(regions) and regions[k + 1][0] < s1 else s1
+    if close > nxt:  # the spaced mark lies past the sentence
+        close = end + 1 if _MARK.match(text, end) else end
     pos = _past_lead(text, close, nxt)
-    if pos > close or close == end:  # the attribution follows right after the marks
+    prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
+    # a quote that ends its sentence ('... that she was "saddened ... 'racists.'" The
+    # former governor said ...') after a cue verb of its own takes no attribution from
+    # the sentence after it, even where the splitter did not end the sentence there
+    ended = text[start:end].rstrip(" '’").endswith(".") and \
+        bool(_verbs(text, _outside(text, prev, start, regions)))
+    if (pos > close or close == end) and not ended:  # the attribution follows the marks
         at = [c for c in [_at(text, mine, pos)] if c]
         verb_re = _patterns()[1]
         if at:
@@ -379,12 +446,13 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 if k + 1 < len(regions):
                     limit = min(limit, regions[k + 1][0] - 1)
             v = verb_re.search(text, at[0].end, limit)
-            if v and _GAP.fullmatch(text, at[0].end, v.start()):
+            if v and (_GAP_AFTER_QUOTE.fullmatch(text, at[0].end, v.start()) or
+                      _owned_document().fullmatch(text, at[0].end, v.start())):
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
             sub = _at(text, mine, _past_lead(text, v.end(), nxt))
-            if sub:
+            if sub and not (sub.kind == "pron" and _CLAUSE_AFTER.match(text, sub.end)):
                 return sub, v["v"], v.start(), v.end()
         described = None if at else _described(text, pos, nxt)
         if described:
@@ -396,7 +464,6 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
             if sub:
                 return sub, "according to", pos, pos
     # before the quote, back to the previous quote of the sentence
-    prev = regions[k - 1][1] + 1 if k and regions[k - 1][1] > s0 else s0
     verbs = _verbs(text, _outside(text, prev, start, regions))
     said = _possessor(text, mine, verbs[-1].end() if verbs else prev, start, bool(verbs))
     if said is not None:  # Griffin claims ... inspired by Trump's comments about "..."
@@ -427,9 +494,23 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if sub is None and (v["v"].endswith("ing") or _COORDINATED.search(text, s0, v.start())
                         or _INFINITIVE.search(text, s0, v.start())):
         sub = _clause_subject(text, mine, s0, v.start())
+    if sub is None and (_BY.match(text, v.end()) or _NOUN_BEFORE.search(text, s0, v.start())
+                        or _AND_VERB.search(text, s0, v.start())):
+        # the last cue word is a passive participle ("Issa ... said the interactions
+        # described by the White House "..."), a noun ("the president's chief demand") or
+        # a verb coordinated with one before it ("Harf added that ... and noted that"):
+        # the subject of the cue verb before it speaks
+        v, sub = next(((w, c) for w in reversed(verbs[:-1]) if not w["v"].endswith("ing")
+                       and (c := _subject_before(text, mine, w, s0)) is not None),
+                      (v, None))
     if sub is None:
         return None
     return sub, v["v"], v.start(), v.end()
+
+
+_CLAUSE_AFTER = re.compile(r"['’]|\s+[a-z]")
+"""After a pronoun, what makes it the subject of a clause ('," insists he'll ...', '," said
+he would ...'), not of an inverted cue verb ('," said he.')."""
 
 
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
@@ -485,7 +566,8 @@ _SPACE = re.compile(r"\s+")
 def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
     """The candidate that starts at ``pos``, or after a determiner and at most two
     lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); a name
-    right before another (``the NAACP President Benjamin Jealous``) modifies it."""
+    right before another (``the NAACP President Benjamin Jealous``), or before a speaker
+    noun and another (``NRSC spokesman Brian Walsh``), modifies it."""
     starts = [pos]
     det = _DET.match(text, pos)
     if det:
@@ -495,15 +577,50 @@ def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
             if not word:
                 break
             starts.append(word.end())
+    for place_re in _PLACE_WORDS:  # "Nebraska Attorney General Jon Bruning said"
+        place = place_re.match(text, pos)
+        if place and name_key(place[1]) in lexicon().place_keys:
+            starts.append(place.end())
     found = next((c for c in cands if c.start in starts), None)
+    if found is None:  # "State Department Deputy Spokesperson Marie Harf told"
+        run = _CAP_RUN.match(text, pos)
+        found = next((c for c in cands if c.kind == "name" and c.person and run and
+                      pos < c.start <= run.end() and text[c.start - 1].isspace()), None)
     while found is not None:
         nxt = next((c for c in cands if c.start > found.start and c.kind == "name"
-                    and not text[found.end:c.start].strip() and text[c.start].isupper()),
+                    and _modifies(text, found.end, c.start) and _capital_or_role(text, c)),
                    None)
-        if nxt is None or found.kind != "name":
+        if nxt is None or (found.kind != "name" and text[found.end:nxt.start].strip() and
+                           not _POSSESSIVE_GAP.fullmatch(text, found.end, nxt.start)):
             break
-        found = nxt
+        found = nxt  # "the company's chief security officer Joe Sullivan said"
     return found
+
+
+def _capital_or_role(text: str, c: _Cand) -> bool:
+    """``c`` opens with a capital or with a speaker noun taken as its title
+    (``spokesman Brian Walsh``)."""
+    word = _WORD.match(text, c.start)
+    return text[c.start].isupper() or (word is not None and
+                                       word.group().casefold() in lexicon().speaker_nouns)
+
+
+_CAP_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,3}")
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+_PLACE_WORDS = (re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])"),
+                re.compile(r"([A-Z][a-z]+\s+[A-Z][a-z]+)\s+(?=[A-Z])"))
+_ROLE_GAP = re.compile(r"(?:\s+[A-Za-z][a-z-]*){1,3}\s+")
+
+
+def _modifies(text: str, end: int, start: int) -> bool:
+    """A name ending at ``end`` modifies the one at ``start``: nothing but spaces lies
+    between them, or at most three words ending in a speaker noun (``NRSC spokesman
+    Brian Walsh``, ``State Department Deputy Spokesperson Marie Harf``)."""
+    if not text[end:start].strip() or _POSSESSIVE_GAP.fullmatch(text, end, start):
+        return True  # "Twitter's Adam Sharp wrote"
+    gap = _ROLE_GAP.fullmatch(text, end, start)
+    return gap is not None and gap.group().split()[-1].casefold() in lexicon().speaker_nouns \
+        and not _patterns()[1].search(gap.group())  # "Kennedy told lawyer Ann Lee"
 
 
 def _described(text: str, pos: int, limit: int) -> tuple[_Cand, re.Match] | None:
@@ -592,8 +709,13 @@ def _after_preposition(text: str, c: _Cand, lo: int,
                        words: frozenset[str] = _PREPOSITIONS) -> bool:
     """``c`` is the object of a preposition (``from Carter Page``; one of ``words``),
     not a subject."""
-    prev = text[max(lo, c.start - 12):c.start].split()
-    return bool(prev) and prev[-1].casefold().strip(",") in words
+    prev = [w.casefold().strip(",") for w in
+            text[max(lo, c.start - 20):c.start].rstrip(QUOTE_MARKS).split()]
+    if not prev:
+        return False
+    # "the top Republican on the House Committee called": the object of "on"
+    return prev[-1] in words or (len(prev) > 1 and prev[-1] in {"the", "a", "an"} and
+                                 prev[-2] in words)
 
 
 def _speaks(text: str, c: _Cand, limit: int) -> bool:
@@ -607,31 +729,72 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
     """The person a pronoun at ``pos`` (in sentence ``sent``) stands for: in the nearest
     sentence (this one first, then back over at most three sentences with words outside
     quotes, and one paragraph break) that has one of the right gender or number, the
-    speaker it gives a quote to, else its subject, else the first one it names."""
+    speaker it gives a quote to, else its subject, else the first one it names.
+
+    A sentence before that names no such person as a subject but has a pronoun like
+    this one there (``Born in Puerto Rico, he ...``), or that opens with such a pronoun
+    (``He took a photo of actress Ann Lee``), goes on the pronoun's chain: the
+    person is further back (a subject or a speaker, not a name after a preposition), and
+    the three sentences and one paragraph break count again from that sentence (at most
+    :data:`_PRONOUN_REACH` sentences back in all)."""
     text = article.text
     sents = article.sentences
-    looked = 0
-    for j in range(sent, -1, -1):
-        if sents[sent].paragraph - sents[j].paragraph > 1:
+    looked, para, chained = 0, sents[sent].paragraph, False
+    for j in range(sent, max(-1, sent - _PRONOUN_REACH), -1):
+        if para - sents[j].paragraph > 1:
             break
+        lo = sents[j].start
         before = [c for c in cands[j] if c.end <= pos or j < sent]
         names = [c for c in before if (c.kind == "name" or (gender == "p" and c.kind == "role"))
                  and _compatible(c, gender)]
         said = [c for c in spoken.get(j, []) if (c.end <= pos or j < sent) and
                 _compatible(c, gender)]
-        subjects = [c for c in names if not _after_preposition(text, c, sents[j].start)]
+        subjects = [c for c in names if not _after_preposition(text, c, lo)]
         speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
+        same = [c for c in before if c.kind == "pron" and c.gender == gender and
+                not _after_preposition(text, c, lo)] if gender in {"m", "f"} else []
         if j < sent:  # the main clause's subject before one of a clause opening it
-            main = _main_clause(text, sents[j].start, sents[j].end)
+            main = _main_clause(text, lo, sents[j].end)
             subjects.sort(key=lambda c: c.start < main)
-        pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else
-                                              subjects[:1] or names[:1])
+            if same and same[0].start == _past_lead(text, lo, sents[j].end):
+                subjects = []  # "He took a photo of actress Ann Lee": not Ann Lee
+            person = _role_subject(article, j, main, gender, cands) if j == sent - 1 \
+                and not said else None
+            if person is not None:  # "The new president told ... / "...," he said."
+                return person
+        pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else subjects[:1])
         if pick:
             return pick[0]
+        if j < sent and same:
+            looked, para, chained = 0, sents[j].paragraph, True  # the chain of "he" goes on
+            continue
+        if names and not chained and j < sent:
+            return names[0]
         looked += j < sent and bool(before)
         if looked >= 3:
             break
     return None
+
+
+def _role_subject(article: Article, j: int, main: int, gender: str,
+                  cands: list[list[_Cand]]) -> _Cand | None:
+    """The person a definite role opening the main clause of sentence ``j`` names, when
+    it is one of ``gender`` and a name before it has the role's title (``President
+    Trump ... The new president told Americans ...``); else None."""
+    text = article.text
+    opener = next((c for c in cands[j] if c.start >= main), None)
+    if opener is None or opener.kind != "role" or not _definite_person(opener) or \
+            opener.start != _past_lead(text, main, article.sentences[j].end) or \
+            opener.gender not in {"", gender}:
+        return None
+    person = _role_person(article, j, opener, cands)
+    return person if person is not None and person.kind == "name" and person.person and \
+        person.gender in {"", gender} else None
+
+
+_PRONOUN_REACH = 12
+"""A pronoun's person is looked for at most this many sentences back, however long the
+chain of sentences whose subject is the same pronoun (bounded time per quote)."""
 
 
 _OPENING_WORD = re.compile(r"\W*(\w+)")
@@ -652,7 +815,7 @@ def _main_clause(text: str, start: int, end: int) -> int:
 def _role_person(article: Article, sent: int, role: _Cand,
                  cands: list[list[_Cand]]) -> _Cand | None:
     """The person a definite role (``the chief justice``) stands for: the nearest name
-    before it with a matching title."""
+    before it with a matching title; for a body noun (``the group``), :func:`_body`."""
     lex = lexicon()
     noun = next(iter(role.titles))
     matching = lex.role_titles.get(noun, {noun})
@@ -666,6 +829,35 @@ def _role_person(article: Article, sent: int, role: _Cand,
             if c.kind == "name" and c.end <= role.start and c.titles & matching and \
                     all(m in text[max(0, c.start - 40):c.start] for m in marks):
                 return c
+    if noun in lex.org_words and not marks:
+        return _body(article, sent, role, cands)
+    return None
+
+
+_BODY_REACH = 2
+"""A definite body noun (``the group``) stands for an organisation named as a subject
+in its own sentence or at most this many sentences before it."""
+
+
+def _body(article: Article, sent: int, role: _Cand, cands: list[list[_Cand]]) -> _Cand | None:
+    """The organisation a definite body noun stands for (``The nearby St. Louis Tea Party
+    ... The group has drafted``): the first organisation named as a subject (not after a
+    preposition) in the nearest of its sentence and the :data:`_BODY_REACH` before it
+    that names one, in its paragraph or the one before; for a noun other than ``group`` /
+    ``organization`` the name must hold the noun (``the committee``: ``the House Ethics
+    Committee``); else None."""
+    text, sents = article.text, article.sentences
+    noun = next(iter(role.titles))
+    generic = noun in {"group", "organization", "organisation"}
+    for j in range(sent, max(-1, sent - _BODY_REACH - 1), -1):
+        if sents[sent].paragraph - sents[j].paragraph > 1:
+            break
+        for c in cands[j]:
+            if c.kind == "name" and not c.person and c.end <= role.start and \
+                    not _after_preposition(text, c, sents[j].start,
+                                           _PREPOSITIONS - _NOT_PREPOSITIONS) and \
+                    (generic or noun in c.value.casefold().split()):
+                return c
     return None
 
 
@@ -677,6 +869,8 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
     if sub.kind == "pron":
         if sub.gender == "1":
             return None
+        if sub.gender == "d":
+            return _document_before(article, sent, sub.start, cands, spoken)
         return _antecedent(article, sent, sub.start, sub.gender, cands, spoken)
     named = _apposed(article.text, cands, sent, sub)
     if named is not None:
@@ -684,9 +878,35 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
     if sub.owner:
         return _Cand(sub.start, sub.end, "name", sub.owner)
     if next(iter(sub.titles)) in lexicon().document_nouns:
+        his = _HIS.match(sub.value)
+        if his:  # "on his website": the person "his" stands for
+            return _antecedent(article, sent, sub.start, "m" if his[1] == "s" else "f",
+                               cands, spoken)
         definite = sub.value.casefold().startswith("the ")
         return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
     return _role_person(article, sent, sub, cands) or sub
+
+
+_HIS = re.compile(r"[Hh](i|e)[sr]\s")
+
+
+def _document_before(article: Article, sent: int, pos: int, cands: list[list[_Cand]],
+                     spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """Whose words an "it" before a cue verb (``," it says``) gives: the last document
+    named before ``pos`` in this sentence or the three before it, in this paragraph or
+    the one before (``Labrador says this about himself on his website: ...``), when
+    :func:`_who` reads a name as its owner; else None (not "the resolution": one more
+    step from a name than "the resolution said")."""
+    sents, documents = article.sentences, lexicon().document_nouns
+    for j in range(sent, max(-1, sent - 4), -1):
+        if sents[sent].paragraph - sents[j].paragraph > 1:
+            break
+        docs = [c for c in cands[j] if c.kind == "role" and c.end <= pos and
+                next(iter(c.titles)) in documents]
+        if docs:
+            who = _who(article, j, docs[-1], cands, spoken)
+            return who if who is not None and who.kind == "name" else None
+    return None
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -695,19 +915,38 @@ _APPOSITION_END = re.compile(r"\s*(?:[,.;:]|$)")
 
 def _apposed(text: str, cands: list[list[_Cand]], sent: int, role: _Cand) -> _Cand | None:
     """The person a singular role is in apposition with: ``Ann Berg, a spokeswoman,``
-    or ``a spokeswoman, Ann Berg,`` (the name closing the apposition); else None."""
-    if role.gender == "p" or next(iter(role.titles)) in lexicon().document_nouns:
+    or ``a spokeswoman, Ann Berg,`` (the name closing the apposition), or the body a body
+    noun is (``the Log Cabin Republicans, a gay rights group,``); else None."""
+    lex = lexicon()
+    noun = next(iter(role.titles))
+    if role.gender == "p" or noun in lex.document_nouns:
         return None
     for j in range(max(0, sent - 1), min(len(cands), sent + 2)):
         for c in cands[j]:
-            if c.kind != "name" or not c.person:
-                continue
+            if c.kind != "name" or not (c.person or noun in lex.org_words):
+                continue  # "the Log Cabin Republicans, a gay rights group,": a body
             if c.end <= role.start and _COMMA.fullmatch(text, c.end, role.start):
                 return c
             if c.start >= role.end and _COMMA.fullmatch(text, role.end, c.start) and \
                     _APPOSITION_END.match(text, c.end):
                 return c
     return None
+
+
+_OWN_BODIES = ("office", "campaign", "editorial board")
+"""A person's or a paper's own body that speaks for them (``Jones’ campaign told``, ``The
+Washington Post’s editorial board said``)."""
+
+
+@cache
+def _owned_document() -> re.Pattern:
+    """Between a name and its cue verb, the name's document or own body (``FreedomWorks’
+    website said``, ``Weiner's office initially said``, :data:`_OWN_BODIES`): the name
+    speaks."""
+    nouns = "|".join(re.escape(n) for n in sorted({*lexicon().document_nouns, *_OWN_BODIES},
+                                                   key=len, reverse=True))
+    return re.compile(rf"(?:['’]s|(?<=s)['’])\s+(?:[a-z]+\s+)?(?:{nouns})\s+"
+                      r"(?:(?:[a-z]+ly|also|then|had|has|have|would|will)\s+)*")
 
 
 @cache
@@ -812,6 +1051,9 @@ def attribute(
             elif k + 1 < len(regions) and sents[regions[k + 1][3][0]].paragraph == para \
                     and found[k + 1] is not None:
                 found[k] = found[k + 1]
+            elif (lead := _paragraph_lead(article, regions, k, cands)) is not None:
+                who = _who(article, lead[1], lead[0], cands, spoken)
+                found[k] = (who, "", regions[k][0], regions[k][0]) if who else None
     out = []
     region_starts = sorted(r[0] for r in regions)
     sent_starts = [s.start for s in sents]
@@ -833,13 +1075,37 @@ def attribute(
 def _alone(article: Article, regions: Sequence[Region], k: int) -> bool:
     """Quote ``k`` opens its paragraph, the paragraph before ends in a quote, and
     nothing but quotes fills the paragraph."""
-    text = article.text
     sents = article.sentences
     para = sents[regions[k][3][0]].paragraph
     prev_para = sents[regions[k - 1][3][-1]].paragraph
-    if prev_para != para - 1:
-        return False
-    ps = [s for s in sents if s.paragraph == para]
+    return prev_para == para - 1 and _only_quotes(article, regions, para)
+
+
+def _only_quotes(article: Article, regions: Sequence[Region], para: int) -> bool:
+    """Nothing but quotes fills paragraph ``para``."""
+    text = article.text
+    ps = [s for s in article.sentences if s.paragraph == para]
     quoted = [(r[0], r[1]) for r in regions]
     rest = "".join(text[a:b] for a, b in _outside(text, ps[0].start, ps[-1].end, quoted))
     return not any(ch.isalpha() for ch in rest)
+
+
+def _paragraph_lead(article: Article, regions: Sequence[Region], k: int,
+                    cands: list[list[_Cand]]) -> tuple[_Cand, int] | None:
+    """For quote ``k`` that opens a paragraph of nothing but quotes after a paragraph
+    with none (``Vice President Joe Biden voiced his support ... / "Anybody who thinks
+    ..."``): the person named as the subject of the main clause of that paragraph's last
+    sentence, and that sentence's index; else None."""
+    text, sents = article.text, article.sentences
+    first = regions[k][3][0]
+    para = sents[first].paragraph
+    if first == 0 or not _only_quotes(article, regions, para):
+        return None
+    last = sents[first - 1]
+    if last.paragraph != para - 1 or (k and sents[regions[k - 1][3][-1]].paragraph == para - 1):
+        return None
+    sub = _clause_subject(text, cands[last.index], _main_clause(text, last.start, last.end),
+                          last.end)
+    if sub is None or sub.kind != "name" or not sub.person:
+        return None  # a pronoun there is too far from its person to tell
+    return sub, last.index
