@@ -540,3 +540,20 @@ def test_name_fields_read_a_name_as_nameparser_does(words):
     value = " ".join(words)
     parsed = HumanName(value)
     assert _name_fields(value) == (parsed.first, parsed.middle, parsed.last)
+
+
+def test_a_surname_named_before_the_full_name_joins_it_or_the_other_reports_person():
+    # the report names the person by surname first and in full later; the other report
+    # by surname only: one person, named by both
+    assert not _unshared("They say Obama spoke. Later President Barack Obama left.",
+                         "They say Obama spoke.")
+    # a surname before another full name of the report is the other report's person
+    # ("President Trump" ... "his wife, Melania Trump" / "Donald Trump")
+    assert _unshared("President Hale spoke. His wife, Mary Hale, smiled.",
+                     "Tom Hale spoke. Mary Hale smiled.") == set()
+
+
+def test_a_bare_surname_joins_no_full_name_when_both_reports_write_it_bare():
+    # "President Trump" in both, one report also naming "Donald Trump Jr."
+    assert not _unshared("President Hale spoke. His son Tom Hale Jr. cheered.",
+                         "President Hale spoke.") - {"tom hale jr"}

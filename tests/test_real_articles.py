@@ -396,3 +396,22 @@ def test_known_as_mo_is_william_mo_cowan_across_reports_real():
 def test_headline_run_of_body_names_is_cut_real():
     hpo = _names(_article(COWAN, 2))
     assert "Mo Cowan Senate" not in hpo and hpo["Mo"] == "william cowan", hpo
+
+
+# names (H33)
+
+ELEPHANTS = ("2017", "542cd22c-ea80-4669-995b-6ac6a33823f7")  # _1 nyt, _2 fox, _3 hpo
+
+
+def test_a_surname_first_joins_the_full_name_or_the_other_reports_person_real():
+    # Griffin: NYT's "President Trump" (before "Melania Trump") is Fox's Donald Trump;
+    # Medicare: HuffPost's "Obama" before "Barack Obama" is NYT's "Obama"
+    assert "trump" not in _only_one(_article(GRIFFIN, 2), _article(GRIFFIN, 1))
+    only = _only_one(_article(MEDICARE, 1), _article(MEDICARE, 2))
+    assert not {"obama", "barack obama"} & only, only
+
+
+def test_a_surname_both_reports_write_alone_is_shared_real():
+    # NYT: "President Trump" ... "Donald Trump Jr."; Fox: "President Trump" only
+    only = _only_one(_article(ELEPHANTS, 1), _article(ELEPHANTS, 2))
+    assert not {"trump", "obama"} & only, only

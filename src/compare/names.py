@@ -1127,21 +1127,76 @@ def fold_both(a: Iterable[Detail], b: Iterable[Detail]) -> tuple[list[Detail], l
     """
     a, b = list(a), list(b)
     canon = _canonical([d for d in (*a, *b) if d.kind == "name"])
-    return _fold(a, b, canon), _fold(b, a, canon)
+    full_a, full_b = _full_names(a, canon), _full_names(b, canon)
+    surnames = {f.split()[-1] for f in (*full_a, *full_b)}
+    of_a, of_b = _owners(full_a), _owners(full_b)
+    plain = _plain_persons([*a, *b], surnames)
+    # the surnames each report keeps alone: the other's alone takes no full name either
+    left_a = {d.value for d in a if _lone(d, canon) and
+              not _surname_owner(d.value, of_a, of_b, plain)}
+    left_b = {d.value for d in b if _lone(d, canon) and
+              not _surname_owner(d.value, of_b, of_a, plain)}
+    return (_fold(a, canon, (of_a, of_b, plain), left_b),
+            _fold(b, canon, (of_b, of_a, plain), left_a))
 
 
-def _fold(mine: list[Detail], other: list[Detail], canon: dict[str, str]) -> list[Detail]:
-    full = sorted({canon.get(d.value, d.value) for d in other if d.kind == "name"
+def _plain_persons(details: list[Detail], surnames: set[str]) -> set[str]:
+    """Values of persons written as two or three plain capitalised words (``Barack
+    Obama``), the first no one's surname (not ``Romney-Ryan Medicare``, ``YMCA
+    Alexandria``, ``la Managed Medicaid``, ``Cover of Newsweek``)."""
+    lex = lexicon()
+    out = set()
+    for d in details:
+        words = d.text.split()
+        if d.kind == "name" and d.category == "person" and 2 <= len(words) <= 3 and \
+                all(_PLAIN_WORD.fullmatch(w) and w[0].isupper() and not w.isupper()
+                    for w in words) and d.value.split()[0] not in surnames and \
+                not any(w in lex.common_capitalised or w in lex.connectors or
+                        w in lex.org_place_words for w in d.value.split()):
+            out.add(d.value)
+    return out
+
+
+def _full_names(details: list[Detail], canon: dict[str, str]) -> list[str]:
+    """The persons' full names among ``details``, as their variants are joined."""
+    return sorted({canon.get(d.value, d.value) for d in details if d.kind == "name"
                    and d.category == "person" and len(d.value.split()) > 1})
-    owners_of = _owners(full)
+
+
+def _lone(d: Detail, canon: dict[str, str]) -> bool:
+    """``d`` is a single word that may be a person's surname, not joined to a variant."""
+    return d.kind == "name" and " " not in d.value and d.value not in canon and \
+        d.category not in {"place", "organisation"}
+
+
+def _surname_owner(surname: str, own_of: dict[str, list[str]],
+                   other_of: dict[str, list[str]], plain: set[str]) -> str | None:
+    """The one full name a surname the report writes alone stands for: a person of the
+    other report that the report, naming at most one, does not name in full (``President
+    Trump`` ... ``his wife Melania Trump`` / ``Donald Trump``), else the other report's one
+    full name that ends with it, else the report's own one (written after it: ``Obama`` ...
+    ``President Barack Obama``), one of ``plain`` ending with it (not a son's, ``Donald
+    Trump Jr.``); else None."""
+    own = [f for f in own_of.get(surname, []) if f.split()[-1] == surname and f in plain]
+    other, own_all = other_of.get(surname, []), own_of.get(surname, [])
+    new = [f for f in other if f not in own_all]
+    owners = new if len(own_all) <= 1 and new else \
+        other if len(other) == 1 else own if len(own) == 1 and not other else []
+    return owners[0] if len(owners) == 1 else None
+
+
+def _fold(mine: list[Detail], canon: dict[str, str],
+          owners: tuple[dict[str, list[str]], dict[str, list[str]], set[str]],
+          other_left: set[str]) -> list[Detail]:
+    """``mine``'s names joined to their variants (``canon``) and a surname written alone to
+    its full name (:func:`_surname_owner` with ``owners``), unless the other report keeps
+    that surname alone too (``other_left``: both name the one person the same way)."""
     out = []
     for d in mine:
         if d.kind == "name":
-            if len(d.value.split()) == 1 and d.value not in canon and \
-                    d.category not in {"place", "organisation"}:
-                owners = owners_of.get(d.value, [])
-                if len(owners) == 1:
-                    d = replace(d, value=owners[0], category="person")
+            if _lone(d, canon) and d.value not in other_left and \
+                    (owner := _surname_owner(d.value, *owners)):
+                d = replace(d, value=owner, category="person")
             d = replace(d, value=canon.get(d.value, d.value))
         out.append(d)
     return out
