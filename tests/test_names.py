@@ -557,3 +557,24 @@ def test_a_bare_surname_joins_no_full_name_when_both_reports_write_it_bare():
     # "President Trump" in both, one report also naming "Donald Trump Jr."
     assert not _unshared("President Hale spoke. His son Tom Hale Jr. cheered.",
                          "President Hale spoke.") - {"tom hale jr"}
+
+
+def test_a_name_misspelt_in_one_report_joins_the_other_reports_spelling():
+    # one letter added, dropped, changed or two swapped, in a word of five letters or more
+    assert not _unshared("They met Kevin Preibus and Mr. Cowen today.",
+                         "They met Kevin Priebus and William Cowan today.")
+    assert not _unshared("The girl, Stacey, smiled.", "The girl, Stacy, smiled.")
+    # short words and other first letters are other people
+    assert _unshared("They met Tim Lund.", "They met Tom Lund.")
+    assert _unshared("They met Mr. Mason.", "They met Mr. Jason.")
+    # a report writing both forms names two people
+    assert _unshared("They met Mr. Hansen and Mr. Hanson.", "They met Mr. Hansen.")
+
+
+def test_a_first_name_alone_in_its_short_form_joins_the_full_name():
+    assert not _unshared("His wife, Sandi, wept.", "His wife, Sandra Kell, wept.")
+    assert _unshared("His wife, Sandi, wept.", "His wife, Sandra Kell, and Sandy Voss wept.")
+    # a letter more at the end makes another word (a plural, an adjective, another name)
+    assert _unshared("They met Jay Robert.", "They met Jay Roberts.")
+    # a surname alone misspelt beside the full name in the same report
+    assert not _unshared("They met William Cowan. Later Cowen left.", "They met William Cowan.")

@@ -415,3 +415,21 @@ def test_a_surname_both_reports_write_alone_is_shared_real():
     # NYT: "President Trump" ... "Donald Trump Jr."; Fox: "President Trump" only
     only = _only_one(_article(ELEPHANTS, 1), _article(ELEPHANTS, 2))
     assert not {"trump", "obama"} & only, only
+
+
+PRIEBUS = ("2010", "74708dbf-5dfc-4c66-8419-d7dbc00e4a06")  # _1 nyt, _2 fox, _3 hpo
+VICENTE_FOX = ("2016", "d4a4bc34-e48b-4485-86b2-f1daf4d464dd")  # _1 nyt, _2 hpo, _3 fox
+
+
+def test_names_misspelt_in_one_report_join_real():
+    only = _only_one(_article(PRIEBUS, 1), _article(PRIEBUS, 2))  # Preibus / Priebus
+    assert not {"reince preibus", "reince priebus"} & only, only
+    only = _only_one(_article(VICENTE_FOX, 1), _article(VICENTE_FOX, 3))  # Vincente
+    assert not {"vicente fox", "vincente fox"} & only, only
+    only = _only_one(_article(COWAN, 3), _article(COWAN, 1))  # Stacey / Stacy; Fox's Cowen
+    assert not {"stacey", "stacy", "cowen"} & only, only
+
+
+def test_a_pet_form_of_a_first_name_joins_the_full_name_real():
+    only = _only_one(_article(JACKSON, 2), _article(JACKSON, 3))  # Sandi / Sandra Jackson
+    assert not {"sandi", "sandra jackson"} & only, only

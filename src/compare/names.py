@@ -42,11 +42,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
 from nameparser import HumanName
+from rapidfuzz.distance import OSA
 
 from compare.lexicon import bare_word as _bare
 from compare.lexicon import lexicon, name_key, singular
@@ -1093,8 +1095,9 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if first not in canon and (listed or (
                 " " not in first and first not in surnames and first not in bodies
                 and not _known(first))):
-            full = {canon.get(p, p) for p in by_first.get(lex.nickname_of.get(first, first), [])
-                    if listed or _plain_surname(p.split()[-1])}
+            given = by_first.get(lex.nickname_of.get(first, first)) or \
+                [p for k in _short_form_of(first, by_first) for p in by_first[k]]
+            full = {canon.get(p, p) for p in given if listed or _plain_surname(p.split()[-1])}
             if len(full) == 1:
                 canon[first] = full.pop()
     capitals = {d.value for d in names if d.text.replace(".", "").isupper()
@@ -1107,6 +1110,14 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if len(full) == 1 and short not in canon:
             canon[short] = full.pop()
     return canon
+
+
+def _short_form_of(word: str, firsts: Iterable[str]) -> list[str]:
+    """The first names ``word`` is a pet form of by its ending: the name's start and
+    ``-i``/``-y``/``-ie`` (``Sandi`` / ``Sandra``, ``Jenny`` / ``Jennifer``)."""
+    stem = word[:-2] if word.endswith("ie") else word[:-1] if word[-1:] in {"i", "y"} else ""
+    return [f for f in firsts if len(stem) >= 3 and f.startswith(stem) and f != word and
+            len(f) > len(stem) + 1]
 
 
 def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:
@@ -1126,6 +1137,9 @@ def fold_both(a: Iterable[Detail], b: Iterable[Detail]) -> tuple[list[Detail], l
     joins the one full name of the other report it ends.
     """
     a, b = list(a), list(b)
+    spelling = _respelt(a, b)
+    if spelling:
+        a, b = _spelt(a, spelling), _spelt(b, spelling)
     canon = _canonical([d for d in (*a, *b) if d.kind == "name"])
     full_a, full_b = _full_names(a, canon), _full_names(b, canon)
     surnames = {f.split()[-1] for f in (*full_a, *full_b)}
@@ -1155,6 +1169,54 @@ def _plain_persons(details: list[Detail], surnames: set[str]) -> set[str]:
                         w in lex.org_place_words for w in d.value.split()):
             out.add(d.value)
     return out
+
+
+def _respelt(a: list[Detail], b: list[Detail]) -> dict[str, str]:
+    """Words of names that one report spells one way and the other another, one edit apart
+    (a letter added, dropped or changed, or two swapped: ``Preibus`` / ``Priebus``,
+    ``Cowen`` / ``Cowan``, ``Stacey`` / ``Stacy``), each to the spelling written more often
+    (the first in sorted order on a tie). Only words of five letters or more with the same
+    first letter, neither written by both reports, each with one such word on the other side;
+    not two words apart only at their end (``States`` / ``State``, ``American`` /
+    ``America``, ``Roberts`` / ``Robert``, ``Brooks`` / ``Brooke``: other words or other
+    people)."""
+    counts = (Counter(w for d in a if d.kind == "name" for w in d.value.split()),
+              Counter(w for d in b if d.kind == "name" for w in d.value.split()))
+    only = [sorted(w for w in mine if w not in other and len(w) >= _MIN_RESPELT and w.isalpha())
+            for mine, other in (counts, counts[::-1])]
+    pairs = [(x, y) for x in only[0] for y in only[1] if _one_edit(x, y)]
+    spelling = {}
+    for x, y in pairs:
+        if sum(p[0] == x for p in pairs) == 1 and sum(p[1] == y for p in pairs) == 1:
+            n = {x: counts[0][x], y: counts[1][y]}
+            to = min((x, y), key=lambda w: (-n[w], w))
+            spelling.update({x: to, y: to})
+    # a surname alone misspelt beside the full name (``William Cowan`` ... ``Cowen``)
+    names = [d for d in (*a, *b) if d.kind == "name"]
+    in_full = {w for d in names if " " in d.value for w in d.value.split()}
+    surnames = sorted({d.value.split()[-1] for d in names
+                       if d.category == "person" and " " in d.value})
+    for x in sorted({d.value for d in names if d.value.isalpha()} - in_full - set(spelling)):
+        fits = [y for y in surnames if len(x) >= _MIN_RESPELT and _one_edit(x, y)]
+        if len(fits) == 1:
+            spelling[x] = fits[0]
+    return spelling
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """``x`` and ``y`` are one letter added, dropped, changed or two swapped apart, not at
+    their end, with the same first letter."""
+    return x[0] == y[0] and abs(len(x) - len(y)) <= 1 and x[:-1] != y[:-1] and \
+        not x.startswith(y) and not y.startswith(x) and OSA.distance(x, y) == 1
+
+
+_MIN_RESPELT = 5  # shorter words one edit apart are often two names (Tim / Tom, Lund / Land)
+
+
+def _spelt(details: list[Detail], spelling: dict[str, str]) -> list[Detail]:
+    return [replace(d, value=" ".join(spelling.get(w, w) for w in d.value.split()))
+            if d.kind == "name" and any(w in spelling for w in d.value.split()) else d
+            for d in details]
 
 
 def _full_names(details: list[Detail], canon: dict[str, str]) -> list[str]:
