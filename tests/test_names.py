@@ -578,3 +578,16 @@ def test_a_first_name_alone_in_its_short_form_joins_the_full_name():
     assert _unshared("They met Jay Robert.", "They met Jay Roberts.")
     # a surname alone misspelt beside the full name in the same report
     assert not _unshared("They met William Cowan. Later Cowen left.", "They met William Cowan.")
+
+
+def test_a_body_with_one_word_more_or_its_and_tail_joins_the_longer_name():
+    assert not _unshared("The Ohio State Highway Patrol said so.",
+                         "The Ohio Highway Patrol said so.")
+    assert not _unshared("The Centers for Disease Control and Prevention said so.",
+                         "The Centers for Disease Control said so.")
+    assert not _unshared("The Social Security Trust Fund will run dry.",
+                         "The Social Security Trust Funds will run dry.")
+    # two words more, or another last word, name another body
+    assert _unshared("The Ohio State Highway Patrol Union said so.",
+                     "The Ohio Highway Patrol said so.")
+    assert _unshared("The House Ways and Means Committee met.", "The House Ways Committee met.")

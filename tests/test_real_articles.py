@@ -433,3 +433,14 @@ def test_names_misspelt_in_one_report_join_real():
 def test_a_pet_form_of_a_first_name_joins_the_full_name_real():
     only = _only_one(_article(JACKSON, 2), _article(JACKSON, 3))  # Sandi / Sandra Jackson
     assert not {"sandi", "sandra jackson"} & only, only
+
+
+GUNS = ("2013", "526cabb7-02a3-4adb-8e90-ec781c40c498")  # _1 nyt, _2 fox, _3 hpo
+
+
+def test_a_body_with_one_word_more_or_its_and_tail_joins_real():
+    only = _only_one(_article(HOLDER, 2), _article(HOLDER, 1))  # Missouri (State) Highway
+    assert not {"missouri highway patrol", "missouri state highway patrol"} & only, only
+    only = _only_one(_article(GUNS, 1), _article(GUNS, 2))  # CDC (and Prevention)
+    assert not {"centers for disease control", "centers for disease control and prevention"} \
+        & only, only

@@ -1069,6 +1069,8 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if len(longer) == 1 and short not in canon and short not in places and \
                 short not in lex.place_keys:
             canon[short] = longer.pop()
+    for short, long in _one_word_more(values, places):
+        canon.setdefault(short, canon.get(long, long))
     surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
     for value in values:  # "senate foreign relations" / "... committee", "treasury"
         if value not in canon and value not in places and value not in surnames and \
@@ -1110,6 +1112,41 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if len(full) == 1 and short not in canon:
             canon[short] = full.pop()
     return canon
+
+
+def _one_word_more(values: list[str], places: set[str]) -> list[tuple[str, str]]:
+    """(shorter, longer) bodies of three words or more the same but for one word more
+    inside the longer (``missouri highway patrol`` / ``missouri state highway patrol``) or
+    an ``and`` tail (``centers for disease control`` / ``... and prevention``), plurals
+    read as singulars (``trust fund`` / ``trust funds``); each shorter one fits one
+    longer one. Places and names opening with a listed first name are left alone."""
+    first_names = lexicon().first_name_gender
+    forms = {v: tuple(singular(w) for w in v.split()) for v in values
+             if v.count(" ") >= 2 and v not in places and v.split()[0] not in first_names}
+    by_size: dict[int, list[str]] = {}
+    for v, words in forms.items():
+        by_size.setdefault(len(words), []).append(v)
+    out = []
+    for short, words in sorted(forms.items()):
+        if len(words) < 3:
+            continue
+        fits = [long for n in (len(words), len(words) + 1, len(words) + 2)
+                for long in by_size.get(n, []) if long != short and
+                _with_one_more(words, forms[long])]
+        if len(fits) == 1:
+            out.append((short, fits[0]))
+    return out
+
+
+def _with_one_more(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``long`` is ``short`` (the same words, plurals aside) with one word more inside
+    it, after its first word and before its last, or with an ``and`` and one word after."""
+    if len(long) == len(short):
+        return long == short
+    if len(long) == len(short) + 2:
+        return long[:-2] == short and long[-2] == "and"
+    return long[0] == short[0] and long[-1] == short[-1] and any(
+        long[:k] + long[k + 1:] == short for k in range(1, len(long) - 1))
 
 
 def _short_form_of(word: str, firsts: Iterable[str]) -> list[str]:
