@@ -591,3 +591,17 @@ def test_a_body_with_one_word_more_or_its_and_tail_joins_the_longer_name():
     assert _unshared("The Ohio State Highway Patrol Union said so.",
                      "The Ohio Highway Patrol said so.")
     assert _unshared("The House Ways and Means Committee met.", "The House Ways Committee met.")
+
+
+def test_religious_words_programmes_lectures_and_eras_are_no_names():
+    found = _named("Senators spoke of God and cited the Bible and the Creator. "
+                   "Mr. Vale said Medicare, Medicaid and Obamacare grew since the Great "
+                   "Depression. He gave the Whittington Lecture on Pell Grants in Ohio.")
+    assert set(found.values()) == {"vale", "ohio"}, found
+
+
+def test_notre_dame_is_one_name_and_a_communications_director_a_title():
+    found = _named("Faculty at Notre Dame wrote. The DNC Communications Director Brad Voss "
+                   "agreed.")
+    assert set(found.values()) == {"notre dame", "democratic national committee", "brad voss"}, \
+        found

@@ -444,3 +444,16 @@ def test_a_body_with_one_word_more_or_its_and_tail_joins_real():
     only = _only_one(_article(GUNS, 1), _article(GUNS, 2))  # CDC (and Prevention)
     assert not {"centers for disease control", "centers for disease control and prevention"} \
         & only, only
+
+
+MOTTO_HPO, GEORGETOWN_NYT = 3, 3
+
+
+def test_religious_words_programmes_and_lectures_are_no_names_real():
+    motto = _names(_article(MOTTO, MOTTO_HPO))
+    assert not {"God", "Creator"} & set(motto), motto
+    medicare = _names(_article(MEDICARE, 2))
+    assert not {"Medicare", "Medicaid", "Obamacare"} & set(medicare), medicare
+    georgetown = _names(_article(GEORGETOWN, GEORGETOWN_NYT))
+    assert "Whittington Lecture" not in georgetown, georgetown
+    assert georgetown["Notre Dame"] == "notre dame", georgetown

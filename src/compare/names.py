@@ -746,6 +746,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
+    if key in lex.not_names:
+        return False  # "God", "the Bible", "Medicare"
     toks = key.split()
     if toks[-1] in lex.non_name_heads or (len(toks) > 2 and toks[0] in lex.non_name_heads
                                           and toks[1] == "of"):
