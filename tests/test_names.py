@@ -605,3 +605,10 @@ def test_notre_dame_is_one_name_and_a_communications_director_a_title():
                    "agreed.")
     assert set(found.values()) == {"notre dame", "democratic national committee", "brad voss"}, \
         found
+
+
+def test_a_first_name_alone_takes_the_one_full_name_of_the_article_it_starts():
+    found = _named("Speaker John Vale spoke. “What have you done, John?” Mr. Obama asked.")
+    assert found["John"] == "john vale", found
+    found = _named("John Vale and John Hale spoke. “What have you done, John?” he asked.")
+    assert found["John"] == "john", found

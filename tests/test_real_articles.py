@@ -457,3 +457,8 @@ def test_religious_words_programmes_and_lectures_are_no_names_real():
     georgetown = _names(_article(GEORGETOWN, GEORGETOWN_NYT))
     assert "Whittington Lecture" not in georgetown, georgetown
     assert georgetown["Notre Dame"] == "notre dame", georgetown
+
+
+def test_a_first_name_alone_takes_the_articles_full_name_real():
+    assert _names(_article(MOTTO, 2))["John"] == "john boehner"  # "... debating, John?"
+    assert _names(_article(GRIFFIN, 1))["Kathy"] == "kathy griffin"

@@ -845,7 +845,8 @@ def _owners(full: Iterable[str]) -> dict[str, list[str]]:
 
 
 def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
-    """Make a bare surname take its full name's value when one full name fits.
+    """Make a bare surname, or a listed first name, take its full name's value when one
+    full name fits (``Boehner``, ``John`` / ``John Boehner``).
 
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
@@ -855,6 +856,10 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
     full = sorted({key for key, cat in cats.items() if cat == "person" and len(key.split()) > 1})
     owners_of = _owners(full)
+    lex = lexicon()
+    by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
+    for f in full:
+        by_first.setdefault(lex.nickname_of.get(w := f.split()[0], w), []).append(f)
     first: dict[str, int] = {}
     for sent, start, _, _, key, _, _ in found:
         if not headlines[sent]:
@@ -866,6 +871,8 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
             owners = owners_of.get(key, [])
             if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
                 owners = []
+            elif not owners and key in lex.first_name_gender:  # "John" / "John Boehner"
+                owners = by_first.get(lex.nickname_of.get(key, key), [])
             if len(owners) == 1:
                 key, cat = owners[0], "person"
             elif hint:
