@@ -612,3 +612,25 @@ def test_a_first_name_alone_takes_the_one_full_name_of_the_article_it_starts():
     assert found["John"] == "john vale", found
     found = _named("John Vale and John Hale spoke. “What have you done, John?” he asked.")
     assert found["John"] == "john", found
+
+
+def test_a_known_name_after_and_the_stays_whole():
+    assert set(_named("He was investigated by the FBI and the United States attorney.")
+               .values()) == {"fbi", "united states"}
+
+
+def test_a_place_word_left_by_a_number_or_a_title_is_no_name():
+    found = _named("He lived in the 11th District on 83rd Street and met City Councilman "
+                   "Domenic Recchia.")
+    assert set(found.values()) == {"domenic recchia"}, found
+
+
+def test_a_compass_word_opening_a_court_district_stays_in_it():
+    assert _named("He was sued in the Eastern District of New York.") == {
+        "Eastern District of New York": "eastern district of new york"}
+
+
+def test_religions_company_suffixes_and_the_state_of_the_union_are_no_names():
+    found = _named("Mr. Vale spoke of Christianity after the State of the Union; his firm, "
+                   "Vale Foods, L.L.C., paid. Other CEOs agreed.")
+    assert set(found.values()) == {"vale", "vale foods"}, found

@@ -462,3 +462,15 @@ def test_religious_words_programmes_and_lectures_are_no_names_real():
 def test_a_first_name_alone_takes_the_articles_full_name_real():
     assert _names(_article(MOTTO, 2))["John"] == "john boehner"  # "... debating, John?"
     assert _names(_article(GRIFFIN, 1))["Kathy"] == "kathy griffin"
+
+
+GRIMM = ("2014", "33521e65-12da-4521-b132-7b606243b0e4")  # _1 fox, _2 nyt, _3 hpo
+
+
+def test_place_words_left_by_numbers_and_titles_and_a_court_district_real():
+    nyt = _names(_article(GRIMM, 2))
+    assert not {"City", "Street", "United", "L.L.C.", "State of the Union"} & set(nyt), nyt
+    hpo = _names(_article(GRIMM, 3))
+    assert "District" not in hpo, hpo
+    assert hpo["Eastern District of New York"] == "eastern district of new york", hpo
+    assert "Christianity" not in _names(_article(PERRY, 3))

@@ -76,6 +76,8 @@ _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan 
 _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central"})
 _TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
                              "Director", "Minister", "Leader", "Governor", "State"})
 
@@ -257,7 +259,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             (words[k].norm == "of" and _person_of(words, piece, i, after_title)) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
-             and not _known(_piece_key(words, piece[:i + 1]))  # "United States Senate"
+             # it ends a known name: "United States Senate", "FBI and the United States"
+             and not any(_known(_piece_key(words, piece[j:i + 1])) for j in range(i))
              # "House Committee on Oversight and Government Reform": a body's word
              and not (words[piece[i - 1]].norm in lex.connectors and
                       any(_org_word(words[j].norm) for j in piece))))]
@@ -383,12 +386,13 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     connectors = lex.trim_words
     while len(piece) > 1 and (words[piece[0]].norm in lex.common_capitalised or
                               words[piece[0]].norm in lex.number_words) and \
+            not _compass_body(words, piece) and \
             (piece[0] == 0 or words[piece[0] - 1].text in _INITIAL or
              words[piece[-1]].norm not in lex.org_place_words) and \
             _piece_key(words, piece) not in lex.alias:
         piece = piece[1:]  # "But Cantor", "When Beck", "One Facebook user"
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
-                     lex.demonyms and len(piece) > 1 and
+                     lex.demonyms and len(piece) > 1 and not _compass_body(words, piece) and
                      (words[piece[-1]].norm not in lex.org_words or
                       _piece_key(words, piece[1:]) in lex.alias) and
                      not _known(_piece_key(words, piece)))):  # "Saudi Arabia"
@@ -400,6 +404,12 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     if based:  # "Democratic-led Senate", "Republican-controlled House", "St. Louis-based U.S."
         piece = piece[based[-1] + 1:]
     return piece
+
+
+def _compass_body(words: tuple[Word, ...], piece: list[int]) -> bool:
+    """A compass word opens a place or body: ``Eastern District of New York``."""
+    return len(piece) > 1 and words[piece[0]].norm in _COMPASS and \
+        words[piece[1]].norm in lexicon().org_place_words
 
 
 def _span_text(text: str, words: tuple[Word, ...], piece: list[int]) -> tuple[int, int]:
@@ -600,6 +610,11 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                         (whole := _piece_key(words, piece)) not in lex.alias and \
                         whole not in lex.place_keys:
                     piece = piece[:-1]
+                if len(piece) == 1 and words[piece[0]].norm in lex.place_words and (
+                        (piece[0] > 0 and words[piece[0] - 1].text[:1].isdigit()) or
+                        (piece[0] + 1 < len(words) and
+                         _bare(words[piece[0] + 1].text) in lex.title_first)):
+                    continue  # "83rd Street", "11th District", "City Councilman ..."
                 norms = [_group_norm(words[k]) for k in piece]
                 if all(n in common or all(p in demonyms or _demonym_like(p) or
                                           singular(p) in demonyms for p in n.split("-"))
