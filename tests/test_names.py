@@ -634,3 +634,15 @@ def test_religions_company_suffixes_and_the_state_of_the_union_are_no_names():
     found = _named("Mr. Vale spoke of Christianity after the State of the Union; his firm, "
                    "Vale Foods, L.L.C., paid. Other CEOs agreed.")
     assert set(found.values()) == {"vale", "vale foods"}, found
+
+
+def test_conventions_the_constitution_groups_and_city_demonyms_are_no_names():
+    found = _named("At the Democratic National Convention, Mr. Vale said New Yorkers and "
+                   "LGBT people love the Constitution and Social Security. “Everyone knows,” "
+                   "he said. Proponents agree.")
+    assert set(found.values()) == {"vale"}, found
+
+
+def test_a_state_abbreviation_before_a_title_is_the_state():
+    found = _named("He met Wash. Gov. Jay Inslee and Mo. Gov. Jay Nixon.")
+    assert set(found.values()) == {"washington", "missouri", "jay inslee", "jay nixon"}, found

@@ -474,3 +474,16 @@ def test_place_words_left_by_numbers_and_titles_and_a_court_district_real():
     assert "District" not in hpo, hpo
     assert hpo["Eastern District of New York"] == "eastern district of new york", hpo
     assert "Christianity" not in _names(_article(PERRY, 3))
+
+
+BLOOMBERG = ("2016", "472158a1-4e39-4214-8397-904e66f2b4c5")  # _1 nyt, _2 fox, _3 hpo
+INDIANA = ("2015", "4f473faf-f928-4cfd-8bed-00578be9db9a")  # _1 nyt, _2 fox, _3 hpo
+
+
+def test_conventions_city_demonyms_groups_and_an_abbreviated_state_real():
+    hpo = _names(_article(BLOOMBERG, 3))
+    assert not {"Convention", "New Yorker", "New Yorkers"} & set(hpo), hpo
+    fox = _names(_article(INDIANA, 2))
+    assert fox["Wash"] == "washington" and "NCAA Final" not in fox, fox
+    assert "LGBT" not in _names(_article(INDIANA, 3))
+    assert "Proponents" not in _names(_article(INDIANA, 1))

@@ -518,6 +518,13 @@ def _demonym_like(norm: str) -> bool:
                for n in range(3, len(base)))
 
 
+def _place_people(key: str) -> bool:
+    """``key`` names the people of a known place of several words by ``-er(s)`` (``new
+    yorker``, ``new yorkers``)."""
+    base = key.removesuffix("s").removesuffix("er")
+    return " " in key and base != key.removesuffix("s") and base in lexicon().place_keys
+
+
 def _work_titles(article: Article) -> list[tuple[int, int]]:
     """Spans of quoted title-case phrases (two capitalised words or more, the others
     short) after a possessive, ``on`` or a work noun, or before one (``ABC's "This
@@ -616,6 +623,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                          _bare(words[piece[0] + 1].text) in lex.title_first)):
                     continue  # "83rd Street", "11th District", "City Councilman ..."
                 norms = [_group_norm(words[k]) for k in piece]
+                if _place_people(_piece_key(words, piece)):
+                    continue  # "New Yorkers"
                 if all(n in common or all(p in demonyms or _demonym_like(p) or
                                           singular(p) in demonyms for p in n.split("-"))
                        for n in norms) and \
@@ -623,7 +632,7 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                key = _alias(text, start, name_key(_NICKNAME.sub(" ", surface)))
+                key = _alias(text, start, end, name_key(_NICKNAME.sub(" ", surface)))
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
@@ -646,12 +655,14 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     return cands
 
 
-def _alias(text: str, start: int, folded: str) -> str:
-    """The canonical form of the folded name ``folded`` found at ``start``: a state's
-    abbreviation is the state only after a comma (``Ferguson, Mo.``, not ``known as Mo``)."""
+def _alias(text: str, start: int, end: int, folded: str) -> str:
+    """The canonical form of the folded name ``folded`` found at ``start:end``: a state's
+    abbreviation is the state only after a comma (``Ferguson, Mo.``, not ``known as Mo``)
+    or before a title (``Wash. Gov. Jay Inslee``)."""
     lex = lexicon()
     if folded in lex.state_abbreviations and \
-            not text[max(0, start - 4):start].rstrip().endswith(","):
+            not text[max(0, start - 4):start].rstrip().endswith(",") and \
+            _bare(text[end:end + 16].lstrip(". ").split(" ", 1)[0]) not in lex.title_first:
         return folded
     return lex.alias.get(folded, folded)
 
@@ -826,7 +837,7 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
                 run = run[:-1]
             for part in _body_names(words, run, body):
                 start, end = _span_text(article.text, words, part)
-                k2 = _alias(article.text, start, name_key(article.text[start:end]))
+                k2 = _alias(article.text, start, end, name_key(article.text[start:end]))
                 out.append((part, sent, start, end, k2, hint, False, cue_next))
     return out
 
