@@ -487,3 +487,11 @@ def test_conventions_city_demonyms_groups_and_an_abbreviated_state_real():
     assert fox["Wash"] == "washington" and "NCAA Final" not in fox, fox
     assert "LGBT" not in _names(_article(INDIANA, 3))
     assert "Proponents" not in _names(_article(INDIANA, 1))
+
+
+MOSQUE = ("2010", "45bd61bc-c356-4450-9e3a-cbfc862b09fd")  # _1 nyt, _2 fox, _3 hpo
+
+
+def test_a_surname_starting_with_a_month_is_no_date_real():
+    names = _names(_article(MOSQUE, 1))  # "Elliott Maynard": not the month May
+    assert names["Elliott Maynard"] == "elliott maynard", names
