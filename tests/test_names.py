@@ -646,3 +646,11 @@ def test_conventions_the_constitution_groups_and_city_demonyms_are_no_names():
 def test_a_state_abbreviation_before_a_title_is_the_state():
     found = _named("He met Wash. Gov. Jay Inslee and Mo. Gov. Jay Nixon.")
     assert set(found.values()) == {"washington", "missouri", "jay inslee", "jay nixon"}, found
+
+
+def test_a_word_named_only_beside_a_number_is_no_name():
+    found = _named("He opposed the mosque near Ground Zero and the Park 51 site, and the "
+                   "10th Circuit ruled. Obama 2012 posters hung in Ohio, where Obama spoke.")
+    assert set(found.values()) == {"obama", "ohio"}, found
+    found = _named("More than 40 F.B.I. agents flew on a Boeing 727.")
+    assert set(found.values()) == {"fbi", "boeing"}, found

@@ -495,3 +495,12 @@ MOSQUE = ("2010", "45bd61bc-c356-4450-9e3a-cbfc862b09fd")  # _1 nyt, _2 fox, _3 
 def test_a_surname_starting_with_a_month_is_no_date_real():
     names = _names(_article(MOSQUE, 1))  # "Elliott Maynard": not the month May
     assert names["Elliott Maynard"] == "elliott maynard", names
+
+
+GORSUCH = ("2017", "47a209b0-fc26-4a0a-a1fe-e4310d1d2419")  # _1 fox, _2 nyt, _3 hpo
+
+
+def test_a_word_named_only_beside_a_number_is_no_name_real():
+    fox = _names(_article(MOSQUE, 2))  # Ground Zero, Park 51
+    assert not {"Ground", "Park"} & set(fox), fox
+    assert "Circuit" not in _names(_article(GORSUCH, 2))  # the 10th Circuit

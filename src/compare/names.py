@@ -76,6 +76,7 @@ _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan 
 _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central"})
 _TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
@@ -722,6 +723,7 @@ def extract_names(article: Article,
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
     cands = _drop_pairings(text, cands)
+    cands = _drop_numbered(article, cands)
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
@@ -746,6 +748,27 @@ def extract_names(article: Article,
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
     return _fold_surnames(details, headlines)
+
+
+def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
+    """Without one-word candidates the article writes only beside a number that is part
+    of the name: after an ordinal (``the 10th Circuit``), before a capitalised number word
+    (``Ground Zero``), a place or organisation word before a number (``Park 51``). The
+    word alone is no name; a name beside a mere count stays (``40 F.B.I. agents``,
+    ``a Boeing 727``), and so does one the article also writes elsewhere."""
+    lex = lexicon()
+
+    def numbered(c: tuple) -> bool:
+        words, k = article.words[c[1]], c[0][0]
+        before = words[k - 1].text if k > 0 else ""
+        after = words[k + 1].text if k + 1 < len(words) else ""
+        return bool(_ORDINAL.fullmatch(before)) or \
+            (after[:1].isupper() and after.casefold() in lex.number_words) or \
+            (after[:1].isdigit() and words[k].norm in lex.org_place_words)
+
+    marked = [len(c[0]) == 1 and numbered(c) for c in cands]
+    free = {c[4] for c, m in zip(cands, marked, strict=True) if not m}
+    return [c for c, m in zip(cands, marked, strict=True) if not m or c[4] in free]
 
 
 def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
