@@ -624,8 +624,6 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                          _bare(words[piece[0] + 1].text) in lex.title_first)):
                     continue  # "83rd Street", "11th District", "City Councilman ..."
                 norms = [_group_norm(words[k]) for k in piece]
-                if _place_people(_piece_key(words, piece)):
-                    continue  # "New Yorkers"
                 if all(n in common or all(p in demonyms or _demonym_like(p) or
                                           singular(p) in demonyms for p in n.split("-"))
                        for n in norms) and \
@@ -634,6 +632,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
                 key = _alias(text, start, end, name_key(_NICKNAME.sub(" ", surface)))
+                if len(piece) > 1 and _place_people(key):
+                    continue  # "New Yorkers"
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
@@ -1241,12 +1241,12 @@ def fold_both(a: Iterable[Detail], b: Iterable[Detail]) -> tuple[list[Detail], l
     of_a, of_b = _owners(full_a), _owners(full_b)
     plain = _plain_persons([*a, *b], surnames)
     # the surnames each report keeps alone: the other's alone takes no full name either
-    left_a = {d.value for d in a if _lone(d, canon) and
-              not _surname_owner(d.value, of_a, of_b, plain)}
-    left_b = {d.value for d in b if _lone(d, canon) and
-              not _surname_owner(d.value, of_b, of_a, plain)}
-    return (_fold(a, canon, (of_a, of_b, plain), left_b),
-            _fold(b, canon, (of_b, of_a, plain), left_a))
+    owner_a = {v: _surname_owner(v, of_a, of_b, plain)
+               for v in {d.value for d in a if _lone(d, canon)}}
+    owner_b = {v: _surname_owner(v, of_b, of_a, plain)
+               for v in {d.value for d in b if _lone(d, canon)}}
+    return (_fold(a, canon, owner_a, {v for v, o in owner_b.items() if not o}),
+            _fold(b, canon, owner_b, {v for v, o in owner_a.items() if not o}))
 
 
 def _plain_persons(details: list[Detail], surnames: set[str]) -> set[str]:
@@ -1279,7 +1279,7 @@ def _respelt(a: list[Detail], b: list[Detail]) -> dict[str, str]:
               Counter(w for d in b if d.kind == "name" for w in d.value.split()))
     only = [sorted(w for w in mine if w not in other and len(w) >= _MIN_RESPELT and w.isalpha())
             for mine, other in (counts, counts[::-1])]
-    pairs = [(x, y) for x in only[0] for y in only[1] if _one_edit(x, y)]
+    pairs = _one_edit_pairs(only[0], only[1])
     spelling = {}
     for x, y in pairs:
         if sum(p[0] == x for p in pairs) == 1 and sum(p[1] == y for p in pairs) == 1:
@@ -1291,18 +1291,24 @@ def _respelt(a: list[Detail], b: list[Detail]) -> dict[str, str]:
     in_full = {w for d in names if " " in d.value for w in d.value.split()}
     surnames = sorted({d.value.split()[-1] for d in names
                        if d.category == "person" and " " in d.value})
-    for x in sorted({d.value for d in names if d.value.isalpha()} - in_full - set(spelling)):
-        fits = [y for y in surnames if len(x) >= _MIN_RESPELT and _one_edit(x, y)]
-        if len(fits) == 1:
-            spelling[x] = fits[0]
+    alone = sorted(v for d in names if len(v := d.value) >= _MIN_RESPELT and v.isalpha()
+                   and v not in in_full and v not in spelling)
+    fits: dict[str, list[str]] = {}
+    for x, y in _one_edit_pairs(alone, surnames):
+        fits.setdefault(x, []).append(y)
+    spelling.update({x: ys[0] for x, ys in fits.items() if len(ys) == 1})
     return spelling
 
 
-def _one_edit(x: str, y: str) -> bool:
-    """``x`` and ``y`` are one letter added, dropped, changed or two swapped apart, not at
-    their end, with the same first letter."""
-    return x[0] == y[0] and abs(len(x) - len(y)) <= 1 and x[:-1] != y[:-1] and \
-        not x.startswith(y) and not y.startswith(x) and OSA.distance(x, y) == 1
+def _one_edit_pairs(xs: list[str], ys: list[str]) -> list[tuple[str, str]]:
+    """Pairs (x, y) one letter added, dropped or changed, or two swapped apart, not at
+    their end, with the same first letter (``ys`` bucketed by first letter and length)."""
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for y in dict.fromkeys(ys):
+        buckets.setdefault((y[0], len(y)), []).append(y)
+    return [(x, y) for x in dict.fromkeys(xs) for n in (len(x) - 1, len(x), len(x) + 1)
+            for y in buckets.get((x[0], n), ()) if x[:-1] != y[:-1] and
+            not x.startswith(y) and not y.startswith(x) and OSA.distance(x, y) == 1]
 
 
 _MIN_RESPELT = 5  # shorter words one edit apart are often two names (Tim / Tom, Lund / Land)
@@ -1342,18 +1348,17 @@ def _surname_owner(surname: str, own_of: dict[str, list[str]],
     return owners[0] if len(owners) == 1 else None
 
 
-def _fold(mine: list[Detail], canon: dict[str, str],
-          owners: tuple[dict[str, list[str]], dict[str, list[str]], set[str]],
+def _fold(mine: list[Detail], canon: dict[str, str], owner: dict[str, str | None],
           other_left: set[str]) -> list[Detail]:
     """``mine``'s names joined to their variants (``canon``) and a surname written alone to
-    its full name (:func:`_surname_owner` with ``owners``), unless the other report keeps
-    that surname alone too (``other_left``: both name the one person the same way)."""
+    its full name (``owner``: :func:`_surname_owner` of each), unless the other report
+    keeps that surname alone too (``other_left``: both name the one person the same way)."""
     out = []
     for d in mine:
         if d.kind == "name":
-            if _lone(d, canon) and d.value not in other_left and \
-                    (owner := _surname_owner(d.value, *owners)):
-                d = replace(d, value=owner, category="person")
-            d = replace(d, value=canon.get(d.value, d.value))
+            if d.value not in other_left and _lone(d, canon) and (full := owner.get(d.value)):
+                d = replace(d, value=canon.get(full, full), category="person")
+            elif d.value in canon:
+                d = replace(d, value=canon[d.value])
         out.append(d)
     return out
