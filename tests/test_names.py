@@ -654,3 +654,9 @@ def test_a_word_named_only_beside_a_number_is_no_name():
     assert set(found.values()) == {"obama", "ohio"}, found
     found = _named("More than 40 F.B.I. agents flew on a Boeing 727.")
     assert set(found.values()) == {"fbi", "boeing"}, found
+
+
+def test_a_place_inside_a_show_title_is_no_name():
+    found = _named("He told Fox News’ Shannon Bream on “America’s Newsroom” that he would "
+                   "vote, and Mr. Vale said so on “America’s News HQ” in Ohio.")
+    assert set(found.values()) == {"fox news", "shannon bream", "vale", "ohio"}, found

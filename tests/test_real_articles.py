@@ -504,3 +504,7 @@ def test_a_word_named_only_beside_a_number_is_no_name_real():
     fox = _names(_article(MOSQUE, 2))  # Ground Zero, Park 51
     assert not {"Ground", "Park"} & set(fox), fox
     assert "Circuit" not in _names(_article(GORSUCH, 2))  # the 10th Circuit
+
+
+def test_a_place_inside_a_show_title_is_no_name_real():
+    assert "America" not in _names(_article(GORSUCH, 1))  # on "America's Newsroom"

@@ -641,7 +641,9 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 known = key in lex.place_keys or key in lex.org_keys
                 work = next(((a, b) for a, b in works if a <= start < b), None)
                 if work and not (
-                        _known(key) or key.split()[0] in lex.first_name_gender or
+                        # a body, not a place ("America's Newsroom", "Good Morning America")
+                        (_known(key) and key not in lex.place_keys) or
+                        key.split()[0] in lex.first_name_gender or
                         (len(piece) > 1 and all(words[k].text[0].isupper() for k in piece)
                          and words[piece[-1]].norm not in lex.org_place_words
                          # the whole title ("Charlie Rose") or its host ("On the Record
