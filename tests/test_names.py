@@ -660,3 +660,19 @@ def test_a_place_inside_a_show_title_is_no_name():
     found = _named("He told Fox News’ Shannon Bream on “America’s Newsroom” that he would "
                    "vote, and Mr. Vale said so on “America’s News HQ” in Ohio.")
     assert set(found.values()) == {"fox news", "shannon bream", "vale", "ohio"}, found
+
+
+def test_bodies_opening_with_national_or_joined_by_to_stay_whole():
+    found = _named("Terry Vale of the National Organization for Women spoke. Mr. Hale of the "
+                   "Coalition to Stop Gun Violence and the Humane Society of the United States "
+                   "agreed, as did the United Republic of Tanzania.")
+    assert set(found.values()) == {
+        "terry vale", "national organization for women", "hale",
+        "coalition to stop gun violence", "humane society of the united states",
+        "united republic of tanzania"}, found
+
+
+def test_a_quoted_headline_is_a_work_whose_words_are_no_names():
+    found = _named("Mr. Vale wrote under the headline “Newsweek Puts Bachmann on Cover That "
+                   "Makes Her Look Crazy.” A Newsweek editor did not reply.")
+    assert set(found.values()) == {"vale", "newsweek"}, found

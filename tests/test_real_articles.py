@@ -508,3 +508,12 @@ def test_a_word_named_only_beside_a_number_is_no_name_real():
 
 def test_a_place_inside_a_show_title_is_no_name_real():
     assert "America" not in _names(_article(GORSUCH, 1))  # on "America's Newsroom"
+
+
+def test_bodies_opening_with_national_or_joined_by_to_stay_whole_real():
+    hpo = _names(_article(GUNS, 3))
+    assert hpo["Coalition to Stop Gun Violence"] == "coalition to stop gun violence", hpo
+    hpo = _names(_article(ELEPHANTS, 3))
+    assert hpo["Humane Society of the United States"] == \
+        "humane society of the united states", hpo
+    assert hpo["United Republic of Tanzania"] == "united republic of tanzania", hpo

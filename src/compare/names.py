@@ -151,9 +151,11 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         particle = free[k] and w.norm in particles and cap(k + 1) and w.text.islower()
         # "the" joins ("Fix the Court"), but not a known name to an acronym ("told Fox
         # News the FBI")
-        joiner = run and free[k] and w.norm in connectors and w.text.islower() and \
-            cap(k + 1) and not (w.norm == "the" and words[k + 1].text.isupper() and
-                                _known(_piece_key(words, run)))
+        joiner = run and free[k] and w.text.islower() and cap(k + 1) and (
+            (w.norm in connectors and not (w.norm == "the" and words[k + 1].text.isupper()
+                                           and _known(_piece_key(words, run)))) or
+            # "Coalition to Stop Gun Violence", "Committee to Protect Journalists"
+            (w.norm == "to" and _org_word(words[run[-1]].norm)))
         # William "Mo" Cowan: a nickname in quotes between a first name and a surname
         # stays inside the name (and out of its value, see _NICKNAME)
         nickname = run and words[run[-1]].norm in first_names and w.text in '"“' and \
@@ -348,7 +350,7 @@ def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: b
            or words[k].norm in lex.connectors or (_bare(words[k].text),) in lex.titles
            for k in before) or _known(_piece_key(words, before)):
         return False
-    return _known(_piece_key(words, after)) or _org_word(words[after[-1]].norm)
+    return _known(_piece_key(words, after)) or any(_org_word(words[k].norm) for k in after)
 
 
 def _known(key: str) -> bool:
@@ -389,9 +391,11 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
                               words[piece[0]].norm in lex.number_words) and \
             not _compass_body(words, piece) and \
             (piece[0] == 0 or words[piece[0] - 1].text in _INITIAL or
-             words[piece[-1]].norm not in lex.org_place_words) and \
+             not any(words[k].norm in lex.org_place_words for k in piece[1:])) and \
             _piece_key(words, piece) not in lex.alias:
-        piece = piece[1:]  # "But Cantor", "When Beck", "One Facebook user"
+        # "But Cantor", "When Beck", "One Facebook user"; not "the National Organization
+        # for Women" (an organisation or place word after it)
+        piece = piece[1:]
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
                      lex.demonyms and len(piece) > 1 and not _compass_body(words, piece) and
                      (words[piece[-1]].norm not in lex.org_words or
@@ -564,7 +568,7 @@ _TITLE_TAIL = re.compile(r"(?:[ !?:,;]|\b[a-z]{1,4}\b)+$")
 _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
                          "documentary", "album", "song", "column", "episode", "memoir",
-                         "novel"})
+                         "novel", "headline", "essay", "editorial"})
 _ALPHA = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -616,7 +620,8 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
                         (whole := _piece_key(words, piece)) not in lex.alias and \
-                        whole not in lex.place_keys:
+                        whole not in lex.place_keys and \
+                        not _known(_piece_key(words, piece[-2:])):  # "... United States"
                     piece = piece[:-1]
                 if len(piece) == 1 and words[piece[0]].norm in lex.place_words and (
                         (piece[0] > 0 and words[piece[0] - 1].text[:1].isdigit()) or
