@@ -676,3 +676,14 @@ def test_a_quoted_headline_is_a_work_whose_words_are_no_names():
     found = _named("Mr. Vale wrote under the headline “Newsweek Puts Bachmann on Cover That "
                    "Makes Her Look Crazy.” A Newsweek editor did not reply.")
     assert set(found.values()) == {"vale", "newsweek"}, found
+
+
+def test_bills_shouted_words_and_super_pacs_are_no_names():
+    found = _named("Mr. Vale signed SB1062 and SB 1062 after a super PAC ad. “It is 100% "
+                   "FALSE,” he wrote, calling the story false.")
+    assert set(found.values()) == {"vale"}, found
+
+
+def test_a_person_of_an_acronym_is_two_names():
+    found = _named("Gov. Jack Markell told Ronan Farrow of MSNBC that he would veto it.")
+    assert set(found.values()) == {"jack markell", "ronan farrow", "msnbc"}, found

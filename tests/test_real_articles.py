@@ -517,3 +517,16 @@ def test_bodies_opening_with_national_or_joined_by_to_stay_whole_real():
     assert hpo["Humane Society of the United States"] == \
         "humane society of the united states", hpo
     assert hpo["United Republic of Tanzania"] == "united republic of tanzania", hpo
+
+
+ARIZONA = ("2014", "58ed2376-35a0-453a-a08e-5cd87e3bdea5")  # _1 fox, _2 hpo, _3 nyt
+CRUZ_WIVES = ("2016", "59f2f47c-5da0-4fbc-be6e-4f15d45d82e2")  # _1 nyt, _2 hpo, _3 fox
+
+
+def test_bills_shouted_words_pacs_and_a_person_of_an_acronym_real():
+    assert "SB1062" not in _names(_article(ARIZONA, 1))
+    assert "SB" not in _names(_article(ARIZONA, 2))
+    nyt = _names(_article(ARIZONA, 3))
+    assert nyt["Ronan Farrow"] == "ronan farrow" and nyt["MSNBC"] == "msnbc", nyt
+    fox = _names(_article(CRUZ_WIVES, 3))
+    assert not {"FALSE", "PAC"} & set(fox), fox

@@ -77,6 +77,7 @@ _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_BILL = re.compile(r"[A-Z]{1,3}\d+")  # SB1062, HR3590: a bill
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central"})
 _TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
@@ -350,7 +351,8 @@ def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: b
            or words[k].norm in lex.connectors or (_bare(words[k].text),) in lex.titles
            for k in before) or _known(_piece_key(words, before)):
         return False
-    return _known(_piece_key(words, after)) or any(_org_word(words[k].norm) for k in after)
+    return _known(_piece_key(words, after)) or any(_org_word(words[k].norm) for k in after) \
+        or (len(after) == 1 and words[after[0]].text.isupper())  # "of MSNBC"
 
 
 def _known(key: str) -> bool:
@@ -771,7 +773,8 @@ def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
         after = words[k + 1].text if k + 1 < len(words) else ""
         return bool(_ORDINAL.fullmatch(before)) or \
             (after[:1].isupper() and after.casefold() in lex.number_words) or \
-            (after[:1].isdigit() and words[k].norm in lex.org_place_words)
+            (after[:1].isdigit() and (words[k].norm in lex.org_place_words or
+                                      (words[k].text.isupper() and len(words[k].text) <= 3)))
 
     marked = [len(c[0]) == 1 and numbered(c) for c in cands]
     free = {c[4] for c, m in zip(cands, marked, strict=True) if not m}
@@ -802,8 +805,10 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
-    if key in lex.not_names:
-        return False  # "God", "the Bible", "Medicare"
+    if key in lex.not_names or _BILL.fullmatch(bare):
+        return False  # "God", "the Bible", "Medicare", "SB1062"
+    if bare.isupper() and len(bare) >= 5 and all(w.casefold() in lower for w in bare.split()):
+        return False  # shouted words the article also writes in lower case: "FALSE"
     toks = key.split()
     if toks[-1] in lex.non_name_heads or (len(toks) > 2 and toks[0] in lex.non_name_heads
                                           and toks[1] == "of"):
