@@ -687,3 +687,10 @@ def test_bills_shouted_words_and_super_pacs_are_no_names():
 def test_a_person_of_an_acronym_is_two_names():
     found = _named("Gov. Jack Markell told Ronan Farrow of MSNBC that he would veto it.")
     assert set(found.values()) == {"jack markell", "ronan farrow", "msnbc"}, found
+
+
+def test_participle_openers_gospels_possessive_places_and_hyphenated_adjectives():
+    found = _named("Amplifying the Vale campaign message, he spoke. He sent a copy of the "
+                   "Vatican’s Compendium to Mr. Vale and said the Gospel of Jesus Christ "
+                   "shaped United States-Israeli ties.")
+    assert set(found.values()) == {"vale", "vatican", "compendium", "jesus christ"}, found

@@ -530,3 +530,11 @@ def test_bills_shouted_words_pacs_and_a_person_of_an_acronym_real():
     assert nyt["Ronan Farrow"] == "ronan farrow" and nyt["MSNBC"] == "msnbc", nyt
     fox = _names(_article(CRUZ_WIVES, 3))
     assert not {"FALSE", "PAC"} & set(fox), fox
+
+
+def test_participle_openers_gospels_possessive_places_and_adjectives_real():
+    nyt = _names(_article(GEORGETOWN, 3))
+    assert nyt["Jesus Christ"] == "jesus christ" and nyt["Vatican"] == "vatican", nyt
+    assert not {"Gospel of Jesus Christ", "Vatican’s Compendium"} & set(nyt), nyt
+    assert "Amplifying the Romney" not in _names(_article(MEDICARE, 3))
+    assert "United States-Israeli" not in _names(_article(NETANYAHU, 1))

@@ -630,6 +630,9 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                         (piece[0] + 1 < len(words) and
                          _bare(words[piece[0] + 1].text) in lex.title_first)):
                     continue  # "83rd Street", "11th District", "City Councilman ..."
+                if "-" in words[piece[-1]].text and len(piece) > 1 and \
+                        words[piece[-1]].text.rsplit("-", 1)[1].casefold() in demonyms:
+                    continue  # "United States-Israeli ties": an adjective
                 norms = [_group_norm(words[k]) for k in piece]
                 if all(n in common or all(p in demonyms or _demonym_like(p) or
                                           singular(p) in demonyms for p in n.split("-"))
@@ -822,7 +825,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
 
 def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str]) -> tuple:
     """Drop a sentence opener the body does not vouch for from the front of a candidate
-    (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``)."""
+    (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``, a participle
+    before ``the``: ``Amplifying the Romney campaign`` -> ``Romney``)."""
     lex = lexicon()
     piece, sent, start, end, key, hint, needs_support, cue_next = c
     words = article.words[sent]
@@ -830,7 +834,8 @@ def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str])
             words[piece[0]].norm in midcaps or key.split()[0] in lex.first_name_gender:
         return c
     rest_key = _piece_key(words, piece[1:])
-    if words[piece[0]].norm not in lower and rest_key not in lex.alias:
+    participle = words[piece[0]].norm.endswith("ing") and words[piece[1]].norm == "the"
+    if words[piece[0]].norm not in lower and rest_key not in lex.alias and not participle:
         return c  # "Mitt Romney", "Reince Priebus": the first word is not a common word
     rest = [k for k in piece[1:] if words[k].text != "."]
     while rest and words[rest[0]].norm in lex.trim_words:
