@@ -694,3 +694,5 @@ def test_participle_openers_gospels_possessive_places_and_hyphenated_adjectives(
                    "Vatican’s Compendium to Mr. Vale and said the Gospel of Jesus Christ "
                    "shaped United States-Israeli ties.")
     assert set(found.values()) == {"vale", "vatican", "compendium", "jesus christ"}, found
+    found = _named("Officers of the Troy Police came. Troy is a small city.")
+    assert found["Troy"] == "troy", found

@@ -924,8 +924,9 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
     owners_of = _owners(full)
     lex = lexicon()
     by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
-    for f in full:
-        by_first.setdefault(lex.nickname_of.get(w := f.split()[0], w), []).append(f)
+    for f in full:  # persons only: not "Troy Police"
+        if f.split()[-1] not in lex.org_place_words:
+            by_first.setdefault(lex.nickname_of.get(w := f.split()[0], w), []).append(f)
     first: dict[str, int] = {}
     for sent, start, _, _, key, _, _ in found:
         if not headlines[sent]:
