@@ -696,3 +696,9 @@ def test_participle_openers_gospels_possessive_places_and_hyphenated_adjectives(
     assert set(found.values()) == {"vale", "vatican", "compendium", "jesus christ"}, found
     found = _named("Officers of the Troy Police came. Troy is a small city.")
     assert found["Troy"] == "troy", found
+
+
+def test_a_demonym_opening_a_body_with_an_organisation_word_stays():
+    found = _named("The plan drew criticism from the American Federation of Teachers and "
+                   "American officials.")
+    assert set(found.values()) == {"american federation of teachers"}, found

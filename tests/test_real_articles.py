@@ -538,3 +538,11 @@ def test_participle_openers_gospels_possessive_places_and_adjectives_real():
     assert not {"Gospel of Jesus Christ", "Vatican’s Compendium"} & set(nyt), nyt
     assert "Amplifying the Romney" not in _names(_article(MEDICARE, 3))
     assert "United States-Israeli" not in _names(_article(NETANYAHU, 1))
+
+
+NRA_REPORT = ("2013", "68748e7f-cf6e-4ac7-8504-454c0876880d")  # _1 hpo, _2 nyt, _3 fox
+
+
+def test_a_demonym_opening_a_body_with_an_organisation_word_stays_real():
+    hpo = _names(_article(NRA_REPORT, 1))
+    assert hpo["American Federation of Teachers"] == "american federation of teachers", hpo

@@ -400,7 +400,7 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
         piece = piece[1:]
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
                      lex.demonyms and len(piece) > 1 and not _compass_body(words, piece) and
-                     (words[piece[-1]].norm not in lex.org_words or
+                     (not any(words[k].norm in lex.org_words for k in piece[1:]) or
                       _piece_key(words, piece[1:]) in lex.alias) and
                      not _known(_piece_key(words, piece)))):  # "Saudi Arabia"
         piece = piece[1:]
