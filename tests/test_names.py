@@ -702,3 +702,10 @@ def test_a_demonym_opening_a_body_with_an_organisation_word_stays():
     found = _named("The plan drew criticism from the American Federation of Teachers and "
                    "American officials.")
     assert set(found.values()) == {"american federation of teachers"}, found
+
+
+def test_a_chamber_or_body_before_a_title_is_a_name():
+    found = _named("He met House Speaker John Boehner, Senate Majority Leader Harry Reid and "
+                   "White House Counsel Bob Bauer.")
+    assert set(found.values()) == {"house", "john boehner", "senate", "harry reid",
+                                   "white house", "bob bauer"}, found

@@ -546,3 +546,7 @@ NRA_REPORT = ("2013", "68748e7f-cf6e-4ac7-8504-454c0876880d")  # _1 hpo, _2 nyt,
 def test_a_demonym_opening_a_body_with_an_organisation_word_stays_real():
     hpo = _names(_article(NRA_REPORT, 1))
     assert hpo["American Federation of Teachers"] == "american federation of teachers", hpo
+
+
+def test_a_chamber_before_a_title_is_a_name_real():
+    assert _names(_article(MOSQUE, 2))["Senate"] == "senate"  # Senate Majority Leader
