@@ -709,3 +709,12 @@ def test_a_chamber_or_body_before_a_title_is_a_name():
                    "White House Counsel Bob Bauer.")
     assert set(found.values()) == {"house", "john boehner", "senate", "harry reid",
                                    "white house", "bob bauer"}, found
+
+
+def test_a_state_abbreviation_after_a_comma_ends_the_name():
+    found = _named("He lives in Washington, D.C. Jackson said he was fine, and the U.S. "
+                   "Chamber of Commerce agreed.")
+    assert set(found.values()) == {"washington", "dc", "jackson", "us chamber of commerce"}, \
+        found
+    found = _named("Delegates came from 25 countries, U.S. Navy Vice Adm. Bill Gortney said.")
+    assert found["U.S. Navy"] == "us navy", found

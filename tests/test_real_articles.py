@@ -550,3 +550,8 @@ def test_a_demonym_opening_a_body_with_an_organisation_word_stays_real():
 
 def test_a_chamber_before_a_title_is_a_name_real():
     assert _names(_article(MOSQUE, 2))["Senate"] == "senate"  # Senate Majority Leader
+
+
+def test_a_place_abbreviation_after_a_comma_ends_the_name_real():
+    fox = _names(_article(JACKSON, 3))  # "Washington, D.C. Jackson ..."
+    assert "D.C. Jackson" not in fox and fox["D.C."] == "dc", fox

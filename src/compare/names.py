@@ -76,6 +76,7 @@ _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan 
 _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
+_STATE_AFTER_COMMA = re.compile(r"[A-Z][A-Za-z.]*\.")  # ", D.C." / ", Ill." ends a place
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _BILL = re.compile(r"[A-Z]{1,3}\d+")  # SB1062, HR3590: a bill
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -117,6 +118,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     lex = lexicon()
     particles, connectors = lex.particles, lex.connectors
     first_names = lex.first_name_gender
+    abbreviations = lex.state_abbreviations | {"dc"}
     n = len(words)
     free = _Free(words, blocked) if blocked else _ALL_FREE
     caps = [False] * n
@@ -146,6 +148,10 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         if caps[k]:
             run.append(k)
             k += 1
+            if k > 1 and words[k - 2].text == "," and _STATE_AFTER_COMMA.fullmatch(w.text) and \
+                    w.text.replace(".", "").casefold() in abbreviations:
+                runs.append(run)  # "Washington, D.C. Jackson said": the sentence ended
+                run = []
             continue
         initial_dot = run and w.text == "." and cap(k + 1) and (
             len(words[run[-1]].text) == 1 or words[run[-1]].norm in _DOT_ABBREVS)
