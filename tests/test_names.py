@@ -718,3 +718,10 @@ def test_a_state_abbreviation_after_a_comma_ends_the_name():
         found
     found = _named("Delegates came from 25 countries, U.S. Navy Vice Adm. Bill Gortney said.")
     assert found["U.S. Navy"] == "us navy", found
+
+
+def test_a_title_ending_a_body_named_with_of_is_part_of_it():
+    found = _named("A spokesman for the Office of the Middlesex County District Attorney "
+                   "declined, and Department of Justice spokesman Brian Fallon agreed.")
+    assert set(found.values()) == {"office of the middlesex county district attorney",
+                                   "department of justice", "brian fallon"}, found

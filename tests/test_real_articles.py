@@ -555,3 +555,9 @@ def test_a_chamber_before_a_title_is_a_name_real():
 def test_a_place_abbreviation_after_a_comma_ends_the_name_real():
     fox = _names(_article(JACKSON, 3))  # "Washington, D.C. Jackson ..."
     assert "D.C. Jackson" not in fox and fox["D.C."] == "dc", fox
+
+
+def test_a_title_ending_a_body_named_with_of_is_part_of_it_real():
+    fox = _names(_article(COWAN, 1))
+    assert fox["Office of the Middlesex County District Attorney"] == \
+        "office of the middlesex county district attorney", fox

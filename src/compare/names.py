@@ -211,6 +211,7 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
                     not (i + size < len(toks) and bare[i + size] in lex.org_words) and \
                     not _after_org_of(bare, i) and \
+                    not (i + size == len(toks) and _org_of(bare[:i])) and \
                     not _surname_title(bare, bare[toks.index(cur[0])] if cur else None, i, size):
                 if cur:
                     pieces.append((cur, after_title))
@@ -235,6 +236,13 @@ def _after_org_of(bare: list[str], i: int) -> bool:
     if before[-1:] == ["the"]:
         before = before[:-1]
     return len(before) >= 2 and before[-1] == "of" and before[-2] in lexicon().org_words
+
+
+def _org_of(bare: list[str]) -> bool:
+    """``bare`` holds an organisation word and ``of``: a title ending the run names the
+    body's head (``Office of the Middlesex County District Attorney``)."""
+    org_words = lexicon().org_words
+    return any(w in org_words and nxt == "of" for w, nxt in itertools.pairwise(bare))
 
 
 def _surname_title(bare: list[str], opener: str | None, i: int, size: int) -> bool:
