@@ -148,7 +148,8 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         if caps[k]:
             run.append(k)
             k += 1
-            if k > 1 and words[k - 2].text == "," and _STATE_AFTER_COMMA.fullmatch(w.text) and \
+            if w.text[-1] == "." and k > 1 and words[k - 2].text == "," and \
+                    _STATE_AFTER_COMMA.fullmatch(w.text) and \
                     w.text.replace(".", "").casefold() in abbreviations:
                 runs.append(run)  # "Washington, D.C. Jackson said": the sentence ended
                 run = []
@@ -158,11 +159,12 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         particle = free[k] and w.norm in particles and cap(k + 1) and w.text.islower()
         # "the" joins ("Fix the Court"), but not a known name to an acronym ("told Fox
         # News the FBI")
-        joiner = run and free[k] and w.text.islower() and cap(k + 1) and (
-            (w.norm in connectors and not (w.norm == "the" and words[k + 1].text.isupper()
-                                           and _known(_piece_key(words, run)))) or
-            # "Coalition to Stop Gun Violence", "Committee to Protect Journalists"
-            (w.norm == "to" and _org_word(words[run[-1]].norm)))
+        joiner = run and (w.norm in connectors or w.norm == "to") and free[k] and \
+            w.text.islower() and cap(k + 1) and (
+                (w.norm != "to" and not (w.norm == "the" and words[k + 1].text.isupper()
+                                         and _known(_piece_key(words, run)))) or
+                # "Coalition to Stop Gun Violence", "Committee to Protect Journalists"
+                (w.norm == "to" and _org_word(words[run[-1]].norm)))
         # William "Mo" Cowan: a nickname in quotes between a first name and a surname
         # stays inside the name (and out of its value, see _NICKNAME)
         nickname = run and words[run[-1]].norm in first_names and w.text in '"“' and \
