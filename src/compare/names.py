@@ -14,8 +14,14 @@ Patton Boggs``, ``Senate GOP``) and at function words; laws, days and holidays (
 ``African-American``) or the words of a quoted show title (``ABC's "This Week"``), of a
 book or of a title after ``titled``, nor a hyphenated pairing of two names the article
 names apart (``the Obama-Romney debate``), nor a family by its plural surname (``the
-Jacksons``); a state's abbreviation is the state only after a city (``Peoria, Ill.``). A
-person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode Island``).
+Jacksons``), nor religious words, programmes, conventions, bills and a word written
+only beside a number in the name (``God``, ``Medicare``, ``SB 1062``, ``Ground Zero``:
+``lexicon.not_names`` and rules), nor a place inside a show's title (``America's
+Newsroom``); a state's abbreviation is the state only after a city or before a title
+(``Peoria, Ill.``, ``Wash. Gov.``), and ends the name there (``Washington, D.C. Jackson
+said``). A person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode
+Island``, ``Ronan Farrow of MSNBC``); a chamber before a title is a name (``House
+Speaker``).
 Kept whole: a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
 value leaves it out; ``Mo`` alone is then that person), a law firm of three surnames or
 more (``Mintz, Levin, Cohn, Ferris, Glovsky and Popeo PC``), a business named with a
@@ -29,10 +35,15 @@ within a report (:func:`extract_names`; not a surname the report uses before it
 introduces the full name, which is someone else's) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
 suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list
-(one of several full names, ``Ted`` -> ``Edward``, by the surname both give) or given
-in quotes (``known as Mo``); a law firm by its first surnames (``Mintz Levin``);
-a body's forms with ``of`` or without its first or organisation words, ``Department of
-the Treasury`` / ``Treasury Department``; a first name or a surname with a suffix alone).
+(one of several full names, ``Ted`` -> ``Edward``, by the surname both give), a pet form
+(``Sandi`` / ``Sandra``) or given in quotes (``known as Mo``); a law firm by its first
+surnames (``Mintz Levin``); a body's forms with ``of`` or without its first or
+organisation words, ``Department of the Treasury`` / ``Treasury Department``, or with one
+word more (``Missouri (State) Highway Patrol``); a word spelt one edit apart
+(``Preibus`` / ``Priebus``, ``Cowen`` / ``Cowan``); a first name or a surname with a
+suffix alone; a surname the report names before its full name, or the other report's
+person the report does not name in full (``President Trump`` / ``Donald Trump``), unless
+both reports write it alone).
 
 The word lists (titles, countries, cities, demonyms, organisation variants, cue
 verbs...) come from :func:`compare.lexicon.lexicon`.
