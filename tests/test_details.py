@@ -119,3 +119,13 @@ def test_spans_index_the_original_text(text):
     assert details == extract_details(art)  # deterministic
     for m in match_details(art, art):
         assert m.status == "shared"
+
+
+def test_a_month_inside_a_longer_word_is_no_date():
+    art = Article.from_text("Mayor Elliott Maynard met Augustine Marchetti in May.")
+    got = [(d.kind, d.text, d.value) for d in extract_details(art)]
+    assert [g for g in got if g[0] == "date"] == [("date", "May", "may")], got
+    assert ("name", "Elliott Maynard", "elliott maynard") in got, got
+    art = Article.from_text("The vote began on Dec.14 in Juneau.")
+    got = {(d.kind, d.text) for d in extract_details(art)}
+    assert ("date", "Dec.") in got and ("name", "Juneau") in got, got

@@ -547,3 +547,188 @@ def test_name_fields_read_a_name_as_nameparser_does(words):
     value = " ".join(words)
     parsed = HumanName(value)
     assert _name_fields(value) == (parsed.first, parsed.middle, parsed.last)
+
+
+def test_a_surname_named_before_the_full_name_joins_it_or_the_other_reports_person():
+    # the report names the person by surname first and in full later; the other report
+    # by surname only: one person, named by both
+    assert not _unshared("They say Obama spoke. Later President Barack Obama left.",
+                         "They say Obama spoke.")
+    # a surname before another full name of the report is the other report's person
+    # ("President Trump" ... "his wife, Melania Trump" / "Donald Trump")
+    assert _unshared("President Hale spoke. His wife, Mary Hale, smiled.",
+                     "Tom Hale spoke. Mary Hale smiled.") == set()
+
+
+def test_a_bare_surname_joins_no_full_name_when_both_reports_write_it_bare():
+    # "President Trump" in both, one report also naming "Donald Trump Jr."
+    assert not _unshared("President Hale spoke. His son Tom Hale Jr. cheered.",
+                         "President Hale spoke.") - {"tom hale jr"}
+
+
+def test_a_name_misspelt_in_one_report_joins_the_other_reports_spelling():
+    # one letter added, dropped, changed or two swapped, in a word of five letters or more
+    assert not _unshared("They met Kevin Preibus and Mr. Cowen today.",
+                         "They met Kevin Priebus and William Cowan today.")
+    assert not _unshared("The girl, Stacey, smiled.", "The girl, Stacy, smiled.")
+    # short words and other first letters are other people
+    assert _unshared("They met Tim Lund.", "They met Tom Lund.")
+    assert _unshared("They met Mr. Mason.", "They met Mr. Jason.")
+    # a report writing both forms names two people
+    assert _unshared("They met Mr. Hansen and Mr. Hanson.", "They met Mr. Hansen.")
+
+
+def test_a_first_name_alone_in_its_short_form_joins_the_full_name():
+    assert not _unshared("His wife, Sandi, wept.", "His wife, Sandra Kell, wept.")
+    assert _unshared("His wife, Sandi, wept.", "His wife, Sandra Kell, and Sandy Voss wept.")
+    # a letter more at the end makes another word (a plural, an adjective, another name)
+    assert _unshared("They met Jay Robert.", "They met Jay Roberts.")
+    # a surname alone misspelt beside the full name in the same report
+    assert not _unshared("They met William Cowan. Later Cowen left.", "They met William Cowan.")
+
+
+def test_a_body_with_one_word_more_or_its_and_tail_joins_the_longer_name():
+    assert not _unshared("The Ohio State Highway Patrol said so.",
+                         "The Ohio Highway Patrol said so.")
+    assert not _unshared("The Centers for Disease Control and Prevention said so.",
+                         "The Centers for Disease Control said so.")
+    assert not _unshared("The Social Security Trust Fund will run dry.",
+                         "The Social Security Trust Funds will run dry.")
+    # two words more, or another last word, name another body
+    assert _unshared("The Ohio State Highway Patrol Union said so.",
+                     "The Ohio Highway Patrol said so.")
+    assert _unshared("The House Ways and Means Committee met.", "The House Ways Committee met.")
+
+
+def test_religious_words_programmes_lectures_and_eras_are_no_names():
+    found = _named("Senators spoke of God and cited the Bible and the Creator. "
+                   "Mr. Vale said Medicare, Medicaid and Obamacare grew since the Great "
+                   "Depression. He gave the Whittington Lecture on Pell Grants in Ohio.")
+    assert set(found.values()) == {"vale", "ohio"}, found
+
+
+def test_notre_dame_is_one_name_and_a_communications_director_a_title():
+    found = _named("Faculty at Notre Dame wrote. The DNC Communications Director Brad Voss "
+                   "agreed.")
+    assert set(found.values()) == {"notre dame", "democratic national committee", "brad voss"}, \
+        found
+
+
+def test_a_first_name_alone_takes_the_one_full_name_of_the_article_it_starts():
+    found = _named("Speaker John Vale spoke. “What have you done, John?” Mr. Obama asked.")
+    assert found["John"] == "john vale", found
+    found = _named("John Vale and John Hale spoke. “What have you done, John?” he asked.")
+    assert found["John"] == "john", found
+
+
+def test_a_known_name_after_and_the_stays_whole():
+    assert set(_named("He was investigated by the FBI and the United States attorney.")
+               .values()) == {"fbi", "united states"}
+
+
+def test_a_place_word_left_by_a_number_or_a_title_is_no_name():
+    found = _named("He lived in the 11th District on 83rd Street and met City Councilman "
+                   "Domenic Recchia.")
+    assert set(found.values()) == {"domenic recchia"}, found
+
+
+def test_a_compass_word_opening_a_court_district_stays_in_it():
+    assert _named("He was sued in the Eastern District of New York.") == {
+        "Eastern District of New York": "eastern district of new york"}
+
+
+def test_religions_company_suffixes_and_the_state_of_the_union_are_no_names():
+    found = _named("Mr. Vale spoke of Christianity after the State of the Union; his firm, "
+                   "Vale Foods, L.L.C., paid. Other CEOs agreed.")
+    assert set(found.values()) == {"vale", "vale foods"}, found
+
+
+def test_conventions_the_constitution_groups_and_city_demonyms_are_no_names():
+    found = _named("At the Democratic National Convention, Mr. Vale said New Yorkers and "
+                   "LGBT people love the Constitution and Social Security. “Everyone knows,” "
+                   "he said. Proponents agree.")
+    assert set(found.values()) == {"vale"}, found
+
+
+def test_a_state_abbreviation_before_a_title_is_the_state():
+    found = _named("He met Wash. Gov. Jay Inslee and Mo. Gov. Jay Nixon.")
+    assert set(found.values()) == {"washington", "missouri", "jay inslee", "jay nixon"}, found
+
+
+def test_a_word_named_only_beside_a_number_is_no_name():
+    found = _named("He opposed the mosque near Ground Zero and the Park 51 site, and the "
+                   "10th Circuit ruled. Obama 2012 posters hung in Ohio, where Obama spoke.")
+    assert set(found.values()) == {"obama", "ohio"}, found
+    found = _named("More than 40 F.B.I. agents flew on a Boeing 727.")
+    assert set(found.values()) == {"fbi", "boeing"}, found
+
+
+def test_a_place_inside_a_show_title_is_no_name():
+    found = _named("He told Fox News’ Shannon Bream on “America’s Newsroom” that he would "
+                   "vote, and Mr. Vale said so on “America’s News HQ” in Ohio.")
+    assert set(found.values()) == {"fox news", "shannon bream", "vale", "ohio"}, found
+
+
+def test_bodies_opening_with_national_or_joined_by_to_stay_whole():
+    found = _named("Terry Vale of the National Organization for Women spoke. Mr. Hale of the "
+                   "Coalition to Stop Gun Violence and the Humane Society of the United States "
+                   "agreed, as did the United Republic of Tanzania.")
+    assert set(found.values()) == {
+        "terry vale", "national organization for women", "hale",
+        "coalition to stop gun violence", "humane society of the united states",
+        "united republic of tanzania"}, found
+
+
+def test_a_quoted_headline_is_a_work_whose_words_are_no_names():
+    found = _named("Mr. Vale wrote under the headline “Newsweek Puts Bachmann on Cover That "
+                   "Makes Her Look Crazy.” A Newsweek editor did not reply.")
+    assert set(found.values()) == {"vale", "newsweek"}, found
+
+
+def test_bills_shouted_words_and_super_pacs_are_no_names():
+    found = _named("Mr. Vale signed SB1062 and SB 1062 after a super PAC ad. “It is 100% "
+                   "FALSE,” he wrote, calling the story false.")
+    assert set(found.values()) == {"vale"}, found
+
+
+def test_a_person_of_an_acronym_is_two_names():
+    found = _named("Gov. Jack Markell told Ronan Farrow of MSNBC that he would veto it.")
+    assert set(found.values()) == {"jack markell", "ronan farrow", "msnbc"}, found
+
+
+def test_participle_openers_gospels_possessive_places_and_hyphenated_adjectives():
+    found = _named("Amplifying the Vale campaign message, he spoke. He sent a copy of the "
+                   "Vatican’s Compendium to Mr. Vale and said the Gospel of Jesus Christ "
+                   "shaped United States-Israeli ties.")
+    assert set(found.values()) == {"vale", "vatican", "compendium", "jesus christ"}, found
+    found = _named("Officers of the Troy Police came. Troy is a small city.")
+    assert found["Troy"] == "troy", found
+
+
+def test_a_demonym_opening_a_body_with_an_organisation_word_stays():
+    found = _named("The plan drew criticism from the American Federation of Teachers and "
+                   "American officials.")
+    assert set(found.values()) == {"american federation of teachers"}, found
+
+
+def test_a_chamber_or_body_before_a_title_is_a_name():
+    found = _named("He met House Speaker John Boehner, Senate Majority Leader Harry Reid and "
+                   "White House Counsel Bob Bauer.")
+    assert set(found.values()) == {"house", "john boehner", "senate", "harry reid",
+                                   "white house", "bob bauer"}, found
+
+
+def test_a_state_abbreviation_after_a_comma_ends_the_name():
+    found = _named("He lives in Washington, D.C. Jackson said he was fine, and the U.S. "
+                   "Chamber of Commerce agreed.")
+    assert set(found.values()) == {"washington", "dc", "jackson", "us chamber of commerce"}, \
+        found
+    found = _named("Delegates came from 25 countries, U.S. Navy Vice Adm. Bill Gortney said.")
+    assert found["U.S. Navy"] == "us navy", found
+
+
+def test_a_title_ending_a_body_named_with_of_is_part_of_it():
+    found = _named("A spokesman for the Office of the Middlesex County District Attorney "
+                   "declined, and Department of Justice spokesman Brian Fallon agreed.")
+    assert set(found.values()) == {"office of the middlesex county district attorney",
+                                   "department of justice", "brian fallon"}, found

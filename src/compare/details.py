@@ -51,7 +51,7 @@ _DATE = re.compile(
     (?=[\dJFMASONDTW])
     (?:
     (?P<dm>\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>\d{{4}}))?\b)
-    | (?P<md>\b(?P<month>{_MONTH})(?!\s+(?:be|have|not|I|we|you)\b)
+    | (?P<md>\b(?P<month>{_MONTH})(?![^\W\d_])(?!\s+(?:be|have|not|I|we|you)\b)
         (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?
         (?:,?\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d\d)\b)?)
     | (?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)

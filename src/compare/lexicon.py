@@ -146,6 +146,9 @@ class Lexicon:
     """A casefolded nickname -> the full first name (``chuck`` -> ``charles``)."""
     non_name_heads: frozenset[str]
     """Last words of a capitalised run that is not a name (``act``, ``day``)."""
+    not_names: frozenset[str]
+    """Folded capitalised words that name no person, organisation or place: religious
+    words and public programmes (``god``, ``bible``, ``medicare``)."""
     org_variant_tails: frozenset[str]
     """Folded last words an organisation may be named with or without (``news``:
     ``NBC News`` / ``NBC``)."""
@@ -232,6 +235,7 @@ def lexicon() -> Lexicon:
             {n: frozenset(f for f, fs in raw["nicknames"].items() if n in fs)
              for ns in raw["nicknames"].values() for n in ns}),
         non_name_heads=_fold(raw["non_name_heads"]),
+        not_names=frozenset(name_key(w) for w in raw["not_names"]),
         org_variant_tails=frozenset(name_key(w) for w in raw["org_variant_tails"]),
         org_variant_heads=frozenset(name_key(w) for w in raw["org_variant_heads"]),
         caps_only=frozenset(name_key(f) for group in ("organisations", "places")

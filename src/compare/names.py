@@ -14,8 +14,14 @@ Patton Boggs``, ``Senate GOP``) and at function words; laws, days and holidays (
 ``African-American``) or the words of a quoted show title (``ABC's "This Week"``), of a
 book or of a title after ``titled``, nor a hyphenated pairing of two names the article
 names apart (``the Obama-Romney debate``), nor a family by its plural surname (``the
-Jacksons``); a state's abbreviation is the state only after a city (``Peoria, Ill.``). A
-person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode Island``).
+Jacksons``), nor religious words, programmes, conventions, bills and a word written
+only beside a number in the name (``God``, ``Medicare``, ``SB 1062``, ``Ground Zero``:
+``lexicon.not_names`` and rules), nor a place inside a show's title (``America's
+Newsroom``); a state's abbreviation is the state only after a city or before a title
+(``Peoria, Ill.``, ``Wash. Gov.``), and ends the name there (``Washington, D.C. Jackson
+said``). A person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode
+Island``, ``Ronan Farrow of MSNBC``); a chamber before a title is a name (``House
+Speaker``).
 Kept whole: a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
 value leaves it out; ``Mo`` alone is then that person), a law firm of three surnames or
 more (``Mintz, Levin, Cohn, Ferris, Glovsky and Popeo PC``), a business named with a
@@ -29,10 +35,15 @@ within a report (:func:`extract_names`; not a surname the report uses before it
 introduces the full name, which is someone else's) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
 suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list
-(one of several full names, ``Ted`` -> ``Edward``, by the surname both give) or given
-in quotes (``known as Mo``); a law firm by its first surnames (``Mintz Levin``);
-a body's forms with ``of`` or without its first or organisation words, ``Department of
-the Treasury`` / ``Treasury Department``; a first name or a surname with a suffix alone).
+(one of several full names, ``Ted`` -> ``Edward``, by the surname both give), a pet form
+(``Sandi`` / ``Sandra``) or given in quotes (``known as Mo``); a law firm by its first
+surnames (``Mintz Levin``); a body's forms with ``of`` or without its first or
+organisation words, ``Department of the Treasury`` / ``Treasury Department``, or with one
+word more (``Missouri (State) Highway Patrol``); a word spelt one edit apart
+(``Preibus`` / ``Priebus``, ``Cowen`` / ``Cowan``); a first name or a surname with a
+suffix alone; a surname the report names before its full name, or the other report's
+person the report does not name in full (``President Trump`` / ``Donald Trump``), unless
+both reports write it alone).
 
 The word lists (titles, countries, cities, demonyms, organisation variants, cue
 verbs...) come from :func:`compare.lexicon.lexicon`.
@@ -42,11 +53,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
 from nameparser import HumanName
+from rapidfuzz.distance import OSA
 
 from compare.lexicon import bare_word as _bare
 from compare.lexicon import lexicon, name_key, singular
@@ -74,6 +87,11 @@ _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan 
 _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
+_STATE_AFTER_COMMA = re.compile(r"[A-Z][A-Za-z.]*\.")  # ", D.C." / ", Ill." ends a place
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_BILL = re.compile(r"[A-Z]{1,3}\d+")  # SB1062, HR3590: a bill
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central"})
 _TITLE_WORDS_OK = frozenset({"President", "Secretary", "General", "Chief", "Speaker",
                              "Director", "Minister", "Leader", "Governor", "State"})
 
@@ -111,6 +129,7 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
     lex = lexicon()
     particles, connectors = lex.particles, lex.connectors
     first_names = lex.first_name_gender
+    abbreviations = lex.state_abbreviations | {"dc"}
     n = len(words)
     free = _Free(words, blocked) if blocked else _ALL_FREE
     caps = [False] * n
@@ -140,15 +159,23 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
         if caps[k]:
             run.append(k)
             k += 1
+            if w.text[-1] == "." and k > 1 and words[k - 2].text == "," and \
+                    _STATE_AFTER_COMMA.fullmatch(w.text) and \
+                    w.text.replace(".", "").casefold() in abbreviations:
+                runs.append(run)  # "Washington, D.C. Jackson said": the sentence ended
+                run = []
             continue
         initial_dot = run and w.text == "." and cap(k + 1) and (
             len(words[run[-1]].text) == 1 or words[run[-1]].norm in _DOT_ABBREVS)
         particle = free[k] and w.norm in particles and cap(k + 1) and w.text.islower()
         # "the" joins ("Fix the Court"), but not a known name to an acronym ("told Fox
         # News the FBI")
-        joiner = run and free[k] and w.norm in connectors and w.text.islower() and \
-            cap(k + 1) and not (w.norm == "the" and words[k + 1].text.isupper() and
-                                _known(_piece_key(words, run)))
+        joiner = run and (w.norm in connectors or w.norm == "to") and free[k] and \
+            w.text.islower() and cap(k + 1) and (
+                (w.norm != "to" and not (w.norm == "the" and words[k + 1].text.isupper()
+                                         and _known(_piece_key(words, run)))) or
+                # "Coalition to Stop Gun Violence", "Committee to Protect Journalists"
+                (w.norm == "to" and _org_word(words[run[-1]].norm)))
         # William "Mo" Cowan: a nickname in quotes between a first name and a surname
         # stays inside the name (and out of its value, see _NICKNAME)
         nickname = run and words[run[-1]].norm in first_names and w.text in '"“' and \
@@ -197,6 +224,7 @@ def _split_titles(words: tuple[Word, ...], run: list[int]) -> list[tuple[list[in
             if tuple(bare[i:i + size]) in titles and words[toks[i]].text[0].isupper() and \
                     not (i + size < len(toks) and bare[i + size] in lex.org_words) and \
                     not _after_org_of(bare, i) and \
+                    not (i + size == len(toks) and _org_of(bare[:i])) and \
                     not _surname_title(bare, bare[toks.index(cur[0])] if cur else None, i, size):
                 if cur:
                     pieces.append((cur, after_title))
@@ -221,6 +249,13 @@ def _after_org_of(bare: list[str], i: int) -> bool:
     if before[-1:] == ["the"]:
         before = before[:-1]
     return len(before) >= 2 and before[-1] == "of" and before[-2] in lexicon().org_words
+
+
+def _org_of(bare: list[str]) -> bool:
+    """``bare`` holds an organisation word and ``of``: a title ending the run names the
+    body's head (``Office of the Middlesex County District Attorney``)."""
+    org_words = lexicon().org_words
+    return any(w in org_words and nxt == "of" for w, nxt in itertools.pairwise(bare))
 
 
 def _surname_title(bare: list[str], opener: str | None, i: int, size: int) -> bool:
@@ -255,7 +290,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             (words[k].norm == "of" and _person_of(words, piece, i, after_title)) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
-             and not _known(_piece_key(words, piece[:i + 1]))  # "United States Senate"
+             # it ends a known name: "United States Senate", "FBI and the United States"
+             and not any(_known(_piece_key(words, piece[j:i + 1])) for j in range(i))
              # "House Committee on Oversight and Government Reform": a body's word
              and not (words[piece[i - 1]].norm in lex.connectors and
                       any(_org_word(words[j].norm) for j in piece))))]
@@ -342,7 +378,8 @@ def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: b
            or words[k].norm in lex.connectors or (_bare(words[k].text),) in lex.titles
            for k in before) or _known(_piece_key(words, before)):
         return False
-    return _known(_piece_key(words, after)) or _org_word(words[after[-1]].norm)
+    return _known(_piece_key(words, after)) or any(_org_word(words[k].norm) for k in after) \
+        or (len(after) == 1 and words[after[0]].text.isupper())  # "of MSNBC"
 
 
 def _known(key: str) -> bool:
@@ -381,13 +418,16 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     connectors = lex.trim_words
     while len(piece) > 1 and (words[piece[0]].norm in lex.common_capitalised or
                               words[piece[0]].norm in lex.number_words) and \
+            not _compass_body(words, piece) and \
             (piece[0] == 0 or words[piece[0] - 1].text in _INITIAL or
-             words[piece[-1]].norm not in lex.org_place_words) and \
+             not any(words[k].norm in lex.org_place_words for k in piece[1:])) and \
             _piece_key(words, piece) not in lex.alias:
-        piece = piece[1:]  # "But Cantor", "When Beck", "One Facebook user"
+        # "But Cantor", "When Beck", "One Facebook user"; not "the National Organization
+        # for Women" (an organisation or place word after it)
+        piece = piece[1:]
     while piece and (words[piece[0]].norm in connectors or (words[piece[0]].norm in
-                     lex.demonyms and len(piece) > 1 and
-                     (words[piece[-1]].norm not in lex.org_words or
+                     lex.demonyms and len(piece) > 1 and not _compass_body(words, piece) and
+                     (not any(words[k].norm in lex.org_words for k in piece[1:]) or
                       _piece_key(words, piece[1:]) in lex.alias) and
                      not _known(_piece_key(words, piece)))):  # "Saudi Arabia"
         piece = piece[1:]
@@ -398,6 +438,12 @@ def _trim(words: tuple[Word, ...], piece: list[int]) -> list[int]:
     if based:  # "Democratic-led Senate", "Republican-controlled House", "St. Louis-based U.S."
         piece = piece[based[-1] + 1:]
     return piece
+
+
+def _compass_body(words: tuple[Word, ...], piece: list[int]) -> bool:
+    """A compass word opens a place or body: ``Eastern District of New York``."""
+    return len(piece) > 1 and words[piece[0]].norm in _COMPASS and \
+        words[piece[1]].norm in lexicon().org_place_words
 
 
 def _span_text(text: str, words: tuple[Word, ...], piece: list[int]) -> tuple[int, int]:
@@ -506,6 +552,13 @@ def _demonym_like(norm: str) -> bool:
                for n in range(3, len(base)))
 
 
+def _place_people(key: str) -> bool:
+    """``key`` names the people of a known place of several words by ``-er(s)`` (``new
+    yorker``, ``new yorkers``)."""
+    base = key.removesuffix("s").removesuffix("er")
+    return " " in key and base != key.removesuffix("s") and base in lexicon().place_keys
+
+
 def _work_titles(article: Article) -> list[tuple[int, int]]:
     """Spans of quoted title-case phrases (two capitalised words or more, the others
     short) after a possessive, ``on`` or a work noun, or before one (``ABC's "This
@@ -544,7 +597,7 @@ _TITLE_TAIL = re.compile(r"(?:[ !?:,;]|\b[a-z]{1,4}\b)+$")
 _WORK_BEFORE = re.compile(r"['’]s?$")
 _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film", "movie",
                          "documentary", "album", "song", "column", "episode", "memoir",
-                         "novel"})
+                         "novel", "headline", "essay", "editorial"})
 _ALPHA = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -596,8 +649,17 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 while len(piece) > 1 and (words[piece[-1]].norm in common or
                                           words[piece[-1]].norm in demonyms) and \
                         (whole := _piece_key(words, piece)) not in lex.alias and \
-                        whole not in lex.place_keys:
+                        whole not in lex.place_keys and \
+                        not _known(_piece_key(words, piece[-2:])):  # "... United States"
                     piece = piece[:-1]
+                if len(piece) == 1 and words[piece[0]].norm in lex.place_words and (
+                        (piece[0] > 0 and words[piece[0] - 1].text[:1].isdigit()) or
+                        (piece[0] + 1 < len(words) and
+                         _bare(words[piece[0] + 1].text) in lex.title_first)):
+                    continue  # "83rd Street", "11th District", "City Councilman ..."
+                if "-" in words[piece[-1]].text and len(piece) > 1 and \
+                        words[piece[-1]].text.rsplit("-", 1)[1].casefold() in demonyms:
+                    continue  # "United States-Israeli ties": an adjective
                 norms = [_group_norm(words[k]) for k in piece]
                 if all(n in common or all(p in demonyms or _demonym_like(p) or
                                           singular(p) in demonyms for p in n.split("-"))
@@ -606,9 +668,11 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                     continue
                 start, end = _span_text(text, words, piece)
                 surface = text[start:end]
-                key = _alias(text, start, name_key(_NICKNAME.sub(" ", surface)))
+                key = _alias(text, start, end, name_key(_NICKNAME.sub(" ", surface)))
                 if not key:
                     continue  # only a possessive left: "Brandau, Sheriff's Deputy" (ECB+)
+                if len(piece) > 1 and _place_people(key):
+                    continue  # "New Yorkers"
                 nxt = piece[-1] + 1
                 while nxt < len(words) and words[nxt].text in {"'s", "’s", ","}:
                     nxt += 1
@@ -616,7 +680,9 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 known = key in lex.place_keys or key in lex.org_keys
                 work = next(((a, b) for a, b in works if a <= start < b), None)
                 if work and not (
-                        _known(key) or key.split()[0] in lex.first_name_gender or
+                        # a body, not a place ("America's Newsroom", "Good Morning America")
+                        (_known(key) and key not in lex.place_keys) or
+                        key.split()[0] in lex.first_name_gender or
                         (len(piece) > 1 and all(words[k].text[0].isupper() for k in piece)
                          and words[piece[-1]].norm not in lex.org_place_words
                          # the whole title ("Charlie Rose") or its host ("On the Record
@@ -631,12 +697,14 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     return cands
 
 
-def _alias(text: str, start: int, folded: str) -> str:
-    """The canonical form of the folded name ``folded`` found at ``start``: a state's
-    abbreviation is the state only after a comma (``Ferguson, Mo.``, not ``known as Mo``)."""
+def _alias(text: str, start: int, end: int, folded: str) -> str:
+    """The canonical form of the folded name ``folded`` found at ``start:end``: a state's
+    abbreviation is the state only after a comma (``Ferguson, Mo.``, not ``known as Mo``)
+    or before a title (``Wash. Gov. Jay Inslee``)."""
     lex = lexicon()
     if folded in lex.state_abbreviations and \
-            not text[max(0, start - 4):start].rstrip().endswith(","):
+            not text[max(0, start - 4):start].rstrip().endswith(",") and \
+            _bare(text[end:end + 16].lstrip(". ").split(" ", 1)[0]) not in lex.title_first:
         return folded
     return lex.alias.get(folded, folded)
 
@@ -696,6 +764,7 @@ def extract_names(article: Article,
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
     cands = [c for c in cands if _evident(article, c, lower)]
     cands = _drop_pairings(text, cands)
+    cands = _drop_numbered(article, cands)
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
                _category(c[4], len(c[4].split()), c[5], "") == "person"}
     # a bare word that is a later part of a known person's name (a surname)
@@ -722,6 +791,28 @@ def extract_names(article: Article,
     return _fold_surnames(details, headlines)
 
 
+def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
+    """Without one-word candidates the article writes only beside a number that is part
+    of the name: after an ordinal (``the 10th Circuit``), before a capitalised number word
+    (``Ground Zero``), a place or organisation word before a number (``Park 51``). The
+    word alone is no name; a name beside a mere count stays (``40 F.B.I. agents``,
+    ``a Boeing 727``), and so does one the article also writes elsewhere."""
+    lex = lexicon()
+
+    def numbered(c: tuple) -> bool:
+        words, k = article.words[c[1]], c[0][0]
+        before = words[k - 1].text if k > 0 else ""
+        after = words[k + 1].text if k + 1 < len(words) else ""
+        return bool(_ORDINAL.fullmatch(before)) or \
+            (after[:1].isupper() and after.casefold() in lex.number_words) or \
+            (after[:1].isdigit() and (words[k].norm in lex.org_place_words or
+                                      (words[k].text.isupper() and len(words[k].text) <= 3)))
+
+    marked = [len(c[0]) == 1 and numbered(c) for c in cands]
+    free = {c[4] for c, m in zip(cands, marked, strict=True) if not m}
+    return [c for c, m in zip(cands, marked, strict=True) if not m or c[4] in free]
+
+
 def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
     """Without the hyphenated pairings of two names the article names apart (``the
     Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard`` stay)."""
@@ -746,6 +837,10 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
+    if key in lex.not_names or _BILL.fullmatch(bare):
+        return False  # "God", "the Bible", "Medicare", "SB1062"
+    if bare.isupper() and len(bare) >= 5 and all(w.casefold() in lower for w in bare.split()):
+        return False  # shouted words the article also writes in lower case: "FALSE"
     toks = key.split()
     if toks[-1] in lex.non_name_heads or (len(toks) > 2 and toks[0] in lex.non_name_heads
                                           and toks[1] == "of"):
@@ -759,7 +854,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
 
 def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str]) -> tuple:
     """Drop a sentence opener the body does not vouch for from the front of a candidate
-    (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``)."""
+    (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``, a participle
+    before ``the``: ``Amplifying the Romney campaign`` -> ``Romney``)."""
     lex = lexicon()
     piece, sent, start, end, key, hint, needs_support, cue_next = c
     words = article.words[sent]
@@ -767,7 +863,8 @@ def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str])
             words[piece[0]].norm in midcaps or key.split()[0] in lex.first_name_gender:
         return c
     rest_key = _piece_key(words, piece[1:])
-    if words[piece[0]].norm not in lower and rest_key not in lex.alias:
+    participle = words[piece[0]].norm.endswith("ing") and words[piece[1]].norm == "the"
+    if words[piece[0]].norm not in lower and rest_key not in lex.alias and not participle:
         return c  # "Mitt Romney", "Reince Priebus": the first word is not a common word
     rest = [k for k in piece[1:] if words[k].text != "."]
     while rest and words[rest[0]].norm in lex.trim_words:
@@ -809,7 +906,7 @@ def _headline_parts(article: Article, cands: list[tuple], headlines: list[bool],
                 run = run[:-1]
             for part in _body_names(words, run, body):
                 start, end = _span_text(article.text, words, part)
-                k2 = _alias(article.text, start, name_key(article.text[start:end]))
+                k2 = _alias(article.text, start, end, name_key(article.text[start:end]))
                 out.append((part, sent, start, end, k2, hint, False, cue_next))
     return out
 
@@ -843,7 +940,8 @@ def _owners(full: Iterable[str]) -> dict[str, list[str]]:
 
 
 def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
-    """Make a bare surname take its full name's value when one full name fits.
+    """Make a bare surname, or a listed first name, take its full name's value when one
+    full name fits (``Boehner``, ``John`` / ``John Boehner``).
 
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
@@ -853,6 +951,11 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
     full = sorted({key for key, cat in cats.items() if cat == "person" and len(key.split()) > 1})
     owners_of = _owners(full)
+    lex = lexicon()
+    by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
+    for f in full:  # persons only: not "Troy Police"
+        if f.split()[-1] not in lex.org_place_words:
+            by_first.setdefault(lex.nickname_of.get(w := f.split()[0], w), []).append(f)
     first: dict[str, int] = {}
     for sent, start, _, _, key, _, _ in found:
         if not headlines[sent]:
@@ -864,6 +967,8 @@ def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
             owners = owners_of.get(key, [])
             if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
                 owners = []
+            elif not owners and key in lex.first_name_gender:  # "John" / "John Boehner"
+                owners = by_first.get(lex.nickname_of.get(key, key), [])
             if len(owners) == 1:
                 key, cat = owners[0], "person"
             elif hint:
@@ -1069,6 +1174,8 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if len(longer) == 1 and short not in canon and short not in places and \
                 short not in lex.place_keys:
             canon[short] = longer.pop()
+    for short, long in _one_word_more(values, places):
+        canon.setdefault(short, canon.get(long, long))
     surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
     for value in values:  # "senate foreign relations" / "... committee", "treasury"
         if value not in canon and value not in places and value not in surnames and \
@@ -1095,8 +1202,9 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if first not in canon and (listed or (
                 " " not in first and first not in surnames and first not in bodies
                 and not _known(first))):
-            full = {canon.get(p, p) for p in by_first.get(lex.nickname_of.get(first, first), [])
-                    if listed or _plain_surname(p.split()[-1])}
+            given = by_first.get(lex.nickname_of.get(first, first)) or \
+                [p for k in _short_form_of(first, by_first) for p in by_first[k]]
+            full = {canon.get(p, p) for p in given if listed or _plain_surname(p.split()[-1])}
             if len(full) == 1:
                 canon[first] = full.pop()
     capitals = {d.value for d in names if d.text.replace(".", "").isupper()
@@ -1109,6 +1217,49 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
         if len(full) == 1 and short not in canon:
             canon[short] = full.pop()
     return canon
+
+
+def _one_word_more(values: list[str], places: set[str]) -> list[tuple[str, str]]:
+    """(shorter, longer) bodies of three words or more the same but for one word more
+    inside the longer (``missouri highway patrol`` / ``missouri state highway patrol``) or
+    an ``and`` tail (``centers for disease control`` / ``... and prevention``), plurals
+    read as singulars (``trust fund`` / ``trust funds``); each shorter one fits one
+    longer one. Places and names opening with a listed first name are left alone."""
+    first_names = lexicon().first_name_gender
+    forms = {v: tuple(singular(w) for w in v.split()) for v in values
+             if v.count(" ") >= 2 and v not in places and v.split()[0] not in first_names}
+    by_size: dict[int, list[str]] = {}
+    for v, words in forms.items():
+        by_size.setdefault(len(words), []).append(v)
+    out = []
+    for short, words in sorted(forms.items()):
+        if len(words) < 3:
+            continue
+        fits = [long for n in (len(words), len(words) + 1, len(words) + 2)
+                for long in by_size.get(n, []) if long != short and
+                _with_one_more(words, forms[long])]
+        if len(fits) == 1:
+            out.append((short, fits[0]))
+    return out
+
+
+def _with_one_more(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``long`` is ``short`` (the same words, plurals aside) with one word more inside
+    it, after its first word and before its last, or with an ``and`` and one word after."""
+    if len(long) == len(short):
+        return long == short
+    if len(long) == len(short) + 2:
+        return long[:-2] == short and long[-2] == "and"
+    return long[0] == short[0] and long[-1] == short[-1] and any(
+        long[:k] + long[k + 1:] == short for k in range(1, len(long) - 1))
+
+
+def _short_form_of(word: str, firsts: Iterable[str]) -> list[str]:
+    """The first names ``word`` is a pet form of by its ending: the name's start and
+    ``-i``/``-y``/``-ie`` (``Sandi`` / ``Sandra``, ``Jenny`` / ``Jennifer``)."""
+    stem = word[:-2] if word.endswith("ie") else word[:-1] if word[-1:] in {"i", "y"} else ""
+    return [f for f in firsts if len(stem) >= 3 and f.startswith(stem) and f != word and
+            len(f) > len(stem) + 1]
 
 
 def cross_fold(mine: Iterable[Detail], other: Iterable[Detail]) -> list[Detail]:
@@ -1128,22 +1279,133 @@ def fold_both(a: Iterable[Detail], b: Iterable[Detail]) -> tuple[list[Detail], l
     joins the one full name of the other report it ends.
     """
     a, b = list(a), list(b)
+    spelling = _respelt(a, b)
+    if spelling:
+        a, b = _spelt(a, spelling), _spelt(b, spelling)
     canon = _canonical([d for d in (*a, *b) if d.kind == "name"])
-    return _fold(a, b, canon), _fold(b, a, canon)
+    full_a, full_b = _full_names(a, canon), _full_names(b, canon)
+    surnames = {f.split()[-1] for f in (*full_a, *full_b)}
+    of_a, of_b = _owners(full_a), _owners(full_b)
+    plain = _plain_persons([*a, *b], surnames)
+    # the surnames each report keeps alone: the other's alone takes no full name either
+    owner_a = {v: _surname_owner(v, of_a, of_b, plain)
+               for v in {d.value for d in a if _lone(d, canon)}}
+    owner_b = {v: _surname_owner(v, of_b, of_a, plain)
+               for v in {d.value for d in b if _lone(d, canon)}}
+    return (_fold(a, canon, owner_a, {v for v, o in owner_b.items() if not o}),
+            _fold(b, canon, owner_b, {v for v, o in owner_a.items() if not o}))
 
 
-def _fold(mine: list[Detail], other: list[Detail], canon: dict[str, str]) -> list[Detail]:
-    full = sorted({canon.get(d.value, d.value) for d in other if d.kind == "name"
+def _plain_persons(details: list[Detail], surnames: set[str]) -> set[str]:
+    """Values of persons written as two or three plain capitalised words (``Barack
+    Obama``), the first no one's surname (not ``Romney-Ryan Medicare``, ``YMCA
+    Alexandria``, ``la Managed Medicaid``, ``Cover of Newsweek``)."""
+    lex = lexicon()
+    out = set()
+    for d in details:
+        words = d.text.split()
+        if d.kind == "name" and d.category == "person" and 2 <= len(words) <= 3 and \
+                all(_PLAIN_WORD.fullmatch(w) and w[0].isupper() and not w.isupper()
+                    for w in words) and d.value.split()[0] not in surnames and \
+                not any(w in lex.common_capitalised or w in lex.connectors or
+                        w in lex.org_place_words for w in d.value.split()):
+            out.add(d.value)
+    return out
+
+
+def _respelt(a: list[Detail], b: list[Detail]) -> dict[str, str]:
+    """Words of names that one report spells one way and the other another, one edit apart
+    (a letter added, dropped or changed, or two swapped: ``Preibus`` / ``Priebus``,
+    ``Cowen`` / ``Cowan``, ``Stacey`` / ``Stacy``), each to the spelling written more often
+    (the first in sorted order on a tie). Only words of five letters or more with the same
+    first letter, neither written by both reports, each with one such word on the other side;
+    not two words apart only at their end (``States`` / ``State``, ``American`` /
+    ``America``, ``Roberts`` / ``Robert``, ``Brooks`` / ``Brooke``: other words or other
+    people)."""
+    counts = (Counter(w for d in a if d.kind == "name" for w in d.value.split()),
+              Counter(w for d in b if d.kind == "name" for w in d.value.split()))
+    only = [sorted(w for w in mine if w not in other and len(w) >= _MIN_RESPELT and w.isalpha())
+            for mine, other in (counts, counts[::-1])]
+    pairs = _one_edit_pairs(only[0], only[1])
+    spelling = {}
+    for x, y in pairs:
+        if sum(p[0] == x for p in pairs) == 1 and sum(p[1] == y for p in pairs) == 1:
+            n = {x: counts[0][x], y: counts[1][y]}
+            to = min((x, y), key=lambda w: (-n[w], w))
+            spelling.update({x: to, y: to})
+    # a surname alone misspelt beside the full name (``William Cowan`` ... ``Cowen``)
+    names = [d for d in (*a, *b) if d.kind == "name"]
+    in_full = {w for d in names if " " in d.value for w in d.value.split()}
+    surnames = sorted({d.value.split()[-1] for d in names
+                       if d.category == "person" and " " in d.value})
+    alone = sorted(v for d in names if len(v := d.value) >= _MIN_RESPELT and v.isalpha()
+                   and v not in in_full and v not in spelling)
+    fits: dict[str, list[str]] = {}
+    for x, y in _one_edit_pairs(alone, surnames):
+        fits.setdefault(x, []).append(y)
+    spelling.update({x: ys[0] for x, ys in fits.items() if len(ys) == 1})
+    return spelling
+
+
+def _one_edit_pairs(xs: list[str], ys: list[str]) -> list[tuple[str, str]]:
+    """Pairs (x, y) one letter added, dropped or changed, or two swapped apart, not at
+    their end, with the same first letter (``ys`` bucketed by first letter and length)."""
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for y in dict.fromkeys(ys):
+        buckets.setdefault((y[0], len(y)), []).append(y)
+    return [(x, y) for x in dict.fromkeys(xs) for n in (len(x) - 1, len(x), len(x) + 1)
+            for y in buckets.get((x[0], n), ()) if x[:-1] != y[:-1] and
+            not x.startswith(y) and not y.startswith(x) and OSA.distance(x, y) == 1]
+
+
+_MIN_RESPELT = 5  # shorter words one edit apart are often two names (Tim / Tom, Lund / Land)
+
+
+def _spelt(details: list[Detail], spelling: dict[str, str]) -> list[Detail]:
+    return [replace(d, value=" ".join(spelling.get(w, w) for w in d.value.split()))
+            if d.kind == "name" and any(w in spelling for w in d.value.split()) else d
+            for d in details]
+
+
+def _full_names(details: list[Detail], canon: dict[str, str]) -> list[str]:
+    """The persons' full names among ``details``, as their variants are joined."""
+    return sorted({canon.get(d.value, d.value) for d in details if d.kind == "name"
                    and d.category == "person" and len(d.value.split()) > 1})
-    owners_of = _owners(full)
+
+
+def _lone(d: Detail, canon: dict[str, str]) -> bool:
+    """``d`` is a single word that may be a person's surname, not joined to a variant."""
+    return d.kind == "name" and " " not in d.value and d.value not in canon and \
+        d.category not in {"place", "organisation"}
+
+
+def _surname_owner(surname: str, own_of: dict[str, list[str]],
+                   other_of: dict[str, list[str]], plain: set[str]) -> str | None:
+    """The one full name a surname the report writes alone stands for: a person of the
+    other report that the report, naming at most one, does not name in full (``President
+    Trump`` ... ``his wife Melania Trump`` / ``Donald Trump``), else the other report's one
+    full name that ends with it, else the report's own one (written after it: ``Obama`` ...
+    ``President Barack Obama``), one of ``plain`` ending with it (not a son's, ``Donald
+    Trump Jr.``); else None."""
+    own = [f for f in own_of.get(surname, []) if f.split()[-1] == surname and f in plain]
+    other, own_all = other_of.get(surname, []), own_of.get(surname, [])
+    new = [f for f in other if f not in own_all]
+    owners = new if len(own_all) <= 1 and new else \
+        other if len(other) == 1 else own if len(own) == 1 and not other else []
+    return owners[0] if len(owners) == 1 else None
+
+
+def _fold(mine: list[Detail], canon: dict[str, str], owner: dict[str, str | None],
+          other_left: set[str]) -> list[Detail]:
+    """``mine``'s names joined to their variants (``canon``) and a surname written alone to
+    its full name (``owner``: :func:`_surname_owner` of each), unless the other report
+    keeps that surname alone too (``other_left``: both name the one person the same way)."""
     out = []
     for d in mine:
         if d.kind == "name":
-            if len(d.value.split()) == 1 and d.value not in canon and \
-                    d.category not in {"place", "organisation"}:
-                owners = owners_of.get(d.value, [])
-                if len(owners) == 1:
-                    d = replace(d, value=owners[0], category="person")
-            d = replace(d, value=canon.get(d.value, d.value))
+            if d.value not in other_left and _lone(d, canon) and (full := owner.get(d.value)):
+                d = replace(d, value=canon.get(full, full), category="person")
+            elif d.value in canon:
+                d = replace(d, value=canon[d.value])
         out.append(d)
     return out
