@@ -1,6 +1,7 @@
 """prepare(): each report prepared once, picklable, shared by every comparison."""
 
 import copy
+import dataclasses
 import importlib
 import pickle
 from concurrent.futures import ThreadPoolExecutor
@@ -69,6 +70,25 @@ def test_one_report_against_ten_is_prepared_once(prepared_a, article_b, monkeypa
     shared = [compare(prepared_a, other) for other in others]
     assert calls == [other.name for other in others]  # a: never again; each other: once
     assert shared == fresh
+
+
+def test_a_reports_quote_spans_are_found_once_per_comparison(article_a, article_b, monkeypatch):
+    """Quotes, speakers, names, links and diffs all read the spans inside quotation
+    marks: each report's are found once (:attr:`Article.quote_spans`), not by each step."""
+    import compare.segment as segment
+
+    a, b = dataclasses.replace(article_a), dataclasses.replace(article_b)  # nothing found yet
+    calls: list[str] = []
+    real = segment.quote_spans
+
+    def counting(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(segment, "quote_spans", counting)
+    result = compare(a, b)
+    assert sorted(calls) == sorted([a.text, b.text])
+    assert result == compare(article_a, article_b)
 
 
 def test_sixteen_threads_give_the_results_of_one(article_a, article_b):

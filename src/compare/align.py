@@ -73,7 +73,6 @@ from compare.models import (
     frozen_mapping,
     has_letter_or_digit,
 )
-from compare.segment import quote_spans
 from compare.settings import DEFAULT, Settings
 from compare.similarity.pairs import report_features
 
@@ -102,8 +101,8 @@ def __getattr__(name: str):
 
 def _quoted(article: Article) -> list[tuple[str, ...]]:
     """Per sentence, its normalised words inside quotation marks
-    (:func:`compare.segment.quote_spans`: a quote over several sentences counts in each)."""
-    spans = quote_spans(article.text)
+    (:attr:`Article.quote_spans`: a quote over several sentences counts in each)."""
+    spans = article.quote_spans
     starts = [q.start for q in spans]
     out: list[tuple[str, ...]] = []
     for s, words in zip(article.sentences, article.words, strict=True):

@@ -49,7 +49,7 @@ from compare.prepare import prepare
 from compare.quotes import quote_words
 from compare.records import QUOTE_CHECKS
 from compare.settings import DEFAULT, Settings
-from compare.wording import word_ops
+from compare.wording import quote_regions, word_ops
 
 _REFUSED = "collate() takes a sequence of Article, Prepared or pathlib.Path reports"
 
@@ -280,7 +280,8 @@ def _check_quote(report: int, prepared: Prepared, quote, source: Article,
     if matched < settings.source_quote_share * len(q):
         return QuoteCheck(report, quote, "not_found", -1, -1, ())
     first, last = lo + blocks[0].a, lo + blocks[-1].a + blocks[-1].size
-    ops = word_ops(source.text, words[first:last], prepared.article.text, mine)
+    ops = word_ops(source.text, words[first:last], prepared.article.text, mine,
+                   a_quotes=quote_regions(source), b_quotes=quote_regions(prepared.article))
     return QuoteCheck(report, quote, "altered", words[first].start, words[last - 1].end, ops)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from compare.records import (
     DETAIL_KINDS,
@@ -18,6 +19,7 @@ from compare.records import (
     UNIQUE,
     VERDICTS,
     Credit,
+    QuoteSpan,
     Sentence,
     Word,
     has_letter_or_digit,
@@ -80,6 +82,15 @@ class Article:
     def __repr__(self) -> str:
         return (f"<Article {self.name!r}: {len(self.sentences)} sentences, "
                 f"{len(self.text):,} characters>")
+
+    @cached_property
+    def quote_spans(self) -> tuple[QuoteSpan, ...]:
+        """The stretches of the text inside quotation marks
+        (:func:`compare.segment.quote_spans`), found on first use and kept: quotes,
+        speakers, names, links and diffs all read them."""
+        from compare.segment import quote_spans
+
+        return quote_spans(self.text)
 
     @classmethod
     def from_text(

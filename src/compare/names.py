@@ -64,7 +64,7 @@ from rapidfuzz.distance import OSA
 from compare.lexicon import bare_word as _bare
 from compare.lexicon import lexicon, name_key, singular
 from compare.models import Article, Detail, Word
-from compare.segment import TITLES, quote_spans
+from compare.segment import TITLES
 
 __all__ = ["cross_fold", "extract_names", "fold_both", "name_key", "person_key", "singular"]
 
@@ -569,7 +569,7 @@ def _work_titles(article: Article) -> list[tuple[int, int]]:
     text = article.text
     spans = []
     # between the marks of each closed quote (segment's scanner: the one reading of them)
-    for start, end in ((q.mark + 1, q.close - 1) for q in quote_spans(text)
+    for start, end in ((q.mark + 1, q.close - 1) for q in article.quote_spans
                        if q.closed and q.opening == "mark"):
         words = _ALPHA.findall(text[start:end])
         before = [w.strip(",:") for w in text[max(0, start - 31):start - 1].split()[-1:]]

@@ -28,7 +28,7 @@ from scipy import sparse
 
 from compare.attribution import attribute
 from compare.models import Article, Prepared, Quote, QuotePair, Word, article_of
-from compare.segment import quote_spans, tokenize
+from compare.segment import tokenize
 from compare.wording import quote_regions, word_ops
 
 __all__ = ["extract_quotes", "pair_quotes", "quote_words"]
@@ -108,7 +108,7 @@ def _extract(article: Article, details=None) -> list[tuple[Quote, list[str]]]:
     starts = [s.start for s in article.sentences]
     ends = [s.end for s in article.sentences]
     regions, norms = [], []
-    for span in quote_spans(text):
+    for span in article.quote_spans:
         start, end, left_open = span.start, span.end, not span.closed
         # the sentences that overlap the quote (sentences are in order, never overlap)
         sents = [article.sentences[k].index
@@ -341,7 +341,7 @@ def pair_quotes(a: Article | Prepared, b: Article | Prepared) -> tuple[QuotePair
     notes_b = [_repeat_note("b", j, rep_b, groups_b, qb) for j in range(len(qb))]
     words_a = {i: quote_words(a, qa[i]) for i in sorted({i for i, _ in pairs})}
     words_b = {j: quote_words(b, qb[j]) for j in sorted({j for _, j in pairs})}
-    regions = (quote_regions(a.text), quote_regions(b.text)) if pairs else ((), ())
+    regions = (quote_regions(a), quote_regions(b)) if pairs else ((), ())
     out = []
     for (i, j), score in pairs.items():
         out.append(_pair(a.text, b.text, qa[i], qb[j], words_a[i], words_b[j], score,

@@ -77,3 +77,32 @@ class Credit:
     end: int
     text: str
     value: str
+
+
+QUOTE_ENDINGS = ("closed", "paragraph", "next_quote", "text_end")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The words inside one pair of quotation marks: ``text[start:end]``, without the
+    marks and the spaces next to them.
+
+    ``ending`` says how the quote ended: ``closed`` by a closing mark, or left open and
+    ended at a ``paragraph`` break, where the ``next_quote`` opened, or at the
+    ``text_end``. ``mark`` is the index of the opening mark; ``close`` is just past the
+    closing mark of a closed quote, else where the quote stopped. ``opening`` says how
+    it opened: at a ``mark``; after a transcript ``label`` (``Lane: ...”``, ``mark`` is
+    the colon); or at the start of a paragraph that goes on a quote left open at the end
+    of the paragraph before (``continued``, ``mark`` is the character before it).
+    """
+
+    start: int
+    end: int
+    mark: int
+    close: int
+    ending: str
+    opening: str = "mark"
+
+    @property
+    def closed(self) -> bool:
+        return self.ending == "closed"

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from syntok import segmenter
 from syntok.tokenizer import Tokenizer
 
-from compare.records import Credit, Sentence, Word, has_letter_or_digit
+from compare.records import Credit, QuoteSpan, Sentence, Word, has_letter_or_digit
 
 TITLES = frozenset(
     """
@@ -317,35 +316,6 @@ _TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0
 """A speaker's label opening a transcript line: ``Lane:``, ``Chris Lane:``."""
 PARAGRAPH_BREAK = re.compile(r"\r?\n(?:\s*\r?\n)+")
 """A blank line: the paragraph break of syntok, so of :attr:`Sentence.paragraph`."""
-
-QUOTE_ENDINGS = ("closed", "paragraph", "next_quote", "text_end")
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """The words inside one pair of quotation marks: ``text[start:end]``, without the
-    marks and the spaces next to them.
-
-    ``ending`` says how the quote ended: ``closed`` by a closing mark, or left open and
-    ended at a ``paragraph`` break, where the ``next_quote`` opened, or at the
-    ``text_end``. ``mark`` is the index of the opening mark; ``close`` is just past the
-    closing mark of a closed quote, else where the quote stopped. ``opening`` says how
-    it opened: at a ``mark``; after a transcript ``label`` (``Lane: ...”``, ``mark`` is
-    the colon); or at the start of a paragraph that goes on a quote left open at the end
-    of the paragraph before (``continued``, ``mark`` is the character before it).
-    """
-
-    start: int
-    end: int
-    mark: int
-    close: int
-    ending: str
-    opening: str = "mark"
-
-    @property
-    def closed(self) -> bool:
-        return self.ending == "closed"
-
 
 def _straight_opens(text: str, k: int, inside: bool) -> bool:
     """True when the straight mark at ``text[k]`` opens a quote (else it closes one)."""

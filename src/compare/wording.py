@@ -19,37 +19,36 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
 from compare.lexicon import lexicon
 from compare.models import Article, Diff, Framing, Link, Op, Word
-from compare.segment import QuoteSpan, quote_spans
+from compare.records import QuoteSpan
+from compare.segment import quote_spans
 
 __all__ = ["classify", "diff_link", "diff_links", "framing", "quote_regions", "word_ops"]
 
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’([")
 
 
-@lru_cache(maxsize=16)
-def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
-    """:func:`compare.segment.quote_spans`, cached for the last few texts (a diff of each
-    link of two reports asks for the same two texts again and again)."""
-    return quote_spans(text)
+def _spans(source: str | Article) -> tuple[QuoteSpan, ...]:
+    return source.quote_spans if isinstance(source, Article) else quote_spans(source)
 
 
-def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of ``text`` inside quotation marks (the marks excluded), in text order: the
-    ``(start, end)`` of :func:`compare.segment.quote_spans`, whose rules say where a
-    quote opens and ends. The spans never overlap."""
-    return tuple((q.start, q.end) for q in _quote_spans(text))
+def quote_regions(source: str | Article) -> tuple[tuple[int, int], ...]:
+    """Spans of a text (or of an :class:`Article`'s text, whose quote spans are found
+    once) inside quotation marks (the marks excluded), in text order: the ``(start,
+    end)`` of :func:`compare.segment.quote_spans`, whose rules say where a quote opens
+    and ends. The spans never overlap."""
+    return tuple((q.start, q.end) for q in _spans(source))
 
 
-def _closing_marks(text: str) -> frozenset[int]:
-    """Positions of the closing marks of the quotes of ``text``."""
-    return frozenset(q.close - 1 for q in _quote_spans(text) if q.closed)
+def _closing_marks(article: Article) -> frozenset[int]:
+    """Positions of the closing marks of the quotes of ``article``."""
+    return frozenset(q.close - 1 for q in article.quote_spans if q.closed)
 
 
 def _inside(word: Word, regions: Sequence[tuple[int, int]]) -> bool:
@@ -300,7 +299,7 @@ def diff_link(a: Article, b: Article, link: Link) -> Diff:
 def diff_links(a: Article, b: Article, links: Iterable[Link]) -> tuple[Diff, ...]:
     """:func:`diff_link` of each of ``links``, in their order (the quote regions of the
     two texts found once for all of them)."""
-    a_quotes, b_quotes = quote_regions(a.text), quote_regions(b.text)
+    a_quotes, b_quotes = quote_regions(a), quote_regions(b)
     return tuple(
         Diff(a=tuple(link.a), b=tuple(link.b), relation=link.relation, ops=word_ops(
             a.text, _link_words(a, link.a), b.text, _link_words(b, link.b),
@@ -440,8 +439,8 @@ def framing(a: Article, b: Article, links: Iterable[Link]) -> tuple[Framing, ...
     inside quotation marks are the speaker's, not the reporter's, and are left out.
     Records come in link order (by sentence indices), then by position.
     """
-    a_quotes, b_quotes = quote_regions(a.text), quote_regions(b.text)
-    a_closing, b_closing = _closing_marks(a.text), _closing_marks(b.text)
+    a_quotes, b_quotes = quote_regions(a), quote_regions(b)
+    a_closing, b_closing = _closing_marks(a), _closing_marks(b)
     seen = set()
     out = []
     for link in sorted(links, key=lambda k: (tuple(k.a), tuple(k.b))):
