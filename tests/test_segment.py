@@ -430,3 +430,14 @@ def test_a_sentence_with_soft_hyphens_is_identical_to_one_without():
         Article.from_text(SOFT, name="b"),
     )
     assert [link.relation for link in result.links] == ["identical"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=20))
+def test_normalize_of_ascii_takes_the_short_way_to_the_same_fold(token):
+    """ASCII tokens skip NFKC and the quote and dash folds (none touches ASCII): the
+    result is what the full fold gives."""
+    import unicodedata
+
+    from compare.segment import _FOLD, normalize
+
+    assert normalize(token) == unicodedata.normalize("NFKC", token).translate(_FOLD).casefold()

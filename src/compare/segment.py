@@ -138,6 +138,8 @@ FUNCTION_WORDS = frozenset(
 def normalize(token: str) -> str:
     """Fold case, curly quotes and apostrophes, dashes and Unicode compatibility forms;
     drop soft hyphens and zero-width characters."""
+    if token.isascii():  # NFKC and the folds leave ASCII as it is: only the case to fold
+        return token.lower()
     return unicodedata.normalize("NFKC", token).translate(_FOLD).casefold()
 
 
