@@ -463,3 +463,36 @@ def test_a_campaign_or_editorial_board_speaks_for_its_owner_and_reporting_frames
                     "It was better left unsaid,": "Washington Post",
                     "How about the mayor starts?": "Tom Reed",
                     "Iran gets closer every day,": "Dale Ortiz"}
+
+
+# --- speakers (H35) ---------------------------------------------------------------
+
+
+def test_a_subject_pronoun_after_as_is_no_object():
+    # "even as he conceded": "he" is the subject of "conceded", not the object of "as"
+    said = _said("Mr. Tom Reed set out his plan for the port on Monday, even as he conceded "
+                 "that it was “a hard sell for the city.”")
+    assert said == {"a hard sell for the city.": "Tom Reed"}
+
+
+def test_a_role_in_apposition_before_an_adverb_and_the_cue_verb():
+    said = _said("Ann Cole, the departing chairman of the Port Authority, just told reporters "
+                 "that a strike “would badly hurt the harbour” this winter.")
+    assert said == {"would badly hurt the harbour": "Ann Cole"}
+
+
+def test_a_name_in_apposition_after_a_possessed_role():
+    said = _said("Ohio’s state treasurer, Dale Ortiz, told a local paper that the audit was "
+                 "“a waste of time” and said the mayor did nothing “improper.”")
+    assert said == {"a waste of time": "Dale Ortiz", "improper.": "Dale Ortiz"}
+
+
+def test_a_body_before_a_role_noun_is_no_speaker():
+    # the subject is "Senior City Hall officials" or "the Senate speaker": unnamed people,
+    # not City Hall or the Senate
+    said = _said("Senior City Hall officials raised the stakes on Friday, warning that a "
+                 "delay would \"hurt the budget\" next year.\n\n"
+                 "The Senate speaker, in a radio interview, gave his party a \"fair chance\" "
+                 "of keeping the Senate.")
+    assert said == {"hurt the budget": "", "fair chance": ""}
+

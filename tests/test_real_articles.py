@@ -690,3 +690,34 @@ def test_a_title_ending_a_body_named_with_of_is_part_of_it_real():
     fox = _names(_article(COWAN, 1))
     assert fox["Office of the Middlesex County District Attorney"] == \
         "office of the middlesex county district attorney", fox
+
+
+# --- speakers (H35): error kinds found on the second development gold (none of the
+# frozen gold's five; benchmarks/gold/basil_speakers_dev2.json) ---------------------
+
+MOORE = ("2017", "be026bd1-52b1-4789-bfd3-3632af17b054")  # _3 nyt
+TAX_DEAL = ("2010", "df5fe55a-dfcb-4817-8631-830f47c21a72")  # _1 nyt, _3 hpo
+ROMNEY_MARRIAGE = ("2012", "8dc7ccfe-5cf0-482f-9101-a7c69881da4d")  # _1 nyt
+BOEHNER_ODDS = ("2012", "f11c2566-848a-4e29-b8c5-4de0a81114e4")  # _3 fox
+GRIMM = ("2014", "33521e65-12da-4521-b132-7b606243b0e4")  # _3 hpo
+
+
+def test_apposition_subjects_and_a_pronoun_after_as_real():
+    # "Alabama’s state auditor, Jim Ziegler, told ... and said ...": not Alabama
+    nyt = _article(MOORE, 3)
+    assert _speaker(nyt, "much ado about nothing") == "Jim Ziegler"
+    assert _speaker(nyt, "immoral or illegal") == "Jim Ziegler"
+    # "Grimm's lawyer, William McGinley, said in a statement ..." / "..., he said"
+    assert _speaker(_article(GRIMM, 3), "We are disappointed") == "William McGinley"
+    # "Larry Summers, the outgoing chairman of the National Economic Council, just told"
+    assert _speaker(_article(TAX_DEAL, 1), "would significantly increase") == "Larry Summers"
+    # "..., even as he acknowledged that it was "a very tender and sensitive topic.""
+    assert _speaker(_article(ROMNEY_MARRIAGE, 1), "a very tender") == "Mitt Romney"
+
+
+def test_a_body_modifying_a_role_noun_is_no_speaker_real():
+    # "The House speaker, in an interview ..., gave his Republican Party a "two-in-three
+    # chance"": unknown rather than the House
+    assert _speaker(_article(BOEHNER_ODDS, 3), "two-in-three chance") == ""
+    # "Senior White House officials ..., warning ... "significantly increase the risk""
+    assert _speaker(_article(TAX_DEAL, 3), "significantly increase the risk") == ""

@@ -356,15 +356,28 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
             continue
         if _GAP.fullmatch(text, c.end, verb.start()) or \
                 _owned_document().fullmatch(text, c.end, verb.start()):
-            if not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
-                return c  # "a reader near Austin posted": Austin is the object of "near"
+            if (c.kind == "pron" and c.value in _SUBJECT_PRONOUNS) or \
+                    not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+                return c  # "a reader near Austin posted": Austin is the object of "near";
+                # "even as he conceded": a subject pronoun right before its verb
             if i and cands[i - 1].start >= lo and \
                     _OF.fullmatch(text, cands[i - 1].end, c.start):
                 return cands[i - 1]  # "Capt. Ann Lee of the State Patrol said": Ann Lee
             return None
+        if c.kind == "name" and c.person and _BARE_COMMA.fullmatch(text, c.end, verb.start()) \
+                and _APPOSED_NAME.fullmatch(text, lo, c.start):
+            return c  # "Ohio's state treasurer, Dale Ortiz, told": the name in apposition
+        if c.kind == "role" and i and _COMMA.fullmatch(text, cands[i - 1].end, c.start):
+            continue  # "Ann Cole, the head of the Port Authority, just told": Ann Cole
         if not _IN_APPOSITION.fullmatch(text, c.end, verb.start()):
             return None
     return None
+
+
+_BARE_COMMA = re.compile(r"\s*,\s*")
+_APPOSED_NAME = re.compile(r"[^,\"“”;:]{1,60},\s*")
+"""Before a name in apposition to the noun phrase opening the clause (``Ohio's state
+treasurer, ``)."""
 
 
 _OF = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")
@@ -386,6 +399,13 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
             continue
         if i + 1 < len(cands) and not text[c.end:cands[i + 1].start].strip():
             continue
+        if c.kind == "name" and (role := _POSSESSED_ROLE.match(text, c.end, before)) and \
+                i + 1 < len(cands) and cands[i + 1].start == role.end() and \
+                cands[i + 1].kind == "name" and cands[i + 1].person and \
+                text.startswith(",", cands[i + 1].end):
+            return cands[i + 1]  # "Ohio's state treasurer, Dale Ortiz,": Dale Ortiz
+        if c.kind == "name" and _describes(text, c.end):
+            return None  # "Senior City Hall officials", "The Senate speaker": unnamed
         if (_after_preposition(text, c, lo) and \
                 text[lo:c.start].strip().casefold() not in {"the", "a", "an"}) or \
                 _AND.fullmatch(text, object_end, c.start):
@@ -396,6 +416,20 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
 
 
 _AND = re.compile(r"\s+(?:and|or)\s+")
+_POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3},\s*")
+_FOLLOWING = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def _describes(text: str, end: int) -> bool:
+    """The name ending at ``end`` modifies the noun after it: a role noun in lower case
+    (``City Hall officials``, ``the Senate speaker``) or a group (``House Democrats``)."""
+    word = _FOLLOWING.match(text, end)
+    if word is None:
+        return False
+    w, lex = word[1], lexicon()
+    if w[0].islower():
+        return w in lex.speaker_nouns or w in lex.plural_speaker_nouns or (w,) in lex.titles
+    return w.endswith("s") and w.casefold() in lex.demonyms
 
 
 def _main_clause_subject(text: str, cands: list[_Cand], lo: int,
@@ -703,6 +737,9 @@ def _compatible(c: _Cand, gender: str) -> bool:
     if gender == "s":  # one person, either gender
         return c.gender != "p" and c.kind == "name" and c.person
     return c.gender in {"", gender} and c.kind == "name" and c.person
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _after_preposition(text: str, c: _Cand, lo: int,
