@@ -496,3 +496,16 @@ def test_a_body_before_a_role_noun_is_no_speaker():
                  "of keeping the Senate.")
     assert said == {"hurt the budget": "", "fair chance": ""}
 
+
+
+def test_a_cue_verb_after_the_quote_ending_the_sentence():
+    said = _said("Mayor Tom Reed believes Ann Cole “will step aside” if the claims are true, "
+                 "Dale Ortiz, the city clerk, said in a statement on Friday.")
+    assert said == {"will step aside": "Dale Ortiz"}
+
+
+def test_according_to_later_in_the_sentence():
+    said = _said("But, in a surprise move, City Council Democrats, meeting in private, have "
+                 "asked the mayor for \"changes\" to the plan, according to Councilman Tom "
+                 "Reed, the council's longest-serving member.")
+    assert said == {"changes": "Tom Reed"}

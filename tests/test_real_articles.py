@@ -695,8 +695,8 @@ def test_a_title_ending_a_body_named_with_of_is_part_of_it_real():
 # --- speakers (H35): error kinds found on the second development gold (none of the
 # frozen gold's five; benchmarks/gold/basil_speakers_dev2.json) ---------------------
 
-MOORE = ("2017", "be026bd1-52b1-4789-bfd3-3632af17b054")  # _3 nyt
-TAX_DEAL = ("2010", "df5fe55a-dfcb-4817-8631-830f47c21a72")  # _1 nyt, _3 hpo
+MOORE = ("2017", "be026bd1-52b1-4789-bfd3-3632af17b054")  # _2 fox, _3 nyt
+TAX_DEAL = ("2010", "df5fe55a-dfcb-4817-8631-830f47c21a72")  # _1 nyt, _2 fox, _3 hpo
 ROMNEY_MARRIAGE = ("2012", "8dc7ccfe-5cf0-482f-9101-a7c69881da4d")  # _1 nyt
 BOEHNER_ODDS = ("2012", "f11c2566-848a-4e29-b8c5-4de0a81114e4")  # _3 fox
 GRIMM = ("2014", "33521e65-12da-4521-b132-7b606243b0e4")  # _3 hpo
@@ -721,3 +721,12 @@ def test_a_body_modifying_a_role_noun_is_no_speaker_real():
     assert _speaker(_article(BOEHNER_ODDS, 3), "two-in-three chance") == ""
     # "Senior White House officials ..., warning ... "significantly increase the risk""
     assert _speaker(_article(TAX_DEAL, 3), "significantly increase the risk") == ""
+
+
+def test_attribution_later_in_the_sentence_real():
+    # "... have asked the administration for "changes" to the bill, according to Sen Dick
+    # Durbin, D-Ill., ..."
+    assert _speaker(_article(TAX_DEAL, 2), "changes") == "Dick Durbin"
+    # "President Trump thinks ... Roy Moore "will do the right thing and step aside" if
+    # ..., the White House said in a statement Thursday."
+    assert _speaker(_article(MOORE, 2), "will do the right thing") == "White House"

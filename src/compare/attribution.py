@@ -505,7 +505,11 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
         if _verbs(text, _outside(text, s0, s1, regions)):
-            return None  # the sentence's cue verb is another quote's
+            # the sentence's cue verb is another quote's, or ends the sentence after it
+            return _later(text, mine, close, nxt, s1)
+        late = _later(text, mine, close, nxt, s1, verb=False)
+        if late is not None:
+            return late
         # no cue verb at all: the subject of the quote's clause (after the last clause
         # link before it) says what the quote says (``She does, however, condone
         # "mocking the Mocker in Chief."``; ``..., so he considered "options."``)
@@ -538,8 +542,40 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                        and (c := _subject_before(text, mine, w, s0)) is not None),
                       (v, None))
     if sub is None:
-        return None
+        return _later(text, mine, close, nxt, s1, verb=False)
     return sub, v["v"], v.start(), v.end()
+
+
+_LATER_ACCORDING = re.compile(r",\s+according\s+to\s+")
+_LATER_COMMA = re.compile(r",\s+")
+
+
+def _later(text: str, cands: list[_Cand], close: int, nxt: int, end: int,
+           verb: bool = True) -> tuple[_Cand, str, int, int] | None:
+    """The attribution later in the quote's sentence, past a clause after the quote, when
+    no other quote follows in it, when it names a name (a pronoun or role that far from
+    the quote is too loose to resolve): ``, according to X`` with no cue verb before it
+    (``asked for "changes" to the bill, according to Sen. Dick Durbin``) or, with
+    ``verb``, a subject and cue verb that end the sentence (``thinks Moore "will step
+    aside" if ..., the White House said in a statement``)."""
+    if nxt < end:
+        return None  # another quote of the sentence comes first
+    acc = next(reversed(list(_LATER_ACCORDING.finditer(text, close, end))), None)
+    verbs = _verbs(text, [(close, end)])
+    if acc is not None and not (verbs and verbs[0].start() < acc.start()):
+        sub = _at(text, cands, acc.end())  # not past a cue verb ("the letter reads,")
+        return (sub, "according to", acc.start(), acc.start()) \
+            if sub and sub.kind == "name" else None
+    if not verb or not verbs:
+        return None
+    v = verbs[-1]
+    if any(ch in ".;:!?" for ch in text[v.end():end].rstrip(" .\"”’'")):
+        return None
+    for comma in reversed(list(_LATER_COMMA.finditer(text, close, v.start()))):
+        sub = _at(text, cands, comma.end())  # the subject after a comma, its apposition
+        if sub is not None and sub.kind == "name" and _GAP.fullmatch(text, sub.end, v.start()):
+            return sub, v["v"], v.start(), v.end()
+    return None
 
 
 _CLAUSE_AFTER = re.compile(r"['’]|\s+[a-z]")
