@@ -509,3 +509,9 @@ def test_according_to_later_in_the_sentence():
                  "asked the mayor for \"changes\" to the plan, according to Councilman Tom "
                  "Reed, the council's longest-serving member.")
     assert said == {"changes": "Tom Reed"}
+
+
+def test_the_document_is_the_owner_a_sentence_before_gave_it():
+    said = _said("Forty council members signed a letter from Councilwoman Ann Lee, Democrat "
+                 "of Ward 3, on Monday. The letter says the mayor \"must not give in.\"")
+    assert said == {"must not give in.": "Ann Lee"}

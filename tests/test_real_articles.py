@@ -730,3 +730,9 @@ def test_attribution_later_in_the_sentence_real():
     # "President Trump thinks ... Roy Moore "will do the right thing and step aside" if
     # ..., the White House said in a statement Thursday."
     assert _speaker(_article(MOORE, 2), "will do the right thing") == "White House"
+
+
+def test_the_letter_is_the_writer_a_sentence_before_named_real():
+    # "... have signed a letter from Representative Peter Welch, Democrat of Vermont, ...
+    # The letter says Mr. Obama "should not back down. Nor should we.""
+    assert _speaker(_article(TAX_DEAL, 1), "should not back down") == "Peter Welch"

@@ -1028,6 +1028,11 @@ def _document_verbs() -> re.Pattern:
     return re.compile(rf"\b(?P<v>{'|'.join(re.escape(v) for v in verbs)})\b")
 
 
+_FROM = re.compile(r".*\sfrom\s.*(?<!['’]s)(?<!s['’])", re.S)
+"""A role whose owner gave it (``a letter from Rep. Ann Lee``; not ``a letter to Mr. Hale``
+nor ``the statement from Grimm's``, whose attorney speaks)."""
+
+
 def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_Cand]],
                     spoken: dict[int, list[_Cand]]) -> _Cand | None:
     """Whose document (a statement, a letter) with no owner of its own a quote is: the
@@ -1047,6 +1052,11 @@ def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_C
         if j < sent and not mentions:
             continue
         at = mentions[-1].start() if mentions else doc.start
+        owned = [c for c in cands[j] if j < sent and c.kind == "role" and c.owner and
+                 c.titles == doc.titles and c.start <= at and _FROM.fullmatch(c.value)]
+        if owned:  # "a letter from Rep. Ann Lee ..." / "The letter says": Ann Lee's (not
+            # "a letter to Mr. Hale", nor "the statement from Grimm's attorney, ...")
+            return _Cand(owned[-1].start, owned[-1].end, "name", owned[-1].owner)
         said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= at]
         if said:
             return said[-1]
@@ -1058,21 +1068,6 @@ def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_C
             sub = _subject_before(text, names, v, s.start)
             if sub is not None:
                 return sub
-    return None
-    noun = re.compile(rf"\b{re.escape(next(iter(doc.titles)))}\b", re.IGNORECASE)
-    text, sents = article.text, article.sentences
-    for j in range(sent, -1, -1):
-        s = sents[j]
-        if sents[sent].paragraph - s.paragraph > 1:
-            break
-        hi = doc.start if j == sent else s.end
-        if not noun.search(text, s.start, hi):
-            continue
-        said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= hi]
-        names = [c for c in cands[j] if c.kind == "name" and c.end <= hi]
-        sub = said[-1:] or [c for c in names if not _after_preposition(text, c, s.start)][:1]
-        if sub:
-            return sub[0]
     return None
 
 
