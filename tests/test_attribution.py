@@ -515,3 +515,12 @@ def test_the_document_is_the_owner_a_sentence_before_gave_it():
     said = _said("Forty council members signed a letter from Councilwoman Ann Lee, Democrat "
                  "of Ward 3, on Monday. The letter says the mayor \"must not give in.\"")
     assert said == {"must not give in.": "Ann Lee"}
+
+
+def test_speech_verbs_and_a_pronoun_with_its_auxiliary():
+    said = _said("Mrs. Ann Lee pleaded with voters on Monday not to “give up on the town.” "
+                 "Years ago Mr. Tom Reed said he’d tell the board to “start again.”")
+    assert said == {"give up on the town.": "Ann Lee", "start again.": "Tom Reed"}
+    # after a name "’s" is a possessive: "the women’s claims" is no subject and verb
+    said = _said("Dale Ortiz told a reporter that the women’s claims were “much ado.”")
+    assert said == {"much ado.": "Dale Ortiz"}

@@ -736,3 +736,15 @@ def test_the_letter_is_the_writer_a_sentence_before_named_real():
     # "... have signed a letter from Representative Peter Welch, Democrat of Vermont, ...
     # The letter says Mr. Obama "should not back down. Nor should we.""
     assert _speaker(_article(TAX_DEAL, 1), "should not back down") == "Peter Welch"
+
+
+ORLANDO = ("2016", "76810849-0335-4ad3-9eaf-f0d9c5baceb6")  # _2 nyt
+LEPAGE = ("2016", "7a97de89-1433-46f7-bcc2-f80b041cb9a0")  # _1 fox
+
+
+def test_speech_verbs_and_a_pronoun_with_its_auxiliary_real():
+    # "Mr. Obama pleaded with Americans during his remarks not to "give in to fear ...""
+    assert _speaker(_article(ORLANDO, 2), "give in to fear") == "Obama"
+    # "... dating back to 2010 when he said if he were elected governor, he’d tell
+    # President Obama to "go to hell.""
+    assert _speaker(_article(LEPAGE, 1), "go to hell") == "Paul LePage"

@@ -355,7 +355,8 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
         if c.end > verb.start() or c.start < lo:
             continue
         if _GAP.fullmatch(text, c.end, verb.start()) or \
-                _owned_document().fullmatch(text, c.end, verb.start()):
+                _owned_document().fullmatch(text, c.end, verb.start()) or \
+                (c.kind == "pron" and _CONTRACTION.fullmatch(text, c.end, verb.start())):
             if (c.kind == "pron" and c.value in _SUBJECT_PRONOUNS) or \
                     not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
                 return c  # "a reader near Austin posted": Austin is the object of "near";
@@ -374,6 +375,9 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
     return None
 
 
+_CONTRACTION = re.compile(r"['’](?:s|d|ve|ll|re)\s+(?:[a-z]+ly\s+)?")
+"""After a pronoun, its auxiliary before the cue verb (``he’s maintained``, ``he’d tell``);
+not after a name, where ``’s`` is a possessive (``the women’s claims``)."""
 _BARE_COMMA = re.compile(r"\s*,\s*")
 _APPOSED_NAME = re.compile(r"[^,\"“”;:]{1,60},\s*")
 """Before a name in apposition to the noun phrase opening the clause (``Ohio's state
