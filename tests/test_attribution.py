@@ -524,3 +524,10 @@ def test_speech_verbs_and_a_pronoun_with_its_auxiliary():
     # after a name "’s" is a possessive: "the women’s claims" is no subject and verb
     said = _said("Dale Ortiz told a reporter that the women’s claims were “much ado.”")
     assert said == {"much ado.": "Dale Ortiz"}
+
+
+def test_statements_are_documents():
+    said = _said('The mayor and the governor met on Friday. "The talks were frank," said the '
+                 'statements.\n\nAnn Lee wrote that Mr. Tom Reed’s statements could lead a '
+                 '"fair observer" to doubt him.')
+    assert said == {"The talks were frank,": "the statements", "fair observer": "Ann Lee"}

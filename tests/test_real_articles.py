@@ -748,3 +748,12 @@ def test_speech_verbs_and_a_pronoun_with_its_auxiliary_real():
     # "... dating back to 2010 when he said if he were elected governor, he’d tell
     # President Obama to "go to hell.""
     assert _speaker(_article(LEPAGE, 1), "go to hell") == "Paul LePage"
+
+
+GINSBURG = ("2016", "8385a996-1afc-4778-a06d-7070a8f19e27")  # _1 hpo
+
+
+def test_statements_are_documents_real():
+    # "Rick Hasen ... wrote that Ginsburg’s statements could very well lead a "reasonable
+    # person" to question her impartiality": Hasen's words, not Ginsburg's
+    assert _speaker(_article(GINSBURG, 1), "reasonable person") == "Rick Hasen"
