@@ -251,13 +251,22 @@ def _role_keys() -> frozenset[str]:
     return frozenset(last | {n.capitalize() for n in lex.plural_speaker_nouns})
 
 
-def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
+@cache
+def _person_nouns() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset({*lex.speaker_nouns, *lex.plural_speaker_nouns})
+
+
+def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
+           reach: int) -> list[_Cand]:
     """Role phrases (``the senators``, ``a statement from the committee``) in
-    ``text[lo:hi]``."""
+    ``text[lo:hi]``; ``names`` in text order, ``starts`` their starts, ``reach`` the
+    longest name's length (the first name holding or starting in an owner is looked
+    for only among those that can reach it)."""
     lex = lexicon()
     role_re = _patterns()[0]
     plural, documents = lex.plural_speaker_nouns, lex.document_nouns
-    nouns_all = {*lex.speaker_nouns, *plural}
+    nouns_all = _person_nouns()
     out = []
     for m in role_re.finditer(text, lo, hi):
         noun = (m["noun"] or m["bare"]).casefold()
@@ -266,7 +275,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
         owner = ""
         if m["owner"]:
             o_start = m.start("owner")
-            o = next((c for c in names if c.start <= o_start < c.end or
+            window = names[bisect_left(starts, o_start - reach):
+                           bisect_left(starts, m.end("owner"))]
+            o = next((c for c in window if c.start <= o_start < c.end or
                       o_start <= c.start < m.end("owner")), None)
             owner = o.value if o else m["owner"]
         end = m.end() if m["owner"] else m.end("noun" if m["noun"] else "bare")
@@ -290,6 +301,7 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
     _, _, pron_re = _patterns()
     names = _names(article, details)
     starts = [c.start for c in names]
+    reach = max((c.end - c.start for c in names), default=0)
     quoted = sorted((r[0], r[1]) for r in regions)
     q_starts = [q[0] for q in quoted]
 
@@ -303,7 +315,8 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
         mine = [c for c in names[lo:hi] if not inside(c.start)]
         roles = [] if keys.isdisjoint(w.text for w in article.words[s.index]) else \
-            [r for r in _roles(text, s.start, s.end, names) if not inside(r.start)]
+            [r for r in _roles(text, s.start, s.end, names, starts, reach)
+             if not inside(r.start)]
         prons = [_Cand(m.start(), m.end(), "pron", m["p"].casefold(),
                        {"he": "m", "she": "f", "they": "p", "it": "d"}.get(m["p"].casefold(),
                                                                           "1"))
@@ -565,12 +578,12 @@ def _later(text: str, cands: list[_Cand], close: int, nxt: int, end: int,
     if nxt < end:
         return None  # another quote of the sentence comes first
     acc = next(reversed(list(_LATER_ACCORDING.finditer(text, close, end))), None)
-    verbs = _verbs(text, [(close, end)])
-    if acc is not None and not (verbs and verbs[0].start() < acc.start()):
+    if acc is not None and not _verbs(text, [(close, acc.start())]):
         sub = _at(text, cands, acc.end())  # not past a cue verb ("the letter reads,")
         return (sub, "according to", acc.start(), acc.start()) \
             if sub and sub.kind == "name" else None
-    if not verb or not verbs:
+    verbs = _verbs(text, [(close, end)]) if verb else []
+    if not verbs:
         return None
     v = verbs[-1]
     if any(ch in ".;:!?" for ch in text[v.end():end].rstrip(" .\"”’'")):
