@@ -29,6 +29,11 @@ Puerto Rico, he ...``); a document, office or campaign of a name speaks for it
 (``FreedomWorks’ website said``, ``Weiner's office said``, ``," it says`` after ``on his
 website``); a definite body noun (``the group``) is the organisation named just before; a
 paragraph of nothing but a quote after one naming a person as subject is that person's.
+A name in apposition speaks for the phrase it names (``Ohio's state treasurer, Dale Ortiz,
+told``; ``Ann Cole, the chairman of ..., just told``); a body before a role noun
+(``Senior City Hall officials``, ``the Senate speaker``) is nobody's name; an attribution
+may come later in the quote's sentence (``, according to X``; ``if ..., the White House
+said``); ``the letter`` is the writer of ``a letter from X`` named before.
 
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
