@@ -1,8 +1,10 @@
 """Speaker accuracy of the quotes :func:`compare.quotes.extract_quotes` finds, on a
 development gold of BASIL articles (not the frozen issue-11 gold).
 
-The gold is ``benchmarks/gold/basil_speakers_dev.json``: every quote the library found
-on the 24 articles of eight development events when the gold was made, with the speaker
+The gold is ``benchmarks/gold/basil_speakers_dev.json`` (``--gold dev``, H32: every quote
+the library found on the 24 articles of eight development events when it was made) or
+``basil_speakers_dev2.json`` (``--gold dev2``, H35: 18 articles of six other events),
+each with the speaker
 read from the article by hand (rules in ``benchmarks/gold/README.md``). Each gold quote
 is matched to the library quote that overlaps it most and scored as ``bench_real.py``
 scores speakers (:func:`bench_real.speaker_right`, and a surname of several words
@@ -12,6 +14,7 @@ entries marked ``none`` are words in quotation marks that are no quote (a scare 
 title): they are counted apart, with how many of them the library gives a speaker.
 
     python benchmarks/bench_speakers_dev.py [--data ../shared/bench] [--verbose]
+    python benchmarks/bench_speakers_dev.py --gold dev2  # the second development gold
     python benchmarks/bench_speakers_dev.py --dump ARTICLE_ID   # the article, quotes marked
     python benchmarks/bench_speakers_dev.py --all OUT.tsv       # every quote's speaker on
                                         # the BASIL events outside the frozen gold
@@ -34,7 +37,8 @@ from bench_details import basil_text
 from bench_real import HONORIFICS, overlaps, ratio, speaker_right
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "benchmarks" / "gold" / "basil_speakers_dev.json"
+GOLDS = {"dev": ROOT / "benchmarks" / "gold" / "basil_speakers_dev.json",
+         "dev2": ROOT / "benchmarks" / "gold" / "basil_speakers_dev2.json"}
 FROZEN = ROOT / "benchmarks" / "gold" / "basil_real.json"
 
 
@@ -115,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "bench"),
                         help="bench data folder (default ../shared/bench)")
+    parser.add_argument("--gold", choices=sorted(GOLDS), default="dev",
+                        help="which development gold (default dev)")
     parser.add_argument("--verbose", action="store_true", help="print every quote not right")
     parser.add_argument("--dump", metavar="ARTICLE_ID", help="print one article, quotes marked")
     parser.add_argument("--all", metavar="OUT", help="write every quote's speaker (TSV)")
@@ -132,11 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.all:
         dump_all(folder, Path(args.all))
         return 0
-    gold = json.loads(GOLD.read_text("utf-8"))
+    path = GOLDS[args.gold]
+    gold = json.loads(path.read_text("utf-8"))
     c = score(gold, folder, args.verbose)
     quotes = c["right"] + c["wrong"] + c["unknown"] + c["missed"]
     print(f"BASIL speakers, development gold: {len(gold['events'])} events, "
-          f"{len(gold['articles'])} articles ({GOLD.relative_to(ROOT)})\n")
+          f"{len(gold['articles'])} articles ({path.relative_to(ROOT)})\n")
     print("quotes  right  wrong  unknown  missed  accuracy   not quotes (given a speaker)")
     print(f"{quotes:6d} {c['right']:6d} {c['wrong']:6d} {c['unknown']:8d} {c['missed']:7d} "
           f"{ratio(c['right'], quotes):>9}   {c['not_quote']:4d} ({c['not_quote_speaker']})")

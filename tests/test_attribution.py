@@ -463,3 +463,71 @@ def test_a_campaign_or_editorial_board_speaks_for_its_owner_and_reporting_frames
                     "It was better left unsaid,": "Washington Post",
                     "How about the mayor starts?": "Tom Reed",
                     "Iran gets closer every day,": "Dale Ortiz"}
+
+
+# --- speakers (H35) ---------------------------------------------------------------
+
+
+def test_a_subject_pronoun_after_as_is_no_object():
+    # "even as he conceded": "he" is the subject of "conceded", not the object of "as"
+    said = _said("Mr. Tom Reed set out his plan for the port on Monday, even as he conceded "
+                 "that it was “a hard sell for the city.”")
+    assert said == {"a hard sell for the city.": "Tom Reed"}
+
+
+def test_a_role_in_apposition_before_an_adverb_and_the_cue_verb():
+    said = _said("Ann Cole, the departing chairman of the Port Authority, just told reporters "
+                 "that a strike “would badly hurt the harbour” this winter.")
+    assert said == {"would badly hurt the harbour": "Ann Cole"}
+
+
+def test_a_name_in_apposition_after_a_possessed_role():
+    said = _said("Ohio’s state treasurer, Dale Ortiz, told a local paper that the audit was "
+                 "“a waste of time” and said the mayor did nothing “improper.”")
+    assert said == {"a waste of time": "Dale Ortiz", "improper.": "Dale Ortiz"}
+
+
+def test_a_body_before_a_role_noun_is_no_speaker():
+    # the subject is "Senior City Hall officials" or "the Senate speaker": unnamed people,
+    # not City Hall or the Senate
+    said = _said("Senior City Hall officials raised the stakes on Friday, warning that a "
+                 "delay would \"hurt the budget\" next year.\n\n"
+                 "The Senate speaker, in a radio interview, gave his party a \"fair chance\" "
+                 "of keeping the Senate.")
+    assert said == {"hurt the budget": "", "fair chance": ""}
+
+
+
+def test_a_cue_verb_after_the_quote_ending_the_sentence():
+    said = _said("Mayor Tom Reed believes Ann Cole “will step aside” if the claims are true, "
+                 "Dale Ortiz, the city clerk, said in a statement on Friday.")
+    assert said == {"will step aside": "Dale Ortiz"}
+
+
+def test_according_to_later_in_the_sentence():
+    said = _said("But, in a surprise move, City Council Democrats, meeting in private, have "
+                 "asked the mayor for \"changes\" to the plan, according to Councilman Tom "
+                 "Reed, the council's longest-serving member.")
+    assert said == {"changes": "Tom Reed"}
+
+
+def test_the_document_is_the_owner_a_sentence_before_gave_it():
+    said = _said("Forty council members signed a letter from Councilwoman Ann Lee, Democrat "
+                 "of Ward 3, on Monday. The letter says the mayor \"must not give in.\"")
+    assert said == {"must not give in.": "Ann Lee"}
+
+
+def test_speech_verbs_and_a_pronoun_with_its_auxiliary():
+    said = _said("Mrs. Ann Lee pleaded with voters on Monday not to “give up on the town.” "
+                 "Years ago Mr. Tom Reed said he’d tell the board to “start again.”")
+    assert said == {"give up on the town.": "Ann Lee", "start again.": "Tom Reed"}
+    # after a name "’s" is a possessive: "the women’s claims" is no subject and verb
+    said = _said("Dale Ortiz told a reporter that the women’s claims were “much ado.”")
+    assert said == {"much ado.": "Dale Ortiz"}
+
+
+def test_statements_are_documents():
+    said = _said('The mayor and the governor met on Friday. "The talks were frank," said the '
+                 'statements.\n\nAnn Lee wrote that Mr. Tom Reed’s statements could lead a '
+                 '"fair observer" to doubt him.')
+    assert said == {"The talks were frank,": "the statements", "fair observer": "Ann Lee"}

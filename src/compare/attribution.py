@@ -29,6 +29,11 @@ Puerto Rico, he ...``); a document, office or campaign of a name speaks for it
 (``FreedomWorks’ website said``, ``Weiner's office said``, ``," it says`` after ``on his
 website``); a definite body noun (``the group``) is the organisation named just before; a
 paragraph of nothing but a quote after one naming a person as subject is that person's.
+A name in apposition speaks for the phrase it names (``Ohio's state treasurer, Dale Ortiz,
+told``; ``Ann Cole, the chairman of ..., just told``); a body before a role noun
+(``Senior City Hall officials``, ``the Senate speaker``) is nobody's name; an attribution
+may come later in the quote's sentence (``, according to X``; ``if ..., the White House
+said``); ``the letter`` is the writer of ``a letter from X`` named before.
 
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
@@ -251,13 +256,22 @@ def _role_keys() -> frozenset[str]:
     return frozenset(last | {n.capitalize() for n in lex.plural_speaker_nouns})
 
 
-def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
+@cache
+def _person_nouns() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset({*lex.speaker_nouns, *lex.plural_speaker_nouns})
+
+
+def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
+           reach: int) -> list[_Cand]:
     """Role phrases (``the senators``, ``a statement from the committee``) in
-    ``text[lo:hi]``."""
+    ``text[lo:hi]``; ``names`` in text order, ``starts`` their starts, ``reach`` the
+    longest name's length (the first name holding or starting in an owner is looked
+    for only among those that can reach it)."""
     lex = lexicon()
     role_re = _patterns()[0]
     plural, documents = lex.plural_speaker_nouns, lex.document_nouns
-    nouns_all = {*lex.speaker_nouns, *plural}
+    nouns_all = _person_nouns()
     out = []
     for m in role_re.finditer(text, lo, hi):
         noun = (m["noun"] or m["bare"]).casefold()
@@ -266,7 +280,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand]) -> list[_Cand]:
         owner = ""
         if m["owner"]:
             o_start = m.start("owner")
-            o = next((c for c in names if c.start <= o_start < c.end or
+            window = names[bisect_left(starts, o_start - reach):
+                           bisect_left(starts, m.end("owner"))]
+            o = next((c for c in window if c.start <= o_start < c.end or
                       o_start <= c.start < m.end("owner")), None)
             owner = o.value if o else m["owner"]
         end = m.end() if m["owner"] else m.end("noun" if m["noun"] else "bare")
@@ -290,6 +306,7 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
     _, _, pron_re = _patterns()
     names = _names(article, details)
     starts = [c.start for c in names]
+    reach = max((c.end - c.start for c in names), default=0)
     quoted = sorted((r[0], r[1]) for r in regions)
     q_starts = [q[0] for q in quoted]
 
@@ -303,7 +320,8 @@ def _candidates(article: Article, regions: Sequence[Region], details=None) -> li
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
         mine = [c for c in names[lo:hi] if not inside(c.start)]
         roles = [] if keys.isdisjoint(w.text for w in article.words[s.index]) else \
-            [r for r in _roles(text, s.start, s.end, names) if not inside(r.start)]
+            [r for r in _roles(text, s.start, s.end, names, starts, reach)
+             if not inside(r.start)]
         prons = [_Cand(m.start(), m.end(), "pron", m["p"].casefold(),
                        {"he": "m", "she": "f", "they": "p", "it": "d"}.get(m["p"].casefold(),
                                                                           "1"))
@@ -355,16 +373,33 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
         if c.end > verb.start() or c.start < lo:
             continue
         if _GAP.fullmatch(text, c.end, verb.start()) or \
-                _owned_document().fullmatch(text, c.end, verb.start()):
-            if not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
-                return c  # "a reader near Austin posted": Austin is the object of "near"
+                _owned_document().fullmatch(text, c.end, verb.start()) or \
+                (c.kind == "pron" and _CONTRACTION.fullmatch(text, c.end, verb.start())):
+            if (c.kind == "pron" and c.value in _SUBJECT_PRONOUNS) or \
+                    not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+                return c  # "a reader near Austin posted": Austin is the object of "near";
+                # "even as he conceded": a subject pronoun right before its verb
             if i and cands[i - 1].start >= lo and \
                     _OF.fullmatch(text, cands[i - 1].end, c.start):
                 return cands[i - 1]  # "Capt. Ann Lee of the State Patrol said": Ann Lee
             return None
+        if c.kind == "name" and c.person and _BARE_COMMA.fullmatch(text, c.end, verb.start()) \
+                and _APPOSED_NAME.fullmatch(text, lo, c.start):
+            return c  # "Ohio's state treasurer, Dale Ortiz, told": the name in apposition
+        if c.kind == "role" and i and _COMMA.fullmatch(text, cands[i - 1].end, c.start):
+            continue  # "Ann Cole, the head of the Port Authority, just told": Ann Cole
         if not _IN_APPOSITION.fullmatch(text, c.end, verb.start()):
             return None
     return None
+
+
+_CONTRACTION = re.compile(r"['’](?:s|d|ve|ll|re)\s+(?:[a-z]+ly\s+)?")
+"""After a pronoun, its auxiliary before the cue verb (``he’s maintained``, ``he’d tell``);
+not after a name, where ``’s`` is a possessive (``the women’s claims``)."""
+_BARE_COMMA = re.compile(r"\s*,\s*")
+_APPOSED_NAME = re.compile(r"[^,\"“”;:]{1,60},\s*")
+"""Before a name in apposition to the noun phrase opening the clause (``Ohio's state
+treasurer, ``)."""
 
 
 _OF = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")
@@ -386,6 +421,13 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
             continue
         if i + 1 < len(cands) and not text[c.end:cands[i + 1].start].strip():
             continue
+        if c.kind == "name" and (role := _POSSESSED_ROLE.match(text, c.end, before)) and \
+                i + 1 < len(cands) and cands[i + 1].start == role.end() and \
+                cands[i + 1].kind == "name" and cands[i + 1].person and \
+                text.startswith(",", cands[i + 1].end):
+            return cands[i + 1]  # "Ohio's state treasurer, Dale Ortiz,": Dale Ortiz
+        if c.kind == "name" and _describes(text, c.end):
+            return None  # "Senior City Hall officials", "The Senate speaker": unnamed
         if (_after_preposition(text, c, lo) and \
                 text[lo:c.start].strip().casefold() not in {"the", "a", "an"}) or \
                 _AND.fullmatch(text, object_end, c.start):
@@ -396,6 +438,20 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
 
 
 _AND = re.compile(r"\s+(?:and|or)\s+")
+_POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3},\s*")
+_FOLLOWING = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def _describes(text: str, end: int) -> bool:
+    """The name ending at ``end`` modifies the noun after it: a role noun in lower case
+    (``City Hall officials``, ``the Senate speaker``) or a group (``House Democrats``)."""
+    word = _FOLLOWING.match(text, end)
+    if word is None:
+        return False
+    w, lex = word[1], lexicon()
+    if w[0].islower():
+        return w in lex.speaker_nouns or w in lex.plural_speaker_nouns or (w,) in lex.titles
+    return w.endswith("s") and w.casefold() in lex.demonyms
 
 
 def _main_clause_subject(text: str, cands: list[_Cand], lo: int,
@@ -471,7 +527,11 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
         if _verbs(text, _outside(text, s0, s1, regions)):
-            return None  # the sentence's cue verb is another quote's
+            # the sentence's cue verb is another quote's, or ends the sentence after it
+            return _later(text, mine, close, nxt, s1)
+        late = _later(text, mine, close, nxt, s1, verb=False)
+        if late is not None:
+            return late
         # no cue verb at all: the subject of the quote's clause (after the last clause
         # link before it) says what the quote says (``She does, however, condone
         # "mocking the Mocker in Chief."``; ``..., so he considered "options."``)
@@ -504,8 +564,40 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                        and (c := _subject_before(text, mine, w, s0)) is not None),
                       (v, None))
     if sub is None:
-        return None
+        return _later(text, mine, close, nxt, s1, verb=False)
     return sub, v["v"], v.start(), v.end()
+
+
+_LATER_ACCORDING = re.compile(r",\s+according\s+to\s+")
+_LATER_COMMA = re.compile(r",\s+")
+
+
+def _later(text: str, cands: list[_Cand], close: int, nxt: int, end: int,
+           verb: bool = True) -> tuple[_Cand, str, int, int] | None:
+    """The attribution later in the quote's sentence, past a clause after the quote, when
+    no other quote follows in it, when it names a name (a pronoun or role that far from
+    the quote is too loose to resolve): ``, according to X`` with no cue verb before it
+    (``asked for "changes" to the bill, according to Sen. Dick Durbin``) or, with
+    ``verb``, a subject and cue verb that end the sentence (``thinks Moore "will step
+    aside" if ..., the White House said in a statement``)."""
+    if nxt < end:
+        return None  # another quote of the sentence comes first
+    acc = next(reversed(list(_LATER_ACCORDING.finditer(text, close, end))), None)
+    if acc is not None and not _verbs(text, [(close, acc.start())]):
+        sub = _at(text, cands, acc.end())  # not past a cue verb ("the letter reads,")
+        return (sub, "according to", acc.start(), acc.start()) \
+            if sub and sub.kind == "name" else None
+    verbs = _verbs(text, [(close, end)]) if verb else []
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if any(ch in ".;:!?" for ch in text[v.end():end].rstrip(" .\"”’'")):
+        return None
+    for comma in reversed(list(_LATER_COMMA.finditer(text, close, v.start()))):
+        sub = _at(text, cands, comma.end())  # the subject after a comma, its apposition
+        if sub is not None and sub.kind == "name" and _GAP.fullmatch(text, sub.end, v.start()):
+            return sub, v["v"], v.start(), v.end()
+    return None
 
 
 _CLAUSE_AFTER = re.compile(r"['’]|\s+[a-z]")
@@ -703,6 +795,9 @@ def _compatible(c: _Cand, gender: str) -> bool:
     if gender == "s":  # one person, either gender
         return c.gender != "p" and c.kind == "name" and c.person
     return c.gender in {"", gender} and c.kind == "name" and c.person
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _after_preposition(text: str, c: _Cand, lo: int,
@@ -955,6 +1050,11 @@ def _document_verbs() -> re.Pattern:
     return re.compile(rf"\b(?P<v>{'|'.join(re.escape(v) for v in verbs)})\b")
 
 
+_FROM = re.compile(r".*\sfrom\s.*(?<!['’]s)(?<!s['’])", re.S)
+"""A role whose owner gave it (``a letter from Rep. Ann Lee``; not ``a letter to Mr. Hale``
+nor ``the statement from Grimm's``, whose attorney speaks)."""
+
+
 def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_Cand]],
                     spoken: dict[int, list[_Cand]]) -> _Cand | None:
     """Whose document (a statement, a letter) with no owner of its own a quote is: the
@@ -974,6 +1074,11 @@ def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_C
         if j < sent and not mentions:
             continue
         at = mentions[-1].start() if mentions else doc.start
+        owned = [c for c in cands[j] if j < sent and c.kind == "role" and c.owner and
+                 c.titles == doc.titles and c.start <= at and _FROM.fullmatch(c.value)]
+        if owned:  # "a letter from Rep. Ann Lee ..." / "The letter says": Ann Lee's (not
+            # "a letter to Mr. Hale", nor "the statement from Grimm's attorney, ...")
+            return _Cand(owned[-1].start, owned[-1].end, "name", owned[-1].owner)
         said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= at]
         if said:
             return said[-1]
@@ -985,21 +1090,6 @@ def _document_owner(article: Article, sent: int, doc: _Cand, cands: list[list[_C
             sub = _subject_before(text, names, v, s.start)
             if sub is not None:
                 return sub
-    return None
-    noun = re.compile(rf"\b{re.escape(next(iter(doc.titles)))}\b", re.IGNORECASE)
-    text, sents = article.text, article.sentences
-    for j in range(sent, -1, -1):
-        s = sents[j]
-        if sents[sent].paragraph - s.paragraph > 1:
-            break
-        hi = doc.start if j == sent else s.end
-        if not noun.search(text, s.start, hi):
-            continue
-        said = [c for c in spoken.get(j, []) if c.kind == "name" and c.end <= hi]
-        names = [c for c in cands[j] if c.kind == "name" and c.end <= hi]
-        sub = said[-1:] or [c for c in names if not _after_preposition(text, c, s.start)][:1]
-        if sub:
-            return sub[0]
     return None
 
 
