@@ -5,7 +5,10 @@
    keeps only what grouping needs: a small :class:`Sketch` and the article's
    :class:`compare.story.StoryProfile` (a few KB) come back, the prepared report is
    dropped, so a worker's memory does not grow with the corpus;
-2. candidate pairs from datasketch's MinHash LSH (:func:`sketch.candidate_pairs`);
+2. candidate pairs from MinHash LSH over one signature matrix, datasketch's bands with
+   a bound on a bucket's size (:func:`sketch.candidate_pairs`: the work per article is
+   bounded); the client keeps each article's signature, two counts and its pickled
+   profile (a few KB), nothing larger;
 3. the candidate pairs, in batches by partition, get the calibrated same-story score
    (:func:`compare.story.score` on the two profiles: the same score as on the prepared
    reports); stories by average linkage over the scored pairs (:mod:`stories`);
@@ -27,6 +30,7 @@ in-process (``workers`` processes of ``threads`` threads on 127.0.0.1);
 from __future__ import annotations
 
 import contextlib
+import pickle
 import sys
 import time
 from collections import defaultdict
@@ -37,14 +41,13 @@ from pathlib import Path
 from compare.corpus.options import DEFAULT as DEFAULT_OPTIONS
 from compare.corpus.options import CorpusOptions
 from compare.corpus.rows import Row, parse_date, read_corpus
-from compare.corpus.sketch import Sketch, candidate_pairs, sketch
+from compare.corpus.sketch import Sketch, candidate_pairs, signatures, sketch
 from compare.corpus.stories import group
 from compare.corpus.tables import Corpus, PairResult, StoryResult, build_corpus
 from compare.io import LoadError
 from compare.models import Prepared
 from compare.settings import DEFAULT as DEFAULT_SETTINGS
 from compare.settings import Settings
-from compare.story import StoryProfile
 
 Log = Callable[[str], None]
 
@@ -60,36 +63,43 @@ def _quiet(line: str) -> None:
 # --- tasks (run on the workers) -------------------------------------------------------
 
 def _prepare_row(row: Row, settings: Settings) -> Prepared | str:
-    """The prepared report of ``row``, or why it cannot be prepared."""
+    """The prepared report of ``row``, or why it cannot be prepared (a text the
+    segmenter refuses, or a fault of the preparing code on this one text: it is
+    reported and skipped, and the corpus goes on)."""
     from compare.prepare import prepare
 
     try:
         return prepare(row.article(), settings)
     except ValueError as exc:
         return f"{row.id}: {exc}"
+    except Exception as exc:  # one article's failure must not lose the corpus
+        return f"{row.id}: preparing failed ({type(exc).__name__}: {exc})"
 
 
 def _profile_part(rows: list[Row], settings: Settings, options: CorpusOptions
-                  ) -> list[tuple[Sketch, StoryProfile] | str]:
-    """Each row's sketch and story profile (its prepared report is dropped), or why
-    it cannot be prepared."""
+                  ) -> list[tuple[Sketch, bytes] | str]:
+    """Each row's sketch and pickled story profile (its prepared report is dropped), or
+    why it cannot be prepared. Pickled here: the client keeps the 2-3 KB of bytes, not
+    the profile's tuples of strings (about 17 KB in memory)."""
     from compare.story import profile
 
-    found: list[tuple[Sketch, StoryProfile] | str] = []
+    found: list[tuple[Sketch, bytes] | str] = []
     for row in rows:
         prepared = _prepare_row(row, settings)
         found.append(prepared if isinstance(prepared, str)
-                     else (sketch(prepared, options), profile(prepared)))
+                     else (sketch(prepared, options),
+                           pickle.dumps(profile(prepared), pickle.HIGHEST_PROTOCOL)))
     return found
 
 
-def _score_part(profiles: dict[int, StoryProfile], pairs: list[tuple[int, int]]
+def _score_part(profiles: dict[int, bytes], pairs: list[tuple[int, int]]
                 ) -> list[tuple[float, bool]]:
     """The same-story probability and decision of each pair (indices into
-    ``profiles``)."""
+    ``profiles``, pickled :class:`~compare.story.StoryProfile` records)."""
     from compare.story import score
 
-    found = [score(profiles[i], profiles[j]) for i, j in pairs]
+    held = {k: pickle.loads(v) for k, v in profiles.items()}
+    found = [score(held[i], held[j]) for i, j in pairs]
     return [(s.probability, s.same_event) for s in found]
 
 
@@ -280,7 +290,7 @@ class _LazyBatches(Sequence):
     """The arguments of each scoring task, made when the task is submitted: its pairs
     and the profiles of their articles (never all batches' copies at once)."""
 
-    def __init__(self, batches: list[list[tuple[int, int]]], profiles: list[StoryProfile]):
+    def __init__(self, batches: list[list[tuple[int, int]]], profiles: list[bytes]):
         self.batches, self.profiles = batches, profiles
 
     def __len__(self) -> int:
@@ -312,15 +322,18 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     keep = [i for i, s in enumerate(made) if not isinstance(s, str)]
     problems += [f"{s}; skipped" for s in made if isinstance(s, str)]
     rows = [rows[i] for i in keep]
-    kept: list[Sketch] = [made[i][0] for i in keep]
-    profiles: list[StoryProfile] = [made[i][1].interned() for i in keep]  # shared words
-    del found, made
+    sketches: list[Sketch] = [made[i][0] for i in keep]
+    values = signatures(sketches, options.num_perm)
+    counts = [(s.sentences, s.content_words) for s in sketches]
+    profiles: list[bytes] = [made[i][1] for i in keep]
+    del found, made, sketches
     days = []
     for row in rows:
         when = parse_date(row.get("date"))
         days.append(None if when is None else when.timestamp() / 86400)
     clock.lap("prepare")
-    pairs = candidate_pairs(kept, days, options)
+    pairs = candidate_pairs(values, days, options)
+    del values
     clock.lap("candidates")
     per_article = 2 * len(pairs) / max(len(rows), 1)
     log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
@@ -372,7 +385,7 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
                         compared[pair] = one
         clock.lap("compare")
     jaccard = {(i, j): v for i, j, v in pairs}
-    corpus = build_corpus(rows, kept, story_of, jaccard, score, set(accepted), compared,
+    corpus = build_corpus(rows, counts, story_of, jaccard, score, set(accepted), compared,
                           collated, days, problems)
     clock.lap("tables")
     return corpus.timed(clock.seconds)

@@ -127,21 +127,23 @@ def _day(value: str) -> str:
     return value[:10]
 
 
-def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, score: Mapping,
+def build_corpus(rows, counts: Sequence[tuple[int, int]], story_of: Sequence[int],
+                 jaccard: Mapping, score: Mapping,
                  accepted: Set[tuple[int, int]], compared: Mapping[tuple[int, int], PairResult],
                  collated: Mapping[int, tuple[Sequence[int], StoryResult]], days,
                  problems: Sequence[str]) -> Corpus:
     """Assemble the tables and pages (deterministic: sorted by input order).
 
+    ``counts`` holds each article's sentences and content words.
     ``compared`` maps ``(earlier, later)`` to its comparison; ``collated`` maps a story
     to its articles (in the collation's order) and its collation."""
     ids = [row.id for row in rows]
     articles = []
-    for given, sk, story in zip(rows, sketches, story_of, strict=True):
+    for given, (sentences, words), story in zip(rows, counts, story_of, strict=True):
         articles.append({
             "id": given.id, "outlet": given.get("outlet"), "date": given.get("date"),
             "title": given.get("title"), "url": given.get("url"), "story": story,
-            "sentences": sk.sentences, "content_words": sk.content_words,
+            "sentences": sentences, "content_words": words,
         })
     members: dict[int, list[int]] = defaultdict(list)
     for index, story in enumerate(story_of):
