@@ -33,17 +33,19 @@ import contextlib
 import pickle
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from compare.corpus.options import DEFAULT as DEFAULT_OPTIONS
 from compare.corpus.options import CorpusOptions
 from compare.corpus.rows import Row, parse_date, read_corpus
-from compare.corpus.sketch import Sketch, candidate_pairs, signatures, sketch
+from compare.corpus.sketch import Sketch, candidate_arrays, signatures, sketch
 from compare.corpus.stories import group
-from compare.corpus.tables import Corpus, PairResult, StoryResult, build_corpus
+from compare.corpus.tables import Corpus, PairResult, ScoredPairs, StoryResult, build_corpus
 from compare.io import LoadError
 from compare.models import Prepared
 from compare.settings import DEFAULT as DEFAULT_SETTINGS
@@ -93,14 +95,15 @@ def _profile_part(rows: list[Row], settings: Settings, options: CorpusOptions
 
 
 def _score_part(profiles: dict[int, bytes], pairs: list[tuple[int, int]]
-                ) -> list[tuple[float, bool]]:
+                ) -> tuple[np.ndarray, np.ndarray]:
     """The same-story probability and decision of each pair (indices into
-    ``profiles``, pickled :class:`~compare.story.StoryProfile` records)."""
+    ``profiles``, pickled :class:`~compare.story.StoryProfile` records), as arrays."""
     from compare.story import score
 
     held = {k: pickle.loads(v) for k, v in profiles.items()}
     found = [score(held[i], held[j]) for i, j in pairs]
-    return [(s.probability, s.same_event) for s in found]
+    return (np.array([s.probability for s in found], dtype=np.float64),
+            np.array([s.same_event for s in found], dtype=bool))
 
 
 def _compare_pair(a: Prepared, b: Prepared, settings: Settings) -> PairResult | str:
@@ -288,16 +291,21 @@ def run(
 
 class _LazyBatches(Sequence):
     """The arguments of each scoring task, made when the task is submitted: its pairs
-    and the profiles of their articles (never all batches' copies at once)."""
+    (``batches`` of positions in ``first`` and ``second``) and the pickled profiles of
+    their articles (never all batches' copies at once)."""
 
-    def __init__(self, batches: list[list[tuple[int, int]]], profiles: list[bytes]):
-        self.batches, self.profiles = batches, profiles
+    def __init__(self, batches: list[range], first: np.ndarray, second: np.ndarray,
+                 profiles: list[bytes]):
+        self.batches, self.first, self.second = batches, first, second
+        self.profiles = profiles
 
     def __len__(self) -> int:
         return len(self.batches)
 
     def __getitem__(self, index):
-        batch = self.batches[index]
+        part = self.batches[index]
+        batch = list(zip(self.first[part.start:part.stop].tolist(),
+                         self.second[part.start:part.stop].tolist(), strict=True))
         return {k: self.profiles[k] for pair in batch for k in pair}, batch
 
 
@@ -332,38 +340,40 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
         when = parse_date(row.get("date"))
         days.append(None if when is None else when.timestamp() / 86400)
     clock.lap("prepare")
-    pairs = candidate_pairs(values, days, options)
+    ci, cj, jaccard = candidate_arrays(values, days, options)
     del values
     clock.lap("candidates")
-    per_article = 2 * len(pairs) / max(len(rows), 1)
-    log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
+    per_article = 2 * len(ci) / max(len(rows), 1)
+    log(f"corpus: {len(ci)} candidate pairs ({per_article:.1f} per article; each "
         f"article proposes at most {options.max_candidates})")
 
-    batches = [[(i, j) for i, j, _ in pairs[start:start + options.partition_size]]
-               for start in range(0, len(pairs), options.partition_size)]
-    scored = _stream(client, _score_part, _LazyBatches(batches, profiles), "scored batches",
-                     log, in_flight=in_flight)
+    batches = _parts(len(ci), options.partition_size)
+    scored = _stream(client, _score_part, _LazyBatches(batches, ci, cj, profiles),
+                     "scored batches", log, in_flight=in_flight)
     clock.lap("score")
-    decided = {pair: s for batch, got in zip(batches, scored, strict=True)
-               for pair, s in zip(batch, got, strict=True)}
-    score = {pair: probability for pair, (probability, _) in decided.items()}
+    probability = np.concatenate([p for p, _ in scored]) if scored else np.zeros(0)
     if options.story_threshold is None:
         from compare.story import parameters
 
         threshold = float(parameters()["threshold"])
-        accepted = [(i, j) for i, j, _ in pairs if decided[i, j][1]]
+        chosen = np.concatenate([d for _, d in scored]) if scored else np.zeros(0, bool)
     else:
         threshold = options.story_threshold
-        accepted = [(i, j) for i, j, _ in pairs if score[i, j] >= threshold]
-    story_of = group(len(rows), [(i, j, score[i, j]) for i, j, _ in pairs], threshold,
-                     options.linkage)
-    log(f"corpus: {len(accepted)} pairs accepted; {len(set(story_of))} stories "
-        f"({sum(1 for k in set(story_of) if story_of.count(k) > 1)} of two or more articles, "
+        chosen = probability >= threshold
+    del scored
+    story_of = group(len(rows), zip(ci.tolist(), cj.tolist(), probability.tolist(),
+                                    strict=True), threshold, options.linkage)
+    sizes = Counter(story_of)
+    log(f"corpus: {int(chosen.sum())} pairs accepted; {len(sizes)} stories "
+        f"({sum(1 for size in sizes.values() if size > 1)} of two or more articles, "
         f"{options.linkage} linkage)")
+    scored_pairs = ScoredPairs(ci, cj, jaccard, probability, chosen)
 
     compared: dict[tuple[int, int], PairResult] = {}
     collated: dict[int, tuple[tuple[int, ...], StoryResult]] = {}
     if compare_stories:
+        accepted = list(zip(ci[chosen].tolist(), cj[chosen].tolist(), strict=True))
+        score = dict(zip(accepted, probability[chosen].tolist(), strict=True))
         works = _works(rows, days, story_of, accepted, score, options)
         batched = _batches(works, options.compare_batch)
         results = _stream(client, _compare_batch, [(batch, settings) for batch in batched],
@@ -384,9 +394,8 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
                     else:
                         compared[pair] = one
         clock.lap("compare")
-    jaccard = {(i, j): v for i, j, v in pairs}
-    corpus = build_corpus(rows, counts, story_of, jaccard, score, set(accepted), compared,
-                          collated, days, problems)
+    corpus = build_corpus(rows, counts, story_of, scored_pairs, compared, collated, days,
+                          problems)
     clock.lap("tables")
     return corpus.timed(clock.seconds)
 

@@ -6,8 +6,8 @@ articles table) and its datasketch MinHash over word shingles (for candidate pai
 :func:`candidate_pairs` bands the MinHash values of all articles (one matrix) the way
 datasketch's ``MinHashLSH`` does, but bounds a bucket's size (``max_bucket``; datasketch
 has no such bound, and at a low ``lsh_threshold`` a few buckets hold a growing share of
-the corpus), and keeps at most ``max_candidates`` per article. The same-story score of a candidate pair
-is :func:`compare.story.score` (run on the workers holding the prepared reports).
+the corpus), and keeps at most ``max_candidates`` per article. The same-story score of
+a candidate pair is :func:`compare.story.score` (run on the workers on the profiles).
 """
 
 from __future__ import annotations
@@ -128,52 +128,69 @@ def proposals(values: np.ndarray, days: Sequence[float | None], options: CorpusO
     :class:`~compare.corpus.options.CorpusOptions`) and within the date window
     (``days``: each article's date in days, None for none)."""
     n = len(values)
-    columns = np.ascontiguousarray(values.T)  # one row per permutation
+    values = np.ascontiguousarray(values)
     windows = buckets(values, options)
     when = np.array([np.nan if d is None else d for d in days], dtype=np.float64)
     found = []
     step = max(1, _CHUNK // (max(len(windows), 1) * options.max_bucket))
     for first in range(0, n, step):
-        found.append(_proposed(columns, when, windows, np.arange(first, min(first + step, n)),
+        found.append(_proposed(values, when, windows, np.arange(first, min(first + step, n)),
                                options))
     if not found:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
 
 
-def candidate_pairs(
-    values: np.ndarray, days: Sequence[float | None], options: CorpusOptions
-) -> list[tuple[int, int, float]]:
-    """Candidate pairs ``(i, j, jaccard)`` with ``i < j`` (rows of the signature
+def candidate_arrays(values: np.ndarray, days: Sequence[float | None], options: CorpusOptions
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs as arrays ``(i, j, jaccard)``, ``i < j`` (rows of the signature
     matrix ``values``, see :func:`signatures`), sorted, each once: the
-    :func:`proposals` of every article. An article is compared with at most
-    ``max_bucket`` others per band, whatever the corpus size; without a bucket over
-    ``max_bucket`` the candidates are exactly those of datasketch's
-    ``MinHashLSH.query``."""
+    :func:`proposals` of every article, the estimated Jaccard rounded to 6 places. An
+    article is compared with at most ``max_bucket`` others per band, whatever the corpus
+    size; without a bucket over ``max_bucket`` the candidates are exactly those of
+    datasketch's ``MinHashLSH.query``."""
     n = len(values)
     i, j, jaccard = proposals(values, days, options)
-    codes, first = np.unique(np.minimum(i, j) * n + np.maximum(i, j), return_index=True)
-    return [(a, b, round(v, 6)) for a, b, v in zip((codes // n).tolist(), (codes % n).tolist(),
-                                                  jaccard[first].tolist(), strict=True)]
+    codes = np.minimum(i, j) * n + np.maximum(i, j)
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    once = np.r_[True, codes[1:] != codes[:-1]] if len(codes) else np.zeros(0, bool)
+    codes = codes[once]
+    return codes // n, codes % n, np.round(jaccard[order[once]], 6)
+
+
+def candidate_pairs(values: np.ndarray, days: Sequence[float | None], options: CorpusOptions
+                    ) -> list[tuple[int, int, float]]:
+    """:func:`candidate_arrays` as a sorted list of ``(i, j, jaccard)``."""
+    i, j, jaccard = candidate_arrays(values, days, options)
+    return list(zip(i.tolist(), j.tolist(), jaccard.tolist(), strict=True))
 
 
 _CHUNK = 1 << 20
 """Candidate rows gathered at a time (memory only: some 50 MB of work arrays)."""
 
 
-def _jaccard(columns: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """The estimated Jaccard similarity of each pair ``(i[k], j[k])``: the share of
-    permutations whose minimum agrees (``columns``: one row per permutation)."""
-    same = np.zeros(len(i), dtype=np.int64)
-    for column in columns:
-        same += column[i] == column[j]
-    return same / max(len(columns), 1)
+def _agreeing(values: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """How many permutations' minima agree in each pair ``(i[k], j[k])`` (divided by
+    their number: the estimated Jaccard similarity)."""
+    same = np.empty(len(i), dtype=np.int64)
+    step = max(1, _CHUNK // 8)
+    for k in range(0, len(i), step):
+        part = slice(k, k + step)
+        same[part] = (values[i[part]] == values[j[part]]).sum(axis=1)
+    return same
 
 
-def _proposed(columns: np.ndarray, when: np.ndarray, windows: Buckets, ids: np.ndarray,
+def _unique(codes: np.ndarray) -> np.ndarray:
+    """``codes`` sorted, each once (a sort: faster here than ``np.unique``'s hashing)."""
+    codes = np.sort(codes)
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+
+
+def _proposed(values: np.ndarray, when: np.ndarray, windows: Buckets, ids: np.ndarray,
               options: CorpusOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(i, j, jaccard)``: the pairs the articles ``ids`` propose."""
-    n = columns.shape[1]
+    n = len(values)
     mine, theirs = [], []
     for order, lo, hi in windows:
         counts = hi[ids] - lo[ids]
@@ -186,12 +203,15 @@ def _proposed(columns: np.ndarray, when: np.ndarray, windows: Buckets, ids: np.n
     if options.window_days is not None:
         apart = np.abs(when[i] - when[j])
         keep &= np.isnan(apart) | (apart <= options.window_days)
-    codes = np.unique(i[keep] * n + j[keep])  # each (i, j) once
+    codes = _unique(i[keep] * n + j[keep])  # each (i, j) once
     i, j = codes // n, codes % n
-    jaccard = _jaccard(columns, i, j)
-    order = np.lexsort((j, -jaccard, i))
-    i, j = i[order], j[order]
+    width = values.shape[1]
+    # by i, then the most agreeing minima (the highest Jaccard), then the smallest j:
+    # one sort of one integer key
+    key = np.sort((i * (width + 1) + (width - _agreeing(values, i, j))) * n + j)
+    i, rest = key // ((width + 1) * n), key % ((width + 1) * n)
+    same, j = width - rest // n, rest % n
     first = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
     place = np.arange(len(i)) - np.repeat(first, np.diff(np.r_[first, len(i)]))
     top = place < options.max_candidates
-    return i[top], j[top], jaccard[order][top]
+    return i[top], j[top], same[top] / width
