@@ -56,8 +56,11 @@ def sketch(prepared: Prepared, options: CorpusOptions) -> Sketch:
     shingles.discard("")
     minhash = MinHash(num_perm=options.num_perm, seed=_SEED, scheme=_SCHEME)
     minhash.update_batch([s.encode("utf-8", "surrogatepass") for s in sorted(shingles)])
+    values = minhash.hashvalues
+    if int(values.max(initial=0)) <= np.iinfo(np.uint32).max:  # the 32-bit scheme's
+        values = values.astype(np.uint32)  # values fit: half datasketch's uint64
     return Sketch(prepared.article.name, len(prepared.article.sentences), len(words),
-                  minhash.hashvalues.copy())
+                  values.copy())
 
 
 @lru_cache(maxsize=8)
@@ -71,14 +74,10 @@ def bands(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
 
 
 def signatures(sketches: Sequence[Sketch], num_perm: int) -> np.ndarray:
-    """The sketches' MinHash values as one ``len(sketches) x num_perm`` matrix (uint32:
-    the 32-bit scheme's values fit, at half the memory of datasketch's uint64)."""
+    """The sketches' MinHash values as one ``len(sketches) x num_perm`` matrix."""
     if not sketches:
         return np.zeros((0, num_perm), dtype=np.uint32)
-    matrix = np.stack([s.minhash for s in sketches])
-    if int(matrix.max(initial=0)) <= np.iinfo(np.uint32).max:
-        return matrix.astype(np.uint32)
-    return matrix
+    return np.stack([s.minhash for s in sketches])
 
 
 def _windows(key: np.ndarray, rank: np.ndarray, cap: int
