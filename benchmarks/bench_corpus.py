@@ -340,6 +340,27 @@ def _reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux VmRSS)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class _Stages:
+    """A ``log`` for :func:`run` that notes the client's memory at each message: what
+    the client holds after preparing, after the candidates, after scoring."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def __call__(self, line: str) -> None:
+        if "partitions" in line or "candidate pairs" in line or "accepted" in line:
+            self.notes.append(f"{line.removeprefix('corpus: ')[:40]}...: {_rss_mb():.0f} MB "
+                              f"(peak {_peak_mb():.0f})")
+
+
 def peak_worker_mb(client) -> float:
     return max(client.run(_peak_mb).values())
 
@@ -353,7 +374,8 @@ def cpu_seconds(client) -> float:
     return sum(client.run(used).values())
 
 
-def scale(data: Path, sizes: list[int], workers: int, compare: bool) -> None:
+def scale(data: Path, sizes: list[int], workers: int, compare: bool,
+          engines: tuple[str, ...] = ("single", "cluster")) -> None:
     if not (data / "ecbplus").is_dir():
         print("skipped: ECB+ absent")
         return
@@ -364,29 +386,41 @@ def scale(data: Path, sizes: list[int], workers: int, compare: bool) -> None:
           "candidates s | score s | compare s | tables s | load before / after |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     times: dict[str, dict[int, float]] = defaultdict(dict)
+    notes: list[str] = []
     for size in sizes:
         rows = sample(data, size)
         for engine, single in (("1 process", True), (f"{workers} workers", False)):
+            if ("single" if single else "cluster") not in engines:
+                continue
             with open_client(workers=workers, single=single, log=lambda _: None) as client:
                 load = os.getloadavg()[0]
                 client.run(_reset_peak)
                 _reset_peak()
                 cpu = cpu_seconds(client)
                 started = time.perf_counter()
-                corpus = run(rows, client=client, compare_stories=compare, log=None)
+                stages = _Stages()
+                corpus = run(rows, client=client, compare_stories=compare, log=stages)
                 seconds = time.perf_counter() - started
                 cpu = cpu_seconds(client) - cpu
                 peak = peak_worker_mb(client)
                 here = _peak_mb()
             pairs = corpus.frame("pairs")
             times[engine][size] = seconds
-            stages = " | ".join(f"{corpus.seconds.get(k, 0):.1f}" for k in
+            notes.append(f"{size:,}, {engine}: client memory " + "; ".join(stages.notes))
+            problems = [p for p in corpus.problems if "preparing failed" in p]
+            if problems:
+                notes.append(f"{size:,}, {engine}: {len(problems)} articles skipped "
+                             f"(preparing failed), e.g. {problems[0]}")
+            laps = " | ".join(f"{corpus.seconds.get(k, 0):.1f}" for k in
                                 ("prepare", "candidates", "score", "compare", "tables"))
             print(f"| {size:,} | {engine} | {seconds:.0f} | {cpu:.0f} | {size / seconds:.1f} | "
                   f"{2 * len(pairs) / size:.1f} | {int(pairs['compared'].sum()):,} | "
-                  f"{peak:.0f} | {'(same)' if single else f'{here:.0f}'} | {stages} | "
+                  f"{peak:.0f} | {'(same)' if single else f'{here:.0f}'} | {laps} | "
                   f"{load:.1f} / {os.getloadavg()[0]:.1f} |",
                   flush=True)
+    print()
+    for note in notes:
+        print(f"- {note}")
     for engine, by_size in times.items():
         ordered = sorted(by_size)
         for small, big in itertools.pairwise(ordered):
@@ -401,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="quality,reuse,scale")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--engines", default="single,cluster",
+                        help="scale runs: one process (single) and/or the local cluster")
     parser.add_argument("--stories-only", action="store_true",
                         help="scale runs stop at the stories (no pair compared)")
     args = parser.parse_args(argv)
@@ -416,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     if "scale" in parts:
         print()
         scale(data, [int(s) for s in args.sizes.split(",")], args.workers,
-              not args.stories_only)
+              not args.stories_only, tuple(args.engines.split(",")))
     return 0
 
 

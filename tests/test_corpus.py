@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("distributed")
@@ -197,16 +198,93 @@ def test_output_folder_never_an_input_nor_a_folder_of_other_files(tmp_path):
 
 
 def test_candidates_are_bounded_per_article():
-    from compare.corpus.sketch import candidate_pairs, sketch
+    from compare.corpus.sketch import candidate_pairs, signatures, sketch
     from compare.prepare import prepare
 
     texts = [FIRE_1 + f" Reporter {k} wrote this." for k in range(8)]
     options = CorpusOptions(max_candidates=2)
     sketches = [sketch(prepare(Row(str(k), t).article()), options) for k, t in enumerate(texts)]
-    pairs = candidate_pairs(sketches, [None] * 8, options)
+    values = signatures(sketches, options.num_perm)
+    pairs = candidate_pairs(values, [None] * 8, options)
     assert len(pairs) <= 2 * 8 and pairs
-    dated = candidate_pairs(sketches, [0.0, 9.0] * 4, options.replace(window_days=1))
+    dated = candidate_pairs(values, [0.0, 9.0] * 4, options.replace(window_days=1))
     assert all((i - j) % 2 == 0 for i, j, _ in dated)
+
+
+def _signatures(n: int, seed: int, *, copies: int = 1, common: int = 0) -> np.ndarray:
+    """``n`` random 64-value signatures: ``n // copies`` originals each copied
+    ``copies`` times with two values changed; ``common`` of the columns of every
+    signature hold one of three values (as a stem most articles share would)."""
+    rng = np.random.default_rng(seed)
+    originals = rng.integers(0, 2**32, size=(-(-n // copies), 64), dtype=np.uint64)
+    values = np.repeat(originals, copies, axis=0)[:n]
+    rows = np.arange(n)
+    for _ in range(2):
+        values[rows, rng.integers(0, 64, n)] = rng.integers(0, 2**32, n, dtype=np.uint64)
+    values[:, :common] = rng.integers(0, 3, size=(n, common), dtype=np.uint64)
+    return values.astype(np.uint32)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_article_proposes_more_than_max_candidates(seed):
+    from compare.corpus.sketch import candidate_pairs, proposals
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 400))
+    options = CorpusOptions(max_candidates=int(rng.integers(1, 6)),
+                            max_bucket=int(rng.integers(2, 60)), window_days=None)
+    values = _signatures(n, seed, copies=int(rng.integers(1, 30)), common=int(rng.integers(0, 8)))
+    i, j, jaccard = proposals(values, [None] * n, options)
+    assert (np.bincount(i, minlength=n) <= options.max_candidates).all()
+    assert (i != j).all() and ((jaccard >= 0) & (jaccard <= 1)).all()
+    pairs = candidate_pairs(values, [None] * n, options)
+    assert len(pairs) <= n * options.max_candidates
+    assert all(a < b for a, b, _ in pairs) and pairs == sorted(set(pairs))
+    proposed = {(min(a, b), max(a, b)) for a, b in zip(i.tolist(), j.tolist(), strict=True)}
+    assert {(a, b) for a, b, _ in pairs} == proposed
+
+
+def test_near_copies_keep_the_work_per_article_bounded():
+    """Thousands of near-copies (and a value every article shares) fill the LSH
+    buckets: an article is still compared with at most max_bucket others per band,
+    and the work per article does not grow with the corpus (counting, not timing)."""
+    from compare.corpus.sketch import bands, buckets
+
+    options = CorpusOptions()
+    width = len(bands(options.lsh_threshold, options.num_perm))
+    work = {}
+    for n in (500, 5000):
+        found = buckets(_signatures(n, 1, copies=n // 5, common=20), options)
+        per_article = sum(hi - lo for _, lo, hi in found)
+        assert per_article.max() <= width * options.max_bucket
+        work[n] = per_article.mean()
+    assert work[5000] <= work[500] * 1.05
+    # uncapped, each article would meet a fifth of the corpus in every band
+    assert work[5000] < 5000 / 5 * width / 4
+
+
+def test_below_max_bucket_the_candidates_are_datasketch_lsh_answers():
+    """Our banding over the signature matrix is datasketch's MinHashLSH when no
+    bucket is over max_bucket: the same candidates as querying its index."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from compare.corpus.sketch import candidate_pairs
+
+    options = CorpusOptions(max_candidates=3, window_days=None, max_bucket=1000)
+    values = _signatures(300, 7, copies=3, common=2)
+    lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
+    hashes = [LeanMinHash(seed=1, hashvalues=v.astype(np.uint64), scheme="affine32")
+              for v in values]
+    for k, minhash in enumerate(hashes):
+        lsh.insert(k, minhash)
+    expected = set()
+    for i, minhash in enumerate(hashes):
+        found = np.array(sorted(j for j in lsh.query(minhash) if j != i), dtype=np.int64)
+        if len(found):
+            jaccard = (values[found] == values[i]).mean(axis=1)
+            for j in found[np.lexsort((found, -jaccard))[:3]]:
+                expected.add((min(i, int(j)), max(i, int(j))))
+    assert {(i, j) for i, j, _ in candidate_pairs(values, [None] * 300, options)} == expected
 
 
 def test_command_line(tmp_path, capsys):
@@ -309,9 +387,32 @@ def test_corpus_options_are_checked():
         CorpusOptions(partition_size=0)
     assert CorpusOptions(story_threshold=None).story_threshold is None
     for bad in ({"story_threshold": 0.0}, {"story_threshold": 1.5}, {"max_collate": 2},
-                {"max_collate": 13}, {"lsh_threshold": 0.0}):
+                {"max_collate": 13}, {"lsh_threshold": 0.0}, {"max_bucket": 1}):
         with pytest.raises(ValueError):
             CorpusOptions(**bad)
+    with pytest.raises(ValueError, match="max_bucket"):
+        CorpusOptions(max_bucket=0)
+
+
+def test_an_article_the_preparing_code_fails_on_is_reported_and_skipped(monkeypatch):
+    """A fault of the preparing code on one text (not a refused input) skips that
+    article with its reason; the corpus goes on (found on ECB+ 3_5ecb.xml, where a
+    name check met an empty key)."""
+    import importlib
+
+    module = importlib.import_module("compare.prepare")
+    real = module.prepare
+
+    def failing(article, settings=DEFAULT_SETTINGS):
+        if article.name == "notice":
+            raise IndexError("list index out of range")
+        return real(article, settings)
+
+    monkeypatch.setattr(module, "prepare", failing)
+    corpus = run([Row(r["id"], r["text"]) for r in _rows()], single=True, log=None,
+                 compare_stories=False)
+    assert "notice" not in corpus.frame("articles")["id"].tolist()
+    assert any(p.startswith("notice: preparing failed (IndexError") for p in corpus.problems)
 
 
 def test_a_story_profile_scores_like_the_prepared_reports():

@@ -5,7 +5,10 @@
    keeps only what grouping needs: a small :class:`Sketch` and the article's
    :class:`compare.story.StoryProfile` (a few KB) come back, the prepared report is
    dropped, so a worker's memory does not grow with the corpus;
-2. candidate pairs from datasketch's MinHash LSH (:func:`sketch.candidate_pairs`);
+2. candidate pairs from MinHash LSH over one signature matrix, datasketch's bands with
+   a bound on a bucket's size (:func:`sketch.candidate_pairs`: the work per article is
+   bounded); the client keeps each article's signature, two counts and its pickled
+   profile (a few KB), nothing larger;
 3. the candidate pairs, in batches by partition, get the calibrated same-story score
    (:func:`compare.story.score` on the two profiles: the same score as on the prepared
    reports); stories by average linkage over the scored pairs (:mod:`stories`);
@@ -27,19 +30,23 @@ in-process (``workers`` processes of ``threads`` threads on 127.0.0.1);
 from __future__ import annotations
 
 import contextlib
+import pickle
 import sys
 import time
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from compare.corpus.options import DEFAULT as DEFAULT_OPTIONS
 from compare.corpus.options import CorpusOptions
 from compare.corpus.rows import Row, parse_date, read_corpus
-from compare.corpus.sketch import Sketch, candidate_pairs, sketch
+from compare.corpus.sketch import Sketch, candidate_arrays, signatures, sketch
 from compare.corpus.stories import group
-from compare.corpus.tables import Corpus, PairResult, StoryResult, build_corpus
+from compare.corpus.tables import Corpus, PairResult, ScoredPairs, StoryResult, build_corpus
 from compare.io import LoadError
 from compare.models import Prepared
 from compare.settings import DEFAULT as DEFAULT_SETTINGS
@@ -60,37 +67,51 @@ def _quiet(line: str) -> None:
 # --- tasks (run on the workers) -------------------------------------------------------
 
 def _prepare_row(row: Row, settings: Settings) -> Prepared | str:
-    """The prepared report of ``row``, or why it cannot be prepared."""
+    """The prepared report of ``row``, or why it cannot be prepared (a text the
+    segmenter refuses, or a fault of the preparing code on this one text: it is
+    reported and skipped, and the corpus goes on)."""
     from compare.prepare import prepare
 
     try:
         return prepare(row.article(), settings)
     except ValueError as exc:
         return f"{row.id}: {exc}"
+    except Exception as exc:  # one article's failure must not lose the corpus
+        return f"{row.id}: preparing failed ({type(exc).__name__}: {exc})"
 
 
 def _profile_part(rows: list[Row], settings: Settings, options: CorpusOptions
-                  ) -> list[tuple[Sketch, StoryProfile] | str]:
-    """Each row's sketch and story profile (its prepared report is dropped), or why
-    it cannot be prepared."""
+                  ) -> list[tuple[Sketch, bytes] | str]:
+    """Each row's sketch and story profile, pickled and compressed (its prepared report
+    is dropped), or why it cannot be prepared. The client keeps these 1-2 KB of bytes,
+    not the profile's tuples of strings (about 17 KB in memory); a scoring task
+    unpacks them (about 20 microseconds a profile)."""
     from compare.story import profile
 
-    found: list[tuple[Sketch, StoryProfile] | str] = []
+    found: list[tuple[Sketch, bytes] | str] = []
     for row in rows:
         prepared = _prepare_row(row, settings)
         found.append(prepared if isinstance(prepared, str)
-                     else (sketch(prepared, options), profile(prepared)))
+                     else (sketch(prepared, options), _pack(profile(prepared))))
     return found
 
 
-def _score_part(profiles: dict[int, StoryProfile], pairs: list[tuple[int, int]]
-                ) -> list[tuple[float, bool]]:
+def _pack(profile: StoryProfile) -> bytes:
+    """A story profile pickled and compressed (zlib level 1: half the bytes)."""
+    return zlib.compress(pickle.dumps(profile, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _score_part(profiles: dict[int, bytes], pairs: list[tuple[int, int]]
+                ) -> tuple[np.ndarray, np.ndarray]:
     """The same-story probability and decision of each pair (indices into
-    ``profiles``)."""
+    ``profiles``, :class:`~compare.story.StoryProfile` records packed by
+    :func:`_pack`), as arrays."""
     from compare.story import score
 
-    found = [score(profiles[i], profiles[j]) for i, j in pairs]
-    return [(s.probability, s.same_event) for s in found]
+    held = {k: pickle.loads(zlib.decompress(v)) for k, v in profiles.items()}
+    found = [score(held[i], held[j]) for i, j in pairs]
+    return (np.array([s.probability for s in found], dtype=np.float64),
+            np.array([s.same_event for s in found], dtype=bool))
 
 
 def _compare_pair(a: Prepared, b: Prepared, settings: Settings) -> PairResult | str:
@@ -199,26 +220,35 @@ def _stream(client, function: Callable, arguments: Sequence[tuple], label: str, 
 
     At most ``in_flight`` tasks are submitted at a time (the next one when one finishes),
     so neither the graph nor a worker holds more than a few batches' inputs whatever the
-    corpus size; a count goes to ``log`` each tenth.
+    corpus size; a count goes to ``log`` each tenth. The first argument of each (the
+    bulky one: rows, profiles, stories) is scattered to a worker, not sent in the task
+    graph: the scheduler kept each submitted graph's arguments after the task was
+    released (about 1 MB a scoring batch: +1 GB on the client at 100,000 articles).
     """
     from distributed import as_completed
 
     total = len(arguments)
     results: list = [None] * total
-    slot = {}
+    slot: dict = {}
     queue = as_completed()
-    for index in range(min(in_flight, total)):
-        future = client.submit(function, *arguments[index], pure=False)
-        slot[future.key] = index
+
+    def submit(index: int) -> None:
+        first, *rest = arguments[index]
+        [sent] = client.scatter([first], hash=False)  # a list: one future
+        future = client.submit(function, sent, *rest, pure=False)
+        slot[future.key] = index, sent
         queue.add(future)
+
+    for index in range(min(in_flight, total)):
+        submit(index)
     following = min(in_flight, total)
     for done, future in enumerate(queue, 1):
-        results[slot.pop(future.key)] = future.result()
+        index, sent = slot.pop(future.key)
+        results[index] = future.result()
         future.release()
+        sent.release()
         if following < total:
-            task = client.submit(function, *arguments[following], pure=False)
-            slot[task.key] = following
-            queue.add(task)
+            submit(following)
             following += 1
         if done * 10 // total != (done - 1) * 10 // total:  # each tenth
             log(f"corpus: {label} {done}/{total}")
@@ -278,16 +308,21 @@ def run(
 
 class _LazyBatches(Sequence):
     """The arguments of each scoring task, made when the task is submitted: its pairs
-    and the profiles of their articles (never all batches' copies at once)."""
+    (``batches`` of positions in ``first`` and ``second``) and the pickled profiles of
+    their articles (never all batches' copies at once)."""
 
-    def __init__(self, batches: list[list[tuple[int, int]]], profiles: list[StoryProfile]):
-        self.batches, self.profiles = batches, profiles
+    def __init__(self, batches: list[range], first: np.ndarray, second: np.ndarray,
+                 profiles: list[bytes]):
+        self.batches, self.first, self.second = batches, first, second
+        self.profiles = profiles
 
     def __len__(self) -> int:
         return len(self.batches)
 
     def __getitem__(self, index):
-        batch = self.batches[index]
+        part = self.batches[index]
+        batch = list(zip(self.first[part.start:part.stop].tolist(),
+                         self.second[part.start:part.stop].tolist(), strict=True))
         return {k: self.profiles[k] for pair in batch for k in pair}, batch
 
 
@@ -312,45 +347,50 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
     keep = [i for i, s in enumerate(made) if not isinstance(s, str)]
     problems += [f"{s}; skipped" for s in made if isinstance(s, str)]
     rows = [rows[i] for i in keep]
-    kept: list[Sketch] = [made[i][0] for i in keep]
-    profiles: list[StoryProfile] = [made[i][1].interned() for i in keep]  # shared words
-    del found, made
+    sketches: list[Sketch] = [made[i][0] for i in keep]
+    values = signatures(sketches, options.num_perm)
+    counts = [(s.sentences, s.content_words) for s in sketches]
+    profiles: list[bytes] = [made[i][1] for i in keep]
+    del found, made, sketches
     days = []
     for row in rows:
         when = parse_date(row.get("date"))
         days.append(None if when is None else when.timestamp() / 86400)
     clock.lap("prepare")
-    pairs = candidate_pairs(kept, days, options)
+    ci, cj, jaccard = candidate_arrays(values, days, options)
+    del values
     clock.lap("candidates")
-    per_article = 2 * len(pairs) / max(len(rows), 1)
-    log(f"corpus: {len(pairs)} candidate pairs ({per_article:.1f} per article; each "
+    per_article = 2 * len(ci) / max(len(rows), 1)
+    log(f"corpus: {len(ci)} candidate pairs ({per_article:.1f} per article; each "
         f"article proposes at most {options.max_candidates})")
 
-    batches = [[(i, j) for i, j, _ in pairs[start:start + options.partition_size]]
-               for start in range(0, len(pairs), options.partition_size)]
-    scored = _stream(client, _score_part, _LazyBatches(batches, profiles), "scored batches",
-                     log, in_flight=in_flight)
+    batches = _parts(len(ci), options.partition_size)
+    scored = _stream(client, _score_part, _LazyBatches(batches, ci, cj, profiles),
+                     "scored batches", log, in_flight=in_flight)
     clock.lap("score")
-    decided = {pair: s for batch, got in zip(batches, scored, strict=True)
-               for pair, s in zip(batch, got, strict=True)}
-    score = {pair: probability for pair, (probability, _) in decided.items()}
+    probability = np.concatenate([p for p, _ in scored]) if scored else np.zeros(0)
     if options.story_threshold is None:
         from compare.story import parameters
 
         threshold = float(parameters()["threshold"])
-        accepted = [(i, j) for i, j, _ in pairs if decided[i, j][1]]
+        chosen = np.concatenate([d for _, d in scored]) if scored else np.zeros(0, bool)
     else:
         threshold = options.story_threshold
-        accepted = [(i, j) for i, j, _ in pairs if score[i, j] >= threshold]
-    story_of = group(len(rows), [(i, j, score[i, j]) for i, j, _ in pairs], threshold,
-                     options.linkage)
-    log(f"corpus: {len(accepted)} pairs accepted; {len(set(story_of))} stories "
-        f"({sum(1 for k in set(story_of) if story_of.count(k) > 1)} of two or more articles, "
+        chosen = probability >= threshold
+    del scored
+    story_of = group(len(rows), zip(ci.tolist(), cj.tolist(), probability.tolist(),
+                                    strict=True), threshold, options.linkage)
+    sizes = Counter(story_of)
+    log(f"corpus: {int(chosen.sum())} pairs accepted; {len(sizes)} stories "
+        f"({sum(1 for size in sizes.values() if size > 1)} of two or more articles, "
         f"{options.linkage} linkage)")
+    scored_pairs = ScoredPairs(ci, cj, jaccard, probability, chosen)
 
     compared: dict[tuple[int, int], PairResult] = {}
     collated: dict[int, tuple[tuple[int, ...], StoryResult]] = {}
     if compare_stories:
+        accepted = list(zip(ci[chosen].tolist(), cj[chosen].tolist(), strict=True))
+        score = dict(zip(accepted, probability[chosen].tolist(), strict=True))
         works = _works(rows, days, story_of, accepted, score, options)
         batched = _batches(works, options.compare_batch)
         results = _stream(client, _compare_batch, [(batch, settings) for batch in batched],
@@ -371,9 +411,8 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
                     else:
                         compared[pair] = one
         clock.lap("compare")
-    jaccard = {(i, j): v for i, j, v in pairs}
-    corpus = build_corpus(rows, kept, story_of, jaccard, score, set(accepted), compared,
-                          collated, days, problems)
+    corpus = build_corpus(rows, counts, story_of, scored_pairs, compared, collated, days,
+                          problems)
     clock.lap("tables")
     return corpus.timed(clock.seconds)
 

@@ -30,6 +30,17 @@ class CorpusOptions:
     max_candidates: int = 10
     """Each article proposes at most this many candidates (the highest estimated Jaccard,
     then the smallest id): at most ``max_candidates * articles`` pairs are scored."""
+    max_bucket: int = 100
+    """Bound on the work per article: an LSH bucket (the articles agreeing on one band
+    of MinHash values) of more than this many articles is not taken whole; each of its
+    articles meets the ``max_bucket`` nearest to it with the bucket ordered by whole
+    signatures (near-copies sit together there). Such buckets come from a value shared
+    by thousands (a common stem) or from thousands of near-copies; an article is then
+    compared with at most ``max_bucket`` times the number of bands (15 at the defaults)
+    others, so the candidates cost time linear in the corpus. Below it the candidates
+    are datasketch's ``MinHashLSH`` answers. 100 changes no candidate of the ODD ECB+
+    topics nor of the BASIL articles (their largest buckets: see benchmarks/README.md,
+    corpus scale)."""
     window_days: float | None = 3.0
     """Only pairs whose dates are at most this many days apart (None: no window; an
     article without a date pairs with any). 3 days was fitted with ``story_threshold``
@@ -79,6 +90,8 @@ class CorpusOptions:
     the pairs table without a comparison."""
 
     def __post_init__(self) -> None:
+        if self.max_bucket < 2:
+            raise ValueError("max_bucket must be at least 2")
         for name in ("num_perm", "shingle", "max_candidates", "max_story_pairs",
                      "partition_size", "compare_batch"):
             if getattr(self, name) < 1:

@@ -15,7 +15,7 @@ order of their first article in the input, so the same input gives the same numb
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 LINKAGES = ("average", "single")
 """The ways to join scored pairs into stories (see the module doc)."""
@@ -45,7 +45,7 @@ def _numbered(labels: Sequence[int]) -> list[int]:
     return [number[int(label)] for label in labels]
 
 
-def average_linkage(n: int, scored: Sequence[tuple[int, int, float]],
+def average_linkage(n: int, scored: Iterable[tuple[int, int, float]],
                     threshold: float) -> list[int]:
     """The story number of each of ``n`` articles: groups joined while the mean
     probability of the scored pairs between them (``(i, j, probability)``) reaches
@@ -95,7 +95,7 @@ def _root(parent: list[int], k: int) -> int:
     return k
 
 
-def group(n: int, scored: Sequence[tuple[int, int, float]], threshold: float,
+def group(n: int, scored: Iterable[tuple[int, int, float]], threshold: float,
           linkage: str = "average") -> list[int]:
     """The story number of each of ``n`` articles from the scored pairs
     ``(i, j, probability)`` by ``linkage`` at ``threshold`` (see the module doc)."""

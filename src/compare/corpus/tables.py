@@ -34,10 +34,11 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
 from compare.io import LoadError, new_folder
@@ -127,21 +128,35 @@ def _day(value: str) -> str:
     return value[:10]
 
 
-def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, score: Mapping,
-                 accepted: Set[tuple[int, int]], compared: Mapping[tuple[int, int], PairResult],
+@dataclass(frozen=True)
+class ScoredPairs:
+    """The candidate pairs as arrays, sorted by ``(i, j)`` with ``i < j`` (indices of
+    articles): estimated Jaccard, same-story probability and whether accepted."""
+
+    i: np.ndarray
+    j: np.ndarray
+    jaccard: np.ndarray
+    score: np.ndarray
+    accepted: np.ndarray
+
+
+def build_corpus(rows, counts: Sequence[tuple[int, int]], story_of: Sequence[int],
+                 scored: ScoredPairs, compared: Mapping[tuple[int, int], PairResult],
                  collated: Mapping[int, tuple[Sequence[int], StoryResult]], days,
                  problems: Sequence[str]) -> Corpus:
     """Assemble the tables and pages (deterministic: sorted by input order).
 
-    ``compared`` maps ``(earlier, later)`` to its comparison; ``collated`` maps a story
-    to its articles (in the collation's order) and its collation."""
+    ``counts`` holds each article's sentences and content words; ``scored`` the
+    candidate pairs. ``compared`` maps ``(earlier, later)`` to its comparison;
+    ``collated`` maps a story to its articles (in the collation's order) and its
+    collation."""
     ids = [row.id for row in rows]
     articles = []
-    for given, sk, story in zip(rows, sketches, story_of, strict=True):
+    for given, (sentences, words), story in zip(rows, counts, story_of, strict=True):
         articles.append({
             "id": given.id, "outlet": given.get("outlet"), "date": given.get("date"),
             "title": given.get("title"), "url": given.get("url"), "story": story,
-            "sentences": sk.sentences, "content_words": sk.content_words,
+            "sentences": sentences, "content_words": words,
         })
     members: dict[int, list[int]] = defaultdict(list)
     for index, story in enumerate(story_of):
@@ -157,35 +172,13 @@ def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, scor
             "first_date": dated[0][0] if dated else "", "last_date": dated[-1][0] if dated else "",
             "title": rows[first].get("title"),
         })
-    by_pair = {frozenset(p): (p, result) for p, result in compared.items()}
-    pairs: list[dict] = []
+    pairs, done = _pairs_table(ids, story_of, scored, compared, days)
     links: list[dict] = []
     facts: list[dict] = []
     quotes: list[dict] = []
-    extra = {(min(p), max(p)) for p in compared} - set(jaccard)
-    for i, j in sorted(set(jaccard) | extra):
-        found = by_pair.get(frozenset((i, j)))
-        same = story_of[i] == story_of[j]
-        candidate = (i, j) in jaccard
-        row: dict[str, object] = {
-            "a": ids[i], "b": ids[j], "story": story_of[i] if same else None,
-            "jaccard": jaccard[i, j] if candidate else None,
-            "score": score[i, j] if candidate else None,
-            "accepted": (i, j) in accepted, "compared": found is not None,
-            "first": "", "later": "", "dated": False, "later_verbatim": None,
-            "later_paraphrase": None, "verdict": "",
-        }
-        if found is not None:
-            (first, later), result = found
-            comparison = result.comparison
-            held = next(c for c in comparison.coverage if c.of == ids[later])
-            row.update(first=ids[first], later=ids[later],
-                       dated=days[first] is not None and days[later] is not None
-                       and days[first] < days[later],
-                       later_verbatim=held.verbatim, later_paraphrase=held.paraphrase,
-                       verdict=comparison.verdict.label)
-            _pair_rows(story_of[i], comparison, links, facts, quotes)
-        pairs.append(row)
+    for row, (first, later) in done:
+        result = compared[first, later]
+        _pair_rows(row["story"], result.comparison, links, facts, quotes)
     groups: list[dict] = []
     story_facts: list[dict] = []
     story_quotes: list[dict] = []
@@ -194,13 +187,72 @@ def build_corpus(rows, sketches, story_of: Sequence[int], jaccard: Mapping, scor
         _story_rows(story, [ids[k] for k in order], whole.collation, groups, story_facts,
                     story_quotes)
     tables = {
-        "articles": articles, "stories": stories, "pairs": pairs,
+        "articles": articles, "stories": stories,
         "links": links, "facts": facts, "quotes": quotes,
         "groups": groups, "story_facts": story_facts, "story_quotes": story_quotes,
     }
-    built = {name: pa.Table.from_pylist(tables[name], schema=SCHEMAS[name]) for name in TABLES}
-    pages = _pages(stories, pairs, compared, collated, ids)
+    built = {name: pairs if name == "pairs" else
+             pa.Table.from_pylist(tables[name], schema=SCHEMAS[name]) for name in TABLES}
+    pages = _pages(stories, [row for row, _ in done], compared, collated, ids)
     return Corpus(built, pages, tuple(problems))
+
+
+def _pairs_table(ids: list[str], story_of: Sequence[int], scored: ScoredPairs,
+                 compared: Mapping[tuple[int, int], PairResult], days
+                 ) -> tuple[pa.Table, list[tuple[dict, tuple[int, int]]]]:
+    """The ``pairs`` table, built by columns (a corpus has about six candidate pairs per
+    article), and each compared pair's row (a dict, in table order) with its
+    ``(earlier, later)``."""
+    n = max(len(ids), 1)
+    codes = scored.i * n + scored.j
+    by_code = {min(p) * n + max(p): p for p in compared}
+    extra = np.array(sorted(set(by_code) - set(codes[np.isin(codes, list(by_code))].tolist())),
+                     dtype=np.int64)
+    every = np.concatenate([codes, extra])
+    order = np.argsort(every, kind="stable")
+    every = every[order]
+    i, j = every // n, every % n
+    candidate = order < len(codes)
+    story = np.asarray(story_of, dtype=np.int64)
+    same = story[i] == story[j] if len(every) else np.zeros(0, bool)
+    pad = np.zeros(len(extra))
+    columns: dict[str, pa.Array] = {
+        "a": pa.array(np.asarray(ids, dtype=object)[i], _STR),
+        "b": pa.array(np.asarray(ids, dtype=object)[j], _STR),
+        "story": pa.array(story[i], _INT, mask=~same),
+        "jaccard": pa.array(np.concatenate([scored.jaccard, pad])[order], _F, mask=~candidate),
+        "score": pa.array(np.concatenate([scored.score, pad])[order], _F, mask=~candidate),
+        "accepted": pa.array(np.concatenate([scored.accepted.astype(bool),
+                                             np.zeros(len(extra), bool)])[order]),
+    }
+    size = len(every)
+    first_id, later_id, verdict = (np.full(size, "", dtype=object) for _ in range(3))
+    dated = np.zeros(size, dtype=bool)
+    verbatim, paraphrase = np.zeros(size), np.zeros(size)
+    done: list[tuple[dict, tuple[int, int]]] = []
+    positions = np.flatnonzero(np.isin(every, list(by_code)))
+    for k in positions.tolist():
+        pair = by_code[int(every[k])]
+        first, later = pair
+        comparison = compared[pair].comparison
+        held = next(c for c in comparison.coverage if c.of == ids[later])
+        first_id[k], later_id[k], verdict[k] = ids[first], ids[later], comparison.verdict.label
+        dated[k] = days[first] is not None and days[later] is not None and \
+            days[first] < days[later]
+        verbatim[k], paraphrase[k] = held.verbatim, held.paraphrase
+        done.append(({"story": int(story[i[k]]), "score": columns["score"][k].as_py(),
+                      "compared": True, "first": first_id[k], "later": later_id[k],
+                      "later_verbatim": held.verbatim, "verdict": verdict[k]}, pair))
+    shown = np.zeros(size, dtype=bool)
+    shown[positions] = True
+    columns.update({
+        "compared": pa.array(shown), "first": pa.array(first_id, _STR),
+        "later": pa.array(later_id, _STR), "dated": pa.array(dated),
+        "later_verbatim": pa.array(verbatim, _F, mask=~shown),
+        "later_paraphrase": pa.array(paraphrase, _F, mask=~shown),
+        "verdict": pa.array(verdict, _STR),
+    })
+    return pa.Table.from_pydict(columns, schema=SCHEMAS["pairs"]), done
 
 
 def _pair_rows(story: int, c: Comparison, links: list, facts: list, quotes: list) -> None:
