@@ -732,3 +732,21 @@ def test_a_title_ending_a_body_named_with_of_is_part_of_it():
                    "declined, and Department of Justice spokesman Brian Fallon agreed.")
     assert set(found.values()) == {"office of the middlesex county district attorney",
                                    "department of justice", "brian fallon"}, found
+
+
+def test_a_surname_shared_by_a_family_listed_with_and_takes_no_one_of_them():
+    # "Malia and Sasha Obama ... President Obama": the surname is two persons' (or their
+    # father's), so the titled surname is not the daughter named last
+    found = _named("He mocked Lia and Tasha Vale at the fair. The girls join President Vale "
+                   "there every year.")
+    assert found["Vale"] == "vale", found
+    assert found["Tasha Vale"] == "tasha vale", found
+    found = _named("He met Tasha Vale at the fair. Later Vale left.")  # one person: joins
+    assert found["Vale"] == "tasha vale", found
+
+
+def test_a_possessive_before_a_place_or_a_person_is_no_business_name():
+    found = _named("At night, NY9's Washington reporter Ed Marsh spoke, and Quorrel's Marc "
+                   "Tovin canceled a trip.")
+    assert set(found.values()) == {"ny9", "washington", "ed marsh", "quorrel",
+                                   "marc tovin"}, found

@@ -690,3 +690,16 @@ def test_a_title_ending_a_body_named_with_of_is_part_of_it_real():
     fox = _names(_article(COWAN, 1))
     assert fox["Office of the Middlesex County District Attorney"] == \
         "office of the middlesex county district attorney", fox
+
+
+# names (H36)
+
+TURKEY = ("2014", "96b7046f-f584-422f-a626-6f86a26dfd8b")  # _1 hpo
+
+
+def test_a_surname_a_family_shares_takes_no_member_real():
+    # "Malia and Sasha Obama ... President Obama"; "Barack and Michelle Obama ... Obama's"
+    turkey = extract_details(_article(TURKEY, 1))
+    assert {d.value for d in turkey if d.text == "Obama"} == {"obama"}
+    inauguration = extract_details(_article(INAUGURATION, 1))
+    assert {d.value for d in inauguration if d.text == "Obama"} == {"obama"}

@@ -788,7 +788,7 @@ def extract_names(article: Article,
                     key in speaker_nouns:  # "Lawmakers asked": a role, not a name
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
-    return _fold_surnames(details, headlines)
+    return _fold_surnames(details, headlines, text)
 
 
 def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
@@ -930,6 +930,17 @@ def _body_names(words: tuple[Word, ...], run: list[int], body: set[str]) -> list
     return (cover(run) if len(run) <= 6 else None) or [run]
 
 
+# "Malia and Sasha Obama": a first name and "and" before a full name share its surname
+# (not "President Obama and Hillary Clinton": no title before the first name)
+_FAMILY = re.compile(r"(?:^|(\S+)\s+)([A-Z][a-z]+) (?:and|&) $")
+
+
+def _title_word(word: str) -> bool:
+    """``word`` (``President``, ``Sen.``) is a title of one word."""
+    norm = word.rstrip(".,").casefold()
+    return norm in _DOT_ABBREVS or (norm,) in lexicon().titles
+
+
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
     """Word -> the full names (in ``full``'s order) it is a later part of."""
     owners: dict[str, list[str]] = {}
@@ -939,19 +950,27 @@ def _owners(full: Iterable[str]) -> dict[str, list[str]]:
     return owners
 
 
-def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
+def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list[Detail]:
     """Make a bare surname, or a listed first name, take its full name's value when one
     full name fits (``Boehner``, ``John`` / ``John Boehner``).
 
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
-    report that later names ``Melania Trump``), and is not folded.
+    report that later names ``Melania Trump``), and is not folded. Nor is a surname a
+    family shares (``Malia and Sasha Obama`` ... ``President Obama``).
     """
     out = []
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
     full = sorted({key for key, cat in cats.items() if cat == "person" and len(key.split()) > 1})
     owners_of = _owners(full)
     lex = lexicon()
+    lone = {key for key, cat in cats.items()
+            if cat not in {"place", "organisation"} and " " not in key}
+    for _, start, _, _, key, _, _ in found:
+        if key in full and (m := _FAMILY.search(text, max(0, start - 40), start)) and \
+                ((w := m.group(2).casefold()) in lex.first_name_gender or
+                 (w in lone and w not in owners_of)) and not _title_word(m.group(1) or ""):
+            owners_of[key.split()[-1]] = []  # "Malia and Sasha Obama": two persons
     by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
     for f in full:  # persons only: not "Troy Police"
         if f.split()[-1] not in lex.org_place_words:
