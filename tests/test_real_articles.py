@@ -703,3 +703,9 @@ def test_a_surname_a_family_shares_takes_no_member_real():
     assert {d.value for d in turkey if d.text == "Obama"} == {"obama"}
     inauguration = extract_details(_article(INAUGURATION, 1))
     assert {d.value for d in inauguration if d.text == "Obama"} == {"obama"}
+
+
+def test_a_possessive_before_a_place_or_a_person_ends_the_name_real():
+    # "Salesforce's Marc Benioff", "NY1’s Washington reporter": no business named so
+    assert {"Salesforce", "Marc Benioff"} <= set(_names(_article(INDIANA, 3)))
+    assert "NY1’s Washington" not in _names(_article(GRIMM, 2))

@@ -164,6 +164,9 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
                     w.text.replace(".", "").casefold() in abbreviations:
                 runs.append(run)  # "Washington, D.C. Jackson said": the sentence ended
                 run = []
+            elif w.text[-2:] in {"'s", "’s"} and len(w.text) > 2:
+                runs.append(run)  # "NY1's Washington reporter": a possessive ends a name
+                run = []
             continue
         initial_dot = run and w.text == "." and cap(k + 1) and (
             len(words[run[-1]].text) == 1 or words[run[-1]].norm in _DOT_ABBREVS)
@@ -183,7 +186,8 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
             words[k + 2].end < words[k + 3].start
         owned = len(run) == 1 and w.text in {"'s", "’s"} and cap(k + 1) and \
             words[run[0]].norm in owners and not words[run[0]].text.isupper() and \
-            words[k + 1].norm not in first_names  # not "Fusion's Jorge Ramos"
+            words[k + 1].norm not in first_names and \
+            not _known(words[k + 1].norm)  # not "Fusion's Jorge Ramos", "NY1's Washington"
         if initial_dot or particle or joiner or owned:
             run.append(k)
         elif nickname:
