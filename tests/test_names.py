@@ -750,3 +750,15 @@ def test_a_possessive_before_a_place_or_a_person_is_no_business_name():
                    "Tovin canceled a trip.")
     assert set(found.values()) == {"ny9", "washington", "ed marsh", "quorrel",
                                    "marc tovin"}, found
+
+
+def test_an_initial_i_stays_inside_a_name():
+    found = _named("He named Joseph I. Vale, the former senator. Mr. Vale agreed.")
+    assert set(found.values()) == {"joseph i vale"}, found
+
+
+def test_more_state_abbreviations_after_a_city():
+    found = _named("The governor spoke in Augusta, Me. on Monday. He was in Boston, Mass. and "
+                   "Albany, N.Y. then.")
+    assert set(found.values()) == {"augusta", "maine", "boston", "massachusetts", "albany",
+                                   "new york"}, found

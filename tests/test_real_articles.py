@@ -709,3 +709,12 @@ def test_a_possessive_before_a_place_or_a_person_ends_the_name_real():
     # "Salesforce's Marc Benioff", "NY1’s Washington reporter": no business named so
     assert {"Salesforce", "Marc Benioff"} <= set(_names(_article(INDIANA, 3)))
     assert "NY1’s Washington" not in _names(_article(GRIMM, 2))
+
+
+LEPAGE = ("2016", "7a97de89-1433-46f7-bcc2-f80b041cb9a0")  # _2 nyt
+
+
+def test_an_initial_i_and_more_state_abbreviations_real():
+    comey = _names(_article(FLYNN_PROBE, 3))
+    assert comey["Joseph I. Lieberman"] == "joseph i lieberman", comey
+    assert _names(_article(LEPAGE, 2))["Me"] == "maine"  # "AUGUSTA, Me."
