@@ -762,3 +762,9 @@ def test_more_state_abbreviations_after_a_city():
                    "Albany, N.Y. then.")
     assert set(found.values()) == {"augusta", "maine", "boston", "massachusetts", "albany",
                                    "new york"}, found
+
+
+def test_parts_of_a_law_plural_non_names_and_native_americans_are_no_names():
+    found = _named("Mr. Vale read Article 1, Section 2 aloud, handed out pocket-size "
+                   "Constitutions and spoke of Native Americans.")
+    assert set(found.values()) == {"vale"}, found

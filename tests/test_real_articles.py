@@ -718,3 +718,9 @@ def test_an_initial_i_and_more_state_abbreviations_real():
     comey = _names(_article(FLYNN_PROBE, 3))
     assert comey["Joseph I. Lieberman"] == "joseph i lieberman", comey
     assert _names(_article(LEPAGE, 2))["Me"] == "maine"  # "AUGUSTA, Me."
+
+
+def test_parts_of_a_law_plural_non_names_and_native_americans_real():
+    assert not {"Article", "Section"} & set(_names(_article(CONSTITUTION, 1)))  # nyt
+    assert "Constitutions" not in _names(_article(CONSTITUTION, 2))  # hpo: "pocket-size ..."
+    assert "Native" not in _names(_article(CONSTITUTION, 3))  # fox: "Native Americans"

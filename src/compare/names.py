@@ -843,8 +843,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
-    if key in lex.not_names or _BILL.fullmatch(bare):
-        return False  # "God", "the Bible", "Medicare", "SB1062"
+    if key in lex.not_names or singular(key) in lex.not_names or _BILL.fullmatch(bare):
+        return False  # "God", "the Bible", "Medicare", "Constitutions", "SB1062"
     if bare.isupper() and len(bare) >= 5 and all(w.casefold() in lower for w in bare.split()):
         return False  # shouted words the article also writes in lower case: "FALSE"
     toks = key.split()
