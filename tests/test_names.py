@@ -768,3 +768,14 @@ def test_parts_of_a_law_plural_non_names_and_native_americans_are_no_names():
     found = _named("Mr. Vale read Article 1, Section 2 aloud, handed out pocket-size "
                    "Constitutions and spoke of Native Americans.")
     assert set(found.values()) == {"vale"}, found
+
+
+def test_a_body_named_with_a_comma_list_or_two_words_and_an_organisation_word_is_one():
+    found = _named("The Bureau of Salt, Rum, Maps and Ships came. He backed the Vale Center, "
+                   "the Boys and Girls Club of Greater Vale and the Vale Dream Foundation.")
+    assert set(found.values()) == {"bureau of salt rum maps and ships", "vale center",
+                                   "boys and girls club of greater vale",
+                                   "vale dream foundation"}, found
+    found = _named("Mr. Ott, Vance and Lamb met. He met Ed Kell and Lu Marsh Foundation staff.")
+    assert set(found.values()) == {"ott", "vance", "lamb", "ed kell", "lu marsh foundation"}, \
+        found

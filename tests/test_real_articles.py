@@ -724,3 +724,15 @@ def test_parts_of_a_law_plural_non_names_and_native_americans_real():
     assert not {"Article", "Section"} & set(_names(_article(CONSTITUTION, 1)))  # nyt
     assert "Constitutions" not in _names(_article(CONSTITUTION, 2))  # hpo: "pocket-size ..."
     assert "Native" not in _names(_article(CONSTITUTION, 3))  # fox: "Native Americans"
+
+
+SCALISE = ("2017", "58f414e5-a122-49f5-819e-512d91069da5")  # _1 fox, _2 nyt, _3 hpo
+
+
+def test_a_body_named_with_a_comma_list_or_boys_and_girls_is_one_name_real():
+    scalise = _names(_article(SCALISE, 3))
+    assert scalise["Bureau of Alcohol, Tobacco, Firearms and Explosives"] == \
+        "bureau of alcohol tobacco firearms and explosives", scalise
+    assert "Boys and Girls Club of Greater Washington" in scalise, scalise
+    only = _only_one(_article(GUNS, 2), _article(GUNS, 3))  # ATF / the Bureau of ...
+    assert not {"atf", "bureau of alcohol tobacco firearms and explosives"} & only, only

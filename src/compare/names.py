@@ -86,6 +86,10 @@ _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan 
 # list of people, "Ott, Vance and Lamb", has neither); its value keeps the surnames only
 _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
+# a body named with a comma list: "Bureau of Alcohol, Tobacco, Firearms and Explosives"
+# (an organisation word first, see _org_lists); its value keeps the words and "and"
+_ORG_LIST = re.compile(r"\b([A-Z][a-z]+) of [A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:&|and) "
+                       r"[A-Z][a-z]+\b")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _STATE_AFTER_COMMA = re.compile(r"[A-Z][A-Za-z.]*\.")  # ", D.C." / ", Ill." ends a place
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -310,6 +314,14 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                (words[k].norm == "of" and i > 0 and
                words[piece[i - 1]].norm not in lex.org_place_words
                and _piece_key(words, piece[i + 1:]) in lex.place_keys)]
+        if cut[:1] == [1] and len(piece) > 3 and words[piece[3]].norm in lex.org_words and \
+                all(_plain_word(words[piece[i]]) for i in (0, 2)):
+            # "Boys and Girls Club of Greater Washington": one body (split at any later
+            # "and": "... and the Washington Nationals Dream Foundation")
+            bounds = [-1, *cut[1:], len(piece)]
+            parts = [(piece[lo + 1:hi], after_title) for lo, hi in itertools.pairwise(bounds)]
+            out.extend([parts[0], *_split_and(words, parts[1:])])
+            continue
         whole = _piece_key(words, piece) if cut else ""
         of_before = any(words[k].norm == "of" for k in piece[:cut[0]]) if cut else False
         committee = cut and _piece_key(words, piece[:1]) in lex.org_keys and \
@@ -365,6 +377,12 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         else:
             out.append((piece, after_title))
     return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
+
+
+def _plain_word(word: Word) -> bool:
+    """``word`` is a plain capitalised word: no acronym, known name or first name."""
+    return not word.text.isupper() and not _known(word.norm) and \
+        word.norm not in lexicon().first_name_gender
 
 
 def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: bool) -> bool:
@@ -620,13 +638,16 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     owners = _possessive_only(article)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
-        firms = [m for m in _FIRM.finditer(text, s.start, s.end) if "&" in m[0] or m["corp"]]
+        firms = [(m, name_key(_FIRM_PUNCT.sub(" ", m[0])))
+                 for m in _FIRM.finditer(text, s.start, s.end) if "&" in m[0] or m["corp"]]
+        firms += [(m, lex.alias.get(k := name_key(m[0].replace(",", "")), k))
+                  for m in _ORG_LIST.finditer(text, s.start, s.end) if _org_word(m[1].casefold())]
         for run in _runs(words, blocked.get(s.index, []), ups, owners):
             first = run[0]
-            firm = next((m for m in firms if m.start() <= words[first].start < m.end()), None)
-            if firm:  # one name for the whole firm, once
-                if firm.start() == words[first].start:
-                    key = name_key(_FIRM_PUNCT.sub(" ", firm[0]))
+            firm, key = next(((m, k) for m, k in firms if words[first].start < m.end()
+                              and m.start() < words[run[-1]].end), (None, ""))
+            if firm:  # one name for the whole firm or body, once ("The Bureau of ...")
+                if words[first].start <= firm.start():
                     piece = [k for k in range(first, len(words)) if words[k].end <= firm.end()
                              and words[k].text not in {",", "&"}]
                     cands.append((piece, s.index, firm.start(), firm.end(), key, False,
