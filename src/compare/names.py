@@ -88,8 +88,10 @@ _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
 # a body named with a comma list: "Bureau of Alcohol, Tobacco, Firearms and Explosives"
 # (an organisation word first, see _org_lists); its value keeps the words and "and"
-_ORG_LIST = re.compile(r"\b([A-Z][a-z]+) of [A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:&|and) "
-                       r"[A-Z][a-z]+\b")
+# (the pattern opens with a literal, which the regex engine finds fast; the
+# organisation word before it is read by _ORG_HEAD)
+_ORG_LIST = re.compile(r" of [A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:&|and) [A-Z][a-z]+\b")
+_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)$")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _STATE_AFTER_COMMA = re.compile(r"[A-Z][A-Za-z.]*\.")  # ", D.C." / ", Ill." ends a place
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -635,23 +637,30 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     cands = []
     titled = _title_ended(article)
     works = _work_titles(article)
-    owners = _possessive_only(article)
+    owners = _possessive_only(article, upper)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
-        firms = [(m, name_key(_FIRM_PUNCT.sub(" ", m[0])))
-                 for m in _FIRM.finditer(text, s.start, s.end) if "&" in m[0] or m["corp"]]
-        firms += [(m, lex.alias.get(k := name_key(m[0].replace(",", "")), k))
-                  for m in _ORG_LIST.finditer(text, s.start, s.end) if _org_word(m[1].casefold())]
+        # (start, end, value) of each firm and body named with a comma list (a sentence
+        # without two commas, or one, holds none: the scans are skipped)
+        commas = text.count(", ", s.start, s.end)
+        firms = [(m.start(), m.end(), name_key(_FIRM_PUNCT.sub(" ", m[0])))
+                 for m in (_FIRM.finditer(text, s.start, s.end) if commas >= 2 else ())
+                 if "&" in m[0] or m["corp"]]
+        for m in _ORG_LIST.finditer(text, s.start, s.end) if commas else ():
+            head = _ORG_HEAD.search(text, max(s.start, m.start() - 20), m.start())
+            if head and _org_word(head[1].casefold()):
+                key = name_key(text[head.start():m.end()].replace(",", ""))
+                firms.append((head.start(), m.end(), lex.alias.get(key, key)))
         for run in _runs(words, blocked.get(s.index, []), ups, owners):
             first = run[0]
-            firm, key = next(((m, k) for m, k in firms if words[first].start < m.end()
-                              and m.start() < words[run[-1]].end), (None, ""))
+            firm = next((f for f in firms
+                         if words[first].start < f[1] and f[0] < words[run[-1]].end), None)
             if firm:  # one name for the whole firm or body, once ("The Bureau of ...")
-                if words[first].start <= firm.start():
-                    piece = [k for k in range(first, len(words)) if words[k].end <= firm.end()
+                f_start, f_end, key = firm
+                if words[first].start <= f_start:
+                    piece = [k for k in range(first, len(words)) if words[k].end <= f_end
                              and words[k].text not in {",", "&"}]
-                    cands.append((piece, s.index, firm.start(), firm.end(), key, False,
-                                  False, False))
+                    cands.append((piece, s.index, f_start, f_end, key, False, False, False))
                 continue
             # "former Sens." | "John Ashcroft, ...": the title ended the sentence before
             titled_start = first == 0 and titled[s.index]
@@ -745,23 +754,30 @@ def _nicknamed(text: str, cands: list[tuple]) -> list[tuple]:
             else c for c in cands]
 
 
-def _possessive_only(article: Article) -> frozenset[str]:
+def _possessive_only(article: Article, upper: list[list[int]]) -> frozenset[str]:
     """Capitalised words the article writes only before ``'s`` and another capitalised
     word, and never as part of a longer name: the first word of a business or place
     named with a possessive (``Drake's Place``, ``Mariel's Boutique``, ``Martha's
-    Vineyard``), not a name of their own (``Obama's White House``: Obama is named apart)."""
+    Vineyard``), not a name of their own (``Obama's White House``: Obama is named apart).
+
+    ``upper``: per sentence, the indices of the capitalised words (:func:`_upper`)."""
     lex = lexicon()
     # per sentence, whether each word is capitalised, with a False on either side, so
     # that caps[k + 1] tells of word k (and the words before the first and after the last)
-    caps = [[False, *(w.text[:1].isupper() for w in words), False, False, False]
-            for words in article.words]
+    caps = []
+    for words, ups in zip(article.words, upper, strict=True):
+        c = [False] * (len(words) + 4)
+        for k in ups:
+            c[k + 1] = True
+        caps.append(c)
     # words named alone somewhere: "Fusion's Jorge Ramos ... Ramos said" is a person
-    alone = {w.norm for words, c in zip(article.words, caps, strict=True)
-             for k, w in enumerate(words) if c[k + 1] and not c[k] and not c[k + 2]}
+    alone = {words[k].norm for words, ups, c in zip(article.words, upper, caps, strict=True)
+             for k in ups if not c[k] and not c[k + 2]}
     seen: dict[str, bool] = {}
-    for words, c in zip(article.words, caps, strict=True):
-        for k, w in enumerate(words):
-            if not c[k + 1] or not w.is_word:
+    for words, ups, c in zip(article.words, upper, caps, strict=True):
+        for k in ups:
+            w = words[k]
+            if not w.is_word:
                 continue
             owned = k > 0 and words[k - 1].text not in _INITIAL and not c[k] \
                 and k + 2 < len(words) and words[k + 1].text in {"'s", "’s"} and \
@@ -864,7 +880,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
-    if key in lex.not_names or singular(key) in lex.not_names or _BILL.fullmatch(bare):
+    if key in lex.not_names or (key[-1] == "s" and singular(key) in lex.not_names) or \
+            _BILL.fullmatch(bare):
         return False  # "God", "the Bible", "Medicare", "Constitutions", "SB1062"
     if bare.isupper() and len(bare) >= 5 and all(w.casefold() in lower for w in bare.split()):
         return False  # shouted words the article also writes in lower case: "FALSE"
@@ -993,8 +1010,9 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     lex = lexicon()
     lone = {key for key, cat in cats.items()
             if cat not in {"place", "organisation"} and " " not in key}
+    full_set = set(full)
     for _, start, _, _, key, _, _ in found:
-        if key in full and (m := _FAMILY.search(text, max(0, start - 40), start)) and \
+        if key in full_set and (m := _FAMILY.search(text, max(0, start - 40), start)) and \
                 ((w := m.group(2).casefold()) in lex.first_name_gender or
                  (w in lone and w not in owners_of)) and not _title_word(m.group(1) or ""):
             owners_of[key.split()[-1]] = []  # "Malia and Sasha Obama": two persons
