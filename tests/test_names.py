@@ -743,6 +743,12 @@ def test_a_surname_shared_by_a_family_listed_with_and_takes_no_one_of_them():
     assert found["Tasha Vale"] == "tasha vale", found
     found = _named("He met Tasha Vale at the fair. Later Vale left.")  # one person: joins
     assert found["Vale"] == "tasha vale", found
+    # a surname before "and" is no first name: "Laurence Mark and Bill Condon"
+    found = _named("Producers Ed Mark and Bill Vale spoke. Mark and Vale agreed.")
+    assert found["Vale"] == "bill vale", found
+    assert [d.value for d in extract_details(Article.from_text(
+        "Mr. Kell blamed President Vale and Lia Ott. Later Ott left.")) if d.text == "Ott"] \
+        == ["lia ott"]
 
 
 def test_a_possessive_before_a_place_or_a_person_is_no_business_name():
@@ -776,6 +782,7 @@ def test_a_body_named_with_a_comma_list_or_two_words_and_an_organisation_word_is
     assert set(found.values()) == {"bureau of salt rum maps and ships", "vale center",
                                    "boys and girls club of greater vale",
                                    "vale dream foundation"}, found
-    found = _named("Mr. Ott, Vance and Lamb met. He met Ed Kell and Lu Marsh Foundation staff.")
-    assert set(found.values()) == {"ott", "vance", "lamb", "ed kell", "lu marsh foundation"}, \
-        found
+    found = _named("Mr. Ott, Vance and Lamb met. He met Ed Kell and Lu Marsh Foundation staff "
+                   "and backed Oxfam and the Center for Rivers.")
+    assert set(found.values()) == {"ott", "vance", "lamb", "ed kell", "lu marsh foundation",
+                                   "oxfam", "center for rivers"}, found

@@ -383,7 +383,7 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
 
 def _plain_word(word: Word) -> bool:
     """``word`` is a plain capitalised word: no acronym, known name or first name."""
-    return not word.text.isupper() and not _known(word.norm) and \
+    return word.text[:1].isupper() and not word.text.isupper() and not _known(word.norm) and \
         word.norm not in lexicon().first_name_gender
 
 
@@ -979,10 +979,14 @@ def _body_names(words: tuple[Word, ...], run: list[int], body: set[str]) -> list
 _FAMILY = re.compile(r"(?:^|(\S+)\s+)([A-Z][a-z]+) (?:and|&) $")
 
 
-def _title_word(word: str) -> bool:
-    """``word`` (``President``, ``Sen.``) is a title of one word."""
+def _plain_before(word: str, common: frozenset[str]) -> bool:
+    """``word``, before a first name, ends no name: not a title (``President Obama and
+    Hillary Clinton``) nor a first name (``Laurence Mark and Bill Condon``), unless a
+    common capitalised word (``As Barack and Michelle Obama``)."""
     norm = word.rstrip(".,").casefold()
-    return norm in _DOT_ABBREVS or (norm,) in lexicon().titles
+    if norm in _DOT_ABBREVS or (norm,) in lexicon().titles:
+        return False
+    return not word[:1].isupper() or norm in common or word[-1] in ".,"
 
 
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
@@ -1014,7 +1018,8 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     for _, start, _, _, key, _, _ in found:
         if key in full_set and (m := _FAMILY.search(text, max(0, start - 40), start)) and \
                 ((w := m.group(2).casefold()) in lex.first_name_gender or
-                 (w in lone and w not in owners_of)) and not _title_word(m.group(1) or ""):
+                 (w in lone and w not in owners_of)) and \
+                _plain_before(m.group(1) or "", lex.common_capitalised):
             owners_of[key.split()[-1]] = []  # "Malia and Sasha Obama": two persons
     by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
     for f in full:  # persons only: not "Troy Police"
