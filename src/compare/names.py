@@ -21,8 +21,12 @@ Newsroom``); a state's abbreviation is the state only after a city or before a t
 (``Peoria, Ill.``, ``Wash. Gov.``), and ends the name there (``Washington, D.C. Jackson
 said``). A person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode
 Island``, ``Ronan Farrow of MSNBC``); a chamber before a title is a name (``House
-Speaker``).
-Kept whole: a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
+Speaker``). A possessive ends a name (``NY1's Washington reporter``), parts of a law are
+no names (``Article 1, Section 2``), and an initial stays inside one (``Joseph I.
+Lieberman``).
+Kept whole: a body named with a comma list (``Bureau of Alcohol, Tobacco, Firearms and
+Explosives``) or with two words joined by ``and`` before an organisation word (``Boys and
+Girls Club``), a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
 value leaves it out; ``Mo`` alone is then that person), a law firm of three surnames or
 more (``Mintz, Levin, Cohn, Ferris, Glovsky and Popeo PC``), a business named with a
 possessive whose owner the article never names alone (``Drake's Place``, ``Martha's
@@ -32,7 +36,8 @@ Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
 and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stoltenberg``),
 within a report (:func:`extract_names`; not a surname the report uses before it
-introduces the full name, which is someone else's) and across the two
+introduces the full name, which is someone else's, nor one a family shares: ``Malia and
+Sasha Obama`` ... ``President Obama``) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
 suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list
 (one of several full names, ``Ted`` -> ``Edward``, by the surname both give), a pet form
