@@ -786,3 +786,11 @@ def test_a_body_named_with_a_comma_list_or_two_words_and_an_organisation_word_is
                    "and backed Oxfam and the Center for Rivers.")
     assert set(found.values()) == {"ott", "vance", "lamb", "ed kell", "lu marsh foundation",
                                    "oxfam", "center for rivers"}, found
+
+
+def test_a_place_before_a_listed_non_name_makes_no_name():
+    found = _named("He cited the U.S. Constitution, the United States Constitution and Texas "
+                   "Medicaid rules, and Mr. Vale agreed with the Texas Senate, Vale Great PAC and "
+                   "the Atlanta Journal-Constitution.")
+    assert set(found.values()) == {"vale", "texas", "senate", "vale great pac",
+                                   "atlanta journal constitution"}, found

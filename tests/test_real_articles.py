@@ -736,3 +736,8 @@ def test_a_body_named_with_a_comma_list_or_boys_and_girls_is_one_name_real():
     assert "Boys and Girls Club of Greater Washington" in scalise, scalise
     only = _only_one(_article(GUNS, 2), _article(GUNS, 3))  # ATF / the Bureau of ...
     assert not {"atf", "bureau of alcohol tobacco firearms and explosives"} & only, only
+
+
+def test_a_place_before_a_listed_non_name_makes_no_name_real():
+    assert "United States Constitution" not in _names(_article(CONSTITUTION, 1))  # nyt
+    assert "U.S. Constitution" not in _names(_article(CONSTITUTION, 3))  # fox

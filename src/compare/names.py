@@ -891,6 +891,10 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     if bare.isupper() and len(bare) >= 5 and all(w.casefold() in lower for w in bare.split()):
         return False  # shouted words the article also writes in lower case: "FALSE"
     toks = key.split()
+    if len(toks) > 1 and toks[-1] in lex.not_names and \
+            any(_known(" ".join(toks[:i])) and " ".join(toks[i:]) in lex.not_names
+                for i in range(1, len(toks))):
+        return False  # a place's "U.S. Constitution", "Texas Medicaid" (not "... PAC")
     if toks[-1] in lex.non_name_heads or (len(toks) > 2 and toks[0] in lex.non_name_heads
                                           and toks[1] == "of"):
         return False  # laws and days: "Civil Rights Act", "Memorial Day", "Act of Congress"
