@@ -757,3 +757,53 @@ def test_statements_are_documents_real():
     # "Rick Hasen ... wrote that Ginsburg’s statements could very well lead a "reasonable
     # person" to question her impartiality": Hasen's words, not Ginsburg's
     assert _speaker(_article(GINSBURG, 1), "reasonable person") == "Rick Hasen"
+
+# names (H36)
+
+TURKEY = ("2014", "96b7046f-f584-422f-a626-6f86a26dfd8b")  # _1 hpo
+
+
+def test_a_surname_a_family_shares_takes_no_member_real():
+    # "Malia and Sasha Obama ... President Obama"; "Barack and Michelle Obama ... Obama's"
+    turkey = extract_details(_article(TURKEY, 1))
+    assert {d.value for d in turkey if d.text == "Obama"} == {"obama"}
+    inauguration = extract_details(_article(INAUGURATION, 1))
+    assert {d.value for d in inauguration if d.text == "Obama"} == {"obama"}
+
+
+def test_a_possessive_before_a_place_or_a_person_ends_the_name_real():
+    # "Salesforce's Marc Benioff", "NY1’s Washington reporter": no business named so
+    assert {"Salesforce", "Marc Benioff"} <= set(_names(_article(INDIANA, 3)))
+    assert "NY1’s Washington" not in _names(_article(GRIMM, 2))
+
+
+LEPAGE = ("2016", "7a97de89-1433-46f7-bcc2-f80b041cb9a0")  # _2 nyt
+
+
+def test_an_initial_i_and_more_state_abbreviations_real():
+    comey = _names(_article(FLYNN_PROBE, 3))
+    assert comey["Joseph I. Lieberman"] == "joseph i lieberman", comey
+    assert _names(_article(LEPAGE, 2))["Me"] == "maine"  # "AUGUSTA, Me."
+
+
+def test_parts_of_a_law_plural_non_names_and_native_americans_real():
+    assert not {"Article", "Section"} & set(_names(_article(CONSTITUTION, 1)))  # nyt
+    assert "Constitutions" not in _names(_article(CONSTITUTION, 2))  # hpo: "pocket-size ..."
+    assert "Native" not in _names(_article(CONSTITUTION, 3))  # fox: "Native Americans"
+
+
+SCALISE = ("2017", "58f414e5-a122-49f5-819e-512d91069da5")  # _1 fox, _2 nyt, _3 hpo
+
+
+def test_a_body_named_with_a_comma_list_or_boys_and_girls_is_one_name_real():
+    scalise = _names(_article(SCALISE, 3))
+    assert scalise["Bureau of Alcohol, Tobacco, Firearms and Explosives"] == \
+        "bureau of alcohol tobacco firearms and explosives", scalise
+    assert "Boys and Girls Club of Greater Washington" in scalise, scalise
+    only = _only_one(_article(GUNS, 2), _article(GUNS, 3))  # ATF / the Bureau of ...
+    assert not {"atf", "bureau of alcohol tobacco firearms and explosives"} & only, only
+
+
+def test_a_place_before_a_listed_non_name_makes_no_name_real():
+    assert "United States Constitution" not in _names(_article(CONSTITUTION, 1))  # nyt
+    assert "U.S. Constitution" not in _names(_article(CONSTITUTION, 3))  # fox

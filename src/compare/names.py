@@ -21,8 +21,12 @@ Newsroom``); a state's abbreviation is the state only after a city or before a t
 (``Peoria, Ill.``, ``Wash. Gov.``), and ends the name there (``Washington, D.C. Jackson
 said``). A person ``of`` a place or body is two names (``Sheldon Whitehouse of Rhode
 Island``, ``Ronan Farrow of MSNBC``); a chamber before a title is a name (``House
-Speaker``).
-Kept whole: a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
+Speaker``). A possessive ends a name (``NY1's Washington reporter``), parts of a law are
+no names (``Article 1, Section 2``), and an initial stays inside one (``Joseph I.
+Lieberman``).
+Kept whole: a body named with a comma list (``Bureau of Alcohol, Tobacco, Firearms and
+Explosives``) or with two words joined by ``and`` before an organisation word (``Boys and
+Girls Club``), a nickname in quotes inside a person's name (``William "Mo" Cowan``, whose
 value leaves it out; ``Mo`` alone is then that person), a law firm of three surnames or
 more (``Mintz, Levin, Cohn, Ferris, Glovsky and Popeo PC``), a business named with a
 possessive whose owner the article never names alone (``Drake's Place``, ``Martha's
@@ -32,7 +36,8 @@ Every name gets a ``value`` the reports are matched on: the name folded
 (:func:`name_key`), joined to a variant's canonical form (``U.S.`` -> ``united states``)
 and to the full name a bare surname stands for (``Stoltenberg`` -> ``jens stoltenberg``),
 within a report (:func:`extract_names`; not a surname the report uses before it
-introduces the full name, which is someone else's) and across the two
+introduces the full name, which is someone else's, nor one a family shares: ``Malia and
+Sasha Obama`` ... ``President Obama``) and across the two
 (:func:`cross_fold`, which also joins variants of one full name: middle initials,
 suffixes and titles dropped by nameparser's ``HumanName``, nicknames from a small list
 (one of several full names, ``Ted`` -> ``Edward``, by the surname both give), a pet form
@@ -86,6 +91,12 @@ _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan 
 # list of people, "Ott, Vance and Lamb", has neither); its value keeps the surnames only
 _FIRM = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+){2,},? (?:&|and) [A-Z][a-z]+"
                    r"(?P<corp> (?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)\b)?")
+# a body named with a comma list: "Bureau of Alcohol, Tobacco, Firearms and Explosives"
+# (an organisation word first, see _org_lists); its value keeps the words and "and"
+# (the pattern opens with a literal, which the regex engine finds fast; the
+# organisation word before it is read by _ORG_HEAD)
+_ORG_LIST = re.compile(r" of [A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:&|and) [A-Z][a-z]+\b")
+_ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)$")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _STATE_AFTER_COMMA = re.compile(r"[A-Z][A-Za-z.]*\.")  # ", D.C." / ", Ill." ends a place
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -164,6 +175,9 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
                     w.text.replace(".", "").casefold() in abbreviations:
                 runs.append(run)  # "Washington, D.C. Jackson said": the sentence ended
                 run = []
+            elif w.text[-2:] in {"'s", "’s"} and len(w.text) > 2:
+                runs.append(run)  # "NY1's Washington reporter": a possessive ends a name
+                run = []
             continue
         initial_dot = run and w.text == "." and cap(k + 1) and (
             len(words[run[-1]].text) == 1 or words[run[-1]].norm in _DOT_ABBREVS)
@@ -183,7 +197,8 @@ def _runs(words: tuple[Word, ...], blocked: list[tuple[int, int]],
             words[k + 2].end < words[k + 3].start
         owned = len(run) == 1 and w.text in {"'s", "’s"} and cap(k + 1) and \
             words[run[0]].norm in owners and not words[run[0]].text.isupper() and \
-            words[k + 1].norm not in first_names  # not "Fusion's Jorge Ramos"
+            words[k + 1].norm not in first_names and \
+            not _known(words[k + 1].norm)  # not "Fusion's Jorge Ramos", "NY1's Washington"
         if initial_dot or particle or joiner or owned:
             run.append(k)
         elif nickname:
@@ -290,6 +305,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             (words[k].norm == "of" and _person_of(words, piece, i, after_title)) or
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
+             # an initial: "Joseph I. Lieberman"
+             and not (len(words[k].text) == 1 and words[k + 1: k + 2][0].text == ".")
              # it ends a known name: "United States Senate", "FBI and the United States"
              and not any(_known(_piece_key(words, piece[j:i + 1])) for j in range(i))
              # "House Committee on Oversight and Government Reform": a body's word
@@ -304,6 +321,14 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                (words[k].norm == "of" and i > 0 and
                words[piece[i - 1]].norm not in lex.org_place_words
                and _piece_key(words, piece[i + 1:]) in lex.place_keys)]
+        if cut[:1] == [1] and len(piece) > 3 and words[piece[3]].norm in lex.org_words and \
+                all(_plain_word(words[piece[i]]) for i in (0, 2)):
+            # "Boys and Girls Club of Greater Washington": one body (split at any later
+            # "and": "... and the Washington Nationals Dream Foundation")
+            bounds = [-1, *cut[1:], len(piece)]
+            parts = [(piece[lo + 1:hi], after_title) for lo, hi in itertools.pairwise(bounds)]
+            out.extend([parts[0], *_split_and(words, parts[1:])])
+            continue
         whole = _piece_key(words, piece) if cut else ""
         of_before = any(words[k].norm == "of" for k in piece[:cut[0]]) if cut else False
         committee = cut and _piece_key(words, piece[:1]) in lex.org_keys and \
@@ -359,6 +384,12 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
         else:
             out.append((piece, after_title))
     return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
+
+
+def _plain_word(word: Word) -> bool:
+    """``word`` is a plain capitalised word: no acronym, known name or first name."""
+    return word.text[:1].isupper() and not word.text.isupper() and not _known(word.norm) and \
+        word.norm not in lexicon().first_name_gender
 
 
 def _person_of(words: tuple[Word, ...], piece: list[int], i: int, after_title: bool) -> bool:
@@ -611,20 +642,30 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
     cands = []
     titled = _title_ended(article)
     works = _work_titles(article)
-    owners = _possessive_only(article)
+    owners = _possessive_only(article, upper)
     for s, words, headline, ups in zip(article.sentences, article.words, headlines, upper,
                                        strict=False):
-        firms = [m for m in _FIRM.finditer(text, s.start, s.end) if "&" in m[0] or m["corp"]]
+        # (start, end, value) of each firm and body named with a comma list (a sentence
+        # without two commas, or one, holds none: the scans are skipped)
+        commas = text.count(", ", s.start, s.end)
+        firms = [(m.start(), m.end(), name_key(_FIRM_PUNCT.sub(" ", m[0])))
+                 for m in (_FIRM.finditer(text, s.start, s.end) if commas >= 2 else ())
+                 if "&" in m[0] or m["corp"]]
+        for m in _ORG_LIST.finditer(text, s.start, s.end) if commas else ():
+            head = _ORG_HEAD.search(text, max(s.start, m.start() - 20), m.start())
+            if head and _org_word(head[1].casefold()):
+                key = name_key(text[head.start():m.end()].replace(",", ""))
+                firms.append((head.start(), m.end(), lex.alias.get(key, key)))
         for run in _runs(words, blocked.get(s.index, []), ups, owners):
             first = run[0]
-            firm = next((m for m in firms if m.start() <= words[first].start < m.end()), None)
-            if firm:  # one name for the whole firm, once
-                if firm.start() == words[first].start:
-                    key = name_key(_FIRM_PUNCT.sub(" ", firm[0]))
-                    piece = [k for k in range(first, len(words)) if words[k].end <= firm.end()
+            firm = next((f for f in firms
+                         if words[first].start < f[1] and f[0] < words[run[-1]].end), None)
+            if firm:  # one name for the whole firm or body, once ("The Bureau of ...")
+                f_start, f_end, key = firm
+                if words[first].start <= f_start:
+                    piece = [k for k in range(first, len(words)) if words[k].end <= f_end
                              and words[k].text not in {",", "&"}]
-                    cands.append((piece, s.index, firm.start(), firm.end(), key, False,
-                                  False, False))
+                    cands.append((piece, s.index, f_start, f_end, key, False, False, False))
                 continue
             # "former Sens." | "John Ashcroft, ...": the title ended the sentence before
             titled_start = first == 0 and titled[s.index]
@@ -718,23 +759,30 @@ def _nicknamed(text: str, cands: list[tuple]) -> list[tuple]:
             else c for c in cands]
 
 
-def _possessive_only(article: Article) -> frozenset[str]:
+def _possessive_only(article: Article, upper: list[list[int]]) -> frozenset[str]:
     """Capitalised words the article writes only before ``'s`` and another capitalised
     word, and never as part of a longer name: the first word of a business or place
     named with a possessive (``Drake's Place``, ``Mariel's Boutique``, ``Martha's
-    Vineyard``), not a name of their own (``Obama's White House``: Obama is named apart)."""
+    Vineyard``), not a name of their own (``Obama's White House``: Obama is named apart).
+
+    ``upper``: per sentence, the indices of the capitalised words (:func:`_upper`)."""
     lex = lexicon()
     # per sentence, whether each word is capitalised, with a False on either side, so
     # that caps[k + 1] tells of word k (and the words before the first and after the last)
-    caps = [[False, *(w.text[:1].isupper() for w in words), False, False, False]
-            for words in article.words]
+    caps = []
+    for words, ups in zip(article.words, upper, strict=True):
+        c = [False] * (len(words) + 4)
+        for k in ups:
+            c[k + 1] = True
+        caps.append(c)
     # words named alone somewhere: "Fusion's Jorge Ramos ... Ramos said" is a person
-    alone = {w.norm for words, c in zip(article.words, caps, strict=True)
-             for k, w in enumerate(words) if c[k + 1] and not c[k] and not c[k + 2]}
+    alone = {words[k].norm for words, ups, c in zip(article.words, upper, caps, strict=True)
+             for k in ups if not c[k] and not c[k + 2]}
     seen: dict[str, bool] = {}
-    for words, c in zip(article.words, caps, strict=True):
-        for k, w in enumerate(words):
-            if not c[k + 1] or not w.is_word:
+    for words, ups, c in zip(article.words, upper, caps, strict=True):
+        for k in ups:
+            w = words[k]
+            if not w.is_word:
                 continue
             owned = k > 0 and words[k - 1].text not in _INITIAL and not c[k] \
                 and k + 2 < len(words) and words[k + 1].text in {"'s", "’s"} and \
@@ -788,7 +836,7 @@ def extract_names(article: Article,
                     key in speaker_nouns:  # "Lawmakers asked": a role, not a name
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
-    return _fold_surnames(details, headlines)
+    return _fold_surnames(details, headlines, text)
 
 
 def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
@@ -837,11 +885,16 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     bare = article.text[start:end].replace(".", "")
     if name_key(bare) in lex.caps_only and not bare.isupper():
         return False  # "Is" is not IS, "Us" not US
-    if key in lex.not_names or _BILL.fullmatch(bare):
-        return False  # "God", "the Bible", "Medicare", "SB1062"
+    if key in lex.not_names or (key[-1] == "s" and singular(key) in lex.not_names) or \
+            _BILL.fullmatch(bare):
+        return False  # "God", "the Bible", "Medicare", "Constitutions", "SB1062"
     if bare.isupper() and len(bare) >= 5 and all(w.casefold() in lower for w in bare.split()):
         return False  # shouted words the article also writes in lower case: "FALSE"
     toks = key.split()
+    if len(toks) > 1 and toks[-1] in lex.not_names and \
+            any(_known(" ".join(toks[:i])) and " ".join(toks[i:]) in lex.not_names
+                for i in range(1, len(toks))):
+        return False  # a place's "U.S. Constitution", "Texas Medicaid" (not "... PAC")
     if toks[-1] in lex.non_name_heads or (len(toks) > 2 and toks[0] in lex.non_name_heads
                                           and toks[1] == "of"):
         return False  # laws and days: "Civil Rights Act", "Memorial Day", "Act of Congress"
@@ -930,6 +983,21 @@ def _body_names(words: tuple[Word, ...], run: list[int], body: set[str]) -> list
     return (cover(run) if len(run) <= 6 else None) or [run]
 
 
+# "Malia and Sasha Obama": a first name and "and" before a full name share its surname
+# (not "President Obama and Hillary Clinton": no title before the first name)
+_FAMILY = re.compile(r"(?:^|(\S+)\s+)([A-Z][a-z]+) (?:and|&) $")
+
+
+def _plain_before(word: str, common: frozenset[str]) -> bool:
+    """``word``, before a first name, ends no name: not a title (``President Obama and
+    Hillary Clinton``) nor a first name (``Laurence Mark and Bill Condon``), unless a
+    common capitalised word (``As Barack and Michelle Obama``)."""
+    norm = word.rstrip(".,").casefold()
+    if norm in _DOT_ABBREVS or (norm,) in lexicon().titles:
+        return False
+    return not word[:1].isupper() or norm in common or word[-1] in ".,"
+
+
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
     """Word -> the full names (in ``full``'s order) it is a later part of."""
     owners: dict[str, list[str]] = {}
@@ -939,19 +1007,29 @@ def _owners(full: Iterable[str]) -> dict[str, list[str]]:
     return owners
 
 
-def _fold_surnames(found: list[tuple], headlines: list[bool]) -> list[Detail]:
+def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list[Detail]:
     """Make a bare surname, or a listed first name, take its full name's value when one
     full name fits (``Boehner``, ``John`` / ``John Boehner``).
 
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
-    report that later names ``Melania Trump``), and is not folded.
+    report that later names ``Melania Trump``), and is not folded. Nor is a surname a
+    family shares (``Malia and Sasha Obama`` ... ``President Obama``).
     """
     out = []
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
     full = sorted({key for key, cat in cats.items() if cat == "person" and len(key.split()) > 1})
     owners_of = _owners(full)
     lex = lexicon()
+    lone = {key for key, cat in cats.items()
+            if cat not in {"place", "organisation"} and " " not in key}
+    full_set = set(full)
+    for _, start, _, _, key, _, _ in found:
+        if key in full_set and (m := _FAMILY.search(text, max(0, start - 40), start)) and \
+                ((w := m.group(2).casefold()) in lex.first_name_gender or
+                 (w in lone and w not in owners_of)) and \
+                _plain_before(m.group(1) or "", lex.common_capitalised):
+            owners_of[key.split()[-1]] = []  # "Malia and Sasha Obama": two persons
     by_first: dict[str, list[str]] = {}  # a first name's full form -> the full names
     for f in full:  # persons only: not "Troy Police"
         if f.split()[-1] not in lex.org_place_words:
