@@ -794,3 +794,12 @@ def test_a_place_before_a_listed_non_name_makes_no_name():
                    "the Atlanta Journal-Constitution.")
     assert set(found.values()) == {"vale", "texas", "senate", "vale great pac",
                                    "atlanta journal constitution"}, found
+
+
+def test_a_one_letter_word_ending_the_text_is_no_initial_and_no_crash():
+    """The initial rule ("Joseph I. Lieberman") looks at the token after a one-letter
+    word; a text that ends on one ("... an undercover F.B.I", its last dot lost) has none."""
+    article = Article.from_text("The designer was in fact an undercover agent of the F.B.I")
+    extract_names(article)  # raised IndexError
+    article = Article.from_text("Senator Joseph I")
+    assert [d.text for d in extract_names(article)]

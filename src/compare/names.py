@@ -306,7 +306,8 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             (words[k].norm in lex.common_capitalised and words[k].norm not in lex.trim_words
              and words[k].text not in _TITLE_WORDS_OK
              # an initial: "Joseph I. Lieberman"
-             and not (len(words[k].text) == 1 and words[k + 1: k + 2][0].text == ".")
+             and not (len(words[k].text) == 1 and k + 1 < len(words) and
+                      words[k + 1].text == ".")
              # it ends a known name: "United States Senate", "FBI and the United States"
              and not any(_known(_piece_key(words, piece[j:i + 1])) for j in range(i))
              # "House Committee on Oversight and Government Reform": a body's word
