@@ -33,11 +33,6 @@ from compare.wording import quote_regions, word_ops
 
 __all__ = ["extract_quotes", "pair_quotes", "quote_words"]
 
-def _is_word(word: Word) -> bool:
-    """:attr:`Word.is_word`, with a fast path for the usual all-letter token."""
-    return word.text.isalnum() or word.is_word
-
-
 def _is_name_in_marks(words: tuple[Word, ...], real: list[Word]) -> bool:
     """A few capitalised words in marks (``"Resolute Support"``); ``real`` are the words
     of ``words`` that are not punctuation."""
@@ -117,7 +112,7 @@ def _extract(article: Article, details=None) -> list[tuple[Quote, list[str]]]:
             continue
         own = _region_words(article, start, end, sents)
         words = tokenize(text, start, end) if own is None else tuple(own)
-        real = [w for w in words if _is_word(w)]
+        real = [w for w in words if w.is_word]
         if not real or _is_name_in_marks(words, real):
             continue
         regions.append((start, end, left_open, sents))

@@ -55,7 +55,8 @@ class Word:
     @property
     def is_word(self) -> bool:
         """True for tokens with a letter or digit in them (not bare punctuation)."""
-        return has_letter_or_digit(self.text) is not None
+        # the usual all-letter token answers without the pattern
+        return self.text.isalnum() or has_letter_or_digit(self.text) is not None
 
 
 @dataclass(frozen=True)
