@@ -543,3 +543,43 @@ def test_a_merged_pair_the_model_rejects_stays_partial():
     assert (link.a, link.b) == ((0,), (0, 1))
     assert link.signals["probability"] < settings.link_threshold
     assert link.relation == "partial"
+
+
+_EVENTS = DEFAULT.replace(event_links=True)
+_QUAKE_A = ("A strong earthquake of magnitude 6.1 struck northern California early on Sunday, "
+            "the Geological Survey said.")
+_QUAKE_B = ("Residents across Napa Valley were shaken awake on Sunday when a 6.1 magnitude "
+            "earthquake hit northern California, damaging old buildings and injuring dozens.")
+
+
+def test_two_sentences_of_one_event_in_other_words_are_a_partial_same_event_link():
+    # issue 10: the same event told in other words (shared participants, place, time and
+    # the event's words), which the same-content model rejects, is a partial link
+    a, b = Article.from_text(_QUAKE_A), Article.from_text(_QUAKE_B)
+    assert align(a, b) == ()  # off by default
+    (link,) = align(a, b, _EVENTS)
+    assert link.signals["probability"] < DEFAULT.link_threshold
+    assert link.relation == "partial"
+    assert "same event" in link.reason
+    assert "California" in link.reason and "6.1" in link.reason
+    assert "b tells more" in link.reason
+
+
+def test_a_same_event_link_needs_the_events_words_besides_its_names():
+    # the same two names and one number, but only one other content word in common
+    a = Article.from_text("Police in Napa said John Smith paid $6.1 million for the vineyard.")
+    b = Article.from_text("John Smith, 61, sang in Napa on Sunday with friends from the choir "
+                          "and paid his respects.")
+    assert align(a, b, _EVENTS) == ()
+    settings = _EVENTS.replace(event_words=1)
+    (link,) = align(a, b, settings)
+    assert "same event" in link.reason
+
+
+def test_same_event_links_keep_one_to_many():
+    # one sentence of a shares the event with two sentences of b: two links, not merged
+    b_text = _QUAKE_B + (" Officials in northern California said the 6.1 earthquake on Sunday "
+                         "was the strongest there since 1989, the Geological Survey reported.")
+    links = align(Article.from_text(_QUAKE_A), Article.from_text(b_text), _EVENTS)
+    assert {(link.a, link.b) for link in links} == {((0,), (0,)), ((0,), (1,))}
+    assert all(len(link.a) == 1 and len(link.b) == 1 for link in links)

@@ -27,7 +27,14 @@ partial
     same holds when the quotes decide it (the shorter quote inside the longer one): a
     pair the model accepts is partial by quotes only if the longer side says clearly
     more by those two tests. Two short sentences that each miss a word or two of the
-    other are never partial.
+    other are never partial. With ``event_links`` (off by default), two sentences of one
+    event told in other words are partial too, when no test above links them: they
+    share at least two names and numbers (who, where, when, how many:
+    ``event_details``) and, besides the names, at least three more content words (what
+    happened: ``event_words``), and no other candidate of one of the two sentences is
+    more likely to say the same thing (the same-content probability, every signal
+    computed); the side with more words of its own tells more (its ``reason`` says so). Such links are not merged: a sentence may
+    share its event with several sentences of the other report, and keeps each link.
 
 A sentence that is in no link is *unique* to its report.
 
@@ -164,6 +171,31 @@ def _quotes_compared(quoted_a, quoted_b, settings: Settings):
     """The quote rules (``near_verbatim`` and ``partial`` by quotes) apply: both sides
     quote at least ``min_quote_words`` words (``quoted_*`` are the numbers of quoted words)."""
     return np.minimum(quoted_a, quoted_b) >= settings.min_quote_words
+
+
+def _shares_event(fa: similarity.Features, fb: similarity.Features, ia: np.ndarray,
+                  ib: np.ndarray, settings: Settings) -> np.ndarray:
+    """Which candidate pairs ``(ia, ib)`` tell one event by their details: at least
+    ``event_details`` names and numbers in common and, besides the names, at least
+    ``event_words`` more content words (by stem) in common."""
+    def common(kind: str) -> np.ndarray:
+        return np.asarray(fa.sets[kind][ia].multiply(fb.sets[kind][ib]).sum(axis=1)).ravel()
+
+    names = common("names")
+    return ((names + common("numbers") >= settings.event_details)
+            & (common("content") - names >= settings.event_words))
+
+
+def _best_in_line(ia: np.ndarray, ib: np.ndarray, prob: np.ndarray) -> np.ndarray:
+    """Which pairs ``(ia, ib)`` have the largest probability of their a sentence's pairs
+    or of their b sentence's pairs (ties included)."""
+    if len(ia) == 0:
+        return np.zeros(0, dtype=bool)
+    row = np.full(int(ia.max()) + 1, -np.inf)
+    col = np.full(int(ib.max()) + 1, -np.inf)
+    np.maximum.at(row, ia, prob)
+    np.maximum.at(col, ib, prob)
+    return (prob >= row[ia]) | (prob >= col[ib])
 
 
 def _is_paraphrase(prob, settings: Settings):
@@ -322,6 +354,7 @@ def _make_link(
     sts: float,
     settings: Settings,
     force: str = "",
+    event: bool = False,
 ) -> tuple[Link | None, str]:
     """The link between sentences ``ia`` of a and ``ib`` of b, or None if they do not link.
 
@@ -330,8 +363,10 @@ def _make_link(
     backend's); ``force`` (merged partial links: how the sides were joined) makes a
     ``partial`` link when no closer relation holds and the model does not accept the
     merged sides (accepted, they are a ``paraphrase``, as any accepted pair that is not
-    partial by content; its reason says how they were joined too). Also returns the
-    contained side of a partial link (``""`` otherwise).
+    partial by content; its reason says how they were joined too). ``event``: the pair
+    shares one event by its details (:func:`_shares_event`), which makes a ``partial``
+    link when nothing else links it. Also returns the contained side of a partial link
+    (``""`` otherwise; :data:`_SAME_EVENT` for a partial of one event, never merged).
     """
     stems_a, stems_b = set(ra.join("stems", ia)), set(rb.join("stems", ib))
     relation, reason, contained = _relation(
@@ -344,8 +379,15 @@ def _make_link(
         (len(stems_a - stems_b), len(stems_b - stems_a)),
         bool(_is_paraphrase(prob, settings)),
     )
+    shared = _shared_words(
+        ra.join("content", ia), rb.join("content", ib), ra.join("stems", ia), rb.join("stems", ib)
+    )
     if relation is None and force and not _is_paraphrase(prob, settings):
         relation, reason = "partial", f"containment decided it: {force}"
+    elif relation is None and event and not _is_paraphrase(prob, settings):
+        relation, contained = "partial", _SAME_EVENT
+        reason = _event_reason(ra, rb, ia, ib, shared, (len(stems_a - stems_b),
+                                                         len(stems_b - stems_a)))
     elif relation is None:
         if not _is_paraphrase(prob, settings):
             return None, ""
@@ -355,9 +397,6 @@ def _make_link(
             f"threshold {settings.link_threshold:.2f} ({_evidence(sig, ra, rb, ia, ib)})"
             + (f"; {force}" if force else "")
         )
-    shared = _shared_words(
-        ra.join("content", ia), rb.join("content", ib), ra.join("stems", ia), rb.join("stems", ib)
-    )
     if relation == "partial" and len(shared) < settings.partial_min_shared and not force:
         return None, ""
     covered = max(sig["content_a"], sig["content_b"])
@@ -376,6 +415,29 @@ def _make_link(
         similarity=round(graded, 6),
     )
     return link, contained
+
+
+_SAME_EVENT = "event"
+"""The contained side that :func:`_make_link` gives a partial link of one event."""
+
+
+def _event_reason(ra: _Report, rb: _Report, ia, ib, shared: tuple[str, ...],
+                  extra: tuple[int, int]) -> str:
+    """Why two sentences are a partial link of one event: the names and numbers both
+    mention, the other content words they share, and which side tells more."""
+    da, db = ra.details(ia), rb.details(ib)
+    details = sorted(da["names"] & db["names"]) + sorted(da["numbers"] & db["numbers"])
+    folded = {d.lower() for d in details}
+    words = [w for w in shared if w not in folded]
+    listed = ", ".join(details[:6]) + (", ..." if len(details) > 6 else "")
+    said = ", ".join(words[:6]) + (", ..." if len(words) > 6 else "")
+    if extra[0] == extra[1]:
+        more = f"each side tells {extra[0]} content words the other does not use"
+    else:
+        side = "a" if extra[0] > extra[1] else "b"
+        more = f"{side} tells more ({max(extra)} content words the other does not use)"
+    return (f"the same event decided it: both name {listed} and share the words {said}, "
+            f"though the same-content model does not accept them as one content; {more}")
 
 
 def _evidence(sig: dict[str, float], ra: _Report, rb: _Report, ia, ib) -> str:
@@ -521,25 +583,32 @@ def align_scored(
     sig = similarity.signals_for_pairs(fa, fb, ia, ib, skip=settings.deferred)
     sig = similarity.with_cosine(sig, embeddings, ia, ib)
     bound = similarity.probability_bound(sig, params=params)
-    keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
+    # every candidate of a sentence in a pair of one event gets its exact probability:
+    # the event link goes to the likeliest of them (_best_in_line)
+    event = _shares_event(fa, fb, ia, ib, settings) if settings.event_links else (
+        np.zeros(len(ia), dtype=bool))
+    in_line = np.isin(ia, ia[event]) | np.isin(ib, ib[event])
+    keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings) | in_line
     scored_a, scored_b, upper, first = ia, ib, bound, sig
-    ia, ib = ia[keep], ib[keep]
+    ia, ib, event = ia[keep], ib[keep], event[keep]
     sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
     prob = similarity.apply_model(sig, params=params)
     sts = similarity.apply_model(sig, "sts", params)
     graded = _candidate_similarity(fa, fb, (scored_a, scored_b), first, keep, sts, params)
-    chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings))
+    event &= _best_in_line(ia, ib, prob)
+    chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings) | event)
     pairs: list[tuple[Link, str]] = []
-    for i, j, values, p, g in zip(
+    for i, j, values, p, g, e in zip(
         ia[chosen].tolist(),
         ib[chosen].tolist(),
         sig[chosen].tolist(),
         prob[chosen].tolist(),
         sts[chosen].tolist(),
+        event[chosen].tolist(),
         strict=True,
     ):
         row = dict(zip(similarity.signal_names(sig), values, strict=True))
-        link, contained = _make_link(ra, rb, (i,), (j,), row, p, g, settings)
+        link, contained = _make_link(ra, rb, (i,), (j,), row, p, g, settings, event=e)
         if link is not None:
             pairs.append((link, contained))
     upper = upper.copy()
@@ -598,11 +667,12 @@ def _merge_partials(
     params: dict | None = None,
 ) -> tuple[Link, ...]:
     """Merge partial links that share their containing sentence into one-to-many links
-    (scored as :func:`_scored` scores groups; ``params``: an embedding backend's)."""
-    links = [p for p, _ in pairs if p.relation != "partial"]
+    (scored as :func:`_scored` scores groups; ``params``: an embedding backend's); partial
+    links of one event are kept as they are."""
+    links = [p for p, contained in pairs if p.relation != "partial" or contained == _SAME_EVENT]
     groups: dict[tuple[str, int], list[Link]] = {}
     for p, contained in pairs:
-        if p.relation == "partial":
+        if p.relation == "partial" and contained != _SAME_EVENT:
             container = ("a", p.a[0]) if contained == "b" else ("b", p.b[0])
             groups.setdefault(container, []).append(p)
     merges: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
