@@ -33,8 +33,9 @@ partial
     ``event_details``) and, besides the names, at least three more content words (what
     happened: ``event_words``), and no other candidate of one of the two sentences is
     more likely to say the same thing (the same-content probability, every signal
-    computed); the side with more words of its own tells more (its ``reason`` says so). Such links are not merged: a sentence may
-    share its event with several sentences of the other report, and keeps each link.
+    computed); the side with more words of its own tells more (its ``reason`` says
+    so). Such links are not merged: a sentence may share its event with several
+    sentences of the other report, and keeps each link.
 
 A sentence that is in no link is *unique* to its report.
 
@@ -585,17 +586,19 @@ def align_scored(
     bound = similarity.probability_bound(sig, params=params)
     # every candidate of a sentence in a pair of one event gets its exact probability:
     # the event link goes to the likeliest of them (_best_in_line)
-    event = _shares_event(fa, fb, ia, ib, settings) if settings.event_links else (
-        np.zeros(len(ia), dtype=bool))
-    in_line = np.isin(ia, ia[event]) | np.isin(ib, ib[event])
-    keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings) | in_line
+    keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
+    event = np.zeros(len(ia), dtype=bool)
+    if settings.event_links:
+        event = _shares_event(fa, fb, ia, ib, settings)
+        keep |= np.isin(ia, ia[event]) | np.isin(ib, ib[event])
     scored_a, scored_b, upper, first = ia, ib, bound, sig
     ia, ib, event = ia[keep], ib[keep], event[keep]
     sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
     prob = similarity.apply_model(sig, params=params)
     sts = similarity.apply_model(sig, "sts", params)
     graded = _candidate_similarity(fa, fb, (scored_a, scored_b), first, keep, sts, params)
-    event &= _best_in_line(ia, ib, prob)
+    if settings.event_links:
+        event &= _best_in_line(ia, ib, prob)
     chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings) | event)
     pairs: list[tuple[Link, str]] = []
     for i, j, values, p, g, e in zip(
