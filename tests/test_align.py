@@ -570,8 +570,9 @@ def test_a_same_event_link_needs_the_events_words_besides_its_names():
     a = Article.from_text("Police in Napa said John Smith paid $6.1 million for the vineyard.")
     b = Article.from_text("John Smith, 61, sang in Napa on Sunday with friends from the choir "
                           "and paid his respects.")
-    assert align(a, b, _EVENTS) == ()
-    settings = _EVENTS.replace(event_words=1)
+    by_details = _EVENTS.replace(event_lead_words=10)  # not by the lead rule (both lead)
+    assert align(a, b, by_details) == ()
+    settings = by_details.replace(event_words=1)
     (link,) = align(a, b, settings)
     assert "same event" in link.reason
 
@@ -583,3 +584,28 @@ def test_same_event_links_keep_one_to_many():
     links = align(Article.from_text(_QUAKE_A), Article.from_text(b_text), _EVENTS)
     assert {(link.a, link.b) for link in links} == {((0,), (0,)), ((0,), (1,))}
     assert all(len(link.a) == 1 and len(link.b) == 1 for link in links)
+
+
+_LEAD_A = ("Firefighters spent the whole night fighting a huge blaze that destroyed the old "
+           "chemical plant by the harbour, sending smoke over the town. The company declined "
+           "to comment.")
+_LEAD_B = ("Thousands were evacuated on Tuesday as fire swept through a chemical plant and a huge "
+           "cloud of smoke drifted over the town. It was the third such blaze there in ten years.")
+
+
+def test_the_leads_of_two_reports_that_share_the_events_words_are_a_same_event_link():
+    # issue 10: the first sentences of two reports tell the main event; sharing enough of
+    # its words (huge, chemical, plant, smoke, town), they are a partial link of one event
+    a, b = Article.from_text(_LEAD_A), Article.from_text(_LEAD_B)
+    assert align(a, b) == ()  # off by default
+    (link,) = align(a, b, _EVENTS)
+    assert (link.a, link.b) == ((0,), (0,))
+    assert link.signals["probability"] < DEFAULT.link_threshold
+    assert link.relation == "partial"
+    assert "same event" in link.reason and "first 3 sentences" in link.reason
+
+
+def test_a_lead_link_needs_both_sentences_in_the_lead():
+    a = Article.from_text("The mayor opened a new library. " * 3 + _LEAD_A)
+    b = Article.from_text(_LEAD_B)
+    assert not [link for link in align(a, b, _EVENTS) if "first 3 sentences" in link.reason]

@@ -187,6 +187,16 @@ def _shares_event(fa: similarity.Features, fb: similarity.Features, ia: np.ndarr
             & (common("content") - names >= settings.event_words))
 
 
+def _in_the_leads(fa: similarity.Features, fb: similarity.Features, ia: np.ndarray,
+                  ib: np.ndarray, settings: Settings) -> np.ndarray:
+    """Which candidate pairs ``(ia, ib)`` are two leads of one event: both among the first
+    ``event_lead`` sentences of their reports, with at least ``event_lead_words`` content
+    words (by stem) in common."""
+    lead = (ia < settings.event_lead) & (ib < settings.event_lead)
+    shared = np.asarray(fa.sets["content"][ia].multiply(fb.sets["content"][ib]).sum(axis=1))
+    return lead & (shared.ravel() >= settings.event_lead_words)
+
+
 def _best_in_line(ia: np.ndarray, ib: np.ndarray, prob: np.ndarray) -> np.ndarray:
     """Which pairs ``(ia, ib)`` have the largest probability of their a sentence's pairs
     or of their b sentence's pairs (ties included)."""
@@ -355,7 +365,7 @@ def _make_link(
     sts: float,
     settings: Settings,
     force: str = "",
-    event: bool = False,
+    event: str = "",
 ) -> tuple[Link | None, str]:
     """The link between sentences ``ia`` of a and ``ib`` of b, or None if they do not link.
 
@@ -365,8 +375,9 @@ def _make_link(
     ``partial`` link when no closer relation holds and the model does not accept the
     merged sides (accepted, they are a ``paraphrase``, as any accepted pair that is not
     partial by content; its reason says how they were joined too). ``event``: the pair
-    shares one event by its details (:func:`_shares_event`), which makes a ``partial``
-    link when nothing else links it. Also returns the contained side of a partial link
+    tells one event, by its details (:data:`_BY_DETAILS`, :func:`_shares_event`) or as
+    two leads (:data:`_BY_LEAD`, :func:`_in_the_leads`), which makes a ``partial`` link
+    when nothing else links it. Also returns the contained side of a partial link
     (``""`` otherwise; :data:`_SAME_EVENT` for a partial of one event, never merged).
     """
     stems_a, stems_b = set(ra.join("stems", ia)), set(rb.join("stems", ib))
@@ -388,7 +399,8 @@ def _make_link(
     elif relation is None and event and not _is_paraphrase(prob, settings):
         relation, contained = "partial", _SAME_EVENT
         reason = _event_reason(ra, rb, ia, ib, shared, (len(stems_a - stems_b),
-                                                         len(stems_b - stems_a)))
+                                                         len(stems_b - stems_a)),
+                               settings.event_lead if event == _BY_LEAD else 0)
     elif relation is None:
         if not _is_paraphrase(prob, settings):
             return None, ""
@@ -420,25 +432,36 @@ def _make_link(
 
 _SAME_EVENT = "event"
 """The contained side that :func:`_make_link` gives a partial link of one event."""
+_BY_DETAILS, _BY_LEAD = "details", "lead"
+"""What tells :func:`_make_link` that a pair is one event: its shared details, its leads."""
+
+
+def _listed(items: Sequence[str]) -> str:
+    return ", ".join(items[:6]) + (", ..." if len(items) > 6 else "")
 
 
 def _event_reason(ra: _Report, rb: _Report, ia, ib, shared: tuple[str, ...],
-                  extra: tuple[int, int]) -> str:
+                  extra: tuple[int, int], lead: int = 0) -> str:
     """Why two sentences are a partial link of one event: the names and numbers both
-    mention, the other content words they share, and which side tells more."""
+    mention and the other content words they share (``lead``: both are among the first
+    ``lead`` sentences of their reports, and the words they share), and which side
+    tells more."""
     da, db = ra.details(ia), rb.details(ib)
     details = sorted(da["names"] & db["names"]) + sorted(da["numbers"] & db["numbers"])
     folded = {d.lower() for d in details}
     words = [w for w in shared if w not in folded]
-    listed = ", ".join(details[:6]) + (", ..." if len(details) > 6 else "")
-    said = ", ".join(words[:6]) + (", ..." if len(words) > 6 else "")
     if extra[0] == extra[1]:
         more = f"each side tells {extra[0]} content words the other does not use"
     else:
         side = "a" if extra[0] > extra[1] else "b"
         more = f"{side} tells more ({max(extra)} content words the other does not use)"
-    return (f"the same event decided it: both name {listed} and share the words {said}, "
-            f"though the same-content model does not accept them as one content; {more}")
+    if lead:
+        evidence = (f"both are among the first {lead} sentences of their reports (the lead, "
+                    f"which tells the main event) and share the words {_listed(shared)}")
+    else:
+        evidence = f"both name {_listed(details)} and share the words {_listed(words)}"
+    return (f"the same event decided it: {evidence}, though the same-content model does not "
+            f"accept them as one content; {more}")
 
 
 def _evidence(sig: dict[str, float], ra: _Report, rb: _Report, ia, ib) -> str:
@@ -587,19 +610,22 @@ def align_scored(
     # every candidate of a sentence in a pair of one event gets its exact probability:
     # the event link goes to the likeliest of them (_best_in_line)
     keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
-    event = np.zeros(len(ia), dtype=bool)
+    event = lead = np.zeros(len(ia), dtype=bool)
     if settings.event_links:
         event = _shares_event(fa, fb, ia, ib, settings)
-        keep |= np.isin(ia, ia[event]) | np.isin(ib, ib[event])
+        lead = _in_the_leads(fa, fb, ia, ib, settings)
+        keep |= np.isin(ia, ia[event]) | np.isin(ib, ib[event]) | lead
     scored_a, scored_b, upper, first = ia, ib, bound, sig
-    ia, ib, event = ia[keep], ib[keep], event[keep]
+    ia, ib, event, lead = ia[keep], ib[keep], event[keep], lead[keep]
     sig = similarity.complete_signals(fa, fb, ia, ib, sig[keep])
     prob = similarity.apply_model(sig, params=params)
     sts = similarity.apply_model(sig, "sts", params)
     graded = _candidate_similarity(fa, fb, (scored_a, scored_b), first, keep, sts, params)
     if settings.event_links:
         event &= _best_in_line(ia, ib, prob)
-    chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings) | event)
+    kind = np.where(event, _BY_DETAILS, np.where(lead, _BY_LEAD, ""))
+    chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings)
+                            | event | lead)
     pairs: list[tuple[Link, str]] = []
     for i, j, values, p, g, e in zip(
         ia[chosen].tolist(),
@@ -607,7 +633,7 @@ def align_scored(
         sig[chosen].tolist(),
         prob[chosen].tolist(),
         sts[chosen].tolist(),
-        event[chosen].tolist(),
+        kind[chosen].tolist(),
         strict=True,
     ):
         row = dict(zip(similarity.signal_names(sig), values, strict=True))

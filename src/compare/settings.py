@@ -81,6 +81,13 @@ class Settings:
     most recall whose new links share an annotated event chain at least as often as
     issue 10's precision goal (0.9); the even topics are the report part
     (``benchmarks/bench_links.py``)."""
+    event_lead: int = 3
+    """With ``event_links``, two sentences among the first ``event_lead`` of their reports
+    (the lead, which tells the main event) are a ``partial`` link of one event when the
+    other tests leave them unlinked and they share ..."""
+    event_lead_words: int = 4
+    """... at least this many content words (by stem). Both chosen on ECB+ *odd* topics
+    only, with ``event_links`` on, as ``event_details`` was (the same criterion)."""
     link_threshold: float = 0.4
     """Same-content probability that makes a pair a link (a ``paraphrase`` when no closer
     relation holds). Lower than the accuracy-best cut on MSRP (``threshold`` in
@@ -125,7 +132,7 @@ class Settings:
                 raise ValueError(f"Settings.{name} must be in [0, 1], not {value!r}")
         counts = ("top_k", "detail_top_k", "embedding_top_k", "min_quote_words",
                   "partial_extra", "partial_min_shared", "event_details", "event_words",
-                  "min_words")
+                  "event_lead", "event_lead_words", "min_words")
         for name in counts:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
