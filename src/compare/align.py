@@ -391,15 +391,16 @@ def _make_link(
         (len(stems_a - stems_b), len(stems_b - stems_a)),
         bool(_is_paraphrase(prob, settings)),
     )
-    shared = _shared_words(
-        ra.join("content", ia), rb.join("content", ib), ra.join("stems", ia), rb.join("stems", ib)
-    )
+    def shared_words() -> tuple[str, ...]:
+        return _shared_words(ra.join("content", ia), rb.join("content", ib),
+                             ra.join("stems", ia), rb.join("stems", ib))
+
     if relation is None and force and not _is_paraphrase(prob, settings):
         relation, reason = "partial", f"containment decided it: {force}"
     elif relation is None and event and not _is_paraphrase(prob, settings):
         relation, contained = "partial", _SAME_EVENT
-        reason = _event_reason(ra, rb, ia, ib, shared, (len(stems_a - stems_b),
-                                                         len(stems_b - stems_a)),
+        reason = _event_reason(ra, rb, ia, ib, shared_words(), (len(stems_a - stems_b),
+                                                                len(stems_b - stems_a)),
                                settings.event_lead if event == _BY_LEAD else 0)
     elif relation is None:
         if not _is_paraphrase(prob, settings):
@@ -410,6 +411,7 @@ def _make_link(
             f"threshold {settings.link_threshold:.2f} ({_evidence(sig, ra, rb, ia, ib)})"
             + (f"; {force}" if force else "")
         )
+    shared = shared_words()
     if relation == "partial" and len(shared) < settings.partial_min_shared and not force:
         return None, ""
     covered = max(sig["content_a"], sig["content_b"])
