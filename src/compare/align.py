@@ -623,11 +623,13 @@ def align_scored(
     prob = similarity.apply_model(sig, params=params)
     sts = similarity.apply_model(sig, "sts", params)
     graded = _candidate_similarity(fa, fb, (scored_a, scored_b), first, keep, sts, params)
+    chosen_by = _may_link(*_columns(sig, prob, ra, rb, ia, ib), settings)
+    kinds: list[str] = []
     if settings.event_links:
         event &= _best_in_line(ia, ib, prob)
-    kind = np.where(event, _BY_DETAILS, np.where(lead, _BY_LEAD, ""))
-    chosen = np.flatnonzero(_may_link(*_columns(sig, prob, ra, rb, ia, ib), settings)
-                            | event | lead)
+        chosen_by |= event | lead
+        kinds = np.where(event, _BY_DETAILS, np.where(lead, _BY_LEAD, ""))[chosen_by].tolist()
+    chosen = np.flatnonzero(chosen_by)
     pairs: list[tuple[Link, str]] = []
     for i, j, values, p, g, e in zip(
         ia[chosen].tolist(),
@@ -635,7 +637,7 @@ def align_scored(
         sig[chosen].tolist(),
         prob[chosen].tolist(),
         sts[chosen].tolist(),
-        kind[chosen].tolist(),
+        kinds or [""] * len(chosen),
         strict=True,
     ):
         row = dict(zip(similarity.signal_names(sig), values, strict=True))
