@@ -609,3 +609,22 @@ def test_a_lead_link_needs_both_sentences_in_the_lead():
     a = Article.from_text("The mayor opened a new library. " * 3 + _LEAD_A)
     b = Article.from_text(_LEAD_B)
     assert not [link for link in align(a, b, _EVENTS) if "first 3 sentences" in link.reason]
+
+
+def test_same_event_links_mirror_when_the_reports_are_swapped(reports):
+    a, b = reports
+    links = align(a, b, _EVENTS)
+    assert any("same event" in link.reason for link in links)
+    mirrored = {(link.b, link.a, link.relation, link.score) for link in align(b, a, _EVENTS)}
+    assert mirrored == {(link.a, link.b, link.relation, link.score) for link in links}
+    assert align(a, b, _EVENTS) == links  # deterministic
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences, sentences)
+def test_swapping_mirrors_links_with_same_event_links(xs, ys):
+    x = Article.from_text(" ".join(xs))
+    y = Article.from_text(" ".join(ys))
+    forward = {(link.a, link.b, link.relation) for link in align(x, y, _EVENTS)}
+    backward = {(link.b, link.a, link.relation) for link in align(y, x, _EVENTS)}
+    assert forward == backward
