@@ -513,3 +513,18 @@ def test_many_reports_same_input_same_bytes(three, tmp_path):
                         "--html", str(target)], check=True, cwd=ROOT)
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_event_links_option_adds_partial_links_of_one_event(tmp_path, capsys):
+    """--event-links turns Settings.event_links on (off by default: no such link then)."""
+    reasons = {}
+    for name, extra in (("default", ()), ("event", ("--event-links",))):
+        out = tmp_path / f"{name}.json"
+        code, _, err = run(capsys, "-q", "--json", str(out), *extra)
+        assert code == 0 and err == ""
+        links = json.loads(out.read_text(encoding="utf-8"))["links"]
+        reasons[name] = [link["reason"] for link in links]
+    said = "the same event decided it"
+    reasons = {k: [r.lower() for r in v] for k, v in reasons.items()}
+    assert not any(r.startswith(said) for r in reasons["default"])
+    assert any(r.startswith(said) for r in reasons["event"])

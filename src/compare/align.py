@@ -461,7 +461,7 @@ def _event_reason(ra: _Report, rb: _Report, ia, ib, shared: tuple[str, ...],
         evidence = (f"both are among the first {lead} sentences of their reports (the lead, "
                     f"which tells the main event) and share the words {_listed(shared)}")
     else:
-        evidence = f"both name {_listed(details)} and share the words {_listed(words)}"
+        evidence = f"both mention {_listed(details)} and share the words {_listed(words)}"
     return (f"the same event decided it: {evidence}, though the same-content model does not "
             f"accept them as one content; {more}")
 

@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--event-links",
+        action="store_true",
+        help=(
+            "also link two sentences that tell one event in other words (shared names, "
+            "numbers and words) as partial links; off by default: more links, a few of "
+            "them wrong (benchmarks/README.md, H40)"
+        ),
+    )
+    parser.add_argument(
         "--top", type=int, default=8, metavar="N", help="links to print (default 8)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -189,7 +198,8 @@ def _run(args: argparse.Namespace) -> int:
 
     model = args.embeddings if args.embeddings is not None else os.environ.get(ENVIRONMENT, "")
     try:
-        settings = Settings(min_words=args.min_words, embeddings=model)
+        settings = Settings(min_words=args.min_words, embeddings=model,
+                            event_links=args.event_links)
         if many:
             from compare.collate import collate
 
