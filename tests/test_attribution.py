@@ -531,3 +531,12 @@ def test_statements_are_documents():
                  'statements.\n\nAnn Lee wrote that Mr. Tom Reed’s statements could lead a '
                  '"fair observer" to doubt him.')
     assert said == {"The talks were frank,": "the statements", "fair observer": "Ann Lee"}
+
+
+def test_a_title_before_a_name_does_not_reach_into_the_sentence_before():
+    # "... the State House." ends a paragraph: "State House" is no title of the
+    # councilman next, whose name stays in his own sentence
+    said = _said("Voters could hardly hide their anger at the State House.\n\n"
+                 "Councilman Tom Reed, Democrat of Ward 3, tried to link the two cases.\n\n"
+                 "“This is the same story again,” he said.")
+    assert said == {"This is the same story again,": "Tom Reed"}

@@ -807,3 +807,21 @@ def test_a_body_named_with_a_comma_list_or_boys_and_girls_is_one_name_real():
 def test_a_place_before_a_listed_non_name_makes_no_name_real():
     assert "United States Constitution" not in _names(_article(CONSTITUTION, 1))  # nyt
     assert "U.S. Constitution" not in _names(_article(CONSTITUTION, 3))  # fox
+
+
+# --- speakers (H37): error kinds found on the third development gold (none of the
+# frozen gold's five; benchmarks/gold/basil_speakers_dev3.json) ----------------------
+
+IRS_HEARING = ("2013", "84678e18-0b79-4570-9c9f-cb1cf88d968e")  # _1 fox, _2 nyt, _3 hpo
+CLINTON_SERVER = ("2015", "c5534b7e-a373-4962-8345-3847bc41a636")  # _1 fox
+
+
+def test_a_title_does_not_reach_back_over_a_sentence_end_real():
+    # "... the Obama White House.¶Representative Jim Jordan, Republican of Ohio, tried
+    # to link ... / "...," he said.": Jordan's name stays in his own sentence
+    nyt = _article(IRS_HEARING, 2)
+    assert _speaker(nyt, "This administration, which told us") == "Jim Jordan"
+    assert _speaker(nyt, "The people don’t buy it") == "Jim Jordan"
+    # "Gowdy said Friday that Clinton ... server. He said the committee learned she had
+    # "unilaterally decided"": Gowdy's words
+    assert _speaker(_article(CLINTON_SERVER, 1), "unilaterally decided") == "Trey Gowdy"

@@ -200,10 +200,10 @@ def _names(article: Article, details=None) -> list[_Cand]:
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
-            if gap.strip() or not (word in titles or word in lex.demonyms or
-                                   word.startswith("ex-")) or \
+            if gap.strip() or "\n" in gap or _SENTENCE_END.fullmatch(m.group()) or \
+                    not (word in titles or word in lex.demonyms or word.startswith("ex-")) or \
                     (word == "of" and not before):  # "Jenky, of Peoria": no title
-                break
+                break  # "... the White House.\n\nRep. Ann Lee": no title of hers
             start = max(0, d.start - 40) + m.start()
             before.append(word)
         role = _apposition().match(text, d.end)
@@ -229,6 +229,11 @@ def _names(article: Article, details=None) -> list[_Cand]:
         cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", titles_before,
                            d.category not in {"organisation", "place"}))
     return cands
+
+
+_SENTENCE_END = re.compile(r"[^\W\d_][a-z’'-]{4,}\.")
+"""A word of five letters or more with a full stop (``House.``) ends a sentence: no
+abbreviated title (``Rep.``, ``Capt.``, ``U.S.``)."""
 
 
 @cache
