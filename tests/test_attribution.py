@@ -540,3 +540,10 @@ def test_a_title_before_a_name_does_not_reach_into_the_sentence_before():
                  "Councilman Tom Reed, Democrat of Ward 3, tried to link the two cases.\n\n"
                  "“This is the same story again,” he said.")
     assert said == {"This is the same story again,": "Tom Reed"}
+
+
+def test_a_known_body_is_no_he_or_she():
+    # "Congress continues": a known body, even where the names read it as a person
+    said = _said("One Democrat, Councilman Tom Reed of Ward 3, raised the threat of a lawsuit "
+                 "if Congress continues to stall.\n\n“We know where that leads,” he said.")
+    assert said == {"We know where that leads,": "Tom Reed"}

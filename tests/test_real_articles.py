@@ -825,3 +825,10 @@ def test_a_title_does_not_reach_back_over_a_sentence_end_real():
     # "Gowdy said Friday that Clinton ... server. He said the committee learned she had
     # "unilaterally decided"": Gowdy's words
     assert _speaker(_article(CLINTON_SERVER, 1), "unilaterally decided") == "Trey Gowdy"
+
+
+def test_a_known_body_is_no_he_or_she_real():
+    # "Representative Stephen F. Lynch ... if Congress continues to feel ... / "...," he
+    # said": not Congress
+    assert _speaker(_article(IRS_HEARING, 2), "We know where that will lead") == \
+        "Stephen F. Lynch"

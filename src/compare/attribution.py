@@ -226,8 +226,12 @@ def _names(article: Article, details=None) -> list[_Cand]:
             continue
         known = genders.get(d.value, set())
         gender = next(iter(known)) if len(known) == 1 else ""
+        # a body or place the word lists know ("Congress") is no person, however the
+        # names read it
+        person = d.category not in {"organisation", "place"} and \
+            d.value not in lex.org_keys and d.value not in lex.place_keys
         cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", titles_before,
-                           d.category not in {"organisation", "place"}))
+                           person))
     return cands
 
 
