@@ -547,3 +547,12 @@ def test_a_known_body_is_no_he_or_she():
     said = _said("One Democrat, Councilman Tom Reed of Ward 3, raised the threat of a lawsuit "
                  "if Congress continues to stall.\n\n“We know where that leads,” he said.")
     assert said == {"We know where that leads,": "Tom Reed"}
+
+
+def test_a_first_name_tells_a_persons_gender():
+    # "She said:" after "Rep. Tom Reed asked her ...": not Tom Reed, who is a man
+    said = _said("Ann Lee ran the office for ten years.\n\nRep. Tom Reed asked her if she "
+                 "could \"say a word about the audit.\"\n\nShe said: \"There is a letter out "
+                 "there.\"")
+    assert said == {"say a word about the audit.": "Tom Reed",
+                    "There is a letter out there.": "Ann Lee"}

@@ -832,3 +832,13 @@ def test_a_known_body_is_no_he_or_she_real():
     # said": not Congress
     assert _speaker(_article(IRS_HEARING, 2), "We know where that will lead") == \
         "Stephen F. Lynch"
+
+
+ROBERTS_HEARING = ("2017", "47a209b0-fc26-4a0a-a1fe-e4310d1d2419")  # _3
+
+
+def test_a_first_name_tells_a_persons_gender_real():
+    # "Rep. Joseph Crowley, D-N.Y., asked her if she could "..." / She said: "...""
+    assert _speaker(_article(IRS_HEARING, 1), "Well there's a questionnaire") == "Lois Lerner"
+    # "Sen. Mazie Hirono (D-Hawaii) blasted Roberts’ decision ..., "...," she said"
+    assert _speaker(_article(ROBERTS_HEARING, 3), "So, so much for judicial") == "Mazie Hirono"

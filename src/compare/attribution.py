@@ -213,6 +213,11 @@ def _names(article: Article, details=None) -> list[_Cand]:
             for g, words in gendered.items():
                 if word in words:
                     genders.setdefault(d.value, set()).add(g)
+        first = name_key(longest[d.value]).split()[:1]
+        by_name = lex.first_name_gender.get(first[0], "") if first else ""
+        if d.category == "person" and by_name in {"m", "f"}:
+            # "Joseph Crowley": a man, even with no title saying so (not "Terry")
+            genders.setdefault(d.value, set()).add(by_name)
         out.append((start, d, frozenset(before)))
     # a name inside another's titles ("White House" in "White House Press Secretary
     # Jay Carney") only modifies it
