@@ -556,3 +556,10 @@ def test_a_first_name_tells_a_persons_gender():
                  "there.\"")
     assert said == {"say a word about the audit.": "Tom Reed",
                     "There is a letter out there.": "Ann Lee"}
+
+
+def test_one_of_a_group_is_one_person():
+    # "one of her lawyers, Tom Reed,": one person, named in apposition
+    said = _said("However, one of her lawyers, Tom Reed, says the deal \"does not mean "
+                 "jail time.\"")
+    assert said == {"does not mean jail time.": "Tom Reed"}

@@ -842,3 +842,11 @@ def test_a_first_name_tells_a_persons_gender_real():
     assert _speaker(_article(IRS_HEARING, 1), "Well there's a questionnaire") == "Lois Lerner"
     # "Sen. Mazie Hirono (D-Hawaii) blasted Roberts’ decision ..., "...," she said"
     assert _speaker(_article(ROBERTS_HEARING, 3), "So, so much for judicial") == "Mazie Hirono"
+
+
+JACKSON_PLEA = ("2013", "f506aafc-8b43-427a-936e-bbd1ef33e076")  # _3 fox
+
+
+def test_one_of_a_group_is_one_person_real():
+    # "However, one of her lawyers, Tom Kirsch, says the plea agreement "...""
+    assert _speaker(_article(JACKSON_PLEA, 3), "does not contemplate") == "Tom Kirsch"

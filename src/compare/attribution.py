@@ -276,6 +276,9 @@ def _person_nouns() -> frozenset[str]:
     return frozenset({*lex.speaker_nouns, *lex.plural_speaker_nouns})
 
 
+_ONE_OF = re.compile(r"[Oo]ne\s+of\s")
+
+
 def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
            reach: int) -> list[_Cand]:
     """Role phrases (``the senators``, ``a statement from the committee``) in
@@ -308,7 +311,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
             m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|(?<=s)['’])\B",
                              phrase)
             owner = m_own["o"] if m_own else ""
-        gender = "p" if noun in plural else lex.gender_of_noun.get(noun, "")
+        # "one of her lawyers": one person of the group, not the group
+        gender = "p" if noun in plural and not _ONE_OF.match(phrase) else \
+            lex.gender_of_noun.get(noun, "")
         out.append(_Cand(m.start(), end, "role", phrase, gender, owner,
                          frozenset({noun})))
     return out
