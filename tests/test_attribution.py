@@ -563,3 +563,16 @@ def test_one_of_a_group_is_one_person():
     said = _said("However, one of her lawyers, Tom Reed, says the deal \"does not mean "
                  "jail time.\"")
     assert said == {"does not mean jail time.": "Tom Reed"}
+
+
+def test_a_comma_after_a_label_in_parentheses_before_the_cue_verb():
+    said = _said("Sen. Tom Reed (D-Mass.) praised the plan, and Sen. Ann Lee "
+                 "(R-Ariz.), said she would be \"delighted\" if it passed.")
+    assert said == {"delighted": "Ann Lee"}
+
+
+def test_a_quote_with_no_cue_verb_before_another_quote_of_its_sentence():
+    # the cue verb of the sentence is the second quote's: the first is its clause's
+    said = _said("Sen. Ann Lee (D-Mass.) expressed \"great admiration\" for the mayor, and "
+                 "Sen. Tom Reed (R-Ariz.) said he would be \"overjoyed\" if she ran.")
+    assert said == {"great admiration": "Ann Lee", "overjoyed": "Tom Reed"}

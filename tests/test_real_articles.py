@@ -850,3 +850,14 @@ JACKSON_PLEA = ("2013", "f506aafc-8b43-427a-936e-bbd1ef33e076")  # _3 fox
 def test_one_of_a_group_is_one_person_real():
     # "However, one of her lawyers, Tom Kirsch, says the plea agreement "...""
     assert _speaker(_article(JACKSON_PLEA, 3), "does not contemplate") == "Tom Kirsch"
+
+
+LIEBERMAN_FBI = ("2017", "72fa9b13-4e59-4716-8df9-4c3580e7dddf")  # _1 hpo
+
+
+def test_a_label_and_comma_before_the_cue_verb_and_a_quote_before_another_real():
+    # "Sen. Marco Rubio (R-Fla.) expressed "great admiration" for the former senator, ...,
+    # and Sen. John McCain (R-Ariz.), said he would be "overjoyed" if ..."
+    hpo = _article(LIEBERMAN_FBI, 1)
+    assert _speaker(hpo, "great admiration") == "Marco Rubio"
+    assert _speaker(hpo, "overjoyed") == "John McCain"

@@ -67,11 +67,12 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
 
 def _gap(stretches: int) -> re.Pattern:
     """What may stand between a subject and its cue verb: the dot of ``Jr.``, a
-    parenthesis, an apposition of up to ``stretches`` stretches between commas, adverbs,
-    auxiliaries, a day (``Mr. Obama on Thursday said``) and a reporting frame (``was
-    quoted as saying``, ``is shown saying``, ``is expected to say``)."""
+    parenthesis (a stray comma after it: ``Sen. Ann Lee (R-Ariz.), said``), an
+    apposition of up to ``stretches`` stretches between commas, adverbs, auxiliaries, a
+    day (``Mr. Obama on Thursday said``) and a reporting frame (``was quoted as saying``,
+    ``is shown saying``, ``is expected to say``)."""
     return re.compile(
-        r"\.?(?:\s*\([^()]{1,20}\))?"
+        r"\.?(?:\s*\([^()]{1,20}\)(?:\s*,)?)?"
         rf"(?:(?:\s*,[^,\"“”;:]{{1,120}}){{1,{stretches}}},)?(?:\s*,?\s*who)?\s*"
         r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|just|first|even|"
         r"never|had|has|have|would|will|did|does|[a-z]+ly|(?:on\s+)?(?:Monday|Tuesday|"
@@ -545,7 +546,8 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         v = verbs[-1] if verbs else None
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
-        if _verbs(text, _outside(text, s0, s1, regions)):
+        other = _verbs(text, _outside(text, s0, s1, regions))
+        if other and nxt >= s1:
             # the sentence's cue verb is another quote's, or ends the sentence after it
             return _later(text, mine, close, nxt, s1)
         late = _later(text, mine, close, nxt, s1, verb=False)
@@ -558,6 +560,10 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         links = list(_CLAUSE_LINK.finditer(text, s0, start))
         sub = (_clause_subject(text, subjects, links[-1].end(), start) if links else None) or \
             _clause_subject(text, subjects, s0, start)
+        if other and (sub is None or sub.kind != "name" or not sub.person):
+            return None  # the cue verb of a later quote of the sentence is that quote's;
+            # this one is its clause's only where a person is named there ("Ann Lee
+            # expressed "great admiration" ..., and Tom Reed said he was "overjoyed"")
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
