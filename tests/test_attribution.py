@@ -576,3 +576,14 @@ def test_a_quote_with_no_cue_verb_before_another_quote_of_its_sentence():
     said = _said("Sen. Ann Lee (D-Mass.) expressed \"great admiration\" for the mayor, and "
                  "Sen. Tom Reed (R-Ariz.) said he would be \"overjoyed\" if she ran.")
     assert said == {"great admiration": "Ann Lee", "overjoyed": "Tom Reed"}
+
+
+def test_a_singular_determiner_before_a_plural_noun_makes_no_role():
+    # "a plan giving young students a pass": no group called "a ... students" speaks
+    said = _said("Every council member signed a letter to the mayor.\n\nThat means waiting on "
+                 "a plan giving young students a free bus pass.\n\n\"We cannot agree to this,\" "
+                 "they wrote.")
+    assert said == {"We cannot agree to this,": ""}
+    # a number or "of" between them makes a group: "a dozen senators", "a group of aides"
+    said = _said("A dozen senators met on Monday. \"We are united,\" they said.")
+    assert said == {"We are united,": "A dozen senators"}

@@ -861,3 +861,17 @@ def test_a_label_and_comma_before_the_cue_verb_and_a_quote_before_another_real()
     hpo = _article(LIEBERMAN_FBI, 1)
     assert _speaker(hpo, "great admiration") == "Marco Rubio"
     assert _speaker(hpo, "overjoyed") == "John McCain"
+
+
+STEELE_AFGHANISTAN = ("2010", "2b95d2cf-e979-4f9c-ae27-9a5370934f23")  # _2 fox
+WEINER_PHOTO = ("2011", "c21cb217-3e2c-49bd-884d-5c74a165ef10")  # _3 hpo
+
+
+def test_a_singular_determiner_before_a_plural_noun_makes_no_role_real():
+    # "He sent an e-mail to RNC members saying he hoped ... would "clear up any
+    # confusion"": Steele's e-mail, no group "an e-mail to RNC members"
+    assert _speaker(_article(STEELE_AFGHANISTAN, 2), "clear up any confusion") == \
+        "Michael Steele"
+    # "A day after telling reporters that he's "...," Congressman Anthony Weiner ...":
+    # not the role "A day after telling reporters" (unknown: the rules do not reach him)
+    assert _speaker(_article(WEINER_PHOTO, 3), "not going to talk about this") == ""

@@ -278,6 +278,14 @@ def _person_nouns() -> frozenset[str]:
 
 
 _ONE_OF = re.compile(r"[Oo]ne\s+of\s")
+_SINGULAR_DET = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    """Words that let a singular determiner stand before a plural noun (``a group of
+    aides``, ``a dozen senators``, ``a few officials``): ``of``, ``few`` and the scales."""
+    return frozenset({"of", "few", *lexicon().scales})
 
 
 def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
@@ -295,6 +303,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
         noun = (m["noun"] or m["bare"]).casefold()
         if m["bare"] and noun not in plural:
             continue  # a bare singular noun ("official") is not a subject by itself
+        if m["noun"] and noun in plural and _SINGULAR_DET.match(text, m.start()) and \
+                _group_words().isdisjoint(text[m.start():m.start("noun")].casefold().split()):
+            continue  # "a bill giving illegal immigrant students": no group of students
         owner = ""
         if m["owner"]:
             o_start = m.start("owner")
