@@ -587,3 +587,14 @@ def test_a_singular_determiner_before_a_plural_noun_makes_no_role():
     # a number or "of" between them makes a group: "a dozen senators", "a group of aides"
     said = _said("A dozen senators met on Monday. \"We are united,\" they said.")
     assert said == {"We are united,": "A dozen senators"}
+
+
+def test_a_pronoun_later_in_the_sentence_is_the_person_the_sentence_opens_with():
+    # "Mayor Ann Lee is "very close" to a choice ..., she told reporters": the mayor
+    said = _said("Mayor Ann Lee is \"very close\" to naming a new police chief, she told "
+                 "reporters on Thursday.")
+    assert said == {"very close": "Ann Lee"}
+    # not when the pronoun cannot be hers: "he told" after Ann Lee stays unknown
+    said = _said("Mayor Ann Lee is \"very close\" to naming a new police chief, he told "
+                 "reporters on Thursday.")
+    assert said == {"very close": ""}

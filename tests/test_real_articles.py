@@ -875,3 +875,9 @@ def test_a_singular_determiner_before_a_plural_noun_makes_no_role_real():
     # "A day after telling reporters that he's "...," Congressman Anthony Weiner ...":
     # not the role "A day after telling reporters" (unknown: the rules do not reach him)
     assert _speaker(_article(WEINER_PHOTO, 3), "not going to talk about this") == ""
+
+
+def test_a_pronoun_later_in_the_sentence_is_its_opening_subject_real():
+    # "President Donald Trump is "very close" to selecting ..., he told White House
+    # reporters on Thursday."
+    assert _speaker(_article(LIEBERMAN_FBI, 1), "very close") == "Donald Trump"

@@ -560,7 +560,8 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         other = _verbs(text, _outside(text, s0, s1, regions))
         if other and nxt >= s1:
             # the sentence's cue verb is another quote's, or ends the sentence after it
-            return _later(text, mine, close, nxt, s1)
+            return _later(text, mine, close, nxt, s1,
+                          opener=_clause_subject(text, mine, s0, start))
         late = _later(text, mine, close, nxt, s1, verb=False)
         if late is not None:
             return late
@@ -609,13 +610,15 @@ _LATER_COMMA = re.compile(r",\s+")
 
 
 def _later(text: str, cands: list[_Cand], close: int, nxt: int, end: int,
-           verb: bool = True) -> tuple[_Cand, str, int, int] | None:
+           verb: bool = True, opener: _Cand | None = None) -> tuple[_Cand, str, int, int] | None:
     """The attribution later in the quote's sentence, past a clause after the quote, when
     no other quote follows in it, when it names a name (a pronoun or role that far from
     the quote is too loose to resolve): ``, according to X`` with no cue verb before it
     (``asked for "changes" to the bill, according to Sen. Dick Durbin``) or, with
     ``verb``, a subject and cue verb that end the sentence (``thinks Moore "will step
-    aside" if ..., the White House said in a statement``)."""
+    aside" if ..., the White House said in a statement``), where a he or she there is
+    ``opener``, the person named as the subject the quote's clause opens with, when of
+    that gender (``Mayor Ann Lee is "very close" to ..., she told reporters``)."""
     if nxt < end:
         return None  # another quote of the sentence comes first
     acc = next(reversed(list(_LATER_ACCORDING.finditer(text, close, end))), None)
@@ -631,7 +634,12 @@ def _later(text: str, cands: list[_Cand], close: int, nxt: int, end: int,
         return None
     for comma in reversed(list(_LATER_COMMA.finditer(text, close, v.start()))):
         sub = _at(text, cands, comma.end())  # the subject after a comma, its apposition
-        if sub is not None and sub.kind == "name" and _GAP.fullmatch(text, sub.end, v.start()):
+        if sub is None or not _GAP.fullmatch(text, sub.end, v.start()):
+            continue
+        if sub.kind == "pron" and sub.gender in {"m", "f"} and opener is not None and \
+                _compatible(opener, sub.gender):
+            sub = opener  # "Mayor Ann Lee is "very close" to ..., she told reporters"
+        if sub.kind == "name":
             return sub, v["v"], v.start(), v.end()
     return None
 
