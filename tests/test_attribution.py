@@ -598,3 +598,9 @@ def test_a_pronoun_later_in_the_sentence_is_the_person_the_sentence_opens_with()
     said = _said("Mayor Ann Lee is \"very close\" to naming a new police chief, he told "
                  "reporters on Thursday.")
     assert said == {"very close": ""}
+
+
+def test_stating_is_a_quote_participle():
+    said = _said("Tom Reed, a former state lawmaker, published a blog post stating that the "
+                 "Times story was \"written by the mayor's staff.\"")
+    assert said == {"written by the mayor's staff.": "Tom Reed"}

@@ -881,3 +881,12 @@ def test_a_pronoun_later_in_the_sentence_is_its_opening_subject_real():
     # "President Donald Trump is "very close" to selecting ..., he told White House
     # reporters on Thursday."
     assert _speaker(_article(LIEBERMAN_FBI, 1), "very close") == "Donald Trump"
+
+
+BLUMENTHAL_VIETNAM = ("2010", "85475456-f38e-4c30-895d-ca2c819c6af1")  # _3 fox
+
+
+def test_stating_is_a_quote_participle_real():
+    # "Kevin Rennie, a former Republican state lawmaker, published a blog post stating
+    # that the Times piece was "fed to the paper by ...""
+    assert _speaker(_article(BLUMENTHAL_VIETNAM, 3), "fed to the paper") == "Kevin Rennie"
