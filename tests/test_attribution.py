@@ -604,3 +604,15 @@ def test_stating_is_a_quote_participle():
     said = _said("Tom Reed, a former state lawmaker, published a blog post stating that the "
                  "Times story was \"written by the mayor's staff.\"")
     assert said == {"written by the mayor's staff.": "Tom Reed"}
+
+
+def test_a_definite_title_no_name_matches_is_the_person_named_before():
+    # "the Utah governor" after "Gov. Tom Reed of Utah": no title names Utah before him
+    said = _said("Gov. Tom Reed of Utah signed the bill on Friday.\n\n\"This is a good day,\" "
+                 "the Utah governor said.")
+    assert said == {"This is a good day,": "Tom Reed"}
+    # nobody named before it: the role; a plain "the man" stays a description
+    said = _said("The bill passed on Friday.\n\nAfter a talk with his aides, the Utah "
+                 "governor said the bill \"does its job.\" When the man asked him to \"please "
+                 "stop,\" Gov. Tom Reed left.")
+    assert said == {"does its job.": "the Utah governor", "please stop,": "the man"}

@@ -890,3 +890,19 @@ def test_stating_is_a_quote_participle_real():
     # "Kevin Rennie, a former Republican state lawmaker, published a blog post stating
     # that the Times piece was "fed to the paper by ...""
     assert _speaker(_article(BLUMENTHAL_VIETNAM, 3), "fed to the paper") == "Kevin Rennie"
+
+
+PERRY_AD = ("2011", "3db93526-a344-4ea4-8772-3734d0cfdfb1")  # _2 hpo
+ELEPHANTS = ("2017", "542cd22c-ea80-4669-995b-6ac6a33823f7")  # _2
+INAUGURATION_NYT = ("2017", "84b3c118-50d2-45a5-a91f-7ed95b5d0143")  # _1
+
+
+def test_a_definite_title_no_name_matches_is_the_person_named_before_real():
+    # "..." says Perry. / "...," the Texas governor continues.
+    assert _speaker(_article(PERRY_AD, 2), "As president, I'll end") == "Rick Perry"
+    # "California Rep. Ed Royce on Friday questioned ... / "...," the committee chairman
+    # said in a statement."
+    assert _speaker(_article(ELEPHANTS, 2), "The administration should withdraw") == "Ed Royce"
+    # "Donald Trump assumed the nation’s highest office ... / ..., the new president told
+    # Americans ... they will "never be ignored again""
+    assert _speaker(_article(INAUGURATION_NYT, 1), "never be ignored again") == "Donald Trump"

@@ -1023,7 +1023,27 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
                                cands, spoken)
         definite = sub.value.casefold().startswith("the ")
         return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
-    return _role_person(article, sent, sub, cands) or sub
+    return _role_person(article, sent, sub, cands) or \
+        _titled_antecedent(article, sub, cands, spoken) or sub
+
+
+def _titled_antecedent(article: Article, role: _Cand, cands: list[list[_Cand]],
+                       spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """The person a definite role whose noun is a title (``the Utah governor``, ``the
+    committee chairman``) stands for when no name before it has that title: the one a
+    he or she opening its sentence would stand for, looked for from the sentence before
+    (not a name earlier in its own sentence: ``Asked about Ann Lee, the governor said``);
+    None for a plain noun (``the man``), a body or a document."""
+    noun = next(iter(role.titles))
+    if not _definite_person(role) or role.owner or noun not in _title_words() or \
+            noun in lexicon().org_words:
+        return None
+    sents = article.sentences
+    j = bisect_right([s.start for s in sents], role.start) - 1
+    if any(c.kind == "role" and c.titles == role.titles and c.start < role.start and
+           not _THE.match(c.value) for k in range(max(0, j - 3), j + 1) for c in cands[k]):
+        return None  # "A spokesperson for Google says ... the spokesperson said": that one
+    return _antecedent(article, j, sents[j].start, role.gender or "s", cands, spoken)
 
 
 _HIS = re.compile(r"[Hh](i|e)[sr]\s")
