@@ -192,6 +192,7 @@ def _names(article: Article, details=None) -> list[_Cand]:
         if len(d.text) > len(longest.get(d.value, "")):
             longest[d.value] = d.text
     genders: dict[str, set[str]] = {}
+    named: dict[str, str] = {}  # a person's key -> the gender of their first name
     out = []
     for d in details:
         if d.category == "place" and d.value not in lex.org_keys:
@@ -201,10 +202,12 @@ def _names(article: Article, details=None) -> list[_Cand]:
         for m in reversed(list(re.finditer(r"[\w.’'-]+", text[max(0, d.start - 40):d.start]))):
             word = m.group().casefold().rstrip(".")
             gap = text[max(0, d.start - 40) + m.end():start]
-            if gap.strip() or "\n" in gap or _SENTENCE_END.fullmatch(m.group()) or \
-                    not (word in titles or word in lex.demonyms or word.startswith("ex-")) or \
-                    (word == "of" and not before):  # "Jenky, of Peoria": no title
-                break  # "... the White House.\n\nRep. Ann Lee": no title of hers
+            if gap.strip() or not (word in titles or word in lex.demonyms or
+                                   word.startswith("ex-")) or \
+                    (word == "of" and not before) or \
+                    "\n" in gap or _SENTENCE_END.fullmatch(m.group()):
+                break  # "Jenky, of Peoria": no title; "... the White House.\n\nRep. Ann
+                # Lee": no title of hers
             start = max(0, d.start - 40) + m.start()
             before.append(word)
         role = _apposition().match(text, d.end)
@@ -214,11 +217,12 @@ def _names(article: Article, details=None) -> list[_Cand]:
             for g, words in gendered.items():
                 if word in words:
                     genders.setdefault(d.value, set()).add(g)
-        first = name_key(longest[d.value]).split()[:1]
-        by_name = lex.first_name_gender.get(first[0], "") if first else ""
-        if d.category == "person" and by_name in {"m", "f"}:
+        if d.category == "person" and d.value not in named:
             # "Joseph Crowley": a man, even with no title saying so (not "Terry")
-            genders.setdefault(d.value, set()).add(by_name)
+            first = longest[d.value].split(None, 1)[:1]
+            named[d.value] = lex.first_name_gender.get(first[0].casefold(), "") if first else ""
+            if named[d.value] in {"m", "f"}:
+                genders.setdefault(d.value, set()).add(named[d.value])
         out.append((start, d, frozenset(before)))
     # a name inside another's titles ("White House" in "White House Press Secretary
     # Jay Carney") only modifies it
@@ -324,8 +328,8 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
                              phrase)
             owner = m_own["o"] if m_own else ""
         # "one of her lawyers": one person of the group, not the group
-        gender = "p" if noun in plural and not _ONE_OF.match(phrase) else \
-            lex.gender_of_noun.get(noun, "")
+        gender = "p" if noun in plural and not (phrase[0] in "Oo" and _ONE_OF.match(phrase)) \
+            else lex.gender_of_noun.get(noun, "")
         out.append(_Cand(m.start(), end, "role", phrase, gender, owner,
                          frozenset({noun})))
     return out
