@@ -616,3 +616,9 @@ def test_a_definite_title_no_name_matches_is_the_person_named_before():
                  "governor said the bill \"does its job.\" When the man asked him to \"please "
                  "stop,\" Gov. Tom Reed left.")
     assert said == {"does its job.": "the Utah governor", "please stop,": "the man"}
+
+
+def test_a_name_of_a_place_or_body_and_a_comma_before_the_cue_verb_after_the_quote():
+    said = _said("“We did not know it was the mayor,” Rev. Tom Reed of Our Lady of Hope, told "
+                 "the paper.")
+    assert said == {"We did not know it was the mayor,": "Tom Reed"}

@@ -906,3 +906,13 @@ def test_a_definite_title_no_name_matches_is_the_person_named_before_real():
     # "Donald Trump assumed the nation’s highest office ... / ..., the new president told
     # Americans ... they will "never be ignored again""
     assert _speaker(_article(INAUGURATION_NYT, 1), "never be ignored again") == "Donald Trump"
+
+
+HOLDER_FERGUSON = ("2014", "ed8c136f-8d44-4c83-ad05-0dcfc3a0c54a")  # _1 hpo
+
+
+def test_a_body_the_speaker_is_of_and_a_comma_before_the_cue_verb_real():
+    # "“...,” Rev. John Paul Hopping of Our Lady of Guadalupe, told HuffPost. “...”"
+    hpo = _article(HOLDER_FERGUSON, 1)
+    assert _speaker(hpo, "We didn’t know it was Eric Holder") == "John Paul Hopping"
+    assert _speaker(hpo, "They were really nice") == "John Paul Hopping"

@@ -67,12 +67,14 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
 
 def _gap(stretches: int) -> re.Pattern:
     """What may stand between a subject and its cue verb: the dot of ``Jr.``, a
-    parenthesis (a stray comma after it: ``Sen. Ann Lee (R-Ariz.), said``), an
+    parenthesis (a stray comma after it: ``Sen. Ann Lee (R-Ariz.), said``), a place or
+    body the person is of (``Rev. Tom Reed of Our Lady of Hope, told``), an
     apposition of up to ``stretches`` stretches between commas, adverbs, auxiliaries, a
     day (``Mr. Obama on Thursday said``) and a reporting frame (``was quoted as saying``,
     ``is shown saying``, ``is expected to say``)."""
     return re.compile(
         r"\.?(?:\s*\([^()]{1,20}\)(?:\s*,)?)?"
+        r"(?:\s+(?:of|from)\s+[A-Z][^,\"“”;:()]{0,60}(?=\s*,)(?:\s*,(?=\s*$))?)?"
         rf"(?:(?:\s*,[^,\"“”;:]{{1,120}}){{1,{stretches}}},)?(?:\s*,?\s*who)?\s*"
         r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|just|first|even|"
         r"never|had|has|have|would|will|did|does|[a-z]+ly|(?:on\s+)?(?:Monday|Tuesday|"
