@@ -622,3 +622,9 @@ def test_a_name_of_a_place_or_body_and_a_comma_before_the_cue_verb_after_the_quo
     said = _said("“We did not know it was the mayor,” Rev. Tom Reed of Our Lady of Hope, told "
                  "the paper.")
     assert said == {"We did not know it was the mayor,": "Tom Reed"}
+
+
+def test_a_sentence_opening_with_a_quote_participle_is_its_main_clauses_subject():
+    said = _said("Telling the crowd this is “your town” and “your day,” Mayor Ann Lee closed "
+                 "her speech.")
+    assert said == {"your town": "Ann Lee", "your day,": "Ann Lee"}

@@ -916,3 +916,11 @@ def test_a_body_the_speaker_is_of_and_a_comma_before_the_cue_verb_real():
     hpo = _article(HOLDER_FERGUSON, 1)
     assert _speaker(hpo, "We didn’t know it was Eric Holder") == "John Paul Hopping"
     assert _speaker(hpo, "They were really nice") == "John Paul Hopping"
+
+
+def test_a_sentence_opening_with_a_quote_participle_real():
+    # "Telling the American people this is "your moment" and "your day," Trump closed his
+    # speech with the promise that started it all: "We will make America great again.""
+    nyt = _article(INAUGURATION_NYT, 1)
+    assert _speaker(nyt, "your moment") == "Trump"
+    assert _speaker(nyt, "We will make America great again") == "Trump"

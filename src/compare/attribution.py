@@ -563,6 +563,15 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         v = verbs[-1] if verbs else None
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
+        first_word = _OPENING_WORD.match(text, s0, start)
+        if first_word and first_word[1].endswith("ing") and \
+                first_word[1].casefold() in lexicon().quote_cue_verbs and \
+                (comma := _CLAUSE_COMMA.search(text, first_word.end(), s1)) is not None:
+            # "Telling the crowd this is "your day," Mayor Ann Lee closed ...": the
+            # subject of the main clause after the participle's clause
+            sub = _clause_subject(text, mine, comma.end(), s1)
+            if sub is not None:
+                return sub, first_word[1], first_word.start(1), first_word.end(1)
         other = _verbs(text, _outside(text, s0, s1, regions))
         if other and nxt >= s1:
             # the sentence's cue verb is another quote's, or ends the sentence after it
