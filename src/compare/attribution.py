@@ -35,6 +35,14 @@ told``; ``Ann Cole, the chairman of ..., just told``); a body before a role noun
 may come later in the quote's sentence (``, according to X``; ``if ..., the White House
 said``); ``the letter`` is the writer of ``a letter from X`` named before.
 
+Titles before a name stop at a sentence end (``... the White House.¶Rep. Ann Lee``); a
+known body or place (``Congress``) is nobody's he or she, and a first name gives a
+person's gender when no title does (not one given to both, ``Terry``); ``one of her
+lawyers`` is one person and ``a bill giving students`` no group; a definite title no
+name matches (``the Utah governor``) is the person named just before, as for a pronoun;
+``, he told reporters`` later in the sentence is the person its clause opens with; a
+sentence opening with ``Telling ...`` is its main clause's.
+
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
 international press in a virtual press conference``). Cue verbs, speaker nouns, setting
