@@ -3,7 +3,8 @@ development gold of BASIL articles (not the frozen issue-11 gold).
 
 The gold is ``benchmarks/gold/basil_speakers_dev.json`` (``--gold dev``, H32: every quote
 the library found on the 24 articles of eight development events when it was made) or
-``basil_speakers_dev2.json`` (``--gold dev2``, H35: 18 articles of six other events),
+``basil_speakers_dev2.json`` (``--gold dev2``, H35: 18 articles of six other events) or
+``basil_speakers_dev3.json`` (``--gold dev3``, H37: 18 articles of six more events),
 each with the speaker
 read from the article by hand (rules in ``benchmarks/gold/README.md``). Each gold quote
 is matched to the library quote that overlaps it most and scored as ``bench_real.py``
@@ -15,6 +16,7 @@ title): they are counted apart, with how many of them the library gives a speake
 
     python benchmarks/bench_speakers_dev.py [--data ../shared/bench] [--verbose]
     python benchmarks/bench_speakers_dev.py --gold dev2  # the second development gold
+    python benchmarks/bench_speakers_dev.py --gold dev3  # the third development gold
     python benchmarks/bench_speakers_dev.py --dump ARTICLE_ID   # the article, quotes marked
     python benchmarks/bench_speakers_dev.py --all OUT.tsv       # every quote's speaker on
                                         # the BASIL events outside the frozen gold
@@ -38,7 +40,8 @@ from bench_real import HONORIFICS, overlaps, ratio, speaker_right
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDS = {"dev": ROOT / "benchmarks" / "gold" / "basil_speakers_dev.json",
-         "dev2": ROOT / "benchmarks" / "gold" / "basil_speakers_dev2.json"}
+         "dev2": ROOT / "benchmarks" / "gold" / "basil_speakers_dev2.json",
+         "dev3": ROOT / "benchmarks" / "gold" / "basil_speakers_dev3.json"}
 FROZEN = ROOT / "benchmarks" / "gold" / "basil_real.json"
 
 
@@ -51,13 +54,21 @@ def frozen_events() -> set[str]:
     return set(json.loads(FROZEN.read_text("utf-8"))["events"])
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def right(said: str, quote: dict) -> bool:
     """``bench_real.speaker_right``, and a surname of several words counts as the
-    surname (``Wasserman Schultz`` for ``Debbie Wasserman Schultz``)."""
+    surname (``Wasserman Schultz`` for ``Debbie Wasserman Schultz``), a surname
+    without the gold's suffix too (``Jackson`` for ``Jesse Jackson Jr.``)."""
     if speaker_right(said, quote):
         return True
     words = [w for w in name_key(said).split() if w not in HONORIFICS]
     gold = name_key(quote["speaker"]).split()
+    while len(gold) > 1 and gold[-1] in SUFFIXES:
+        gold.pop()
+    if words == gold:
+        return True
     return quote["speaker"] != "unknown" and 0 < len(words) < len(gold) and \
         gold[-len(words):] == words
 

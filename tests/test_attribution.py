@@ -531,3 +531,100 @@ def test_statements_are_documents():
                  'statements.\n\nAnn Lee wrote that Mr. Tom Reed’s statements could lead a '
                  '"fair observer" to doubt him.')
     assert said == {"The talks were frank,": "the statements", "fair observer": "Ann Lee"}
+
+
+def test_a_title_before_a_name_does_not_reach_into_the_sentence_before():
+    # "... the State House." ends a paragraph: "State House" is no title of the
+    # councilman next, whose name stays in his own sentence
+    said = _said("Voters could hardly hide their anger at the State House.\n\n"
+                 "Councilman Tom Reed, Democrat of Ward 3, tried to link the two cases.\n\n"
+                 "“This is the same story again,” he said.")
+    assert said == {"This is the same story again,": "Tom Reed"}
+
+
+def test_a_known_body_is_no_he_or_she():
+    # "Congress continues": a known body, even where the names read it as a person
+    said = _said("One Democrat, Councilman Tom Reed of Ward 3, raised the threat of a lawsuit "
+                 "if Congress continues to stall.\n\n“We know where that leads,” he said.")
+    assert said == {"We know where that leads,": "Tom Reed"}
+
+
+def test_a_first_name_tells_a_persons_gender():
+    # "She said:" after "Rep. Tom Reed asked her ...": not Tom Reed, who is a man
+    said = _said("Ann Lee ran the office for ten years.\n\nRep. Tom Reed asked her if she "
+                 "could \"say a word about the audit.\"\n\nShe said: \"There is a letter out "
+                 "there.\"")
+    assert said == {"say a word about the audit.": "Tom Reed",
+                    "There is a letter out there.": "Ann Lee"}
+
+
+def test_one_of_a_group_is_one_person():
+    # "one of her lawyers, Tom Reed,": one person, named in apposition
+    said = _said("However, one of her lawyers, Tom Reed, says the deal \"does not mean "
+                 "jail time.\"")
+    assert said == {"does not mean jail time.": "Tom Reed"}
+
+
+def test_a_comma_after_a_label_in_parentheses_before_the_cue_verb():
+    said = _said("Sen. Tom Reed (D-Mass.) praised the plan, and Sen. Ann Lee "
+                 "(R-Ariz.), said she would be \"delighted\" if it passed.")
+    assert said == {"delighted": "Ann Lee"}
+
+
+def test_a_quote_with_no_cue_verb_before_another_quote_of_its_sentence():
+    # the cue verb of the sentence is the second quote's: the first is its clause's
+    said = _said("Sen. Ann Lee (D-Mass.) expressed \"great admiration\" for the mayor, and "
+                 "Sen. Tom Reed (R-Ariz.) said he would be \"overjoyed\" if she ran.")
+    assert said == {"great admiration": "Ann Lee", "overjoyed": "Tom Reed"}
+
+
+def test_a_singular_determiner_before_a_plural_noun_makes_no_role():
+    # "a plan giving young students a pass": no group called "a ... students" speaks
+    said = _said("Every council member signed a letter to the mayor.\n\nThat means waiting on "
+                 "a plan giving young students a free bus pass.\n\n\"We cannot agree to this,\" "
+                 "they wrote.")
+    assert said == {"We cannot agree to this,": ""}
+    # a number or "of" between them makes a group: "a dozen senators", "a group of aides"
+    said = _said("A dozen senators met on Monday. \"We are united,\" they said.")
+    assert said == {"We are united,": "A dozen senators"}
+
+
+def test_a_pronoun_later_in_the_sentence_is_the_person_the_sentence_opens_with():
+    # "Mayor Ann Lee is "very close" to a choice ..., she told reporters": the mayor
+    said = _said("Mayor Ann Lee is \"very close\" to naming a new police chief, she told "
+                 "reporters on Thursday.")
+    assert said == {"very close": "Ann Lee"}
+    # not when the pronoun cannot be hers: "he told" after Ann Lee stays unknown
+    said = _said("Mayor Ann Lee is \"very close\" to naming a new police chief, he told "
+                 "reporters on Thursday.")
+    assert said == {"very close": ""}
+
+
+def test_stating_is_a_quote_participle():
+    said = _said("Tom Reed, a former state lawmaker, published a blog post stating that the "
+                 "Times story was \"written by the mayor's staff.\"")
+    assert said == {"written by the mayor's staff.": "Tom Reed"}
+
+
+def test_a_definite_title_no_name_matches_is_the_person_named_before():
+    # "the Utah governor" after "Gov. Tom Reed of Utah": no title names Utah before him
+    said = _said("Gov. Tom Reed of Utah signed the bill on Friday.\n\n\"This is a good day,\" "
+                 "the Utah governor said.")
+    assert said == {"This is a good day,": "Tom Reed"}
+    # nobody named before it: the role; a plain "the man" stays a description
+    said = _said("The bill passed on Friday.\n\nAfter a talk with his aides, the Utah "
+                 "governor said the bill \"does its job.\" When the man asked him to \"please "
+                 "stop,\" Gov. Tom Reed left.")
+    assert said == {"does its job.": "the Utah governor", "please stop,": "the man"}
+
+
+def test_a_name_of_a_place_or_body_and_a_comma_before_the_cue_verb_after_the_quote():
+    said = _said("“We did not know it was the mayor,” Rev. Tom Reed of Our Lady of Hope, told "
+                 "the paper.")
+    assert said == {"We did not know it was the mayor,": "Tom Reed"}
+
+
+def test_a_sentence_opening_with_a_quote_participle_is_its_main_clauses_subject():
+    said = _said("Telling the crowd this is “your town” and “your day,” Mayor Ann Lee closed "
+                 "her speech.")
+    assert said == {"your town": "Ann Lee", "your day,": "Ann Lee"}

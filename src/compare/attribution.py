@@ -35,6 +35,14 @@ told``; ``Ann Cole, the chairman of ..., just told``); a body before a role noun
 may come later in the quote's sentence (``, according to X``; ``if ..., the White House
 said``); ``the letter`` is the writer of ``a letter from X`` named before.
 
+Titles before a name stop at a sentence end (``... the White House.¶Rep. Ann Lee``); a
+known body or place (``Congress``) is nobody's he or she, and a first name gives a
+person's gender when no title does (not one given to both, ``Terry``); ``one of her
+lawyers`` is one person and ``a bill giving students`` no group; a definite title no
+name matches (``the Utah governor``) is the person named just before, as for a pronoun;
+``, he told reporters`` later in the sentence is the person its clause opens with; a
+sentence opening with ``Telling ...`` is its main clause's.
+
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
 international press in a virtual press conference``). Cue verbs, speaker nouns, setting
@@ -67,11 +75,14 @@ _STOPS = {"after", "before", "that", "when", "while", "on", "as", "but", "and", 
 
 def _gap(stretches: int) -> re.Pattern:
     """What may stand between a subject and its cue verb: the dot of ``Jr.``, a
-    parenthesis, an apposition of up to ``stretches`` stretches between commas, adverbs,
-    auxiliaries, a day (``Mr. Obama on Thursday said``) and a reporting frame (``was
-    quoted as saying``, ``is shown saying``, ``is expected to say``)."""
+    parenthesis (a stray comma after it: ``Sen. Ann Lee (R-Ariz.), said``), a place or
+    body the person is of (``Rev. Tom Reed of Our Lady of Hope, told``), an
+    apposition of up to ``stretches`` stretches between commas, adverbs, auxiliaries, a
+    day (``Mr. Obama on Thursday said``) and a reporting frame (``was quoted as saying``,
+    ``is shown saying``, ``is expected to say``)."""
     return re.compile(
-        r"\.?(?:\s*\([^()]{1,20}\))?"
+        r"\.?(?:\s*\([^()]{1,20}\)(?:\s*,)?)?"
+        r"(?:\s+(?:of|from)\s+[A-Z][^,\"“”;:()]{0,60}(?=\s*,)(?:\s*,(?=\s*$))?)?"
         rf"(?:(?:\s*,[^,\"“”;:]{{1,120}}){{1,{stretches}}},)?(?:\s*,?\s*who)?\s*"
         r"(?:(?:also|later|then|once|again|further|still|only|quickly|simply|just|first|even|"
         r"never|had|has|have|would|will|did|does|[a-z]+ly|(?:on\s+)?(?:Monday|Tuesday|"
@@ -191,6 +202,7 @@ def _names(article: Article, details=None) -> list[_Cand]:
         if len(d.text) > len(longest.get(d.value, "")):
             longest[d.value] = d.text
     genders: dict[str, set[str]] = {}
+    named: dict[str, str] = {}  # a person's key -> the gender of their first name
     out = []
     for d in details:
         if d.category == "place" and d.value not in lex.org_keys:
@@ -202,8 +214,10 @@ def _names(article: Article, details=None) -> list[_Cand]:
             gap = text[max(0, d.start - 40) + m.end():start]
             if gap.strip() or not (word in titles or word in lex.demonyms or
                                    word.startswith("ex-")) or \
-                    (word == "of" and not before):  # "Jenky, of Peoria": no title
-                break
+                    (word == "of" and not before) or \
+                    "\n" in gap or _SENTENCE_END.fullmatch(m.group()):
+                break  # "Jenky, of Peoria": no title; "... the White House.\n\nRep. Ann
+                # Lee": no title of hers
             start = max(0, d.start - 40) + m.start()
             before.append(word)
         role = _apposition().match(text, d.end)
@@ -213,6 +227,12 @@ def _names(article: Article, details=None) -> list[_Cand]:
             for g, words in gendered.items():
                 if word in words:
                     genders.setdefault(d.value, set()).add(g)
+        if d.category == "person" and d.value not in named:
+            # "Joseph Crowley": a man, even with no title saying so (not "Terry")
+            first = longest[d.value].split(None, 1)[:1]
+            named[d.value] = lex.first_name_gender.get(first[0].casefold(), "") if first else ""
+            if named[d.value] in {"m", "f"}:
+                genders.setdefault(d.value, set()).add(named[d.value])
         out.append((start, d, frozenset(before)))
     # a name inside another's titles ("White House" in "White House Press Secretary
     # Jay Carney") only modifies it
@@ -226,9 +246,18 @@ def _names(article: Article, details=None) -> list[_Cand]:
             continue
         known = genders.get(d.value, set())
         gender = next(iter(known)) if len(known) == 1 else ""
+        # a body or place the word lists know ("Congress") is no person, however the
+        # names read it
+        person = d.category not in {"organisation", "place"} and \
+            d.value not in lex.org_keys and d.value not in lex.place_keys
         cands.append(_Cand(start, d.end, "name", longest[d.value], gender, "", titles_before,
-                           d.category not in {"organisation", "place"}))
+                           person))
     return cands
+
+
+_SENTENCE_END = re.compile(r"[^\W\d_][a-z’'-]{4,}\.")
+"""A word of five letters or more with a full stop (``House.``) ends a sentence: no
+abbreviated title (``Rep.``, ``Capt.``, ``U.S.``)."""
 
 
 @cache
@@ -262,6 +291,17 @@ def _person_nouns() -> frozenset[str]:
     return frozenset({*lex.speaker_nouns, *lex.plural_speaker_nouns})
 
 
+_ONE_OF = re.compile(r"[Oo]ne\s+of\s")
+_SINGULAR_DET = re.compile(r"(?:[Aa]n?|[Aa]nother)\s")
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    """Words that let a singular determiner stand before a plural noun (``a group of
+    aides``, ``a dozen senators``, ``a few officials``): ``of``, ``few`` and the scales."""
+    return frozenset({"of", "few", *lexicon().scales})
+
+
 def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
            reach: int) -> list[_Cand]:
     """Role phrases (``the senators``, ``a statement from the committee``) in
@@ -277,6 +317,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
         noun = (m["noun"] or m["bare"]).casefold()
         if m["bare"] and noun not in plural:
             continue  # a bare singular noun ("official") is not a subject by itself
+        if m["noun"] and noun in plural and _SINGULAR_DET.match(text, m.start()) and \
+                _group_words().isdisjoint(text[m.start():m.start("noun")].casefold().split()):
+            continue  # "a bill giving illegal immigrant students": no group of students
         owner = ""
         if m["owner"]:
             o_start = m.start("owner")
@@ -294,7 +337,9 @@ def _roles(text: str, lo: int, hi: int, names: list[_Cand], starts: list[int],
             m_own = re.match(r"(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|(?<=s)['’])\B",
                              phrase)
             owner = m_own["o"] if m_own else ""
-        gender = "p" if noun in plural else lex.gender_of_noun.get(noun, "")
+        # "one of her lawyers": one person of the group, not the group
+        gender = "p" if noun in plural and not (phrase[0] in "Oo" and _ONE_OF.match(phrase)) \
+            else lex.gender_of_noun.get(noun, "")
         out.append(_Cand(m.start(), end, "role", phrase, gender, owner,
                          frozenset({noun})))
     return out
@@ -526,9 +571,20 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         v = verbs[-1] if verbs else None
         return said, v["v"] if v else "", v.start() if v else start, v.end() if v else start
     if not verbs:
-        if _verbs(text, _outside(text, s0, s1, regions)):
+        first_word = _OPENING_WORD.match(text, s0, start)
+        if first_word and first_word[1].endswith("ing") and \
+                first_word[1].casefold() in lexicon().quote_cue_verbs and \
+                (comma := _CLAUSE_COMMA.search(text, first_word.end(), s1)) is not None:
+            # "Telling the crowd this is "your day," Mayor Ann Lee closed ...": the
+            # subject of the main clause after the participle's clause
+            sub = _clause_subject(text, mine, comma.end(), s1)
+            if sub is not None:
+                return sub, first_word[1], first_word.start(1), first_word.end(1)
+        other = _verbs(text, _outside(text, s0, s1, regions))
+        if other and nxt >= s1:
             # the sentence's cue verb is another quote's, or ends the sentence after it
-            return _later(text, mine, close, nxt, s1)
+            return _later(text, mine, close, nxt, s1,
+                          opener=_clause_subject(text, mine, s0, start))
         late = _later(text, mine, close, nxt, s1, verb=False)
         if late is not None:
             return late
@@ -539,6 +595,10 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         links = list(_CLAUSE_LINK.finditer(text, s0, start))
         sub = (_clause_subject(text, subjects, links[-1].end(), start) if links else None) or \
             _clause_subject(text, subjects, s0, start)
+        if other and (sub is None or sub.kind != "name" or not sub.person):
+            return None  # the cue verb of a later quote of the sentence is that quote's;
+            # this one is its clause's only where a person is named there ("Ann Lee
+            # expressed "great admiration" ..., and Tom Reed said he was "overjoyed"")
         return (sub, "", start, start) if sub else None
     v = verbs[-1]
     sub = _subject_before(text, mine, v, s0)
@@ -573,13 +633,15 @@ _LATER_COMMA = re.compile(r",\s+")
 
 
 def _later(text: str, cands: list[_Cand], close: int, nxt: int, end: int,
-           verb: bool = True) -> tuple[_Cand, str, int, int] | None:
+           verb: bool = True, opener: _Cand | None = None) -> tuple[_Cand, str, int, int] | None:
     """The attribution later in the quote's sentence, past a clause after the quote, when
     no other quote follows in it, when it names a name (a pronoun or role that far from
     the quote is too loose to resolve): ``, according to X`` with no cue verb before it
     (``asked for "changes" to the bill, according to Sen. Dick Durbin``) or, with
     ``verb``, a subject and cue verb that end the sentence (``thinks Moore "will step
-    aside" if ..., the White House said in a statement``)."""
+    aside" if ..., the White House said in a statement``), where a he or she there is
+    ``opener``, the person named as the subject the quote's clause opens with, when of
+    that gender (``Mayor Ann Lee is "very close" to ..., she told reporters``)."""
     if nxt < end:
         return None  # another quote of the sentence comes first
     acc = next(reversed(list(_LATER_ACCORDING.finditer(text, close, end))), None)
@@ -595,7 +657,12 @@ def _later(text: str, cands: list[_Cand], close: int, nxt: int, end: int,
         return None
     for comma in reversed(list(_LATER_COMMA.finditer(text, close, v.start()))):
         sub = _at(text, cands, comma.end())  # the subject after a comma, its apposition
-        if sub is not None and sub.kind == "name" and _GAP.fullmatch(text, sub.end, v.start()):
+        if sub is None or not _GAP.fullmatch(text, sub.end, v.start()):
+            continue
+        if sub.kind == "pron" and sub.gender in {"m", "f"} and opener is not None and \
+                _compatible(opener, sub.gender):
+            sub = opener  # "Mayor Ann Lee is "very close" to ..., she told reporters"
+        if sub.kind == "name":
             return sub, v["v"], v.start(), v.end()
     return None
 
@@ -979,7 +1046,27 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
                                cands, spoken)
         definite = sub.value.casefold().startswith("the ")
         return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
-    return _role_person(article, sent, sub, cands) or sub
+    return _role_person(article, sent, sub, cands) or \
+        _titled_antecedent(article, sub, cands, spoken) or sub
+
+
+def _titled_antecedent(article: Article, role: _Cand, cands: list[list[_Cand]],
+                       spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """The person a definite role whose noun is a title (``the Utah governor``, ``the
+    committee chairman``) stands for when no name before it has that title: the one a
+    he or she opening its sentence would stand for, looked for from the sentence before
+    (not a name earlier in its own sentence: ``Asked about Ann Lee, the governor said``);
+    None for a plain noun (``the man``), a body or a document."""
+    noun = next(iter(role.titles))
+    if not _definite_person(role) or role.owner or noun not in _title_words() or \
+            noun in lexicon().org_words:
+        return None
+    sents = article.sentences
+    j = bisect_right([s.start for s in sents], role.start) - 1
+    if any(c.kind == "role" and c.titles == role.titles and c.start < role.start and
+           not _THE.match(c.value) for k in range(max(0, j - 3), j + 1) for c in cands[k]):
+        return None  # "A spokesperson for Google says ... the spokesperson said": that one
+    return _antecedent(article, j, sents[j].start, role.gender or "s", cands, spoken)
 
 
 _HIS = re.compile(r"[Hh](i|e)[sr]\s")

@@ -138,7 +138,7 @@ class Lexicon:
     """A definite role's noun -> the title words of the person it stands for
     (``congressman`` -> ``rep``, ``representative``, ``congressman``)."""
     first_name_gender: Mapping[str, str]
-    """A casefolded first name -> ``m`` or ``f``."""
+    """A casefolded first name -> ``m``, ``f`` or ``x`` (given to both: ``terry``)."""
     nickname_of: Mapping[str, str]
     nickname_forms: Mapping[str, frozenset[str]]
     """A nickname -> every full first name it is short for (``ted`` -> edward, theodore);
