@@ -803,3 +803,13 @@ def test_a_one_letter_word_ending_the_text_is_no_initial_and_no_crash():
     extract_names(article)  # raised IndexError
     article = Article.from_text("Senator Joseph I")
     assert [d.text for d in extract_names(article)]
+
+
+def test_a_name_opening_a_sentence_with_a_middle_initial_is_found():
+    """The word after an initial's dot is inside the name, not a sentence opener: it
+    vouches for the run like any capitalised word inside a sentence (``Donald J. Trump``
+    opening a sentence, its surname named nowhere else, was lost)."""
+    found = _named("The only rival less liked: Donald J. Vale, the developer.")
+    assert set(found.values()) == {"donald j vale"}, found
+    found = _named("Donald J. Vale was there. They chose Plan B. Then it rained.")
+    assert "Then" not in found and found["Donald J. Vale"] == "donald j vale", found

@@ -807,3 +807,13 @@ def test_a_body_named_with_a_comma_list_or_boys_and_girls_is_one_name_real():
 def test_a_place_before_a_listed_non_name_makes_no_name_real():
     assert "United States Constitution" not in _names(_article(CONSTITUTION, 1))  # nyt
     assert "U.S. Constitution" not in _names(_article(CONSTITUTION, 3))  # fox
+
+
+# names (H38)
+
+CHRISTIE = ("2015", "13792511-5142-449f-8d3e-d77d790f65ec")  # _1 fox, _2 nyt, _3 hpo
+
+
+def test_a_name_with_a_middle_initial_opening_a_sentence_real():
+    # "The only candidate less palatable: Donald J. Trump, the ...": Trump named nowhere else
+    assert _names(_article(CHRISTIE, 2)).get("Donald J. Trump") == "donald j trump"

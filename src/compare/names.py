@@ -557,9 +557,17 @@ def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) ->
             continue
         for k in ups:
             if k > 0 and words[k].is_word and words[k - 1].text not in _OPENERS and \
-                    words[k - 1].text not in ".!?":
+                    (words[k - 1].text not in ".!?" or _after_initial(words, k)):
                 midcaps.add(words[k].norm)
     return midcaps
+
+
+def _after_initial(words: tuple[Word, ...], k: int) -> bool:
+    """Word ``k`` follows a middle initial and its dot inside a name (``Donald J. Trump``),
+    not a sentence's end: a capital letter alone between a capitalised word and the dot."""
+    return k >= 3 and words[k - 1].text == "." and len(words[k - 2].text) == 1 and \
+        words[k - 2].text.isupper() and words[k - 3].text[:1].isupper() and \
+        words[k - 3].norm not in lexicon().common_capitalised
 
 
 def _group_norm(word: Word) -> str:
