@@ -813,3 +813,9 @@ def test_a_name_opening_a_sentence_with_a_middle_initial_is_found():
     assert set(found.values()) == {"donald j vale"}, found
     found = _named("Donald J. Vale was there. They chose Plan B. Then it rained.")
     assert "Then" not in found and found["Donald J. Vale"] == "donald j vale", found
+
+
+def test_a_listed_pet_form_joins_the_full_first_name():
+    # "Bibi Netanyahu" / "Benjamin Netanyahu" (BASIL development event b4dbeda7)
+    assert not _unshared("A new ad shows Bibi Kell.", "A new ad shows Benjamin Kell.")
+    assert _unshared("A new ad shows Bibi Kell.", "A new ad shows Bernard Kell.")

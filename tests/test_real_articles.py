@@ -817,3 +817,12 @@ CHRISTIE = ("2015", "13792511-5142-449f-8d3e-d77d790f65ec")  # _1 fox, _2 nyt, _
 def test_a_name_with_a_middle_initial_opening_a_sentence_real():
     # "The only candidate less palatable: Donald J. Trump, the ...": Trump named nowhere else
     assert _names(_article(CHRISTIE, 2)).get("Donald J. Trump") == "donald j trump"
+
+
+NETANYAHU_AD = ("2012", "b4dbeda7-a1f3-4711-ae77-db23809d1ed2")  # _1 hpo, _2 fox, _3 nyt
+
+
+def test_a_listed_pet_form_joins_the_full_first_name_real():
+    # "Bibi Netanyahu" (hpo) / "Benjamin Netanyahu" (fox)
+    only = _only_one(_article(NETANYAHU_AD, 1), _article(NETANYAHU_AD, 2))
+    assert not {"bibi netanyahu", "benjamin netanyahu"} & only, only
