@@ -819,3 +819,10 @@ def test_a_listed_pet_form_joins_the_full_first_name():
     # "Bibi Netanyahu" / "Benjamin Netanyahu" (BASIL development event b4dbeda7)
     assert not _unshared("A new ad shows Bibi Kell.", "A new ad shows Benjamin Kell.")
     assert _unshared("A new ad shows Bibi Kell.", "A new ad shows Bernard Kell.")
+
+
+def test_a_group_word_and_a_body_are_no_one_body():
+    # "Boys and Girls Club" is one body; a party's people before "and" open none
+    found = _named("It pits establishment Republicans and Tea Party conservatives, and "
+                   "Democrats and Green Party voters watch. The Boys and Girls Club met.")
+    assert set(found.values()) == {"tea party", "green party", "boys and girls club"}, found

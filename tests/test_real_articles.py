@@ -826,3 +826,12 @@ def test_a_listed_pet_form_joins_the_full_first_name_real():
     # "Bibi Netanyahu" (hpo) / "Benjamin Netanyahu" (fox)
     only = _only_one(_article(NETANYAHU_AD, 1), _article(NETANYAHU_AD, 2))
     assert not {"bibi netanyahu", "benjamin netanyahu"} & only, only
+
+
+LABRADOR = ("2014", "c99adbdd-eaf3-4844-9548-2642e80de4e2")  # _1 fox, _2 hpo, _3 nyt
+
+
+def test_a_group_word_and_a_body_are_no_one_body_real():
+    # "establishment Republicans and Tea Party conservatives"
+    names = _names(_article(LABRADOR, 1))
+    assert "Republicans and Tea Party" not in names and names["Tea Party"] == "tea party"

@@ -322,8 +322,10 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                (words[k].norm == "of" and i > 0 and
                words[piece[i - 1]].norm not in lex.org_place_words
                and _piece_key(words, piece[i + 1:]) in lex.place_keys)]
+        # a group word and a body are two ("Republicans and Tea Party conservatives")
+        group_first = cut[:1] == [1] and singular(words[piece[0]].norm) in lex.demonyms
         if cut[:1] == [1] and len(piece) > 3 and words[piece[3]].norm in lex.org_words and \
-                all(_plain_word(words[piece[i]]) for i in (0, 2)):
+                all(_plain_word(words[piece[i]]) for i in (0, 2)) and not group_first:
             # "Boys and Girls Club of Greater Washington": one body (split at any later
             # "and": "... and the Washington Nationals Dream Foundation")
             bounds = [-1, *cut[1:], len(piece)]
@@ -352,7 +354,7 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             _org_word(words[piece[j]].norm) and words[piece[j + 1]].norm in {"for", "of", "on"}
             for j in range(head, min(head + 2, cut[0] - 1)))
         ends_org = cut and not own and words[piece[-1]].norm in lex.org_words and \
-            len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm)
+            len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm) and not group_first
         # ... or what comes before the "and" is one ("IRS and Treasury Department")
         first_part = piece[:cut[0]] if cut else []
         # (or a person: "Dan Coats and National Security Agency ...")
