@@ -826,3 +826,11 @@ def test_a_group_word_and_a_body_are_no_one_body():
     found = _named("It pits establishment Republicans and Tea Party conservatives, and "
                    "Democrats and Green Party voters watch. The Boys and Girls Club met.")
     assert set(found.values()) == {"tea party", "green party", "boys and girls club"}, found
+
+
+def test_a_hyphenated_particle_before_a_capital_is_inside_the_name():
+    # "Ansar al-Sharia" was cut to "Ansar", "al-Qaeda" alone was lost (BASIL event 1bb79cc1)
+    found = _named("The group Ansar al-Vale was there, and al-Qaeda too. Bashar al-Vale and "
+                   "al Qaeda spoke. Some al-based groups came.")
+    assert set(found.values()) == {"ansar al vale", "al qaeda", "bashar al vale"}, found
+    assert "al-Qaeda" in found  # not a pairing of the "al" and "Qaeda" of "al Qaeda"

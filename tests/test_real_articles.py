@@ -835,3 +835,12 @@ def test_a_group_word_and_a_body_are_no_one_body_real():
     # "establishment Republicans and Tea Party conservatives"
     names = _names(_article(LABRADOR, 1))
     assert "Republicans and Tea Party" not in names and names["Tea Party"] == "tea party"
+
+
+BENGHAZI_EDITS = ("2013", "1bb79cc1-5d69-4136-a23d-6dbd300cbf25")  # _1 nyt, _2 hpo, _3 fox
+
+
+def test_a_hyphenated_particle_is_inside_the_name_real():
+    # "Ansar al-Sharia" (was "Ansar"); "al-Qa'ida" in hpo is the al Qaeda nyt names
+    assert _names(_article(BENGHAZI_EDITS, 3))["Ansar al-Sharia"] == "ansar al sharia"
+    assert _names(_article(BENGHAZI_EDITS, 2))["al-Qa'ida"] == "al qaeda"

@@ -547,8 +547,18 @@ def _title_ended(article: Article) -> list[bool]:
 
 
 def _upper(article: Article) -> list[list[int]]:
-    """Per sentence, the indices of the words that start with a capital letter."""
-    return [[k for k, w in enumerate(words) if w.text[0].isupper()] for words in article.words]
+    """Per sentence, the indices of the words that start with a capital letter, or with a
+    particle and a hyphen before one (``Ansar al-Sharia``, ``al-Qaeda``)."""
+    particles = lexicon().particles
+    return [[k for k, w in enumerate(words) if w.text[0].isupper() or
+             ("-" in w.text[1:4] and _particle_name(w.text, particles))]
+            for words in article.words]
+
+
+def _particle_name(text: str, particles: frozenset[str]) -> bool:
+    """``text`` is a name particle, a hyphen and a capitalised word (``al-Qaeda``)."""
+    head, _, tail = text.partition("-")
+    return head in particles and tail[:1].isupper()
 
 
 def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) -> set[str]:
@@ -874,10 +884,14 @@ def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
 
 def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
     """Without the hyphenated pairings of two names the article names apart (``the
-    Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard`` stay)."""
+    Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard``, a
+    particle's ``al-Qaeda`` stay)."""
+    particles = lexicon().particles
+
     def paired(c: tuple) -> bool:
         surface = text[c[2]:c[3]]
-        return "-" in surface and " " not in surface and len(c[4].split()) == 2
+        return "-" in surface and " " not in surface and len(c[4].split()) == 2 and \
+            surface.split("-", 1)[0].casefold() not in particles
     alone = {w for c in cands if not paired(c) for w in c[4].split()}
     return [c for c in cands if not (paired(c) and all(w in alone for w in c[4].split()))]
 
