@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -84,6 +85,8 @@ _DOT_ABBREVS = frozenset(t.casefold().rstrip(".") for t in TITLES) | {"st", "jr"
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
 _BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
 _UPPER = re.compile(r"[A-Z]")
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")  # al-Qaeda, Bashar al-Assad (see _upper)
+_LOWER_TAIL = re.compile(r"[a-z]+$")
 _PRONOUN_CONTRACTION = re.compile(r"^I['’]\w+$")  # I'm, I'd, I've, I'll
 _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan -> William Cowan
 # a law firm named by three surnames or more: "Mintz, Levin, Cohn, Ferris, Glovsky and
@@ -549,16 +552,21 @@ def _title_ended(article: Article) -> list[bool]:
 def _upper(article: Article) -> list[list[int]]:
     """Per sentence, the indices of the words that start with a capital letter, or with a
     particle and a hyphen before one (``Ansar al-Sharia``, ``al-Qaeda``)."""
-    particles = lexicon().particles
-    return [[k for k, w in enumerate(words) if w.text[0].isupper() or
-             ("-" in w.text[1:4] and _particle_name(w.text, particles))]
-            for words in article.words]
-
-
-def _particle_name(text: str, particles: frozenset[str]) -> bool:
-    """``text`` is a name particle, a hyphen and a capitalised word (``al-Qaeda``)."""
-    head, _, tail = text.partition("-")
-    return head in particles and tail[:1].isupper()
+    upper = [[k for k, w in enumerate(words) if w.text[0].isupper()] for words in article.words]
+    # (a hyphen before a capital is rare: the text is searched for it once, and only the
+    # words found are placed)
+    text, particles = article.text, lexicon().particles
+    for m in _HYPHEN_CAPITAL.finditer(text):
+        word = _LOWER_TAIL.search(text, max(0, m.start() - 6), m.start())
+        if not word or word[0] not in particles:
+            continue
+        head = word.start()
+        s = bisect_right(article.sentences, head, key=lambda x: x.start) - 1
+        words = article.words[s]
+        k = bisect_right(words, head, key=lambda w: w.start) - 1
+        if s >= 0 and k >= 0 and words[k].start == head:
+            insort(upper[s], k)
+    return upper
 
 
 def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) -> set[str]:
