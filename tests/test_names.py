@@ -834,3 +834,10 @@ def test_a_hyphenated_particle_before_a_capital_is_inside_the_name():
                    "al Qaeda spoke. Some al-based groups came.")
     assert set(found.values()) == {"ansar al vale", "al qaeda", "bashar al vale"}, found
     assert "al-Qaeda" in found  # not a pairing of the "al" and "Qaeda" of "al Qaeda"
+
+
+def test_a_preposition_opening_a_sentence_is_no_name():
+    # "Amid calls for him to drop out of the race, Moore added" (BASIL event be026bd1)
+    found = _named("Amid calls for him to quit, Vale spoke. Unlike Ott, he stayed. Besides "
+                   "Lamb, none came.")
+    assert set(found.values()) == {"vale", "ott", "lamb"}, found

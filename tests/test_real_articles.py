@@ -844,3 +844,11 @@ def test_a_hyphenated_particle_is_inside_the_name_real():
     # "Ansar al-Sharia" (was "Ansar"); "al-Qa'ida" in hpo is the al Qaeda nyt names
     assert _names(_article(BENGHAZI_EDITS, 3))["Ansar al-Sharia"] == "ansar al sharia"
     assert _names(_article(BENGHAZI_EDITS, 2))["al-Qa'ida"] == "al qaeda"
+
+
+MOORE = ("2017", "be026bd1-52b1-4789-bfd3-3632af17b054")  # _1 hpo, _2 fox, _3 nyt
+
+
+def test_a_preposition_opening_a_sentence_is_no_name_real():
+    # "Amid calls for him to drop out of the race, Moore added ..."
+    assert "Amid" not in _names(_article(MOORE, 2))
