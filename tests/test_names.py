@@ -841,3 +841,14 @@ def test_a_preposition_opening_a_sentence_is_no_name():
     found = _named("Amid calls for him to quit, Vale spoke. Unlike Ott, he stayed. Besides "
                    "Lamb, none came.")
     assert set(found.values()) == {"vale", "ott", "lamb"}, found
+
+
+def test_a_paper_by_its_last_word_takes_the_one_paper_the_report_names():
+    # "The Washington Post reported ... The Post interviewed" (BASIL event be026bd1)
+    found = _named("The Vale Post reported it. The Post interviewed Mr. Ott, who told the "
+                   "Post and the House so. The White House said no.")
+    assert set(found.values()) == {"vale post", "ott", "house", "white house"}, found
+    # two papers of that word, or no "the" before it: left alone
+    found = _named("The Vale Times and the Ott Times ran it. The Times erred. Lamb defended "
+                   "Times Square.")
+    assert found["Times"] == "times", found

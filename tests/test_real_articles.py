@@ -852,3 +852,8 @@ MOORE = ("2017", "be026bd1-52b1-4789-bfd3-3632af17b054")  # _1 hpo, _2 fox, _3 n
 def test_a_preposition_opening_a_sentence_is_no_name_real():
     # "Amid calls for him to drop out of the race, Moore added ..."
     assert "Amid" not in _names(_article(MOORE, 2))
+
+
+def test_a_paper_by_its_last_word_takes_the_one_paper_named_real():
+    # "after The Washington Post reported ... The Post story centered on ..."
+    assert _names(_article(MOORE, 2))["Post"] == "washington post"

@@ -1047,7 +1047,8 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
     report that later names ``Melania Trump``), and is not folded. Nor is a surname a
-    family shares (``Malia and Sasha Obama`` ... ``President Obama``).
+    family shares (``Malia and Sasha Obama`` ... ``President Obama``). A newspaper's last
+    word alone after ``the`` takes the one paper of that word named (``the Post``).
     """
     out = []
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
@@ -1071,7 +1072,13 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     for sent, start, _, _, key, _, _ in found:
         if not headlines[sent]:
             first.setdefault(key, start)
+    papers: dict[str, list[str]] = {}  # "post" -> ["washington post"]
+    for key in cats:
+        if " " in key and (last := key.rsplit(" ", 1)[1]) in lex.masthead_words:
+            papers.setdefault(last, []).append(key)
     for sent, start, end, surface, key, hint, _n in found:
+        if len(papers.get(key, ())) == 1 and text[max(0, start - 4):start].casefold() == "the ":
+            key = papers[key][0]  # "The Washington Post reported ... the Post said"
         cat = cats[key]
         if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
                 len(key.split()) == 1):
