@@ -852,3 +852,23 @@ def test_a_paper_by_its_last_word_takes_the_one_paper_the_report_names():
     found = _named("The Vale Times and the Ott Times ran it. The Times erred. Lamb defended "
                    "Times Square.")
     assert found["Times"] == "times", found
+
+
+def test_a_body_inside_a_sentence_stays_though_its_words_are_common():
+    # "a scathing review of State Department procedures" in a report that writes "state"
+    # and "department" in lower case (BASIL events 9879bbc0, a4edca3f, 8dc7ccfe)
+    found = _named("The secretary of state left the department. It prompted a review of "
+                   "State Department rules, and a founder of the National Organization for "
+                   "Marriage, which opposes marriage of that kind, spoke. The Witch Hunt was a "
+                   "witch hunt.")
+    assert set(found.values()) == {"state department",
+                                   "national organization for marriage"}, found
+
+
+def test_a_headline_the_splitter_cut_after_an_abbreviation_is_still_a_headline():
+    # "Donald Trump Jr. | Messaged With WikiLeaks During Presidential Campaign" (BASIL
+    # event dd1e6e3b): its words are no body though "Campaign" is an organisation word
+    found = _named("Ed Vale Jr. Messaged With Ott Group During Presidential Campaign\n\n"
+                   "Ed Vale Jr. wrote to the Ott Group in the presidential campaign.")
+    assert "presidential campaign" not in found.values(), found
+    assert {"ed vale jr", "ott group"} <= set(found.values()), found

@@ -857,3 +857,19 @@ def test_a_preposition_opening_a_sentence_is_no_name_real():
 def test_a_paper_by_its_last_word_takes_the_one_paper_named_real():
     # "after The Washington Post reported ... The Post story centered on ..."
     assert _names(_article(MOORE, 2))["Post"] == "washington post"
+
+
+CLINTON_TESTIMONY = ("2013", "9879bbc0-eab3-482f-bf6b-a4b519393986")  # _1 fox, _2 hpo, _3 nyt
+CLINTON_EMAILS = ("2015", "a4edca3f-931f-4785-8c3f-f3d8fa84cbec")  # _1 hpo, _2 nyt, _3 fox
+
+
+def test_a_body_inside_a_sentence_stays_though_its_words_are_common_real():
+    # "a scathing review of State Department procedures" (nyt writes "secretary of state")
+    assert _names(_article(CLINTON_TESTIMONY, 3))["State Department"] == "state department"
+    only = _only_one(_article(CLINTON_EMAILS, 1), _article(CLINTON_EMAILS, 2))
+    assert "state department" not in only, only
+
+
+def test_a_headline_the_splitter_cut_after_an_abbreviation_real():
+    # "Donald Trump Jr. | Messaged With WikiLeaks During Presidential Campaign"
+    assert "Presidential Campaign" not in _names(_article(WIKILEAKS, 3))

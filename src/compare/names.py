@@ -511,10 +511,13 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
     return "other"
 
 
+_LINE_ENDS = frozenset({".", "!", "?", '"', "”", "’", ")"})  # a sentence's, not a headline's
+
+
 def _headline(words: tuple[Word, ...]) -> bool:
     """A title-case line: most of its longer words are capitalised (not counting the
     titles written with a dot, ``Sens.``, capitalised in any sentence)."""
-    if not words or words[-1].text in {".", "!", "?", '"', "”", "’", ")"}:
+    if not words or words[-1].text in _LINE_ENDS:
         return False
     long = [w for w in words if len(w.text) >= 4 and w.text.isalpha() and w.text not in TITLES]
     return len(long) >= 3 and sum(w.text[0].isupper() for w in long) / len(long) >= 0.6
@@ -522,13 +525,26 @@ def _headline(words: tuple[Word, ...]) -> bool:
 
 def _headlines(article: Article) -> list[bool]:
     """Per sentence: a title-case line that is a paragraph of its own (a headline or a
-    section title; a sentence cut short inside a paragraph is not one)."""
+    section title; a sentence cut short inside a paragraph is not one), or a part of one
+    the sentence splitter cut after an abbreviation (``Donald Trump Jr. | Messaged With
+    WikiLeaks During Presidential Campaign``: a paragraph of sentences whose words
+    together are a title-case line)."""
     sents = article.sentences
     out = []
     for k, (s, words) in enumerate(zip(sents, article.words, strict=True)):
         alone = (k == 0 or sents[k - 1].paragraph != s.paragraph) and \
             (k + 1 == len(sents) or sents[k + 1].paragraph != s.paragraph)
         out.append(alone and _headline(words))
+    k = 0
+    while k < len(sents):  # paragraphs of several sentences
+        j = k + 1
+        while j < len(sents) and sents[j].paragraph == sents[k].paragraph:
+            j += 1
+        last = article.words[j - 1]
+        if j - k > 1 and last and last[-1].text not in _LINE_ENDS and \
+                _headline(tuple(w for ws in article.words[k:j] for w in ws)):
+            out[k:j] = [True] * (j - k)
+        k = j
     return out
 
 
@@ -912,7 +928,8 @@ def _body_words(cands: list[tuple], headlines: list[bool]) -> set[str]:
 def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     """A capitalised word the article also writes in lower case is a common word put at
     the start of a sentence or quote or in a title (``Friends``, ``Witch Hunt``), not a
-    name, unless a title, a cue verb, the word lists or an acronym say otherwise."""
+    name, unless a title, a cue verb, the word lists, an acronym or an organisation word
+    inside a sentence (``State Department``) say otherwise."""
     lex = lexicon()
     _, _, start, end, key, hint = c[:6]
     bare = article.text[start:end].replace(".", "")
@@ -934,6 +951,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     if hint or key in lex.alias or key in lex.place_keys or \
             (bare.isupper() and len(bare) >= 2):
         return True
+    if len(toks) > 1 and not c[6] and any(t in lex.org_words for t in toks):
+        return True  # a body inside a sentence: "a review of State Department procedures"
     toks = [t for t in key.split() if t not in lex.connectors]
     return not all(t in lower for t in toks)
 
