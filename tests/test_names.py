@@ -872,3 +872,14 @@ def test_a_headline_the_splitter_cut_after_an_abbreviation_is_still_a_headline()
                    "Ed Vale Jr. wrote to the Ott Group in the presidential campaign.")
     assert "presidential campaign" not in found.values(), found
     assert {"ed vale jr", "ott group"} <= set(found.values()), found
+
+
+def test_a_titled_surname_before_the_full_name_with_that_title_is_that_person():
+    # "President Obama often disagrees ... President Barack Obama's administration"
+    # (BASIL event 7f9c83f7); not "President Vale ... his wife, Ann Vale" nor another title
+    found = _named("President Vale spoke first. Later President Tom Vale left.")
+    assert found == {"Vale": "tom vale", "Tom Vale": "tom vale"}, found
+    found = _named("President Vale spoke first. Later his wife, Ann Vale, left.")
+    assert found["Vale"] == "vale", found
+    found = _named("Senator Vale spoke first. Later Governor Tom Vale left.")
+    assert found["Vale"] == "vale", found

@@ -873,3 +873,9 @@ def test_a_body_inside_a_sentence_stays_though_its_words_are_common_real():
 def test_a_headline_the_splitter_cut_after_an_abbreviation_real():
     # "Donald Trump Jr. | Messaged With WikiLeaks During Presidential Campaign"
     assert "Presidential Campaign" not in _names(_article(WIKILEAKS, 3))
+
+
+def test_a_titled_surname_before_the_full_name_with_that_title_real():
+    # "I believe President Obama often disagrees ..." before "President Barack Obama's"
+    rubio = extract_details(_article(RUBIO_SPEECH, 3))
+    assert {d.value for d in rubio if d.text == "Obama"} == {"barack obama"}

@@ -1065,7 +1065,8 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
 
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
-    report that later names ``Melania Trump``), and is not folded. Nor is a surname a
+    report that later names ``Melania Trump``), and is not folded, unless the same title
+    stands before both (``President Obama`` ... ``President Barack Obama``). Nor is a surname a
     family shares (``Malia and Sasha Obama`` ... ``President Obama``). A newspaper's last
     word alone after ``the`` takes the one paper of that word named (``the Post``).
     """
@@ -1102,7 +1103,9 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
         if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
                 len(key.split()) == 1):
             owners = owners_of.get(key, [])
-            if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
+            if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62) and \
+                    not _same_title(text, [f[1] for f in found if f[4] == key],
+                                    first[owners[0]]):
                 owners = []
             elif not owners and key in lex.first_name_gender:  # "John" / "John Boehner"
                 owners = by_first.get(lex.nickname_of.get(key, key), [])
@@ -1112,6 +1115,19 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
                 cat = "person"
         out.append(Detail("name", cat, surface, key, start, end, sent))
     return out
+
+
+def _same_title(text: str, starts: list[int], other: int) -> bool:
+    """The title right before the name at ``other`` stands before one at ``starts`` too
+    (``President Obama`` ... ``President Barack Obama``: one person)."""
+    lex = lexicon()
+
+    def title(at: int) -> tuple[str, ...]:
+        before = tuple(_bare(w) for w in text[max(0, at - 40):at].split()[-lex.title_max:])
+        return next((before[i:] for i in range(len(before)) if before[i:] in lex.titles), ())
+
+    found = title(other)
+    return bool(found) and any(title(start) == found for start in starts)
 
 
 @lru_cache(maxsize=1 << 14)
