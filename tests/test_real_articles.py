@@ -879,3 +879,8 @@ def test_a_titled_surname_before_the_full_name_with_that_title_real():
     # "I believe President Obama often disagrees ..." before "President Barack Obama's"
     rubio = extract_details(_article(RUBIO_SPEECH, 3))
     assert {d.value for d in rubio if d.text == "Obama"} == {"barack obama"}
+
+
+def test_a_laws_acronym_is_no_name_when_the_article_names_the_law_real():
+    # "the Defense of Marriage Act ... section 3 of DOMA"
+    assert "DOMA" not in _names(_article(MARRIAGE_TAX, 3))

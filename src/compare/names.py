@@ -855,7 +855,8 @@ def extract_names(article: Article,
     cands = _nicknamed(text, cands)
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
-    cands = [c for c in cands if _evident(article, c, lower)]
+    laws = _law_acronyms(cands)
+    cands = [c for c in cands if c[4] not in laws and _evident(article, c, lower)]
     cands = _drop_pairings(text, cands)
     cands = _drop_numbered(article, cands)
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
@@ -882,6 +883,20 @@ def extract_names(article: Article,
                 continue
         details.append((sent, start, end, surface, key, hint, len(piece)))
     return _fold_surnames(details, headlines, text)
+
+
+def _law_acronyms(cands: list[tuple]) -> set[str]:
+    """The folded acronyms, of three letters or more, of the laws the article names
+    (``Defense of Marriage Act``: ``doma``, ``dma``), which are no names either (``section
+    3 of DOMA``)."""
+    lex = lexicon()
+    laws = set()
+    for c in cands:
+        toks = c[4].split()
+        if len(toks) > 1 and toks[-1] in lex.non_name_heads:
+            laws.add("".join(t[0] for t in toks))
+            laws.add("".join(t[0] for t in toks if t not in lex.connectors))
+    return {law for law in laws if len(law) >= 3}  # not "pa" of "Patriot Act"
 
 
 def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
