@@ -891,3 +891,11 @@ def test_a_laws_acronym_is_no_name_when_the_article_names_the_law():
     found = _named("Mr. Vale fought the Defense of Marriage Act. Once DOMA fell, he cited the "
                    "Religious Freedom Restoration Act, or RFRA, and the NRA.")
     assert set(found.values()) == {"vale", "nra"}, found
+
+
+def test_a_body_with_and_without_its_country_is_one_body_in_a_report():
+    # "the U.S. Supreme Court ... the Supreme Court ... the United States Supreme Court"
+    # (BASIL events 8385a996, b764f81f); the Vale Party and the Ohio Vale Party stay two
+    found = _named("The U.S. Vale Court ruled. The Vale Court is old. The United States Vale "
+                   "Court sat. The Vale Party and the Ohio Vale Party met.")
+    assert set(found.values()) == {"us vale court", "vale party", "ohio vale party"}, found

@@ -884,3 +884,9 @@ def test_a_titled_surname_before_the_full_name_with_that_title_real():
 def test_a_laws_acronym_is_no_name_when_the_article_names_the_law_real():
     # "the Defense of Marriage Act ... section 3 of DOMA"
     assert "DOMA" not in _names(_article(MARRIAGE_TAX, 3))
+
+
+def test_a_body_with_and_without_its_country_is_one_body_real():
+    # fox: "the U.S. Supreme Court" and "the United States Supreme Court"
+    ginsburg = _names(_article(GINSBURG, 3))
+    assert ginsburg["U.S. Supreme Court"] == ginsburg["United States Supreme Court"], ginsburg

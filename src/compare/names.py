@@ -1081,9 +1081,11 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
     report that later names ``Melania Trump``), and is not folded, unless the same title
-    stands before both (``President Obama`` ... ``President Barack Obama``). Nor is a surname a
-    family shares (``Malia and Sasha Obama`` ... ``President Obama``). A newspaper's last
-    word alone after ``the`` takes the one paper of that word named (``the Post``).
+    stands before both (``President Obama`` ... ``President Barack Obama``). Nor is a
+    surname a family shares (``Malia and Sasha Obama`` ... ``President Obama``). A
+    newspaper's last word alone after ``the`` takes the one paper of that word named
+    (``the Post``); a body named with and without its country is one (``U.S. Supreme
+    Court`` / ``Supreme Court``).
     """
     out = []
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
@@ -1107,6 +1109,7 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     for sent, start, _, _, key, _, _ in found:
         if not headlines[sent]:
             first.setdefault(key, start)
+    bodies = _bodies_joined(found)
     papers: dict[str, list[str]] = {}  # "post" -> ["washington post"]
     for key in cats:
         if " " in key and (last := key.rsplit(" ", 1)[1]) in lex.masthead_words:
@@ -1114,6 +1117,7 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     for sent, start, end, surface, key, hint, _n in found:
         if len(papers.get(key, ())) == 1 and text[max(0, start - 4):start].casefold() == "the ":
             key = papers[key][0]  # "The Washington Post reported ... the Post said"
+        key = bodies.get(key, key)
         cat = cats[key]
         if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
                 len(key.split()) == 1):
@@ -1130,6 +1134,24 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
                 cat = "person"
         out.append(Detail("name", cat, surface, key, start, end, sent))
     return out
+
+
+def _bodies_joined(found: list[tuple]) -> dict[str, str]:
+    """A body named with and without its country (``U.S. Supreme Court``, ``Supreme
+    Court``, ``United States Supreme Court``): each later form -> the first written."""
+    lex = lexicon()
+    heads = sorted(lex.org_variant_heads, key=len, reverse=True)
+    first: dict[str, str] = {}  # the value without its country -> the first form
+    joined = {}
+    for key in dict.fromkeys(f[4] for f in found):
+        words = key.split()
+        if len(words) < 2 or words[-1] not in lex.org_words:
+            continue
+        core = next((" ".join(words[len(h.split()):]) for h in heads
+                     if len(words) > len(h.split()) + 1 and key.startswith(h + " ")), key)
+        if first.setdefault(core, key) != key:
+            joined[key] = first[core]
+    return joined
 
 
 def _same_title(text: str, starts: list[int], other: int) -> bool:
