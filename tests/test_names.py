@@ -899,3 +899,12 @@ def test_a_body_with_and_without_its_country_is_one_body_in_a_report():
     found = _named("The U.S. Vale Court ruled. The Vale Court is old. The United States Vale "
                    "Court sat. The Vale Party and the Ohio Vale Party met.")
     assert set(found.values()) == {"us vale court", "vale party", "ohio vale party"}, found
+
+
+def test_a_body_opening_a_sentence_stays_when_the_article_vouches_for_it():
+    # as inside a sentence (above): the opener needs the body's support, nothing more
+    # (ECB+ 12_3ecbplus: "Indian Navy is part of ...", its words in lower case in a URL)
+    text = ("The ships of the Vale Navy sailed. Its navy is old, said a vale official. Vale "
+            "Navy is part of the effort.")
+    found = [d.text for d in extract_names(Article.from_text(text))]
+    assert found == ["Vale Navy", "Vale Navy"], found

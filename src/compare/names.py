@@ -944,7 +944,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     """A capitalised word the article also writes in lower case is a common word put at
     the start of a sentence or quote or in a title (``Friends``, ``Witch Hunt``), not a
     name, unless a title, a cue verb, the word lists, an acronym or an organisation word
-    inside a sentence (``State Department``) say otherwise."""
+    in a name of two words or more (``State Department``; one opening a sentence still
+    needs the article's support, see :func:`extract_names`) say otherwise."""
     lex = lexicon()
     _, _, start, end, key, hint = c[:6]
     bare = article.text[start:end].replace(".", "")
@@ -966,8 +967,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     if hint or key in lex.alias or key in lex.place_keys or \
             (bare.isupper() and len(bare) >= 2):
         return True
-    if len(toks) > 1 and not c[6] and any(t in lex.org_words for t in toks):
-        return True  # a body inside a sentence: "a review of State Department procedures"
+    if len(toks) > 1 and any(t in lex.org_words for t in toks):
+        return True  # a body: "a review of State Department procedures"
     toks = [t for t in key.split() if t not in lex.connectors]
     return not all(t in lower for t in toks)
 
