@@ -967,7 +967,7 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     if hint or key in lex.alias or key in lex.place_keys or \
             (bare.isupper() and len(bare) >= 2):
         return True
-    if len(toks) > 1 and any(t in lex.org_words for t in toks):
+    if len(toks) > 1 and not lex.org_words.isdisjoint(toks):
         return True  # a body: "a review of State Department procedures"
     toks = [t for t in key.split() if t not in lex.connectors]
     return not all(t in lower for t in toks)
@@ -1111,6 +1111,7 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
         if not headlines[sent]:
             first.setdefault(key, start)
     bodies = _bodies_joined(found)
+    titled: dict[str, bool] = {}  # a surname before its full name -> the same title
     papers: dict[str, list[str]] = {}  # "post" -> ["washington post"]
     for key in cats:
         if " " in key and (last := key.rsplit(" ", 1)[1]) in lex.masthead_words:
@@ -1123,10 +1124,12 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
         if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
                 len(key.split()) == 1):
             owners = owners_of.get(key, [])
-            if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62) and \
-                    not _same_title(text, [f[1] for f in found if f[4] == key],
-                                    first[owners[0]]):
-                owners = []
+            if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
+                if key not in titled:  # once per surname
+                    titled[key] = _same_title(text, [f[1] for f in found if f[4] == key],
+                                              first[owners[0]])
+                if not titled[key]:
+                    owners = []
             elif not owners and key in lex.first_name_gender:  # "John" / "John Boehner"
                 owners = by_first.get(lex.nickname_of.get(key, key), [])
             if len(owners) == 1:
