@@ -908,3 +908,9 @@ def test_a_body_opening_a_sentence_stays_when_the_article_vouches_for_it():
             "Navy is part of the effort.")
     found = [d.text for d in extract_names(Article.from_text(text))]
     assert found == ["Vale Navy", "Vale Navy"], found
+
+
+def test_a_common_word_before_a_states_abbreviation_is_a_place():
+    # "made the announcement in his hometown of Hope, Ark." (BASIL event af4a3f41)
+    found = _named("He spoke in his hometown of Hope, Ark. on Monday and spoke of hope.")
+    assert set(found.values()) == {"hope", "arkansas"}, found

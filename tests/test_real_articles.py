@@ -890,3 +890,8 @@ def test_a_body_with_and_without_its_country_is_one_body_real():
     # fox: "the U.S. Supreme Court" and "the United States Supreme Court"
     ginsburg = _names(_article(GINSBURG, 3))
     assert ginsburg["U.S. Supreme Court"] == ginsburg["United States Supreme Court"], ginsburg
+
+
+def test_a_common_word_before_a_states_abbreviation_is_a_place_real():
+    # fox: "made the announcement in his hometown of Hope, Ark."
+    assert _names(_article(HUCKABEE, 3)).get("Hope") == "hope"

@@ -102,6 +102,7 @@ _ORG_LIST = re.compile(r" of [A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:&|and) [A-Z][a-z
 _ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)$")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _STATE_AFTER_COMMA = re.compile(r"[A-Z][A-Za-z.]*\.")  # ", D.C." / ", Ill." ends a place
+_STATE_NEXT = re.compile(r", ([A-Z][A-Za-z.]*\.)")  # "Hope, Ark.": a place before a state
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _BILL = re.compile(r"[A-Z]{1,3}\d+")  # SB1062, HR3590: a bill
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -945,7 +946,8 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     the start of a sentence or quote or in a title (``Friends``, ``Witch Hunt``), not a
     name, unless a title, a cue verb, the word lists, an acronym or an organisation word
     in a name of two words or more (``State Department``; one opening a sentence still
-    needs the article's support, see :func:`extract_names`) say otherwise."""
+    needs the article's support, see :func:`extract_names`) or a state's abbreviation
+    after it (``Hope, Ark.``) say otherwise."""
     lex = lexicon()
     _, _, start, end, key, hint = c[:6]
     bare = article.text[start:end].replace(".", "")
@@ -969,6 +971,9 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
         return True
     if len(toks) > 1 and not lex.org_words.isdisjoint(toks):
         return True  # a body: "a review of State Department procedures"
+    if (m := _STATE_NEXT.match(article.text, end)) and \
+            name_key(m[1]) in lex.state_abbreviations:
+        return True  # a place before its state: "his hometown of Hope, Ark."
     toks = [t for t in key.split() if t not in lex.connectors]
     return not all(t in lower for t in toks)
 
