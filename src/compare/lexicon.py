@@ -154,6 +154,9 @@ class Lexicon:
     ``NBC News`` / ``NBC``)."""
     org_variant_heads: frozenset[str]
     """Folded first words likewise (``us``: ``U.S. Chamber of Commerce``)."""
+    masthead_words: frozenset[str]
+    """Folded last words of a newspaper's name (``post``, ``times``): after ``the``, such a
+    word alone is the one paper of that word the report names (``the Post``)."""
     caps_only: frozenset[str]
     """Folded short acronyms of organisations and places (``us``, ``is``), names only
     when written in capitals."""
@@ -238,6 +241,7 @@ def lexicon() -> Lexicon:
         not_names=frozenset(name_key(w) for w in raw["not_names"]),
         org_variant_tails=frozenset(name_key(w) for w in raw["org_variant_tails"]),
         org_variant_heads=frozenset(name_key(w) for w in raw["org_variant_heads"]),
+        masthead_words=frozenset(name_key(w) for w in raw["masthead_words"]),
         caps_only=frozenset(name_key(f) for group in ("organisations", "places")
                             for forms in raw[group].values() for f in forms
                             if f.replace(".", "").isupper() and len(name_key(f)) <= 3),

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -84,6 +85,8 @@ _DOT_ABBREVS = frozenset(t.casefold().rstrip(".") for t in TITLES) | {"st", "jr"
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")  # R-Texas, D-N.Y.: not a name
 _BASED = re.compile(r"^(\w+)-([a-z]+(?:-[a-z]+)*)$")  # Atlanta-based -> Atlanta
 _UPPER = re.compile(r"[A-Z]")
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")  # al-Qaeda, Bashar al-Assad (see _upper)
+_LOWER_TAIL = re.compile(r"[a-z]+$")
 _PRONOUN_CONTRACTION = re.compile(r"^I['’]\w+$")  # I'm, I'd, I've, I'll
 _NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")  # William "Mo" Cowan -> William Cowan
 # a law firm named by three surnames or more: "Mintz, Levin, Cohn, Ferris, Glovsky and
@@ -99,6 +102,7 @@ _ORG_LIST = re.compile(r" of [A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:&|and) [A-Z][a-z
 _ORG_HEAD = re.compile(r"\b([A-Z][a-z]+)$")
 _FIRM_PUNCT = re.compile(r",|&|\band\b|\b(?:PC|P\.C\.|PLLC|LLP|L\.L\.P\.|LLC)(?!\w)")
 _STATE_AFTER_COMMA = re.compile(r"[A-Z][A-Za-z.]*\.")  # ", D.C." / ", Ill." ends a place
+_STATE_NEXT = re.compile(r", ([A-Z][A-Za-z.]*\.)")  # "Hope, Ark.": a place before a state
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _BILL = re.compile(r"[A-Z]{1,3}\d+")  # SB1062, HR3590: a bill
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -322,8 +326,10 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                (words[k].norm == "of" and i > 0 and
                words[piece[i - 1]].norm not in lex.org_place_words
                and _piece_key(words, piece[i + 1:]) in lex.place_keys)]
+        # a group word and a body are two ("Republicans and Tea Party conservatives")
+        group_first = cut[:1] == [1] and singular(words[piece[0]].norm) in lex.demonyms
         if cut[:1] == [1] and len(piece) > 3 and words[piece[3]].norm in lex.org_words and \
-                all(_plain_word(words[piece[i]]) for i in (0, 2)):
+                all(_plain_word(words[piece[i]]) for i in (0, 2)) and not group_first:
             # "Boys and Girls Club of Greater Washington": one body (split at any later
             # "and": "... and the Washington Nationals Dream Foundation")
             bounds = [-1, *cut[1:], len(piece)]
@@ -352,7 +358,7 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             _org_word(words[piece[j]].norm) and words[piece[j + 1]].norm in {"for", "of", "on"}
             for j in range(head, min(head + 2, cut[0] - 1)))
         ends_org = cut and not own and words[piece[-1]].norm in lex.org_words and \
-            len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm)
+            len(rest) > 1 and not _org_word(words[piece[cut[-1] - 1]].norm) and not group_first
         # ... or what comes before the "and" is one ("IRS and Treasury Department")
         first_part = piece[:cut[0]] if cut else []
         # (or a person: "Dan Coats and National Security Agency ...")
@@ -506,10 +512,13 @@ def _category(key: str, n_tokens: int, person_hint: bool, text: str) -> str:
     return "other"
 
 
+_LINE_ENDS = frozenset({".", "!", "?", '"', "”", "’", ")"})  # a sentence's, not a headline's
+
+
 def _headline(words: tuple[Word, ...]) -> bool:
     """A title-case line: most of its longer words are capitalised (not counting the
     titles written with a dot, ``Sens.``, capitalised in any sentence)."""
-    if not words or words[-1].text in {".", "!", "?", '"', "”", "’", ")"}:
+    if not words or words[-1].text in _LINE_ENDS:
         return False
     long = [w for w in words if len(w.text) >= 4 and w.text.isalpha() and w.text not in TITLES]
     return len(long) >= 3 and sum(w.text[0].isupper() for w in long) / len(long) >= 0.6
@@ -517,13 +526,26 @@ def _headline(words: tuple[Word, ...]) -> bool:
 
 def _headlines(article: Article) -> list[bool]:
     """Per sentence: a title-case line that is a paragraph of its own (a headline or a
-    section title; a sentence cut short inside a paragraph is not one)."""
+    section title; a sentence cut short inside a paragraph is not one), or a part of one
+    the sentence splitter cut after an abbreviation (``Donald Trump Jr. | Messaged With
+    WikiLeaks During Presidential Campaign``: a paragraph of sentences whose words
+    together are a title-case line)."""
     sents = article.sentences
     out = []
     for k, (s, words) in enumerate(zip(sents, article.words, strict=True)):
         alone = (k == 0 or sents[k - 1].paragraph != s.paragraph) and \
             (k + 1 == len(sents) or sents[k + 1].paragraph != s.paragraph)
         out.append(alone and _headline(words))
+    k = 0
+    while k < len(sents):  # paragraphs of several sentences
+        j = k + 1
+        while j < len(sents) and sents[j].paragraph == sents[k].paragraph:
+            j += 1
+        last = article.words[j - 1]
+        if j - k > 1 and last and last[-1].text not in _LINE_ENDS and \
+                _headline(tuple(w for ws in article.words[k:j] for w in ws)):
+            out[k:j] = [True] * (j - k)
+        k = j
     return out
 
 
@@ -545,8 +567,23 @@ def _title_ended(article: Article) -> list[bool]:
 
 
 def _upper(article: Article) -> list[list[int]]:
-    """Per sentence, the indices of the words that start with a capital letter."""
-    return [[k for k, w in enumerate(words) if w.text[0].isupper()] for words in article.words]
+    """Per sentence, the indices of the words that start with a capital letter, or with a
+    particle and a hyphen before one (``Ansar al-Sharia``, ``al-Qaeda``)."""
+    upper = [[k for k, w in enumerate(words) if w.text[0].isupper()] for words in article.words]
+    # (a hyphen before a capital is rare: the text is searched for it once, and only the
+    # words found are placed)
+    text, particles = article.text, lexicon().particles
+    for m in _HYPHEN_CAPITAL.finditer(text):
+        word = _LOWER_TAIL.search(text, max(0, m.start() - 6), m.start())
+        if not word or word[0] not in particles:
+            continue
+        head = word.start()
+        s = bisect_right(article.sentences, head, key=lambda x: x.start) - 1
+        words = article.words[s]
+        k = bisect_right(words, head, key=lambda w: w.start) - 1
+        if s >= 0 and k >= 0 and words[k].start == head:
+            insort(upper[s], k)
+    return upper
 
 
 def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) -> set[str]:
@@ -557,9 +594,17 @@ def _midcaps(article: Article, headlines: list[bool], upper: list[list[int]]) ->
             continue
         for k in ups:
             if k > 0 and words[k].is_word and words[k - 1].text not in _OPENERS and \
-                    words[k - 1].text not in ".!?":
+                    (words[k - 1].text not in ".!?" or _after_initial(words, k)):
                 midcaps.add(words[k].norm)
     return midcaps
+
+
+def _after_initial(words: tuple[Word, ...], k: int) -> bool:
+    """Word ``k`` follows a middle initial and its dot inside a name (``Donald J. Trump``),
+    not a sentence's end: a capital letter alone between a capitalised word and the dot."""
+    return k >= 3 and words[k - 1].text == "." and len(words[k - 2].text) == 1 and \
+        words[k - 2].text.isupper() and words[k - 3].text[:1].isupper() and \
+        words[k - 3].norm not in lexicon().common_capitalised
 
 
 def _group_norm(word: Word) -> str:
@@ -811,7 +856,8 @@ def extract_names(article: Article,
     cands = _nicknamed(text, cands)
     lower = {w.norm for words in article.words for w in words if w.text.islower()}
     cands = [_trim_opener(article, c, midcaps, lower) for c in cands]
-    cands = [c for c in cands if _evident(article, c, lower)]
+    laws = _law_acronyms(cands)
+    cands = [c for c in cands if c[4] not in laws and _evident(article, c, lower)]
     cands = _drop_pairings(text, cands)
     cands = _drop_numbered(article, cands)
     persons = {c[4] for c in cands if not c[6] and len(c[4].split()) >= 2 and
@@ -840,6 +886,20 @@ def extract_names(article: Article,
     return _fold_surnames(details, headlines, text)
 
 
+def _law_acronyms(cands: list[tuple]) -> set[str]:
+    """The folded acronyms, of three letters or more, of the laws the article names
+    (``Defense of Marriage Act``: ``doma``, ``dma``), which are no names either (``section
+    3 of DOMA``)."""
+    lex = lexicon()
+    laws = set()
+    for c in cands:
+        toks = c[4].split()
+        if len(toks) > 1 and toks[-1] in lex.non_name_heads:
+            laws.add("".join(t[0] for t in toks))
+            laws.add("".join(t[0] for t in toks if t not in lex.connectors))
+    return {law for law in laws if len(law) >= 3}  # not "pa" of "Patriot Act"
+
+
 def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
     """Without one-word candidates the article writes only beside a number that is part
     of the name: after an ordinal (``the 10th Circuit``), before a capitalised number word
@@ -864,10 +924,14 @@ def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
 
 def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
     """Without the hyphenated pairings of two names the article names apart (``the
-    Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard`` stay)."""
+    Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard``, a
+    particle's ``al-Qaeda`` stay)."""
+    particles = lexicon().particles
+
     def paired(c: tuple) -> bool:
         surface = text[c[2]:c[3]]
-        return "-" in surface and " " not in surface and len(c[4].split()) == 2
+        return "-" in surface and " " not in surface and len(c[4].split()) == 2 and \
+            surface.split("-", 1)[0].casefold() not in particles
     alone = {w for c in cands if not paired(c) for w in c[4].split()}
     return [c for c in cands if not (paired(c) and all(w in alone for w in c[4].split()))]
 
@@ -880,7 +944,10 @@ def _body_words(cands: list[tuple], headlines: list[bool]) -> set[str]:
 def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     """A capitalised word the article also writes in lower case is a common word put at
     the start of a sentence or quote or in a title (``Friends``, ``Witch Hunt``), not a
-    name, unless a title, a cue verb, the word lists or an acronym say otherwise."""
+    name, unless a title, a cue verb, the word lists, an acronym or an organisation word
+    in a name of two words or more (``State Department``; one opening a sentence still
+    needs the article's support, see :func:`extract_names`) or a state's abbreviation
+    after it (``Hope, Ark.``) say otherwise."""
     lex = lexicon()
     _, _, start, end, key, hint = c[:6]
     bare = article.text[start:end].replace(".", "")
@@ -902,6 +969,11 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
     if hint or key in lex.alias or key in lex.place_keys or \
             (bare.isupper() and len(bare) >= 2):
         return True
+    if len(toks) > 1 and not lex.org_words.isdisjoint(toks):
+        return True  # a body: "a review of State Department procedures"
+    if (m := _STATE_NEXT.match(article.text, end)) and \
+            name_key(m[1]) in lex.state_abbreviations:
+        return True  # a place before its state: "his hometown of Hope, Ark."
     toks = [t for t in key.split() if t not in lex.connectors]
     return not all(t in lower for t in toks)
 
@@ -1014,8 +1086,12 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
 
     News names a person in full first and by surname after: a surname the body uses
     before the full name is introduced is someone else's (``President Trump`` in a
-    report that later names ``Melania Trump``), and is not folded. Nor is a surname a
-    family shares (``Malia and Sasha Obama`` ... ``President Obama``).
+    report that later names ``Melania Trump``), and is not folded, unless the same title
+    stands before both (``President Obama`` ... ``President Barack Obama``). Nor is a
+    surname a family shares (``Malia and Sasha Obama`` ... ``President Obama``). A
+    newspaper's last word alone after ``the`` takes the one paper of that word named
+    (``the Post``); a body named with and without its country is one (``U.S. Supreme
+    Court`` / ``Supreme Court``).
     """
     out = []
     cats = {key: _category(key, n, hint, surface) for _, _, _, surface, key, hint, n in found}
@@ -1039,13 +1115,26 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
     for sent, start, _, _, key, _, _ in found:
         if not headlines[sent]:
             first.setdefault(key, start)
+    bodies = _bodies_joined(found)
+    titled: dict[str, bool] = {}  # a surname before its full name -> the same title
+    papers: dict[str, list[str]] = {}  # "post" -> ["washington post"]
+    for key in cats:
+        if " " in key and (last := key.rsplit(" ", 1)[1]) in lex.masthead_words:
+            papers.setdefault(last, []).append(key)
     for sent, start, end, surface, key, hint, _n in found:
+        if len(papers.get(key, ())) == 1 and text[max(0, start - 4):start].casefold() == "the ":
+            key = papers[key][0]  # "The Washington Post reported ... the Post said"
+        key = bodies.get(key, key)
         cat = cats[key]
         if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
                 len(key.split()) == 1):
             owners = owners_of.get(key, [])
             if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
-                owners = []
+                if key not in titled:  # once per surname
+                    titled[key] = _same_title(text, [f[1] for f in found if f[4] == key],
+                                              first[owners[0]])
+                if not titled[key]:
+                    owners = []
             elif not owners and key in lex.first_name_gender:  # "John" / "John Boehner"
                 owners = by_first.get(lex.nickname_of.get(key, key), [])
             if len(owners) == 1:
@@ -1054,6 +1143,37 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
                 cat = "person"
         out.append(Detail("name", cat, surface, key, start, end, sent))
     return out
+
+
+def _bodies_joined(found: list[tuple]) -> dict[str, str]:
+    """A body named with and without its country (``U.S. Supreme Court``, ``Supreme
+    Court``, ``United States Supreme Court``): each later form -> the first written."""
+    lex = lexicon()
+    heads = sorted(lex.org_variant_heads, key=len, reverse=True)
+    first: dict[str, str] = {}  # the value without its country -> the first form
+    joined = {}
+    for key in dict.fromkeys(f[4] for f in found):
+        words = key.split()
+        if len(words) < 2 or words[-1] not in lex.org_words:
+            continue
+        core = next((" ".join(words[len(h.split()):]) for h in heads
+                     if len(words) > len(h.split()) + 1 and key.startswith(h + " ")), key)
+        if first.setdefault(core, key) != key:
+            joined[key] = first[core]
+    return joined
+
+
+def _same_title(text: str, starts: list[int], other: int) -> bool:
+    """The title right before the name at ``other`` stands before one at ``starts`` too
+    (``President Obama`` ... ``President Barack Obama``: one person)."""
+    lex = lexicon()
+
+    def title(at: int) -> tuple[str, ...]:
+        before = tuple(_bare(w) for w in text[max(0, at - 40):at].split()[-lex.title_max:])
+        return next((before[i:] for i in range(len(before)) if before[i:] in lex.titles), ())
+
+    found = title(other)
+    return bool(found) and any(title(start) == found for start in starts)
 
 
 @lru_cache(maxsize=1 << 14)
