@@ -180,10 +180,18 @@ def _compare_batch(works: list[_Work], settings: Settings
 @contextlib.contextmanager
 def open_client(
     scheduler: str | None = None, *, workers: int = 2, threads: int = 1, single: bool = False,
-    log: Log = _stderr,
+    profile: bool = False, log: Log = _stderr,
 ) -> Iterator:
     """A :class:`distributed.Client`: on the cluster at ``scheduler``, else on a local
-    cluster started here (closed on exit) and its dashboard address printed."""
+    cluster started here (closed on exit) and its dashboard address printed.
+
+    The local cluster's workers run without Dask's statistical profiler unless
+    ``profile`` (the dashboard's Profile page): it keeps the last 1,000 one-second
+    profiles of the running code, 50-100 KB each on the preparing code, so a worker
+    grew by about 100 MB over a run's first 17 minutes, whatever the corpus size
+    (benchmarks/README.md, "memory per worker"). A cluster at ``scheduler`` keeps its
+    own configuration."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -203,10 +211,12 @@ def open_client(
         dashboard = None
     # in one process the scheduler and worker talk in memory (no host to bind)
     where_to = {} if single else {"host": "127.0.0.1"}
-    cluster = LocalCluster(
-        n_workers=1 if single else workers, threads_per_worker=threads,
-        processes=not single, dashboard_address=dashboard, **where_to,
-    )
+    # the workers (and their nannies) read the configuration when they are made
+    with dask.config.set({"distributed.worker.profile.enabled": profile}):
+        cluster = LocalCluster(
+            n_workers=1 if single else workers, threads_per_worker=threads,
+            processes=not single, dashboard_address=dashboard, **where_to,
+        )
     with cluster, Client(cluster) as client:
         where = "one process" if single else f"{workers} worker processes x {threads} threads"
         link = client.dashboard_link if dashboard else "off (install bokeh for it)"
