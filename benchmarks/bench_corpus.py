@@ -372,6 +372,7 @@ class _Stages:
         """The highest worker peak of the stages noted (their VmHWM is reset)."""
 
     def __call__(self, line: str) -> None:
+        print(f"{time.strftime('%H:%M:%S')} {line}", file=sys.stderr, flush=True)  # progress
         if "partitions" in line or "candidate pairs" in line or "accepted" in line:
             self.notes.append(f"{line.removeprefix('corpus: ')[:40]}...: {_rss_mb():.0f} MB "
                               f"(peak {_peak_mb():.0f})")
@@ -440,6 +441,7 @@ def scale(data: Path, sizes: list[int], workers: int, compare: bool,
             if stages.workers:
                 notes.append(f"{size:,}, {engine}: workers' MB at the end of each stage "
                              "(peak over the stage): " + "; ".join(stages.workers))
+            print(*notes[-2:], sep="\n", file=sys.stderr, flush=True)  # kept if stopped
             problems = [p for p in corpus.problems if "preparing failed" in p]
             if problems:
                 notes.append(f"{size:,}, {engine}: {len(problems)} articles skipped "

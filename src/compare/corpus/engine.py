@@ -121,7 +121,7 @@ def _compare_pair(a: Prepared, b: Prepared, settings: Settings) -> PairResult | 
 
     try:
         result = compare(a, b, settings=settings)
-        return PairResult(result, comparison_html(result))
+        return PairResult.of(result, comparison_html(result))
     except Exception as exc:  # one pair's failure must not lose the corpus
         names = f"{a.article.name} / {b.article.name}"
         return f"{names}: comparison failed ({type(exc).__name__}: {exc})"
@@ -138,7 +138,7 @@ def _collate_story(reports: list[Prepared], number: int, title: str,
         collation = collate(reports, settings=settings)
         page = collation_html(collation, title=f"Story {number}: {title}",
                               back_link="index.html")
-        return StoryResult(collation, page)
+        return StoryResult.of(collation, number, page)
     except Exception as exc:  # one story's failure must not lose the corpus
         return f"story {number}: collation failed ({type(exc).__name__}: {exc})"
 
@@ -411,9 +411,8 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
             elif isinstance(result, StoryResult):
                 m = work.order
                 collated[work.story] = (m, result)
-                for x in range(len(m)):
-                    for y in range(x + 1, len(m)):
-                        compared[m[x], m[y]] = PairResult(result.collation.pair(x, y))
+                inside = ((m[x], m[y]) for x in range(len(m)) for y in range(x + 1, len(m)))
+                compared.update(zip(inside, result.pairs, strict=True))
             else:
                 for pair, one in zip(work.pairs, result, strict=True):
                     if isinstance(one, str):
