@@ -105,7 +105,8 @@ class Pages(Mapping[str, str]):
         return len(self._packed)
 
 
-_LINK, _FACT, _QUOTE = (SCHEMAS[n].names for n in ("links", "facts", "quotes"))
+_PAIR_TABLES = ("links", "facts", "quotes")
+"""The tables with rows of each compared pair (:meth:`PairResult.rows`)."""
 
 
 @dataclass(frozen=True)
@@ -147,12 +148,17 @@ class PairResult:
         """The shares of article ``name`` held verbatim and paraphrased in the other."""
         return next((v, p) for of, v, p in self.coverage if of == name)
 
-    def rows(self, story: int, links: list, facts: list, quotes: list) -> None:
-        """Append this pair's rows of the ``links``, ``facts`` and ``quotes`` tables."""
-        for table, names, values in ((links, _LINK, self.links), (facts, _FACT, self.facts),
-                                     (quotes, _QUOTE, self.quotes)):
-            table.extend(dict(zip(names, (story, self.a, self.b, *v), strict=True))
-                         for v in values)
+    def rows(self, story: int, columns: Mapping[str, Mapping[str, list]]) -> None:
+        """Append this pair's rows of the ``links``, ``facts`` and ``quotes`` tables to
+        their ``columns`` (a list per column by name): columns, not a dict a row, as
+        a corpus has millions of rows (about 70 a compared pair)."""
+        for name, values in (("links", self.links), ("facts", self.facts),
+                             ("quotes", self.quotes)):
+            held = columns[name]
+            for row in values:
+                for column, value in zip(held.values(), (story, self.a, self.b, *row),
+                                         strict=True):
+                    column.append(value)
 
 
 @dataclass(frozen=True)
@@ -258,11 +264,10 @@ def build_corpus(rows, counts: Sequence[tuple[int, int]], story_of: Sequence[int
             "title": rows[first].get("title"),
         })
     pairs, done = _pairs_table(ids, story_of, scored, compared, days)
-    links: list[dict] = []
-    facts: list[dict] = []
-    quotes: list[dict] = []
+    columns: dict[str, dict[str, list]] = {
+        name: {c: [] for c in SCHEMAS[name].names} for name in _PAIR_TABLES}
     for row, pair in done:
-        compared[pair].rows(row["story"], links, facts, quotes)
+        compared[pair].rows(row["story"], columns)
     groups: list[dict] = []
     story_facts: list[dict] = []
     story_quotes: list[dict] = []
@@ -273,10 +278,11 @@ def build_corpus(rows, counts: Sequence[tuple[int, int]], story_of: Sequence[int
         story_quotes += whole.quotes
     tables = {
         "articles": articles, "stories": stories,
-        "links": links, "facts": facts, "quotes": quotes,
         "groups": groups, "story_facts": story_facts, "story_quotes": story_quotes,
     }
     built = {name: pairs if name == "pairs" else
+             pa.Table.from_pydict(columns[name], schema=SCHEMAS[name])
+             if name in _PAIR_TABLES else
              pa.Table.from_pylist(tables[name], schema=SCHEMAS[name]) for name in TABLES}
     pages = _pages(stories, [row for row, _ in done], compared, collated, ids)
     return Corpus(built, Pages(pages), tuple(problems))
