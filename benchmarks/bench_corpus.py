@@ -348,17 +348,47 @@ def _rss_mb() -> float:
     return 0.0
 
 
-class _Stages:
-    """A ``log`` for :func:`run` that notes the client's memory at each message: what
-    the client holds after preparing, after the candidates, after scoring."""
+def _stage_end(line: str) -> str | None:
+    """The stage a log line of :func:`run` closes: the last of a stage's counts."""
+    for label, stage in (("prepared partitions", "prepare"), ("scored batches", "score"),
+                         ("compared batches", "compare")):
+        if line.startswith(f"corpus: {label} "):
+            done, total = line.split()[-1].split("/")
+            return stage if done == total else None
+    return None
 
-    def __init__(self) -> None:
+
+class _Stages:
+    """A ``log`` for :func:`run` that notes the client's memory at each message (what
+    the client holds after preparing, after the candidates, after scoring) and each
+    worker's resident memory at the end of each stage on the workers, with its peak
+    over that stage (VmHWM, reset when the stage ends)."""
+
+    def __init__(self, client=None) -> None:
+        self.client = client
         self.notes: list[str] = []
+        self.workers: list[str] = []
+        self.peak = 0.0
+        """The highest worker peak of the stages noted (their VmHWM is reset)."""
 
     def __call__(self, line: str) -> None:
+        print(f"{time.strftime('%H:%M:%S')} {line}", file=sys.stderr, flush=True)  # progress
         if "partitions" in line or "candidate pairs" in line or "accepted" in line:
             self.notes.append(f"{line.removeprefix('corpus: ')[:40]}...: {_rss_mb():.0f} MB "
                               f"(peak {_peak_mb():.0f})")
+        stage = _stage_end(line)
+        if stage and self.client is not None:
+            got = sorted(self.client.run(_rss_and_peak).values())
+            self.peak = max([self.peak] + [peak for _, peak in got])
+            self.workers.append(f"{stage} " + " / ".join(f"{rss:.0f} (peak {peak:.0f})"
+                                                         for rss, peak in got))
+
+
+def _rss_and_peak() -> tuple[float, float]:
+    """This process's resident memory and its peak since the last reset, then reset."""
+    got = _rss_mb(), _peak_mb()
+    _reset_peak()
+    return got
 
 
 def peak_worker_mb(client) -> float:
@@ -375,7 +405,7 @@ def cpu_seconds(client) -> float:
 
 
 def scale(data: Path, sizes: list[int], workers: int, compare: bool,
-          engines: tuple[str, ...] = ("single", "cluster")) -> None:
+          engines: tuple[str, ...] = ("single", "cluster"), profile: bool = False) -> None:
     if not (data / "ecbplus").is_dir():
         print("skipped: ECB+ absent")
         return
@@ -392,21 +422,26 @@ def scale(data: Path, sizes: list[int], workers: int, compare: bool,
         for engine, single in (("1 process", True), (f"{workers} workers", False)):
             if ("single" if single else "cluster") not in engines:
                 continue
-            with open_client(workers=workers, single=single, log=lambda _: None) as client:
+            with open_client(workers=workers, single=single, profile=profile,
+                             log=lambda _: None) as client:
                 load = os.getloadavg()[0]
                 client.run(_reset_peak)
                 _reset_peak()
                 cpu = cpu_seconds(client)
                 started = time.perf_counter()
-                stages = _Stages()
+                stages = _Stages(None if single else client)
                 corpus = run(rows, client=client, compare_stories=compare, log=stages)
                 seconds = time.perf_counter() - started
                 cpu = cpu_seconds(client) - cpu
-                peak = peak_worker_mb(client)
+                peak = max(peak_worker_mb(client), stages.peak)
                 here = _peak_mb()
             pairs = corpus.frame("pairs")
             times[engine][size] = seconds
             notes.append(f"{size:,}, {engine}: client memory " + "; ".join(stages.notes))
+            if stages.workers:
+                notes.append(f"{size:,}, {engine}: workers' MB at the end of each stage "
+                             "(peak over the stage): " + "; ".join(stages.workers))
+            print(*notes[-2:], sep="\n", file=sys.stderr, flush=True)  # kept if stopped
             problems = [p for p in corpus.problems if "preparing failed" in p]
             if problems:
                 notes.append(f"{size:,}, {engine}: {len(problems)} articles skipped "
@@ -439,6 +474,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="scale runs: one process (single) and/or the local cluster")
     parser.add_argument("--stories-only", action="store_true",
                         help="scale runs stop at the stories (no pair compared)")
+    parser.add_argument("--worker-profile", action="store_true",
+                        help="scale runs keep Dask's statistical profiler on the workers "
+                             "(off by default: open_client(profile=...))")
     args = parser.parse_args(argv)
     data = Path(args.data)
     parts = set(args.parts.split(","))
@@ -452,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     if "scale" in parts:
         print()
         scale(data, [int(s) for s in args.sizes.split(",")], args.workers,
-              not args.stories_only, tuple(args.engines.split(",")))
+              not args.stories_only, tuple(args.engines.split(",")), args.worker_profile)
     return 0
 
 

@@ -121,7 +121,7 @@ def _compare_pair(a: Prepared, b: Prepared, settings: Settings) -> PairResult | 
 
     try:
         result = compare(a, b, settings=settings)
-        return PairResult(result, comparison_html(result))
+        return PairResult.of(result, comparison_html(result))
     except Exception as exc:  # one pair's failure must not lose the corpus
         names = f"{a.article.name} / {b.article.name}"
         return f"{names}: comparison failed ({type(exc).__name__}: {exc})"
@@ -138,7 +138,7 @@ def _collate_story(reports: list[Prepared], number: int, title: str,
         collation = collate(reports, settings=settings)
         page = collation_html(collation, title=f"Story {number}: {title}",
                               back_link="index.html")
-        return StoryResult(collation, page)
+        return StoryResult.of(collation, number, page)
     except Exception as exc:  # one story's failure must not lose the corpus
         return f"story {number}: collation failed ({type(exc).__name__}: {exc})"
 
@@ -180,10 +180,18 @@ def _compare_batch(works: list[_Work], settings: Settings
 @contextlib.contextmanager
 def open_client(
     scheduler: str | None = None, *, workers: int = 2, threads: int = 1, single: bool = False,
-    log: Log = _stderr,
+    profile: bool = False, log: Log = _stderr,
 ) -> Iterator:
     """A :class:`distributed.Client`: on the cluster at ``scheduler``, else on a local
-    cluster started here (closed on exit) and its dashboard address printed."""
+    cluster started here (closed on exit) and its dashboard address printed.
+
+    The local cluster's workers run without Dask's statistical profiler unless
+    ``profile`` (the dashboard's Profile page): it keeps the last 1,000 one-second
+    profiles of the running code, 50-100 KB each on the preparing code, so a worker
+    grew by about 100 MB over a run's first 17 minutes, whatever the corpus size
+    (benchmarks/README.md, "memory per worker"). A cluster at ``scheduler`` keeps its
+    own configuration."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -203,10 +211,12 @@ def open_client(
         dashboard = None
     # in one process the scheduler and worker talk in memory (no host to bind)
     where_to = {} if single else {"host": "127.0.0.1"}
-    cluster = LocalCluster(
-        n_workers=1 if single else workers, threads_per_worker=threads,
-        processes=not single, dashboard_address=dashboard, **where_to,
-    )
+    # the workers (and their nannies) read the configuration when they are made
+    with dask.config.set({"distributed.worker.profile.enabled": profile}):
+        cluster = LocalCluster(
+            n_workers=1 if single else workers, threads_per_worker=threads,
+            processes=not single, dashboard_address=dashboard, **where_to,
+        )
     with cluster, Client(cluster) as client:
         where = "one process" if single else f"{workers} worker processes x {threads} threads"
         link = client.dashboard_link if dashboard else "off (install bokeh for it)"
@@ -401,9 +411,8 @@ def _pipeline(client, rows: list[Row], problems: list[str], options: CorpusOptio
             elif isinstance(result, StoryResult):
                 m = work.order
                 collated[work.story] = (m, result)
-                for x in range(len(m)):
-                    for y in range(x + 1, len(m)):
-                        compared[m[x], m[y]] = PairResult(result.collation.pair(x, y))
+                inside = ((m[x], m[y]) for x in range(len(m)) for y in range(x + 1, len(m)))
+                compared.update(zip(inside, result.pairs, strict=True))
             else:
                 for pair, one in zip(work.pairs, result, strict=True):
                     if isinstance(one, str):

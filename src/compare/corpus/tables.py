@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import os
 import re
+import zlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -81,22 +82,111 @@ _OUR_FILE = re.compile(r"(?:(?:articles|stories|pairs|links|facts|quotes|groups|
                        r"|index\.html|story-\d+(?:-\d+)?\.html|problems\.txt)\Z")
 
 
+def pack_page(page: str) -> bytes:
+    """A page as a worker sends it and the client keeps it: UTF-8, zlib-compressed
+    (a comparison page of 67 KB is about 12 KB)."""
+    return zlib.compress(page.encode("utf-8"), 6)
+
+
+class Pages(Mapping[str, str]):
+    """The pages of a corpus by file name, held compressed (:func:`pack_page`) and
+    given back as text."""
+
+    def __init__(self, packed: Mapping[str, bytes]):
+        self._packed = dict(packed)
+
+    def __getitem__(self, name: str) -> str:
+        return zlib.decompress(self._packed[name]).decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
+_PAIR_TABLES = ("links", "facts", "quotes")
+"""The tables with rows of each compared pair (:meth:`PairResult.rows`)."""
+
+
 @dataclass(frozen=True)
 class PairResult:
-    """One compared pair as it comes back from a worker: the comparison and its page
-    (empty for a pair taken from a story's collation)."""
+    """One compared pair as a worker sends it and the client keeps it (:meth:`of`):
+    its articles' ids (``a`` the earlier), the verdict, each article's shares held
+    verbatim and paraphrased in the other (``(id, verbatim, paraphrase)``), its rows of
+    the ``links``, ``facts`` and ``quotes`` tables without the story and the ids (values
+    in the tables' column order) and its page packed by :func:`pack_page` (empty for a
+    pair of a collated story). Not the :class:`~compare.models.Comparison` (its two
+    articles and every record, about 0.5 MB in memory): the client holds every compared
+    pair until the tables are built."""
 
-    comparison: Comparison
-    page: str = field(default="", repr=False)
+    a: str
+    b: str
+    verdict: str
+    coverage: tuple[tuple[str, float, float], ...]
+    links: tuple[tuple, ...] = ()
+    facts: tuple[tuple, ...] = ()
+    quotes: tuple[tuple, ...] = ()
+    page: bytes = field(default=b"", repr=False)
+
+    @classmethod
+    def of(cls, c: Comparison, page: str = "") -> PairResult:
+        """What the tables and pages need of the comparison ``c`` and its ``page``."""
+        return cls(
+            c.a.name, c.b.name, c.verdict.label,
+            tuple((h.of, h.verbatim, h.paraphrase) for h in c.coverage),
+            tuple((list(link.a), list(link.b), link.relation, float(link.score))
+                  for link in c.links),
+            tuple((d.kind, d.category, d.value, d.text, d.status, list(d.in_a), list(d.in_b))
+                  for d in c.details),
+            tuple((q.status, float(q.score), q.a.text if q.a else "",
+                   q.a.speaker if q.a else "", q.b.text if q.b else "",
+                   q.b.speaker if q.b else "", q.note) for q in c.quotes),
+            pack_page(page) if page else b"")
+
+    def held(self, name: str) -> tuple[float, float]:
+        """The shares of article ``name`` held verbatim and paraphrased in the other."""
+        return next((v, p) for of, v, p in self.coverage if of == name)
+
+    def rows(self, story: int, columns: Mapping[str, Mapping[str, list]]) -> None:
+        """Append this pair's rows of the ``links``, ``facts`` and ``quotes`` tables to
+        their ``columns`` (a list per column by name): columns, not a dict a row, as
+        a corpus has millions of rows (about 70 a compared pair)."""
+        for name, values in (("links", self.links), ("facts", self.facts),
+                             ("quotes", self.quotes)):
+            held = columns[name]
+            for row in values:
+                for column, value in zip(held.values(), (story, self.a, self.b, *row),
+                                         strict=True):
+                    column.append(value)
 
 
 @dataclass(frozen=True)
 class StoryResult:
-    """One collated story as it comes back from a worker: the collation (its reports
-    earliest first) and its many-reports page."""
+    """One collated story as a worker sends it and the client keeps it (:meth:`of`):
+    each pair of its reports (``(x, y)``, ``x < y`` in the collation's order, row by
+    row), its rows of the ``groups``, ``story_facts`` and ``story_quotes`` tables (as
+    dicts) and its many-reports page packed by :func:`pack_page`. Not the
+    :class:`~compare.models.Collation`."""
 
-    collation: Collation
-    page: str = field(repr=False)
+    pairs: tuple[PairResult, ...]
+    groups: tuple[dict, ...]
+    facts: tuple[dict, ...]
+    quotes: tuple[dict, ...]
+    page: bytes = field(repr=False)
+
+    @classmethod
+    def of(cls, c: Collation, story: int, page: str) -> StoryResult:
+        """What the tables and pages need of story ``story``'s collation ``c`` (its
+        reports named by their articles' ids) and its ``page``."""
+        n = len(c.reports)
+        groups: list[dict] = []
+        facts: list[dict] = []
+        quotes: list[dict] = []
+        _story_rows(story, [r.name for r in c.reports], c, groups, facts, quotes)
+        return cls(tuple(PairResult.of(c.pair(x, y)) for x in range(n)
+                         for y in range(x + 1, n)),
+                   tuple(groups), tuple(facts), tuple(quotes), pack_page(page))
 
 
 @dataclass(frozen=True)
@@ -106,6 +196,7 @@ class Corpus:
 
     tables: Mapping[str, pa.Table] = field(repr=False)
     pages: Mapping[str, str] = field(repr=False)
+    """HTML by file name (:class:`Pages`: held compressed, given back as text)."""
     problems: tuple[str, ...] = ()
     seconds: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
     """Wall seconds of each stage (prepare, candidates, score, compare, tables): a
@@ -173,28 +264,28 @@ def build_corpus(rows, counts: Sequence[tuple[int, int]], story_of: Sequence[int
             "title": rows[first].get("title"),
         })
     pairs, done = _pairs_table(ids, story_of, scored, compared, days)
-    links: list[dict] = []
-    facts: list[dict] = []
-    quotes: list[dict] = []
-    for row, (first, later) in done:
-        result = compared[first, later]
-        _pair_rows(row["story"], result.comparison, links, facts, quotes)
+    columns: dict[str, dict[str, list]] = {
+        name: {c: [] for c in SCHEMAS[name].names} for name in _PAIR_TABLES}
+    for row, pair in done:
+        compared[pair].rows(row["story"], columns)
     groups: list[dict] = []
     story_facts: list[dict] = []
     story_quotes: list[dict] = []
     for story in sorted(collated):
-        order, whole = collated[story]
-        _story_rows(story, [ids[k] for k in order], whole.collation, groups, story_facts,
-                    story_quotes)
+        whole = collated[story][1]
+        groups += whole.groups
+        story_facts += whole.facts
+        story_quotes += whole.quotes
     tables = {
         "articles": articles, "stories": stories,
-        "links": links, "facts": facts, "quotes": quotes,
         "groups": groups, "story_facts": story_facts, "story_quotes": story_quotes,
     }
     built = {name: pairs if name == "pairs" else
+             pa.Table.from_pydict(columns[name], schema=SCHEMAS[name])
+             if name in _PAIR_TABLES else
              pa.Table.from_pylist(tables[name], schema=SCHEMAS[name]) for name in TABLES}
     pages = _pages(stories, [row for row, _ in done], compared, collated, ids)
-    return Corpus(built, pages, tuple(problems))
+    return Corpus(built, Pages(pages), tuple(problems))
 
 
 def _pairs_table(ids: list[str], story_of: Sequence[int], scored: ScoredPairs,
@@ -234,15 +325,15 @@ def _pairs_table(ids: list[str], story_of: Sequence[int], scored: ScoredPairs,
     for k in positions.tolist():
         pair = by_code[int(every[k])]
         first, later = pair
-        comparison = compared[pair].comparison
-        held = next(c for c in comparison.coverage if c.of == ids[later])
-        first_id[k], later_id[k], verdict[k] = ids[first], ids[later], comparison.verdict.label
+        result = compared[pair]
+        first_id[k], later_id[k], verdict[k] = ids[first], ids[later], result.verdict
         dated[k] = days[first] is not None and days[later] is not None and \
             days[first] < days[later]
-        verbatim[k], paraphrase[k] = held.verbatim, held.paraphrase
+        held, paraphrase[k] = result.held(ids[later])
+        verbatim[k] = held
         done.append(({"story": int(story[i[k]]), "score": columns["score"][k].as_py(),
                       "compared": True, "first": first_id[k], "later": later_id[k],
-                      "later_verbatim": held.verbatim, "verdict": verdict[k]}, pair))
+                      "later_verbatim": held, "verdict": verdict[k]}, pair))
     shown = np.zeros(size, dtype=bool)
     shown[positions] = True
     columns.update({
@@ -253,24 +344,6 @@ def _pairs_table(ids: list[str], story_of: Sequence[int], scored: ScoredPairs,
         "verdict": pa.array(verdict, _STR),
     })
     return pa.Table.from_pydict(columns, schema=SCHEMAS["pairs"]), done
-
-
-def _pair_rows(story: int, c: Comparison, links: list, facts: list, quotes: list) -> None:
-    a, b = c.a.name, c.b.name
-    for link in c.links:
-        links.append({"story": story, "a": a, "b": b, "a_sentences": list(link.a),
-                      "b_sentences": list(link.b), "relation": link.relation,
-                      "score": float(link.score)})
-    for d in c.details:
-        facts.append({"story": story, "a": a, "b": b, "kind": d.kind, "category": d.category,
-                      "value": d.value, "text": d.text, "status": d.status,
-                      "in_a": list(d.in_a), "in_b": list(d.in_b)})
-    for q in c.quotes:
-        quotes.append({"story": story, "a": a, "b": b, "status": q.status,
-                       "score": float(q.score),
-                       "a_text": q.a.text if q.a else "", "a_speaker": q.a.speaker if q.a else "",
-                       "b_text": q.b.text if q.b else "", "b_speaker": q.b.speaker if q.b else "",
-                       "note": q.note})
 
 
 def _story_rows(story: int, names: Sequence[str], c: Collation, groups: list,
@@ -312,7 +385,9 @@ def _page(title: str, body: str) -> str:
             f"vertical-align:top}}</style></head>\n<body>\n{body}\n</body></html>\n")
 
 
-def _pages(stories, pairs, compared, collated, ids) -> dict[str, str]:
+def _pages(stories, pairs, compared, collated, ids) -> dict[str, bytes]:
+    """Each page packed by :func:`pack_page`: the workers' as they came, the index and
+    the lists of a large story's pairs made here."""
     from compare.render import escape
 
     by_story: dict[int, list[dict]] = defaultdict(list)
@@ -320,7 +395,7 @@ def _pages(stories, pairs, compared, collated, ids) -> dict[str, str]:
         if row["compared"]:
             by_story[row["story"]].append(row)
     results = {(ids[f], ids[s]): r.page for (f, s), r in compared.items()}
-    pages: dict[str, str] = {}
+    pages: dict[str, bytes] = {}
     items = []
     for story in stories:
         if story["size"] < 2:
@@ -345,7 +420,7 @@ def _pages(stories, pairs, compared, collated, ids) -> dict[str, str]:
                     f'{escape(", ".join(story["ids"]))}</p><table><tr><th>earlier / later</th>'
                     f"<th>same-story score</th><th>later held verbatim</th><th>verdict</th>"
                     f"</tr>{''.join(rows)}</table>")
-            pages[name] = _page(f"Story {number}", body)
+            pages[name] = pack_page(_page(f"Story {number}", body))
         items.append(
             f'<tr><td><a href="{name}">Story {number}</a></td>'
             f'<td>{escape(story["title"] or story["ids"][0])}</td><td>{story["size"]}</td>'
@@ -356,7 +431,7 @@ def _pages(stories, pairs, compared, collated, ids) -> dict[str, str]:
             f"articles stand alone (in the tables, not listed here).</p><table><tr>"
             f"<th>story</th><th>title</th><th>articles</th><th>outlets</th><th>first</th>"
             f"</tr>{''.join(items)}</table>")
-    pages["index.html"] = _page("Stories", body)
+    pages["index.html"] = pack_page(_page("Stories", body))
     return pages
 
 
