@@ -628,3 +628,17 @@ def test_a_sentence_opening_with_a_quote_participle_is_its_main_clauses_subject(
     said = _said("Telling the crowd this is “your town” and “your day,” Mayor Ann Lee closed "
                  "her speech.")
     assert said == {"your town": "Ann Lee", "your day,": "Ann Lee"}
+
+
+def test_lower_case_words_describing_a_name_after_the_quote():
+    # "“...” youth pastor Tom Reed told the paper": the words before the name describe him
+    said = _said("“It is about free speech,” youth pastor Tom Reed told the paper.")
+    assert said == {"It is about free speech,": "Tom Reed"}
+    # inverted: "“...” explained newly-elected Mayor Ann Lee to the paper"
+    said = _said("“We always hear about the budget,” explained newly-elected Mayor Ann Lee "
+                 "to the paper.")
+    assert said == {"We always hear about the budget,": "Ann Lee"}
+    # a preposition or function word is no description: "“...” on Tuesday Ann Lee said"
+    # keeps its reading, and "“...” for Ann Lee" names nobody who speaks
+    said = _said("“We are ready,” after the vote Ann Lee said.")
+    assert said == {"We are ready,": ""}

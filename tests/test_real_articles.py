@@ -924,3 +924,17 @@ def test_a_sentence_opening_with_a_quote_participle_real():
     nyt = _article(INAUGURATION_NYT, 1)
     assert _speaker(nyt, "your moment") == "Trump"
     assert _speaker(nyt, "We will make America great again") == "Trump"
+
+
+# --- speakers (H41): kinds of unknown found among the 2,408 quotes outside the frozen
+# gold (bench_speakers_dev.py --all); none of the frozen gold's five events ------------
+
+HOUSE_RULES = ("2011", "a28a0329-0887-42dc-bd3d-3bb4f8926757")  # _2
+CHICK_FIL_A = ("2012", "450755dd-30d3-478b-933e-917be5c384ba")  # _3
+
+
+def test_lower_case_words_before_a_name_after_the_quote_real():
+    # "“...” explained newly-minted Speaker John Boehner to the Post."
+    assert _speaker(_article(HOUSE_RULES, 2), "We always hear members") == "John Boehner"
+    # "“...” youth pastor Stephen Lenahan told Fox News"
+    assert _speaker(_article(CHICK_FIL_A, 3), "I think it comes down") == "Stephen Lenahan"

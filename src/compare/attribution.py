@@ -535,7 +535,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     ended = text[start:end].rstrip(" '’").endswith(".") and \
         bool(_verbs(text, _outside(text, prev, start, regions)))
     if (pos > close or close == end) and not ended:  # the attribution follows the marks
-        at = [c for c in [_at(text, mine, pos)] if c]
+        at = [c for c in [_at(text, mine, pos, bare=True)] if c]
         verb_re = _patterns()[1]
         if at:
             # a name running past the sentence end ('," Rep. | Ann Long said', the title's
@@ -552,7 +552,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
-            sub = _at(text, mine, _past_lead(text, v.end(), nxt))
+            sub = _at(text, mine, _past_lead(text, v.end(), nxt), bare=True)
             if sub and not (sub.kind == "pron" and _CLAUSE_AFTER.match(text, sub.end)):
                 return sub, v["v"], v.start(), v.end()
         described = None if at else _described(text, pos, nxt)
@@ -722,20 +722,28 @@ _WORD = re.compile(r"[\w’'-]+")
 _SPACE = re.compile(r"\s+")
 
 
-def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
+def _at(text: str, cands: list[_Cand], pos: int, bare: bool = False) -> _Cand | None:
     """The candidate that starts at ``pos``, or after a determiner and at most two
-    lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); a name
-    right before another (``the NAACP President Benjamin Jealous``), or before a speaker
-    noun and another (``NRSC spokesman Brian Walsh``), modifies it."""
+    lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); with
+    ``bare`` (right after a quote or its inverted cue verb), a person's name after at most
+    two such words with no determiner (``youth pastor Tom Reed told``, ``explained
+    newly-elected Mayor Ann Lee``), none a function word or verb (``after``, ``said``); a
+    name right before another (``the NAACP President Benjamin Jealous``), or before a
+    speaker noun and another (``NRSC spokesman Brian Walsh``), modifies it."""
     starts = [pos]
     det = _DET.match(text, pos)
-    if det:
-        starts.append(det.end())
+    if det or bare:
+        starts.append(det.end() if det else pos)
         for _ in range(2):
             word = _LOWER_WORD.match(text, starts[-1])
-            if not word:
+            if not word or (not det and word.group().rstrip().casefold() in _not_described()):
                 break
             starts.append(word.end())
+        if not det:
+            del starts[1]
+            found = next((c for c in cands if c.start in starts[1:] and c.kind == "name"
+                          and c.person), None)
+            starts = [pos, *([found.start] if found else [])]
     for place_re in _PLACE_WORDS:  # "Nebraska Attorney General Jon Bruning said"
         place = place_re.match(text, pos)
         if place and name_key(place[1]) in lexicon().place_keys:
@@ -754,6 +762,12 @@ def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
             break
         found = nxt  # "the company's chief security officer Joe Sullivan said"
     return found
+
+
+@cache
+def _not_described() -> frozenset[str]:
+    """Words that describe no name after a quote (``," after the vote Ann Lee said``)."""
+    return frozenset(_STOPS | _PREPOSITIONS | _SUBJECT_PRONOUNS | lexicon().cue_verbs.keys())
 
 
 def _capital_or_role(text: str, c: _Cand) -> bool:
