@@ -642,3 +642,14 @@ def test_lower_case_words_describing_a_name_after_the_quote():
     # keeps its reading, and "“...” for Ann Lee" names nobody who speaks
     said = _said("“We are ready,” after the vote Ann Lee said.")
     assert said == {"We are ready,": ""}
+
+
+def test_a_name_in_apposition_to_a_possessed_role_after_the_quote():
+    # "“...” the mayor's current press secretary, Tom Reed, said": not the mayor
+    said = _said("“We will not cut the budget,” Ann Lee's current campaign press secretary, "
+                 "Tom Reed, said in an email.")
+    assert said == {"We will not cut the budget,": "Tom Reed"}
+    # no name in apposition: unknown, not the owner of the role
+    said = _said("“We will not cut the budget,” Ann Lee's current campaign press secretary "
+                 "said in an email.")
+    assert said == {"We will not cut the budget,": ""}

@@ -938,3 +938,14 @@ def test_lower_case_words_before_a_name_after_the_quote_real():
     assert _speaker(_article(HOUSE_RULES, 2), "We always hear members") == "John Boehner"
     # "“...” youth pastor Stephen Lenahan told Fox News"
     assert _speaker(_article(CHICK_FIL_A, 3), "I think it comes down") == "Stephen Lenahan"
+
+
+MEDICARE_ADS = ("2012", "2ec04201-2016-4227-baf7-ba8289058203")  # _2
+
+
+def test_a_name_in_apposition_to_a_possessed_role_after_the_quote_real():
+    # '"...," Obama's current campaign press secretary, Ben LaBolt, said in an email to
+    # The Huffington Post. "..."': LaBolt, and the quote continuing his paragraph too
+    hpo = _article(MEDICARE_ADS, 2)
+    assert _speaker(hpo, "Like Governor Romney has refused") == "Ben LaBolt"
+    assert _speaker(hpo, "President Obama achieved a third") == "Ben LaBolt"

@@ -483,7 +483,7 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
 
 
 _AND = re.compile(r"\s+(?:and|or)\s+")
-_POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3},\s*")
+_POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},\s*")
 _FOLLOWING = re.compile(r"\s+([A-Za-z]+)\b")
 
 
@@ -537,6 +537,14 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if (pos > close or close == end) and not ended:  # the attribution follows the marks
         at = [c for c in [_at(text, mine, pos, bare=True)] if c]
         verb_re = _patterns()[1]
+        gap = _GAP_AFTER_QUOTE
+        if at and at[0].kind == "name" and \
+                (role := _POSSESSED_ROLE.match(text, at[0].end, nxt)) is not None:
+            # "," Ann Lee's press secretary, Tom Reed, said': the name in apposition
+            appos = next((c for c in mine if c.start == role.end()), None)
+            at = [appos] if appos is not None and appos.kind == "name" and appos.person \
+                and text.startswith(",", appos.end) else []
+            gap = _BARE_COMMA
         if at:
             # a name running past the sentence end ('," Rep. | Ann Long said', the title's
             # dot taken for a full stop): its verb is in the next sentence
@@ -547,7 +555,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 if k + 1 < len(regions):
                     limit = min(limit, regions[k + 1][0] - 1)
             v = verb_re.search(text, at[0].end, limit)
-            if v and (_GAP_AFTER_QUOTE.fullmatch(text, at[0].end, v.start()) or
+            if v and (gap.fullmatch(text, at[0].end, v.start()) or
                       _owned_document().fullmatch(text, at[0].end, v.start())):
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
