@@ -653,3 +653,16 @@ def test_a_name_in_apposition_to_a_possessed_role_after_the_quote():
     said = _said("“We will not cut the budget,” Ann Lee's current campaign press secretary "
                  "said in an email.")
     assert said == {"We will not cut the budget,": ""}
+
+
+def test_a_he_chain_reaches_a_definite_title_opening_a_sentence_further_back():
+    # "Ann Lee took office ... / "...," she said. / The governor addressed ... / The
+    # speech ... / ..., as she described it ... / "...," she said": the governor, whom
+    # the chain of "she" (after "as" too) reaches two paragraphs back
+    said = _said("Ann Lee took office on Friday as the new state leader.\n\n“The time for "
+                 "talk is over,” she said.\n\nThe governor addressed a crowd on the lawn with "
+                 "Lt. Gov. Tom Reed. The speech was short and reprised her campaign.\n\nIt "
+                 "was held together by an appeal to pride, as she described it.\n\n“There is "
+                 "no room for prejudice,” she said.")
+    assert said == {"The time for talk is over,": "Ann Lee",
+                    "There is no room for prejudice,": "Ann Lee"}

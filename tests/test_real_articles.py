@@ -949,3 +949,15 @@ def test_a_name_in_apposition_to_a_possessed_role_after_the_quote_real():
     hpo = _article(MEDICARE_ADS, 2)
     assert _speaker(hpo, "Like Governor Romney has refused") == "Ben LaBolt"
     assert _speaker(hpo, "President Obama achieved a third") == "Ben LaBolt"
+
+
+INAUGURATION_FOX = ("2017", "84b3c118-50d2-45a5-a91f-7ed95b5d0143")  # _1
+
+
+def test_a_he_chain_reaches_the_president_further_back_real():
+    # "The president addressed a packed crowd ... / The speech did not delve ... / ...,
+    # as he described this as a salve ... / "When you open your heart ...," he said."
+    fox = _article(INAUGURATION_FOX, 1)
+    assert _speaker(fox, "When you open your heart") == "Donald Trump"
+    # "He also rebuked those ..., saying a small group reaped ... while "...""
+    assert _speaker(fox, "the people did not share") == "Donald Trump"

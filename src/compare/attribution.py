@@ -935,15 +935,16 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
                 _compatible(c, gender)]
         subjects = [c for c in names if not _after_preposition(text, c, lo)]
         speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
-        same = [c for c in before if c.kind == "pron" and c.gender == gender and
-                not _after_preposition(text, c, lo)] if gender in {"m", "f"} else []
+        # a he or she is a subject even after a conjunction ("as he described")
+        same = [c for c in before if c.kind == "pron" and c.gender == gender] \
+            if gender in {"m", "f"} else []
         if j < sent:  # the main clause's subject before one of a clause opening it
             main = _main_clause(text, lo, sents[j].end)
             subjects.sort(key=lambda c: c.start < main)
             if same and same[0].start == _past_lead(text, lo, sents[j].end):
                 subjects = []  # "He took a photo of actress Ann Lee": not Ann Lee
-            person = _role_subject(article, j, main, gender, cands) if j == sent - 1 \
-                and not said else None
+            person = _role_subject(article, j, main, gender, cands, spoken) \
+                if not said else None
             if person is not None:  # "The new president told ... / "...," he said."
                 return person
         pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else subjects[:1])
@@ -961,17 +962,20 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
 
 
 def _role_subject(article: Article, j: int, main: int, gender: str,
-                  cands: list[list[_Cand]]) -> _Cand | None:
+                  cands: list[list[_Cand]], spoken: dict[int, list[_Cand]]) -> _Cand | None:
     """The person a definite role opening the main clause of sentence ``j`` names, when
     it is one of ``gender`` and a name before it has the role's title (``President
-    Trump ... The new president told Americans ...``); else None."""
+    Trump ... The new president told Americans ...``) or, with none, the person it
+    stands for as :func:`_titled_antecedent` finds it (``Ann Lee was sworn in as
+    governor ... The governor addressed a crowd ... / "...," she said``); else None."""
     text = article.text
     opener = next((c for c in cands[j] if c.start >= main), None)
     if opener is None or opener.kind != "role" or not _definite_person(opener) or \
             opener.start != _past_lead(text, main, article.sentences[j].end) or \
             opener.gender not in {"", gender}:
         return None
-    person = _role_person(article, j, opener, cands)
+    person = _role_person(article, j, opener, cands) or \
+        _titled_antecedent(article, opener, cands, spoken)
     return person if person is not None and person.kind == "name" and person.person and \
         person.gender in {"", gender} else None
 
