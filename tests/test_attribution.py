@@ -666,3 +666,13 @@ def test_a_he_chain_reaches_a_definite_title_opening_a_sentence_further_back():
                  "no room for prejudice,” she said.")
     assert said == {"The time for talk is over,": "Ann Lee",
                     "There is no room for prejudice,": "Ann Lee"}
+
+
+def test_a_name_after_a_quote_participle_is_no_antecedent():
+    # "Saying Mayor Bill Cole, he said, was "too simple an answer."": Bill Cole is what
+    # "Saying" names, so the he is the man the chain reaches, Tom Reed
+    said = _said("Tom Reed spoke for an hour.\n\nWhen the crowd laughed, he asked: “What are "
+                 "we suffering from?”\n\nSaying Mayor Bill Cole, he said, was “too simple an "
+                 "answer.”")
+    assert said == {"What are we suffering from?": "Tom Reed",
+                    "too simple an answer.": "Tom Reed"}

@@ -961,3 +961,14 @@ def test_a_he_chain_reaches_the_president_further_back_real():
     assert _speaker(fox, "When you open your heart") == "Donald Trump"
     # "He also rebuked those ..., saying a small group reaped ... while "...""
     assert _speaker(fox, "the people did not share") == "Donald Trump"
+
+
+BECK_CPAC = ("2010", "6f95dcb9-e960-45ac-8c0e-91b85724c909")  # _2
+
+
+def test_a_name_after_a_quote_participle_is_no_antecedent_real():
+    # "Saying President Obama, he said, was "too simple an answer."": Beck's words, and
+    # the "he said" of the next paragraph's quote too
+    article = _article(BECK_CPAC, 2)
+    assert _speaker(article, "too simple an answer") == "Glenn Beck"
+    assert _speaker(article, "This is the disease in America") == "Glenn Beck"

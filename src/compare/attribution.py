@@ -773,6 +773,13 @@ def _at(text: str, cands: list[_Cand], pos: int, bare: bool = False) -> _Cand | 
 
 
 @cache
+def _objects_before() -> frozenset[str]:
+    """The words after which a name is no subject a he or she can stand for: a
+    preposition or a quote participle (``Saying President Obama, he said, was "..."``)."""
+    return _PREPOSITIONS | {f for f in lexicon().quote_cue_verbs if f.endswith("ing")}
+
+
+@cache
 def _not_described() -> frozenset[str]:
     """Words that describe no name after a quote (``," after the vote Ann Lee said``)."""
     return frozenset(_STOPS | _PREPOSITIONS | _SUBJECT_PRONOUNS | lexicon().cue_verbs.keys())
@@ -933,7 +940,7 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
                  and _compatible(c, gender)]
         said = [c for c in spoken.get(j, []) if (c.end <= pos or j < sent) and
                 _compatible(c, gender)]
-        subjects = [c for c in names if not _after_preposition(text, c, lo)]
+        subjects = [c for c in names if not _after_preposition(text, c, lo, _objects_before())]
         speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
         # a he or she is a subject even after a conjunction ("as he described")
         same = [c for c in before if c.kind == "pron" and c.gender == gender] \
