@@ -676,3 +676,25 @@ def test_a_name_after_a_quote_participle_is_no_antecedent():
                  "answer.”")
     assert said == {"What are we suffering from?": "Tom Reed",
                     "too simple an answer.": "Tom Reed"}
+
+
+def test_a_quote_with_no_cue_verb_is_not_a_subordinate_clauses_subject():
+    # "When Mayor Ann Lee arrived, some in the crowd chanted, "...": not the mayor
+    said = _said("When Mayor Ann Lee arrived, some in the crowd chanted, “Go home,” and "
+                 "waved signs.")
+    assert said == {"Go home,": ""}
+    # the main clause's subject still is: "When the vote came, Ann Lee called it "a sham.""
+    said = _said("When the vote came, Mayor Ann Lee wanted “a sham” stopped.")
+    assert said == {"a sham": "Ann Lee"}
+    # nor the quote before it in the paragraph: the crowd is nobody named
+    said = _said("“Welcome,” Tom Reed said as the doors opened. When Mayor Ann Lee arrived, "
+                 "some in the crowd chanted, “Go home.”")
+    assert said == {"Welcome,": "Tom Reed", "Go home.": ""}
+    said = _said("Fans of Tom Reed cheered as he came in, chanting “Reed! Reed!” and "
+                 "waving flags. When Mayor Ann Lee arrived, some in the crowd chanted, "
+                 "“Go home.”")
+    assert said["Go home."] == ""
+    # a comma of an apposition closes no opening clause: "As Sen. Ann Lee, D-Ky., put it"
+    said = _said("Democrats disagree.\n\nAs Sen. Ann Lee, D-Ky., put it, “This is the hottest "
+                 "spot.” She claimed that the cuts “cost lives.”")
+    assert said == {"This is the hottest spot.": "Ann Lee", "cost lives.": "Ann Lee"}

@@ -929,35 +929,26 @@ def test_a_sentence_opening_with_a_quote_participle_real():
 # --- speakers (H41): kinds of unknown found among the 2,408 quotes outside the frozen
 # gold (bench_speakers_dev.py --all); none of the frozen gold's five events ------------
 
-HOUSE_RULES = ("2011", "a28a0329-0887-42dc-bd3d-3bb4f8926757")  # _2
-CHICK_FIL_A = ("2012", "450755dd-30d3-478b-933e-917be5c384ba")  # _3
-
 
 def test_lower_case_words_before_a_name_after_the_quote_real():
     # "“...” explained newly-minted Speaker John Boehner to the Post."
-    assert _speaker(_article(HOUSE_RULES, 2), "We always hear members") == "John Boehner"
+    assert _speaker(_article(CONSTITUTION, 2), "We always hear members") == "John Boehner"
     # "“...” youth pastor Stephen Lenahan told Fox News"
-    assert _speaker(_article(CHICK_FIL_A, 3), "I think it comes down") == "Stephen Lenahan"
-
-
-MEDICARE_ADS = ("2012", "2ec04201-2016-4227-baf7-ba8289058203")  # _2
+    assert _speaker(_article(CHICK, 3), "I think it comes down") == "Stephen Lenahan"
 
 
 def test_a_name_in_apposition_to_a_possessed_role_after_the_quote_real():
     # '"...," Obama's current campaign press secretary, Ben LaBolt, said in an email to
     # The Huffington Post. "..."': LaBolt, and the quote continuing his paragraph too
-    hpo = _article(MEDICARE_ADS, 2)
+    hpo = _article(MEDICARE, 2)
     assert _speaker(hpo, "Like Governor Romney has refused") == "Ben LaBolt"
     assert _speaker(hpo, "President Obama achieved a third") == "Ben LaBolt"
-
-
-INAUGURATION_FOX = ("2017", "84b3c118-50d2-45a5-a91f-7ed95b5d0143")  # _1
 
 
 def test_a_he_chain_reaches_the_president_further_back_real():
     # "The president addressed a packed crowd ... / The speech did not delve ... / ...,
     # as he described this as a salve ... / "When you open your heart ...," he said."
-    fox = _article(INAUGURATION_FOX, 1)
+    fox = _article(INAUGURATION, 1)
     assert _speaker(fox, "When you open your heart") == "Donald Trump"
     # "He also rebuked those ..., saying a small group reaped ... while "...""
     assert _speaker(fox, "the people did not share") == "Donald Trump"
@@ -972,3 +963,16 @@ def test_a_name_after_a_quote_participle_is_no_antecedent_real():
     article = _article(BECK_CPAC, 2)
     assert _speaker(article, "too simple an answer") == "Glenn Beck"
     assert _speaker(article, "This is the disease in America") == "Glenn Beck"
+
+
+BENGHAZI_CABLES = ("2013", "9879bbc0-eab3-482f-bf6b-a4b519393986")  # _1
+
+
+def test_a_quote_with_no_cue_verb_is_not_a_subordinate_clauses_subject_real():
+    # "When Mrs. Clinton arrived, some in the crowd chanted, "Lock her up," ...": not
+    # Clinton; "As he took the oath, a cluster of people ... screamed, "Not my president,""
+    nyt = _article(INAUGURATION, 2)
+    assert _speaker(nyt, "Lock her up") == ""
+    assert _speaker(nyt, "Not my president") == ""
+    # "As Sen. Rand Paul, R-Ky., put it, "...": the comma closes his apposition
+    assert _speaker(_article(BENGHAZI_CABLES, 1), "Libya has to have been") == "Rand Paul"

@@ -600,9 +600,15 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         # link before it) says what the quote says (``She does, however, condone
         # "mocking the Mocker in Chief."``; ``..., so he considered "options."``)
         subjects = [c for c in mine if c.kind != "role" or _definite_person(c)]
-        links = list(_CLAUSE_LINK.finditer(text, s0, start))
+        main = _main_clause(text, s0, start)  # not "When Ann Lee arrived, some chanted "...""
+        if "," in text[main:start].rstrip(f" ,:{QUOTE_MARKS}"):
+            main = s0  # that comma closed an apposition ("As Sen. Ann Lee, R-Ky., put it,")
+        links = list(_CLAUSE_LINK.finditer(text, main, start))
         sub = (_clause_subject(text, subjects, links[-1].end(), start) if links else None) or \
-            _clause_subject(text, subjects, s0, start)
+            _clause_subject(text, subjects, main, start)
+        if sub is None and main > s0 and any(ch.isalpha() for ch in text[main:start]):
+            return _NOBODY, "", start, start  # the main clause's subject is nobody named:
+            # the quote continues no quote before it ("some in the crowd chanted, "...")
         if other and (sub is None or sub.kind != "name" or not sub.person):
             return None  # the cue verb of a later quote of the sentence is that quote's;
             # this one is its clause's only where a person is named there ("Ann Lee
@@ -634,6 +640,10 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if sub is None:
         return _later(text, mine, close, nxt, s1, verb=False)
     return sub, v["v"], v.start(), v.end()
+
+
+_NOBODY = _Cand(0, 0, "nobody", "")
+"""The subject :func:`_own` finds where the quote's clause has one that names nobody."""
 
 
 _LATER_ACCORDING = re.compile(r",\s+according\s+to\s+")
@@ -1236,6 +1246,9 @@ def attribute(
             found.append(None)
             continue
         sub, verb, vs, ve = own
+        if sub is _NOBODY:
+            found.append((None, verb, vs, ve))
+            continue
         who = _who(article, region[3][0], sub, cands, spoken)
         if who is not None and verb:  # said by someone, not a phrase of "X's remark"
             spoken.setdefault(region[3][0], []).append(
