@@ -698,3 +698,12 @@ def test_a_quote_with_no_cue_verb_is_not_a_subordinate_clauses_subject():
     said = _said("Democrats disagree.\n\nAs Sen. Ann Lee, D-Ky., put it, “This is the hottest "
                  "spot.” She claimed that the cuts “cost lives.”")
     assert said == {"This is the hottest spot.": "Ann Lee", "cost lives.": "Ann Lee"}
+
+
+def test_the_house_speaker_is_a_definite_title_role():
+    # "Ann Lee is setting expectations high ... / The House speaker, in an interview ...,
+    # gave her party a "two-in-three chance"": the speaker is Ann Lee
+    said = _said("Ann Lee is setting expectations high for the elections, telling reporters "
+                 "the party can win.\n\nThe House speaker, in an interview on Tuesday, gave "
+                 "her party a “two-in-three chance” of holding on.")
+    assert said == {"two-in-three chance": "Ann Lee"}

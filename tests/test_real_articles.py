@@ -976,3 +976,9 @@ def test_a_quote_with_no_cue_verb_is_not_a_subordinate_clauses_subject_real():
     assert _speaker(nyt, "Not my president") == ""
     # "As Sen. Rand Paul, R-Ky., put it, "...": the comma closes his apposition
     assert _speaker(_article(BENGHAZI_CABLES, 1), "Libya has to have been") == "Rand Paul"
+
+
+def test_the_house_speaker_is_a_definite_title_role_real():
+    # "John Boehner is setting expectations high ... / The House speaker, in an interview
+    # with Fox News ..., gave his Republican Party a "two-in-three chance""
+    assert _speaker(_article(BOEHNER_ODDS, 3), "two-in-three chance") == "John Boehner"

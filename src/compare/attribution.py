@@ -642,6 +642,7 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     return sub, v["v"], v.start(), v.end()
 
 
+_CAPITAL = re.compile(r"\b[A-Z]")
 _NOBODY = _Cand(0, 0, "nobody", "")
 """The subject :func:`_own` finds where the quote's clause has one that names nobody."""
 
@@ -1250,6 +1251,10 @@ def attribute(
             found.append((None, verb, vs, ve))
             continue
         who = _who(article, region[3][0], sub, cands, spoken)
+        if who is sub and sub.kind == "role" and not verb and \
+                _CAPITAL.search(sub.value, sub.value.find(" ") + 1):
+            who = None  # "The Senate speaker ... gave his party a "fair chance"": a role
+            # a body or name modifies, with no cue verb, that names nobody is no speaker
         if who is not None and verb:  # said by someone, not a phrase of "X's remark"
             spoken.setdefault(region[3][0], []).append(
                 _Cand(sub.start, sub.end, who.kind, who.value, who.gender or sub.gender,
