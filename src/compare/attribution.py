@@ -43,6 +43,15 @@ name matches (``the Utah governor``) is the person named just before, as for a p
 ``, he told reporters`` later in the sentence is the person its clause opens with; a
 sentence opening with ``Telling ...`` is its main clause's.
 
+After a quote, at most two lower-case words may describe the name (``youth pastor Ann
+Lee told``), and a name in apposition to a possessed role speaks (``Tom Reed's press
+secretary, Ann Lee, said``); a he or she after ``as`` keeps a pronoun's chain going, a
+definite title opening any sentence of the chain is its person, and a name after a quote
+participle (``Saying Mr. Reed, he said, was``) is no antecedent; a quote with no cue verb
+takes its subject from the main clause after an opening subordinate clause (``When Ann Lee
+arrived, some in the crowd chanted``: nobody named, so unknown), and a role a body or name
+modifies that resolves to nobody is no speaker of such a quote.
+
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
 international press in a virtual press conference``). Cue verbs, speaker nouns, setting
