@@ -707,3 +707,15 @@ def test_the_house_speaker_is_a_definite_title_role():
                  "the party can win.\n\nThe House speaker, in an interview on Tuesday, gave "
                  "her party a “two-in-three chance” of holding on.")
     assert said == {"two-in-three chance": "Ann Lee"}
+
+
+def test_pointed_out_is_a_quote_verb():
+    # "But, as Mr. Reed pointed out, "the committees decide the details""
+    said = _said("The plan sets levels of spending. But, as Mr. Reed pointed out, “the "
+                 "committees decide the details” in later bills.")
+    assert said == {"the committees decide the details": "Reed"}
+    # "as" opens the speaker's clause before a cue verb: "as Tom Reed said, the mayor
+    # showed "passion""; not "such as"
+    said = _said("The team kept to the theme that, as Tom Reed said, the mayor showed "
+                 "“passion” in the debate.")
+    assert said == {"passion": "Tom Reed"}

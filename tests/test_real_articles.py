@@ -977,3 +977,14 @@ def test_a_quote_with_no_cue_verb_is_not_a_subordinate_clauses_subject_real():
     assert _speaker(nyt, "Not my president") == ""
     # "As Sen. Rand Paul, R-Ky., put it, "...": the comma closes his apposition
     assert _speaker(_article(BENGHAZI_CABLES, 1), "Libya has to have been") == "Rand Paul"
+
+
+def test_as_opens_the_speakers_clause_before_a_cue_verb_real():
+    # "But, as Mr. Smythe pointed out, "the committees of jurisdiction determine ...""
+    assert _speaker(_article(MEDICARE, 1), "the committees of jurisdiction") == \
+        "Austin Smythe"
+    # "focused on repeating the theme that, as Axelrod said, Biden showed "passion" and
+    # that he showed "a great concern for the middle class.""
+    article = _article(DEBATE, 2)
+    assert _speaker(article, "passion") == "David Axelrod"
+    assert _speaker(article, "a great concern for the middle class") == "David Axelrod"

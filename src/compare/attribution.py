@@ -430,9 +430,11 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
                 _owned_document().fullmatch(text, c.end, verb.start()) or \
                 (c.kind == "pron" and _CONTRACTION.fullmatch(text, c.end, verb.start())):
             if (c.kind == "pron" and c.value in _SUBJECT_PRONOUNS) or \
-                    not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+                    not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS) \
+                    or _AS_SUBJECT.search(text, lo, c.start):
                 return c  # "a reader near Austin posted": Austin is the object of "near";
-                # "even as he conceded": a subject pronoun right before its verb
+                # "even as he conceded": a subject pronoun right before its verb; "as
+                # Mr. Reed pointed out": "as" opens his clause, no preposition
             if i and cands[i - 1].start >= lo and \
                     _OF.fullmatch(text, cands[i - 1].end, c.start):
                 return cands[i - 1]  # "Capt. Ann Lee of the State Patrol said": Ann Lee
@@ -447,6 +449,7 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
     return None
 
 
+_AS_SUBJECT = re.compile(r"(?:^|[,;—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s\s+$")
 _CONTRACTION = re.compile(r"['’](?:s|d|ve|ll|re)\s+(?:[a-z]+ly\s+)?")
 """After a pronoun, its auxiliary before the cue verb (``he’s maintained``, ``he’d tell``);
 not after a name, where ``’s`` is a possessive (``the women’s claims``)."""
