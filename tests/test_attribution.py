@@ -628,3 +628,94 @@ def test_a_sentence_opening_with_a_quote_participle_is_its_main_clauses_subject(
     said = _said("Telling the crowd this is “your town” and “your day,” Mayor Ann Lee closed "
                  "her speech.")
     assert said == {"your town": "Ann Lee", "your day,": "Ann Lee"}
+
+
+def test_lower_case_words_describing_a_name_after_the_quote():
+    # "“...” youth pastor Tom Reed told the paper": the words before the name describe him
+    said = _said("“It is about free speech,” youth pastor Tom Reed told the paper.")
+    assert said == {"It is about free speech,": "Tom Reed"}
+    # inverted: "“...” explained newly-elected Mayor Ann Lee to the paper"
+    said = _said("“We always hear about the budget,” explained newly-elected Mayor Ann Lee "
+                 "to the paper.")
+    assert said == {"We always hear about the budget,": "Ann Lee"}
+    # a preposition or function word is no description: "“...” on Tuesday Ann Lee said"
+    # keeps its reading, and "“...” for Ann Lee" names nobody who speaks
+    said = _said("“We are ready,” after the vote Ann Lee said.")
+    assert said == {"We are ready,": ""}
+
+
+def test_a_name_in_apposition_to_a_possessed_role_after_the_quote():
+    # "“...” the mayor's current press secretary, Tom Reed, said": not the mayor
+    said = _said("“We will not cut the budget,” Ann Lee's current campaign press secretary, "
+                 "Tom Reed, said in an email.")
+    assert said == {"We will not cut the budget,": "Tom Reed"}
+    # no name in apposition: unknown, not the owner of the role
+    said = _said("“We will not cut the budget,” Ann Lee's current campaign press secretary "
+                 "said in an email.")
+    assert said == {"We will not cut the budget,": ""}
+
+
+def test_a_he_chain_reaches_a_definite_title_opening_a_sentence_further_back():
+    # "Ann Lee took office ... / "...," she said. / The governor addressed ... / The
+    # speech ... / ..., as she described it ... / "...," she said": the governor, whom
+    # the chain of "she" (after "as" too) reaches two paragraphs back
+    said = _said("Ann Lee took office on Friday as the new state leader.\n\n“The time for "
+                 "talk is over,” she said.\n\nThe governor addressed a crowd on the lawn with "
+                 "Lt. Gov. Tom Reed. The speech was short and reprised her campaign.\n\nIt "
+                 "was held together by an appeal to pride, as she described it.\n\n“There is "
+                 "no room for prejudice,” she said.")
+    assert said == {"The time for talk is over,": "Ann Lee",
+                    "There is no room for prejudice,": "Ann Lee"}
+
+
+def test_a_name_after_a_quote_participle_is_no_antecedent():
+    # "Saying Mayor Bill Cole, he said, was "too simple an answer."": Bill Cole is what
+    # "Saying" names, so the he is the man the chain reaches, Tom Reed
+    said = _said("Tom Reed spoke for an hour.\n\nWhen the crowd laughed, he asked: “What are "
+                 "we suffering from?”\n\nSaying Mayor Bill Cole, he said, was “too simple an "
+                 "answer.”")
+    assert said == {"What are we suffering from?": "Tom Reed",
+                    "too simple an answer.": "Tom Reed"}
+
+
+def test_a_quote_with_no_cue_verb_is_not_a_subordinate_clauses_subject():
+    # "When Mayor Ann Lee arrived, some in the crowd chanted, "...": not the mayor
+    said = _said("When Mayor Ann Lee arrived, some in the crowd chanted, “Go home,” and "
+                 "waved signs.")
+    assert said == {"Go home,": ""}
+    # the main clause's subject still is: "When the vote came, Ann Lee called it "a sham.""
+    said = _said("When the vote came, Mayor Ann Lee wanted “a sham” stopped.")
+    assert said == {"a sham": "Ann Lee"}
+    # nor the quote before it in the paragraph: the crowd is nobody named
+    said = _said("“Welcome,” Tom Reed said as the doors opened. When Mayor Ann Lee arrived, "
+                 "some in the crowd chanted, “Go home.”")
+    assert said == {"Welcome,": "Tom Reed", "Go home.": ""}
+    said = _said("Fans of Tom Reed cheered as he came in, chanting “Reed! Reed!” and "
+                 "waving flags. When Mayor Ann Lee arrived, some in the crowd chanted, "
+                 "“Go home.”")
+    assert said["Go home."] == ""
+    # a comma of an apposition closes no opening clause: "As Sen. Ann Lee, D-Ky., put it"
+    said = _said("Democrats disagree.\n\nAs Sen. Ann Lee, D-Ky., put it, “This is the hottest "
+                 "spot.” She claimed that the cuts “cost lives.”")
+    assert said == {"This is the hottest spot.": "Ann Lee", "cost lives.": "Ann Lee"}
+
+
+def test_the_house_speaker_is_a_definite_title_role():
+    # "Ann Lee is setting expectations high ... / The House speaker, in an interview ...,
+    # gave her party a "two-in-three chance"": the speaker is Ann Lee
+    said = _said("Ann Lee is setting expectations high for the elections, telling reporters "
+                 "the party can win.\n\nThe House speaker, in an interview on Tuesday, gave "
+                 "her party a “two-in-three chance” of holding on.")
+    assert said == {"two-in-three chance": "Ann Lee"}
+
+
+def test_pointed_out_is_a_quote_verb():
+    # "But, as Mr. Reed pointed out, "the committees decide the details""
+    said = _said("The plan sets levels of spending. But, as Mr. Reed pointed out, “the "
+                 "committees decide the details” in later bills.")
+    assert said == {"the committees decide the details": "Reed"}
+    # "as" opens the speaker's clause before a cue verb: "as Tom Reed said, the mayor
+    # showed "passion""; not "such as"
+    said = _said("The team kept to the theme that, as Tom Reed said, the mayor showed "
+                 "“passion” in the debate.")
+    assert said == {"passion": "Tom Reed"}

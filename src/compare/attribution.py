@@ -43,6 +43,15 @@ name matches (``the Utah governor``) is the person named just before, as for a p
 ``, he told reporters`` later in the sentence is the person its clause opens with; a
 sentence opening with ``Telling ...`` is its main clause's.
 
+After a quote, at most two lower-case words may describe the name (``youth pastor Ann
+Lee told``), and a name in apposition to a possessed role speaks (``Tom Reed's press
+secretary, Ann Lee, said``); a he or she after ``as`` keeps a pronoun's chain going, a
+definite title opening any sentence of the chain is its person, and a name after a quote
+participle (``Saying Mr. Reed, he said, was``) is no antecedent; a quote with no cue verb
+takes its subject from the main clause after an opening subordinate clause (``When Ann Lee
+arrived, some in the crowd chanted``: nobody named, so unknown), and a role a body or name
+modifies that resolves to nobody is no speaker of such a quote.
+
 Names become their fullest form in the article (``Stoltenberg`` -> ``Jens Stoltenberg``).
 ``setting`` is the cue verb with the phrase after it up to its last setting noun (``told
 international press in a virtual press conference``). Cue verbs, speaker nouns, setting
@@ -421,9 +430,11 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
                 _owned_document().fullmatch(text, c.end, verb.start()) or \
                 (c.kind == "pron" and _CONTRACTION.fullmatch(text, c.end, verb.start())):
             if (c.kind == "pron" and c.value in _SUBJECT_PRONOUNS) or \
-                    not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS):
+                    not _after_preposition(text, c, lo, _PREPOSITIONS - _NOT_PREPOSITIONS) \
+                    or _AS_SUBJECT.search(text, lo, c.start):
                 return c  # "a reader near Austin posted": Austin is the object of "near";
-                # "even as he conceded": a subject pronoun right before its verb
+                # "even as he conceded": a subject pronoun right before its verb; "as
+                # Mr. Reed pointed out": "as" opens his clause, no preposition
             if i and cands[i - 1].start >= lo and \
                     _OF.fullmatch(text, cands[i - 1].end, c.start):
                 return cands[i - 1]  # "Capt. Ann Lee of the State Patrol said": Ann Lee
@@ -438,6 +449,7 @@ def _subject_before(text: str, cands: list[_Cand], verb: re.Match, lo: int) -> _
     return None
 
 
+_AS_SUBJECT = re.compile(r"(?:^|[,;—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s\s+$")
 _CONTRACTION = re.compile(r"['’](?:s|d|ve|ll|re)\s+(?:[a-z]+ly\s+)?")
 """After a pronoun, its auxiliary before the cue verb (``he’s maintained``, ``he’d tell``);
 not after a name, where ``’s`` is a possessive (``the women’s claims``)."""
@@ -483,7 +495,7 @@ def _clause_subject(text: str, cands: list[_Cand], lo: int, before: int) -> _Can
 
 
 _AND = re.compile(r"\s+(?:and|or)\s+")
-_POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3},\s*")
+_POSSESSED_ROLE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},\s*")
 _FOLLOWING = re.compile(r"\s+([A-Za-z]+)\b")
 
 
@@ -535,8 +547,16 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     ended = text[start:end].rstrip(" '’").endswith(".") and \
         bool(_verbs(text, _outside(text, prev, start, regions)))
     if (pos > close or close == end) and not ended:  # the attribution follows the marks
-        at = [c for c in [_at(text, mine, pos)] if c]
+        at = [c for c in [_at(text, mine, pos, bare=True)] if c]
         verb_re = _patterns()[1]
+        gap = _GAP_AFTER_QUOTE
+        if at and at[0].kind == "name" and \
+                (role := _POSSESSED_ROLE.match(text, at[0].end, nxt)) is not None:
+            # "," Ann Lee's press secretary, Tom Reed, said': the name in apposition
+            appos = next((c for c in mine if c.start == role.end()), None)
+            at = [appos] if appos is not None and appos.kind == "name" and appos.person \
+                and text.startswith(",", appos.end) else []
+            gap = _BARE_COMMA
         if at:
             # a name running past the sentence end ('," Rep. | Ann Long said', the title's
             # dot taken for a full stop): its verb is in the next sentence
@@ -547,12 +567,12 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
                 if k + 1 < len(regions):
                     limit = min(limit, regions[k + 1][0] - 1)
             v = verb_re.search(text, at[0].end, limit)
-            if v and (_GAP_AFTER_QUOTE.fullmatch(text, at[0].end, v.start()) or
+            if v and (gap.fullmatch(text, at[0].end, v.start()) or
                       _owned_document().fullmatch(text, at[0].end, v.start())):
                 return at[0], v["v"], v.start(), v.end()
         v = verb_re.match(text, pos, nxt)
         if v:
-            sub = _at(text, mine, _past_lead(text, v.end(), nxt))
+            sub = _at(text, mine, _past_lead(text, v.end(), nxt), bare=True)
             if sub and not (sub.kind == "pron" and _CLAUSE_AFTER.match(text, sub.end)):
                 return sub, v["v"], v.start(), v.end()
         described = None if at else _described(text, pos, nxt)
@@ -592,9 +612,15 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
         # link before it) says what the quote says (``She does, however, condone
         # "mocking the Mocker in Chief."``; ``..., so he considered "options."``)
         subjects = [c for c in mine if c.kind != "role" or _definite_person(c)]
-        links = list(_CLAUSE_LINK.finditer(text, s0, start))
+        main = _main_clause(text, s0, start)  # not "When Ann Lee arrived, some chanted "...""
+        if "," in text[main:start].rstrip(f" ,:{QUOTE_MARKS}"):
+            main = s0  # that comma closed an apposition ("As Sen. Ann Lee, R-Ky., put it,")
+        links = list(_CLAUSE_LINK.finditer(text, main, start))
         sub = (_clause_subject(text, subjects, links[-1].end(), start) if links else None) or \
-            _clause_subject(text, subjects, s0, start)
+            _clause_subject(text, subjects, main, start)
+        if sub is None and main > s0 and any(ch.isalpha() for ch in text[main:start]):
+            return _NOBODY, "", start, start  # the main clause's subject is nobody named:
+            # the quote continues no quote before it ("some in the crowd chanted, "...")
         if other and (sub is None or sub.kind != "name" or not sub.person):
             return None  # the cue verb of a later quote of the sentence is that quote's;
             # this one is its clause's only where a person is named there ("Ann Lee
@@ -626,6 +652,11 @@ def _own(article: Article, k: int, region: Region, regions: Sequence[Region],
     if sub is None:
         return _later(text, mine, close, nxt, s1, verb=False)
     return sub, v["v"], v.start(), v.end()
+
+
+_CAPITAL = re.compile(r"\b[A-Z]")
+_NOBODY = _Cand(0, 0, "nobody", "")
+"""The subject :func:`_own` finds where the quote's clause has one that names nobody."""
 
 
 _LATER_ACCORDING = re.compile(r",\s+according\s+to\s+")
@@ -722,20 +753,28 @@ _WORD = re.compile(r"[\w’'-]+")
 _SPACE = re.compile(r"\s+")
 
 
-def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
+def _at(text: str, cands: list[_Cand], pos: int, bare: bool = False) -> _Cand | None:
     """The candidate that starts at ``pos``, or after a determiner and at most two
-    lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); a name
-    right before another (``the NAACP President Benjamin Jealous``), or before a speaker
-    noun and another (``NRSC spokesman Brian Walsh``), modifies it."""
+    lower-case words there (``the NRA said``, ``an emotional Mr. Obama said``); with
+    ``bare`` (right after a quote or its inverted cue verb), a person's name after at most
+    two such words with no determiner (``youth pastor Tom Reed told``, ``explained
+    newly-elected Mayor Ann Lee``), none a function word or verb (``after``, ``said``); a
+    name right before another (``the NAACP President Benjamin Jealous``), or before a
+    speaker noun and another (``NRSC spokesman Brian Walsh``), modifies it."""
     starts = [pos]
     det = _DET.match(text, pos)
-    if det:
-        starts.append(det.end())
+    if det or bare:
+        starts.append(det.end() if det else pos)
         for _ in range(2):
             word = _LOWER_WORD.match(text, starts[-1])
-            if not word:
+            if not word or (not det and word.group().rstrip().casefold() in _not_described()):
                 break
             starts.append(word.end())
+        if not det:
+            del starts[1]
+            found = next((c for c in cands if c.start in starts[1:] and c.kind == "name"
+                          and c.person), None)
+            starts = [pos, *([found.start] if found else [])]
     for place_re in _PLACE_WORDS:  # "Nebraska Attorney General Jon Bruning said"
         place = place_re.match(text, pos)
         if place and name_key(place[1]) in lexicon().place_keys:
@@ -754,6 +793,19 @@ def _at(text: str, cands: list[_Cand], pos: int) -> _Cand | None:
             break
         found = nxt  # "the company's chief security officer Joe Sullivan said"
     return found
+
+
+@cache
+def _objects_before() -> frozenset[str]:
+    """The words after which a name is no subject a he or she can stand for: a
+    preposition or a quote participle (``Saying President Obama, he said, was "..."``)."""
+    return _PREPOSITIONS | {f for f in lexicon().quote_cue_verbs if f.endswith("ing")}
+
+
+@cache
+def _not_described() -> frozenset[str]:
+    """Words that describe no name after a quote (``," after the vote Ann Lee said``)."""
+    return frozenset(_STOPS | _PREPOSITIONS | _SUBJECT_PRONOUNS | lexicon().cue_verbs.keys())
 
 
 def _capital_or_role(text: str, c: _Cand) -> bool:
@@ -911,17 +963,18 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
                  and _compatible(c, gender)]
         said = [c for c in spoken.get(j, []) if (c.end <= pos or j < sent) and
                 _compatible(c, gender)]
-        subjects = [c for c in names if not _after_preposition(text, c, lo)]
+        subjects = [c for c in names if not _after_preposition(text, c, lo, _objects_before())]
         speaking = [c for c in subjects if _speaks(text, c, sents[j].end if j < sent else pos)]
-        same = [c for c in before if c.kind == "pron" and c.gender == gender and
-                not _after_preposition(text, c, lo)] if gender in {"m", "f"} else []
+        # a he or she is a subject even after a conjunction ("as he described")
+        same = [c for c in before if c.kind == "pron" and c.gender == gender] \
+            if gender in {"m", "f"} else []
         if j < sent:  # the main clause's subject before one of a clause opening it
             main = _main_clause(text, lo, sents[j].end)
             subjects.sort(key=lambda c: c.start < main)
             if same and same[0].start == _past_lead(text, lo, sents[j].end):
                 subjects = []  # "He took a photo of actress Ann Lee": not Ann Lee
-            person = _role_subject(article, j, main, gender, cands) if j == sent - 1 \
-                and not said else None
+            person = _role_subject(article, j, main, gender, cands, spoken) \
+                if not said else None
             if person is not None:  # "The new president told ... / "...," he said."
                 return person
         pick = said[-1:] or speaking[-1:] or (subjects[-1:] if j == sent else subjects[:1])
@@ -939,17 +992,20 @@ def _antecedent(article: Article, sent: int, pos: int, gender: str,
 
 
 def _role_subject(article: Article, j: int, main: int, gender: str,
-                  cands: list[list[_Cand]]) -> _Cand | None:
+                  cands: list[list[_Cand]], spoken: dict[int, list[_Cand]]) -> _Cand | None:
     """The person a definite role opening the main clause of sentence ``j`` names, when
     it is one of ``gender`` and a name before it has the role's title (``President
-    Trump ... The new president told Americans ...``); else None."""
+    Trump ... The new president told Americans ...``) or, with none, the person it
+    stands for as :func:`_titled_antecedent` finds it (``Ann Lee was sworn in as
+    governor ... The governor addressed a crowd ... / "...," she said``); else None."""
     text = article.text
     opener = next((c for c in cands[j] if c.start >= main), None)
     if opener is None or opener.kind != "role" or not _definite_person(opener) or \
             opener.start != _past_lead(text, main, article.sentences[j].end) or \
             opener.gender not in {"", gender}:
         return None
-    person = _role_person(article, j, opener, cands)
+    person = _role_person(article, j, opener, cands) or \
+        _titled_antecedent(article, opener, cands, spoken)
     return person if person is not None and person.kind == "name" and person.person and \
         person.gender in {"", gender} else None
 
@@ -1203,7 +1259,14 @@ def attribute(
             found.append(None)
             continue
         sub, verb, vs, ve = own
+        if sub is _NOBODY:
+            found.append((None, verb, vs, ve))
+            continue
         who = _who(article, region[3][0], sub, cands, spoken)
+        if who is sub and sub.kind == "role" and not verb and \
+                _CAPITAL.search(sub.value, sub.value.find(" ") + 1):
+            who = None  # "The Senate speaker ... gave his party a "fair chance"": a role
+            # a body or name modifies, with no cue verb, that names nobody is no speaker
         if who is not None and verb:  # said by someone, not a phrase of "X's remark"
             spoken.setdefault(region[3][0], []).append(
                 _Cand(sub.start, sub.end, who.kind, who.value, who.gender or sub.gender,
