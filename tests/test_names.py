@@ -914,3 +914,13 @@ def test_a_common_word_before_a_states_abbreviation_is_a_place():
     # "made the announcement in his hometown of Hope, Ark." (BASIL event af4a3f41)
     found = _named("He spoke in his hometown of Hope, Ark. on Monday and spoke of hope.")
     assert set(found.values()) == {"hope", "arkansas"}, found
+
+
+def test_a_hyphenated_surname_said_alone_is_the_persons_name():
+    # "Douglas Holtz-Eakin ... Holtz-Eakin said" (BASIL event 2ec04201), "Yvette
+    # Townsend-Saunders ... Townsend-Saunders said" (ed8c136f): its parts are written apart
+    # only inside the full name itself, so it is no pairing of two names
+    found = _named("Ann Ott-Vance, an economist, spoke on Monday. Later, Ott-Vance said no. "
+                   "The Bay-Hill Group met. Bay-Hill said yes.")
+    assert found["Ott-Vance"] == "ann ott vance", found
+    assert found["Bay-Hill"] == "bay hill", found

@@ -1076,3 +1076,16 @@ def test_as_opens_the_speakers_clause_before_a_cue_verb_real():
     article = _article(DEBATE, 2)
     assert _speaker(article, "passion") == "David Axelrod"
     assert _speaker(article, "a great concern for the middle class") == "David Axelrod"
+
+
+# names (H42)
+
+
+def test_a_hyphenated_surname_said_alone_is_the_persons_name_real():
+    # "Holtz-Eakin said, "We were looking for ..."" after "Douglas Holtz-Eakin"; "...,"
+    # Townsend-Saunders said." after "Yvette Townsend-Saunders called the meeting ..."
+    assert _names(_article(MEDICARE, 2)).get("Holtz-Eakin") == "douglas holtz eakin"
+    assert _names(_article(HOLDER, 1)).get("Townsend-Saunders") == "yvette townsend saunders"
+    assert _speaker(_article(MEDICARE, 2), "We were looking for") == "Douglas Holtz-Eakin"
+    # "... a class action lawsuit against Wal-Mart": the company alone, in all three reports
+    assert all(_names(_article(WALMART, n)).get("Wal-Mart") == "wal mart" for n in (1, 2, 3))

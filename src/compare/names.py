@@ -925,14 +925,21 @@ def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
 def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
     """Without the hyphenated pairings of two names the article names apart (``the
     Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard``, a
-    particle's ``al-Qaeda`` stay)."""
+    particle's ``al-Qaeda`` stay). Words named apart only inside the same hyphenated word
+    (``Douglas Holtz-Eakin`` ... ``Holtz-Eakin said``) are not named apart."""
     particles = lexicon().particles
 
     def paired(c: tuple) -> bool:
         surface = text[c[2]:c[3]]
         return "-" in surface and " " not in surface and len(c[4].split()) == 2 and \
             surface.split("-", 1)[0].casefold() not in particles
-    alone = {w for c in cands if not paired(c) for w in c[4].split()}
+
+    def apart(c: tuple) -> list[str]:
+        surface = text[c[2]:c[3]]
+        if "-" not in surface:
+            return c[4].split()
+        return [w for t in surface.split() if "-" not in t for w in name_key(t).split()]
+    alone = {w for c in cands if not paired(c) for w in apart(c)}
     return [c for c in cands if not (paired(c) and all(w in alone for w in c[4].split()))]
 
 
@@ -1072,12 +1079,20 @@ def _plain_before(word: str, common: frozenset[str]) -> bool:
 
 
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
-    """Word -> the full names (in ``full``'s order) it is a later part of."""
+    """Word -> the full names (in ``full``'s order) it is a later part of; the last two
+    words of a name of three or more too, as a hyphenated surname's value (``holtz eakin``
+    of ``douglas holtz eakin``, looked up for a hyphenated word only: :func:`_surname_like`)."""
     owners: dict[str, list[str]] = {}
     for f in full:
-        for part in dict.fromkeys(f.split()[1:]):
+        parts = f.split()
+        for part in dict.fromkeys(parts[1:] + ([" ".join(parts[-2:])] if len(parts) > 2 else [])):
             owners.setdefault(part, []).append(f)
     return owners
+
+
+def _surname_like(value: str, surface: str) -> bool:
+    """``value`` is one word, or two written as one hyphenated word (``Holtz-Eakin``)."""
+    return " " not in value or (value.count(" ") == 1 and "-" in surface and " " not in surface)
 
 
 def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list[Detail]:
@@ -1126,8 +1141,7 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
             key = papers[key][0]  # "The Washington Post reported ... the Post said"
         key = bodies.get(key, key)
         cat = cats[key]
-        if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
-                len(key.split()) == 1):
+        if _surname_like(key, surface) and (cat not in {"place", "organisation"} or hint):
             owners = owners_of.get(key, [])
             if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
                 if key not in titled:  # once per surname
@@ -1574,7 +1588,7 @@ def _full_names(details: list[Detail], canon: dict[str, str]) -> list[str]:
 
 def _lone(d: Detail, canon: dict[str, str]) -> bool:
     """``d`` is a single word that may be a person's surname, not joined to a variant."""
-    return d.kind == "name" and " " not in d.value and d.value not in canon and \
+    return d.kind == "name" and _surname_like(d.value, d.text) and d.value not in canon and \
         d.category not in {"place", "organisation"}
 
 
@@ -1586,7 +1600,7 @@ def _surname_owner(surname: str, own_of: dict[str, list[str]],
     full name that ends with it, else the report's own one (written after it: ``Obama`` ...
     ``President Barack Obama``), one of ``plain`` ending with it (not a son's, ``Donald
     Trump Jr.``); else None."""
-    own = [f for f in own_of.get(surname, []) if f.split()[-1] == surname and f in plain]
+    own = [f for f in own_of.get(surname, []) if f.endswith(" " + surname) and f in plain]
     other, own_all = other_of.get(surname, []), own_of.get(surname, [])
     new = [f for f in other if f not in own_all]
     owners = new if len(own_all) <= 1 and new else \
