@@ -1089,3 +1089,11 @@ def test_a_hyphenated_surname_said_alone_is_the_persons_name_real():
     assert _speaker(_article(MEDICARE, 2), "We were looking for") == "Douglas Holtz-Eakin"
     # "... a class action lawsuit against Wal-Mart": the company alone, in all three reports
     assert all(_names(_article(WALMART, n)).get("Wal-Mart") == "wal mart" for n in (1, 2, 3))
+
+
+def test_a_common_word_closing_a_name_stays_in_it_real():
+    # "a new ad by Secure America Now, a neoconservative nonprofit" (hpo) ... "is costing
+    # Secure America $1 million" (fox): one body in both reports, nothing only in one
+    hpo, fox = _article(NETANYAHU_AD, 1), _article(NETANYAHU_AD, 2)
+    assert _names(hpo)["Secure America Now"] == "secure america now"
+    assert not {"secure america", "secure america now"} & _only_one(hpo, fox)
