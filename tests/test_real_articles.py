@@ -1097,3 +1097,13 @@ def test_a_common_word_closing_a_name_stays_in_it_real():
     hpo, fox = _article(NETANYAHU_AD, 1), _article(NETANYAHU_AD, 2)
     assert _names(hpo)["Secure America Now"] == "secure america now"
     assert not {"secure america", "secure america now"} & _only_one(hpo, fox)
+
+
+def test_a_body_opening_a_sentence_keeps_its_first_word_real():
+    # "Safari Club International, a trophy-hunting organization that ..." opens a paragraph
+    # of the nyt report (which writes "safari" in lower case too); the hpo report names it
+    # inside a sentence ("from Safari Club International, a trophy hunting advocacy group")
+    assert _names(_article(ELEPHANTS, 1))["Safari Club International"] == \
+        "safari club international"
+    assert _names(_article(ELEPHANTS, 3))["Safari Club International"] == \
+        "safari club international"

@@ -1005,7 +1005,9 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
 def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str]) -> tuple:
     """Drop a sentence opener the body does not vouch for from the front of a candidate
     (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``, a participle
-    before ``the``: ``Amplifying the Romney campaign`` -> ``Romney``)."""
+    before ``the``: ``Amplifying the Romney campaign`` -> ``Romney``), but not the word
+    before an organisation word that more words follow (``Safari Club International``:
+    not ``Club International``)."""
     lex = lexicon()
     piece, sent, start, end, key, hint, needs_support, cue_next = c
     words = article.words[sent]
@@ -1016,6 +1018,9 @@ def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str])
     participle = words[piece[0]].norm.endswith("ing") and words[piece[1]].norm == "the"
     if words[piece[0]].norm not in lower and rest_key not in lex.alias and not participle:
         return c  # "Mitt Romney", "Reince Priebus": the first word is not a common word
+    if len(piece) > 2 and _org_word(words[piece[1]].norm) and \
+            words[piece[2]].norm not in lex.connectors and not _known(rest_key):
+        return c  # "Safari Club International": a body opens with no organisation word
     rest = [k for k in piece[1:] if words[k].text != "."]
     while rest and words[rest[0]].norm in lex.trim_words:
         rest = rest[1:]
