@@ -365,6 +365,8 @@ def test_an_acronym_and_a_department_are_two_names():
     # a body without its organisation word
     ("The Senate Foreign Relations panel met.", "The Senate Foreign Relations Committee met."),
     ("Officials at the Treasury said so.", "Officials at the Treasury Department said so."),
+    # a body without the common word that ends its name ("Secure America Now")
+    ("The ad cost Vale America $1 million.", "The ad by Vale America Now, a group, ran."),
     # a title written short
     ("It was former Cong. Rob Simmons on Monday.", "It was Rob Simmons on Monday."),
     # a newspaper by its last word where the other report names it in full
@@ -914,3 +916,34 @@ def test_a_common_word_before_a_states_abbreviation_is_a_place():
     # "made the announcement in his hometown of Hope, Ark." (BASIL event af4a3f41)
     found = _named("He spoke in his hometown of Hope, Ark. on Monday and spoke of hope.")
     assert set(found.values()) == {"hope", "arkansas"}, found
+
+
+def test_a_hyphenated_surname_said_alone_is_the_persons_name():
+    # "Douglas Holtz-Eakin ... Holtz-Eakin said" (BASIL event 2ec04201), "Yvette
+    # Townsend-Saunders ... Townsend-Saunders said" (ed8c136f): its parts are written apart
+    # only inside the full name itself, so it is no pairing of two names
+    found = _named("Ann Ott-Vance, an economist, spoke on Monday. Later, Ott-Vance said no. "
+                   "The Bay-Hill Group met. Bay-Hill said yes.")
+    assert found["Ott-Vance"] == "ann ott vance", found
+    assert found["Bay-Hill"] == "bay hill", found
+
+
+def test_a_common_word_closing_a_name_inside_a_sentence_stays_in_it():
+    # "a new ad by Secure America Now, a neoconservative nonprofit" (BASIL event b4dbeda7),
+    # "Safari Club International, a trophy-hunting organization" (542cd22c), "at Walt Disney
+    # World" (f506aafc); not a word that ends no name ("a Denver TV station", ECB+'s
+    # "Betty Ford Center May 2"), nor one inside a run ("the NCAA Final Four")
+    found = _named("The ad by Vale America Now, a group, ran at Ott Disney World. The Vale "
+                   "Club International met a Denver TV station. The Ott Center May 2 deal "
+                   "was for the NCAA Final Four games.")
+    assert set(found.values()) == {"vale america now", "ott disney world", "denver",
+                                   "vale club international", "ott center", "ncaa"}, found
+
+
+def test_a_sentence_opener_before_an_organisation_word_is_the_bodys_first_word():
+    # "Safari Club International, a trophy-hunting organization, ..." opening a sentence
+    # of an article that writes "safari" in lower case (BASIL event 542cd22c): not "Club
+    # International"; a common opener still goes ("Senior White House aides", "Amid ...")
+    found = _named("Vale Club International, a group, went on a vale. Senior White House "
+                   "aides spoke of the senior staff.")
+    assert set(found.values()) == {"vale club international", "white house"}, found

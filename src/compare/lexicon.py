@@ -157,6 +157,10 @@ class Lexicon:
     masthead_words: frozenset[str]
     """Folded last words of a newspaper's name (``post``, ``times``): after ``the``, such a
     word alone is the one paper of that word the report names (``the Post``)."""
+    name_closing_words: frozenset[str]
+    """Folded common capitalised words that end names (``now``: ``Secure America Now``,
+    ``world``: ``Walt Disney World``): closing a run of capitals inside a sentence, the
+    name's own."""
     caps_only: frozenset[str]
     """Folded short acronyms of organisations and places (``us``, ``is``), names only
     when written in capitals."""
@@ -242,6 +246,7 @@ def lexicon() -> Lexicon:
         org_variant_tails=frozenset(name_key(w) for w in raw["org_variant_tails"]),
         org_variant_heads=frozenset(name_key(w) for w in raw["org_variant_heads"]),
         masthead_words=frozenset(name_key(w) for w in raw["masthead_words"]),
+        name_closing_words=frozenset(name_key(w) for w in raw["name_closing_words"]),
         caps_only=frozenset(name_key(f) for group in ("organisations", "places")
                             for forms in raw[group].values() for f in forms
                             if f.replace(".", "").isupper() and len(name_key(f)) <= 3),

@@ -290,8 +290,11 @@ def _piece_key(words: tuple[Word, ...], piece: list[int]) -> str:
     return name_key(" ".join(words[k].text for k in piece))
 
 
-def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
-    """Split ``US and UK`` in two, but keep ``Department of Health and Human Services``."""
+def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]],
+               closing: bool = False):
+    """Split ``US and UK`` in two, but keep ``Department of Health and Human Services``;
+    ``closing``: a common word may close a name (not in a headline, see
+    :func:`_name_closer`)."""
     lex = lexicon()
     out = []
     for piece, after_title in pieces:
@@ -316,11 +319,14 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
              and not any(_known(_piece_key(words, piece[j:i + 1])) for j in range(i))
              # "House Committee on Oversight and Government Reform": a body's word
              and not (words[piece[i - 1]].norm in lex.connectors and
-                      any(_org_word(words[j].norm) for j in piece))))]
+                      any(_org_word(words[j].norm) for j in piece))
+             # "Secure America Now, a group"
+             and not (i == len(piece) - 1 and closing and _name_closer(words, k))))]
         if loose:
             bounds = [-1, *loose, len(piece)]
             out.extend(_split_and(words, [(piece[lo + 1:hi], after_title) for lo, hi in
-                                          itertools.pairwise(bounds) if piece[lo + 1:hi]]))
+                                          itertools.pairwise(bounds) if piece[lo + 1:hi]],
+                                  closing))
             continue
         cut = [i for i, k in enumerate(piece) if words[k].norm in {"and", "&"} or
                (words[k].norm == "of" and i > 0 and
@@ -334,7 +340,7 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             # "and": "... and the Washington Nationals Dream Foundation")
             bounds = [-1, *cut[1:], len(piece)]
             parts = [(piece[lo + 1:hi], after_title) for lo, hi in itertools.pairwise(bounds)]
-            out.extend([parts[0], *_split_and(words, parts[1:])])
+            out.extend([parts[0], *_split_and(words, parts[1:], closing)])
             continue
         whole = _piece_key(words, piece) if cut else ""
         of_before = any(words[k].norm == "of" for k in piece[:cut[0]]) if cut else False
@@ -370,7 +376,7 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
                 not any(_org_word(words[k].norm) for k in first_part)))
         if own_before and len(cut) > 1:  # "FBI | and | the Department of Housing and ..."
             out.extend(_split_and(words, [(first_part, after_title),
-                                          (piece[cut[0] + 1:], after_title)]))
+                                          (piece[cut[0] + 1:], after_title)], closing))
             continue
         # "Port Authority of New York and New Jersey": a body of two places
         last_of = max((i for i in range(cut[0]) if words[piece[i]].norm == "of"),
@@ -387,7 +393,7 @@ def _split_and(words: tuple[Word, ...], pieces: list[tuple[list[int], bool]]):
             bounds = [-1, *cut, len(piece)]
             parts = [(piece[lo + 1:hi], after_title) for lo, hi in itertools.pairwise(bounds)
                      if piece[lo + 1:hi]]
-            out.extend(_split_and(words, parts))
+            out.extend(_split_and(words, parts, closing))
         else:
             out.append((piece, after_title))
     return [part for piece, after_title in out for part in _split_known(words, piece, after_title)]
@@ -678,6 +684,16 @@ _WORK_NOUNS = frozenset({"program", "programme", "show", "series", "book", "film
 _ALPHA = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+def _name_closer(words: tuple[Word, ...], k: int) -> bool:
+    """A common word closing a run of capitals inside a sentence is the name's own when it
+    is one that ends names (``Secure America Now``, ``Safari Club International``, ``Walt
+    Disney World``: :attr:`Lexicon.name_closing_words`), capitalised, and the run's last
+    word (not ``the NCAA Final Four``)."""
+    word = words[k]
+    return word.text[:1].isupper() and word.norm in lexicon().name_closing_words and \
+        not (k + 1 < len(words) and words[k + 1].text[:1].isupper())
+
+
 def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                 headlines: list[bool], upper: list[list[int]]) -> list[tuple]:
     """Name pieces of every sentence: (piece, sentence, start, end, key, person_hint,
@@ -720,7 +736,7 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
             quoted = initial and first > 0 and words[first - 1].text in "\"“‘'" and \
                 last + 1 < len(words) and words[last + 1].text in "\"”’'"
             for i, (piece, after_title) in enumerate(
-                    _split_and(words, _split_titles(words, run))):
+                    _split_and(words, _split_titles(words, run), not headline)):
                 after_title = after_title or (i == 0 and titled_start)
                 # "at Very Serious events", "the First Family": a common word capitalised
                 # inside a sentence opens a title-case phrase, not a name, when it leaves
@@ -737,8 +753,9 @@ def _candidates(article: Article, blocked: Mapping[int, list[tuple[int, int]]],
                                           words[piece[-1]].norm in demonyms) and \
                         (whole := _piece_key(words, piece)) not in lex.alias and \
                         whole not in lex.place_keys and \
-                        not _known(_piece_key(words, piece[-2:])):  # "... United States"
-                    piece = piece[:-1]
+                        not _known(_piece_key(words, piece[-2:])) and \
+                        not (not headline and _name_closer(words, piece[-1])):
+                    piece = piece[:-1]  # "... United States"; not "Secure America Now"
                 if len(piece) == 1 and words[piece[0]].norm in lex.place_words and (
                         (piece[0] > 0 and words[piece[0] - 1].text[:1].isdigit()) or
                         (piece[0] + 1 < len(words) and
@@ -925,14 +942,21 @@ def _drop_numbered(article: Article, cands: list[tuple]) -> list[tuple]:
 def _drop_pairings(text: str, cands: list[tuple]) -> list[tuple]:
     """Without the hyphenated pairings of two names the article names apart (``the
     Obama-Romney debate``): no name of their own (``Wal-Mart``, ``Hewlett-Packard``, a
-    particle's ``al-Qaeda`` stay)."""
+    particle's ``al-Qaeda`` stay). Words named apart only inside the same hyphenated word
+    (``Douglas Holtz-Eakin`` ... ``Holtz-Eakin said``) are not named apart."""
     particles = lexicon().particles
 
     def paired(c: tuple) -> bool:
         surface = text[c[2]:c[3]]
         return "-" in surface and " " not in surface and len(c[4].split()) == 2 and \
             surface.split("-", 1)[0].casefold() not in particles
-    alone = {w for c in cands if not paired(c) for w in c[4].split()}
+
+    def apart(c: tuple) -> list[str]:
+        surface = text[c[2]:c[3]]
+        if "-" not in surface:
+            return c[4].split()
+        return [w for t in surface.split() if "-" not in t for w in name_key(t).split()]
+    alone = {w for c in cands if not paired(c) for w in apart(c)}
     return [c for c in cands if not (paired(c) and all(w in alone for w in c[4].split()))]
 
 
@@ -981,7 +1005,9 @@ def _evident(article: Article, c: tuple, lower: set[str]) -> bool:
 def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str]) -> tuple:
     """Drop a sentence opener the body does not vouch for from the front of a candidate
     (``Senior White House`` -> ``White House``, ``When Beck`` -> ``Beck``, a participle
-    before ``the``: ``Amplifying the Romney campaign`` -> ``Romney``)."""
+    before ``the``: ``Amplifying the Romney campaign`` -> ``Romney``), but not the word
+    before an organisation word that more words follow (``Safari Club International``:
+    not ``Club International``)."""
     lex = lexicon()
     piece, sent, start, end, key, hint, needs_support, cue_next = c
     words = article.words[sent]
@@ -992,6 +1018,9 @@ def _trim_opener(article: Article, c: tuple, midcaps: set[str], lower: set[str])
     participle = words[piece[0]].norm.endswith("ing") and words[piece[1]].norm == "the"
     if words[piece[0]].norm not in lower and rest_key not in lex.alias and not participle:
         return c  # "Mitt Romney", "Reince Priebus": the first word is not a common word
+    if len(piece) > 2 and _org_word(words[piece[1]].norm) and \
+            words[piece[2]].norm not in lex.connectors and not _known(rest_key):
+        return c  # "Safari Club International": a body opens with no organisation word
     rest = [k for k in piece[1:] if words[k].text != "."]
     while rest and words[rest[0]].norm in lex.trim_words:
         rest = rest[1:]
@@ -1072,12 +1101,20 @@ def _plain_before(word: str, common: frozenset[str]) -> bool:
 
 
 def _owners(full: Iterable[str]) -> dict[str, list[str]]:
-    """Word -> the full names (in ``full``'s order) it is a later part of."""
+    """Word -> the full names (in ``full``'s order) it is a later part of; the last two
+    words of a name of three or more too, as a hyphenated surname's value (``holtz eakin``
+    of ``douglas holtz eakin``, looked up for a hyphenated word only: :func:`_surname_like`)."""
     owners: dict[str, list[str]] = {}
     for f in full:
-        for part in dict.fromkeys(f.split()[1:]):
+        parts = f.split()
+        for part in dict.fromkeys(parts[1:] + ([" ".join(parts[-2:])] if len(parts) > 2 else [])):
             owners.setdefault(part, []).append(f)
     return owners
+
+
+def _surname_like(value: str, surface: str) -> bool:
+    """``value`` is one word, or two written as one hyphenated word (``Holtz-Eakin``)."""
+    return " " not in value or (value.count(" ") == 1 and "-" in surface and " " not in surface)
 
 
 def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list[Detail]:
@@ -1126,8 +1163,7 @@ def _fold_surnames(found: list[tuple], headlines: list[bool], text: str) -> list
             key = papers[key][0]  # "The Washington Post reported ... the Post said"
         key = bodies.get(key, key)
         cat = cats[key]
-        if (len(key.split()) == 1 and cat not in {"place", "organisation"}) or (hint and \
-                len(key.split()) == 1):
+        if _surname_like(key, surface) and (cat not in {"place", "organisation"} or hint):
             owners = owners_of.get(key, [])
             if len(owners) == 1 and first.get(owners[0], -1) > first.get(key, 1 << 62):
                 if key not in titled:  # once per surname
@@ -1376,11 +1412,13 @@ def _canonical(names: list[Detail]) -> dict[str, str]:
     for short, long in _one_word_more(values, places):
         canon.setdefault(short, canon.get(long, long))
     surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
-    for value in values:  # "senate foreign relations" / "... committee", "treasury"
+    for value in values:  # "senate foreign relations" / "... committee", "treasury",
+        # "secure america" / "secure america now"
         if value not in canon and value not in places and value not in surnames and \
                 value not in lex.place_keys and value.split()[0] not in lex.first_name_gender:
-            longer = {canon.get(v, v) for w in lex.org_words
-                      if (v := f"{value} {w}") in present and v not in persons}
+            longer = {canon.get(v, v) for w in (*lex.org_words, *lex.name_closing_words)
+                      if (v := f"{value} {w}") in present and
+                      (v not in persons or w in lex.name_closing_words)}
             if len(longer) == 1:
                 canon[value] = longer.pop()
     for word in values:  # "times" / "new york times": an organisation word alone
@@ -1574,7 +1612,7 @@ def _full_names(details: list[Detail], canon: dict[str, str]) -> list[str]:
 
 def _lone(d: Detail, canon: dict[str, str]) -> bool:
     """``d`` is a single word that may be a person's surname, not joined to a variant."""
-    return d.kind == "name" and " " not in d.value and d.value not in canon and \
+    return d.kind == "name" and _surname_like(d.value, d.text) and d.value not in canon and \
         d.category not in {"place", "organisation"}
 
 
@@ -1586,7 +1624,7 @@ def _surname_owner(surname: str, own_of: dict[str, list[str]],
     full name that ends with it, else the report's own one (written after it: ``Obama`` ...
     ``President Barack Obama``), one of ``plain`` ending with it (not a son's, ``Donald
     Trump Jr.``); else None."""
-    own = [f for f in own_of.get(surname, []) if f.split()[-1] == surname and f in plain]
+    own = [f for f in own_of.get(surname, []) if f.endswith(" " + surname) and f in plain]
     other, own_all = other_of.get(surname, []), own_of.get(surname, [])
     new = [f for f in other if f not in own_all]
     owners = new if len(own_all) <= 1 and new else \
