@@ -235,6 +235,18 @@ def ecb_article(doc: dict) -> tuple[Article, dict[int, int]]:
     return article, owner
 
 
+def ecb_subtopics(path: Path, parity: int | None = None) -> dict[str, list[dict]]:
+    """The documents of ``path`` (the ECB+ JSONL) by subtopic; ``parity`` 1 keeps the odd
+    topics only (the fit part), 0 the even ones, None all."""
+    by_subtopic: dict[str, list[dict]] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            if parity is None or doc["topic"] % 2 == parity:
+                by_subtopic.setdefault(doc["subtopic"], []).append(doc)
+    return by_subtopic
+
+
 def ecb_pairs(by_subtopic: dict[str, list[dict]]):
     """Every pair of documents of one subtopic, each side as (document, prepared report,
     the ECB+ sentence of each of its sentences, its event chains by ECB+ sentence)."""
@@ -252,10 +264,7 @@ def bench_ecb(data: Path) -> None:
     if not path.is_file():
         print(f"skipped: ECB+ not found at {path}")
         return
-    docs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    by_subtopic: dict[str, list[dict]] = {}
-    for doc in docs:
-        by_subtopic.setdefault(doc["subtopic"], []).append(doc)
+    by_subtopic = ecb_subtopics(path)
     started = time.perf_counter()
     found = gold_total = found_right = 0
     # by settings and topic parity (the event-link settings were chosen on odd topics)

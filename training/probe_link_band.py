@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import sys
 import time
 from collections import Counter
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_links import ecb_pairs  # noqa: E402
+from bench_links import ecb_pairs, ecb_subtopics  # noqa: E402
 
 from compare import similarity  # noqa: E402
 from compare.align import align  # noqa: E402
@@ -56,11 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: ECB+ not found at {path}")
         return 0
     cut = similarity.parameters()["models"]["same_content"]["threshold"]
-    docs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    by_subtopic: dict[str, list[dict]] = {}
-    for doc in docs:
-        if doc["topic"] % 2 == 1:
-            by_subtopic.setdefault(doc["subtopic"], []).append(doc)
+    by_subtopic = ecb_subtopics(path, parity=1)  # odd topics: the fit part
     linked: Counter = Counter()
     right: Counter = Counter()
     started = time.process_time()

@@ -26,7 +26,6 @@ precision. Nothing here is fitted; it only reads.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -35,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_links import ecb_pairs  # noqa: E402
+from bench_links import ecb_pairs, ecb_subtopics  # noqa: E402
 
 from compare import similarity  # noqa: E402
 from compare.align import align_scored  # noqa: E402
@@ -89,11 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: ECB+ not found at {path}")
         return 0
     settings = parse_settings(args.settings).replace(deferred=())  # exact probabilities
-    docs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    by_subtopic: dict[str, list[dict]] = {}
-    for doc in docs:
-        if doc["topic"] % 2 == 1:
-            by_subtopic.setdefault(doc["subtopic"], []).append(doc)
+    by_subtopic = ecb_subtopics(path, parity=1)  # odd topics: the fit part
     gold_n: Counter = Counter()
     other_n: Counter = Counter()
     multi = Counter()
