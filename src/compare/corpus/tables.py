@@ -152,10 +152,9 @@ class PairResult:
         """Append this pair's rows of the ``links``, ``facts`` and ``quotes`` tables to
         their ``columns`` (a list per column by name): columns, not a dict a row, as
         a corpus has millions of rows (about 70 a compared pair)."""
-        for name, values in (("links", self.links), ("facts", self.facts),
-                             ("quotes", self.quotes)):
+        for name in _PAIR_TABLES:
             held = columns[name]
-            for row in values:
+            for row in getattr(self, name):
                 for column, value in zip(held.values(), (story, self.a, self.b, *row),
                                          strict=True):
                     column.append(value)
