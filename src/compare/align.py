@@ -174,27 +174,22 @@ def _quotes_compared(quoted_a, quoted_b, settings: Settings):
     return np.minimum(quoted_a, quoted_b) >= settings.min_quote_words
 
 
-def _shares_event(fa: similarity.Features, fb: similarity.Features, ia: np.ndarray,
-                  ib: np.ndarray, settings: Settings) -> np.ndarray:
-    """Which candidate pairs ``(ia, ib)`` tell one event by their details: at least
+def _one_event(fa: similarity.Features, fb: similarity.Features, ia: np.ndarray,
+               ib: np.ndarray, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidate pairs ``(ia, ib)`` tell one event: by their details (at least
     ``event_details`` names and numbers in common and, besides the names, at least
-    ``event_words`` more content words (by stem) in common."""
+    ``event_words`` more content words by stem) and as two leads (both among the first
+    ``event_lead`` sentences of their reports, with at least ``event_lead_words``
+    content words by stem in common)."""
     def common(kind: str) -> np.ndarray:
         return np.asarray(fa.sets[kind][ia].multiply(fb.sets[kind][ib]).sum(axis=1)).ravel()
 
-    names = common("names")
-    return ((names + common("numbers") >= settings.event_details)
-            & (common("content") - names >= settings.event_words))
-
-
-def _in_the_leads(fa: similarity.Features, fb: similarity.Features, ia: np.ndarray,
-                  ib: np.ndarray, settings: Settings) -> np.ndarray:
-    """Which candidate pairs ``(ia, ib)`` are two leads of one event: both among the first
-    ``event_lead`` sentences of their reports, with at least ``event_lead_words`` content
-    words (by stem) in common."""
-    lead = (ia < settings.event_lead) & (ib < settings.event_lead)
-    shared = np.asarray(fa.sets["content"][ia].multiply(fb.sets["content"][ib]).sum(axis=1))
-    return lead & (shared.ravel() >= settings.event_lead_words)
+    names, content = common("names"), common("content")
+    details = ((names + common("numbers") >= settings.event_details)
+               & (content - names >= settings.event_words))
+    lead = ((ia < settings.event_lead) & (ib < settings.event_lead)
+            & (content >= settings.event_lead_words))
+    return details, lead
 
 
 def _best_in_line(ia: np.ndarray, ib: np.ndarray, prob: np.ndarray) -> np.ndarray:
@@ -375,8 +370,8 @@ def _make_link(
     ``partial`` link when no closer relation holds and the model does not accept the
     merged sides (accepted, they are a ``paraphrase``, as any accepted pair that is not
     partial by content; its reason says how they were joined too). ``event``: the pair
-    tells one event, by its details (:data:`_BY_DETAILS`, :func:`_shares_event`) or as
-    two leads (:data:`_BY_LEAD`, :func:`_in_the_leads`), which makes a ``partial`` link
+    tells one event, by its details (:data:`_BY_DETAILS`) or as two leads
+    (:data:`_BY_LEAD`; both found by :func:`_one_event`), which makes a ``partial`` link
     when nothing else links it. Also returns the contained side of a partial link
     (``""`` otherwise; :data:`_SAME_EVENT` for a partial of one event, never merged).
     """
@@ -614,8 +609,7 @@ def align_scored(
     keep = _may_link(*_columns(sig, bound, ra, rb, ia, ib), settings)
     event = lead = np.zeros(len(ia), dtype=bool)
     if settings.event_links:
-        event = _shares_event(fa, fb, ia, ib, settings)
-        lead = _in_the_leads(fa, fb, ia, ib, settings)
+        event, lead = _one_event(fa, fb, ia, ib, settings)
         keep |= np.isin(ia, ia[event]) | np.isin(ib, ib[event]) | lead
     scored_a, scored_b, upper, first = ia, ib, bound, sig
     ia, ib, event, lead = ia[keep], ib[keep], event[keep], lead[keep]
