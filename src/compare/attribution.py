@@ -1004,8 +1004,7 @@ def _role_subject(article: Article, j: int, main: int, gender: str,
             opener.start != _past_lead(text, main, article.sentences[j].end) or \
             opener.gender not in {"", gender}:
         return None
-    person = _role_person(article, j, opener, cands) or \
-        _titled_antecedent(article, opener, cands, spoken)
+    person = _role_stands_for(article, j, opener, cands, spoken)
     return person if person is not None and person.kind == "name" and person.person and \
         person.gender in {"", gender} else None
 
@@ -1102,8 +1101,16 @@ def _who(article: Article, sent: int, sub: _Cand, cands: list[list[_Cand]],
                                cands, spoken)
         definite = sub.value.casefold().startswith("the ")
         return _document_owner(article, sent, sub, cands, spoken) or (sub if definite else None)
-    return _role_person(article, sent, sub, cands) or \
-        _titled_antecedent(article, sub, cands, spoken) or sub
+    return _role_stands_for(article, sent, sub, cands, spoken) or sub
+
+
+def _role_stands_for(article: Article, sent: int, role: _Cand, cands: list[list[_Cand]],
+                     spoken: dict[int, list[_Cand]]) -> _Cand | None:
+    """The person the role ``role`` of sentence ``sent`` stands for: a name before it with
+    its title (:func:`_role_person`), else the person a he or she would stand for
+    (:func:`_titled_antecedent`); None when neither finds one."""
+    return _role_person(article, sent, role, cands) or \
+        _titled_antecedent(article, role, cands, spoken)
 
 
 def _titled_antecedent(article: Article, role: _Cand, cands: list[list[_Cand]],
